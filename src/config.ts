@@ -1,0 +1,153 @@
+// mlq.yaml: book metadata, deck, output, rule severities, link checking and the list of banks.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { MlqError } from './errors.js';
+import type { Severity } from './model.js';
+
+export type RuleSetting = Severity | 'off';
+export const FORMAT_NAMES = ['json', 'csv', 'apkg', 'pdf', 'epub'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+export const PAGE_SIZES = ['A4', 'LETTER'] as const;
+
+export interface Config {
+  /** Folder of the config file: relative paths in it are relative to this. */
+  dir: string;
+  book: {
+    title: string;
+    subtitle: string;
+    authors: string[];
+    language: string;
+    license: string;
+    upstream: string;
+    description: string;
+    subjects: string[];
+  };
+  deck: { name: string };
+  output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number] };
+  rules: Record<string, RuleSetting>;
+  links: { skip: string[] };
+  /** Markdown banks, in book order, relative to `dir`. */
+  sources: string[];
+}
+
+export const DEFAULT_CONFIG: Config = {
+  dir: '.',
+  book: {
+    title: '',
+    subtitle: '',
+    authors: [],
+    language: 'en',
+    license: '',
+    upstream: '',
+    description: 'A collection of interview questions with answers.',
+    subjects: [],
+  },
+  deck: { name: '' },
+  output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4' },
+  rules: {},
+  links: { skip: [] },
+  sources: ['README.md'],
+};
+
+type Shape = 'string' | 'strings' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
+
+const SHAPE: Shape = {
+  book: {
+    title: 'string',
+    subtitle: 'string',
+    authors: 'strings',
+    language: 'string',
+    license: 'string',
+    upstream: 'string',
+    description: 'string',
+    subjects: 'strings',
+  },
+  deck: { name: 'string' },
+  output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
+  rules: 'rules',
+  links: { skip: 'strings' },
+  sources: 'strings',
+};
+
+export async function loadConfig(file: string): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MlqError(`${file}: cannot read config: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+  }
+  return parseConfig(text, file);
+}
+
+export function parseConfig(text: string, file: string): Config {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1);
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0].line ?? 1;
+    throw new MlqError(`${file}:${line}: invalid YAML: ${first.message.split('\n')[0]}`);
+  }
+  const fail = (node: Node | null | undefined, key: string, problem: string): never => {
+    throw new MlqError(`${file}:${lineOf(node)}: ${key}: ${problem}`);
+  };
+
+  const read = (node: Node | null | undefined, shape: Shape, key: string): unknown => {
+    if (typeof shape === 'object') {
+      if (!isMap(node)) return fail(node, key, 'expected a mapping');
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : '';
+        const sub = shape[name];
+        const full = key ? `${key}.${name}` : name;
+        if (!sub) return fail(pair.key as Node, full, `unknown key (expected one of: ${Object.keys(shape).join(', ')})`);
+        out[name] = read(pair.value as Node, sub, full);
+      }
+      return out;
+    }
+    if (shape === 'string') {
+      if (!isScalar(node) || typeof node.value !== 'string') return fail(node, key, 'expected a string');
+      return node.value;
+    }
+    if (shape === 'rules') {
+      if (!isMap(node)) return fail(node, key, 'expected a mapping of rule id to error, warning, info or off');
+      const out: Record<string, RuleSetting> = {};
+      for (const pair of node.items) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : '';
+        const value = isScalar(pair.value) ? pair.value.value : undefined;
+        if (value !== 'error' && value !== 'warning' && value !== 'info' && value !== 'off') {
+          return fail(pair.value as Node, `${key}.${name}`, 'expected error, warning, info or off');
+        }
+        out[name] = value;
+      }
+      return out;
+    }
+    if (shape === 'pageSize') {
+      const value = isScalar(node) ? String(node.value).toUpperCase() : '';
+      if (!(PAGE_SIZES as readonly string[]).includes(value)) return fail(node, key, `expected one of ${PAGE_SIZES.join(', ')}`);
+      return value;
+    }
+    // 'strings' and 'formats': a list of strings (a single string is accepted as a list of one).
+    const items = isSeq(node) ? node.items : [node];
+    return items.map((item, i) => {
+      if (!isScalar(item) || typeof item.value !== 'string') return fail(item as Node, `${key}[${i}]`, 'expected a string');
+      if (shape === 'formats' && !(FORMAT_NAMES as readonly string[]).includes(item.value)) {
+        return fail(item as Node, `${key}[${i}]`, `unknown format "${item.value}" (expected one of ${FORMAT_NAMES.join(', ')})`);
+      }
+      return item.value;
+    });
+  };
+
+  const given = (doc.contents === null ? {} : read(doc.contents as Node, SHAPE, '')) as Partial<Config>;
+  return {
+    dir: path.dirname(file),
+    book: { ...DEFAULT_CONFIG.book, ...given.book },
+    deck: { ...DEFAULT_CONFIG.deck, ...given.deck },
+    output: { ...DEFAULT_CONFIG.output, ...given.output },
+    rules: { ...given.rules },
+    links: { ...DEFAULT_CONFIG.links, ...given.links },
+    sources: given.sources ?? DEFAULT_CONFIG.sources,
+  };
+}

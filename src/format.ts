@@ -1,0 +1,28 @@
+// What every output format is: a pure function from the book to named bytes.
+import type { Config, FormatName } from './config.js';
+import type { Book } from './model.js';
+
+export interface OutputFile {
+  /** Path inside the output folder, e.g. "questions.json". */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface WriterOutput {
+  files: OutputFile[];
+  /** Things the reader of the build log should know (e.g. a glyph no font has). */
+  warnings: string[];
+}
+
+export interface WriteContext {
+  config: Config;
+  /** Reads a local file that a bank refers to (an image), relative to that bank; null if missing. */
+  readAsset(ref: string, fromFile: string): Promise<Uint8Array | null>;
+}
+
+export interface Format {
+  name: FormatName;
+  /** The files this format writes, for --help and the README. */
+  files: string[];
+  write(book: Book, context: WriteContext): Promise<WriterOutput>;
+}

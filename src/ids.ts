@@ -1,0 +1,55 @@
+// Stable ids: derived from what a question says, never from where it stands.
+import { createHash } from 'node:crypto';
+
+const MAX_SLUG = 60;
+
+/** Lower-case ASCII words joined by hyphens: "What's the trade-off?" -> "whats-the-trade-off". */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Whitespace, case and punctuation do not count: two titles that say the same thing compare equal. */
+export function normalizeTitle(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}
+
+/**
+ * A readable id from a question's title. Long titles are cut at a word and get a hash of the whole
+ * title, so two long questions with the same start stay apart; titles with no Latin letters use the hash.
+ */
+export function idFromTitle(title: string): string {
+  const normalized = normalizeTitle(title);
+  const slug = slugify(title);
+  if (!slug) return `q-${shortHash(normalized)}`;
+  if (slug.length <= MAX_SLUG) return slug;
+  const cut = slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, '');
+  return `${cut || slug.slice(0, MAX_SLUG)}-${shortHash(normalized)}`;
+}
+
+/** `<!-- id: bias-variance -->` next to a heading overrides the derived id. */
+export const ID_COMMENT = /<!--\s*id\s*:\s*([A-Za-z0-9][\w.-]*)\s*-->/;
+
+/** Makes ids unique in order of appearance: the second "x" becomes "x-2", and so on. */
+export function uniqueIds(baseIds: readonly string[]): string[] {
+  const used = new Set<string>();
+  return baseIds.map((base) => {
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  });
+}

@@ -1,0 +1,99 @@
+// The question model: the hub of mlq. Parsers produce it, rules read it, writers consume it.
+import type { Root as HastRoot } from 'hast';
+
+/** A 1-based place in a source file. */
+export interface Place {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Link extends Place {
+  label: string;
+  url: string;
+}
+
+export interface Question extends Place {
+  /** Stable identity: from the normalized title or an `<!-- id: ... -->` comment, never from the number. */
+  id: string;
+  number: number;
+  /** Heading depth the question was written at (3 or 4). */
+  depth: number;
+  /** Title of the topic section the question is in, or null where the bank has none. */
+  section: string | null;
+  title: string;
+  titleHtml: string;
+  titleTree: HastRoot;
+  /** The answer without its source and answer links, which are listed apart. */
+  answerHtml: string;
+  answerText: string;
+  answerTree: HastRoot;
+  hasAnswer: boolean;
+  sources: Link[];
+  answerLinks: Link[];
+  /** Ordinary links in the title and the answer. */
+  links: Link[];
+  /** The id before it was made unique in the book (equal to `id` unless two questions collide). */
+  baseId: string;
+  /** Whether the id was written in the source rather than derived. */
+  explicitId: boolean;
+}
+
+export interface Section extends Place {
+  id: string;
+  title: string;
+}
+
+/** A heading that looks like a question but is not one (e.g. `#### 12 What ...`). */
+export interface LooseHeading extends Place {
+  text: string;
+  depth: number;
+}
+
+export interface Bank {
+  file: string;
+  title: string;
+  titleLine: number;
+  /** The count the title claims ("65 ... Questions"), or null. */
+  claimedCount: number | null;
+  description: string;
+  /** What stands before the first question or section: intro, resources. */
+  frontMatterHtml: string;
+  frontMatterTree: HastRoot;
+  /** Links found in the front and back matter (questions carry their own). */
+  otherLinks: Link[];
+  sections: Section[];
+  questions: Question[];
+  looseHeadings: LooseHeading[];
+}
+
+export interface BookMeta {
+  title: string;
+  subtitle: string;
+  authors: string[];
+  language: string;
+  license: string;
+  upstream: string;
+  description: string;
+  subjects: string[];
+  /** ISO 8601 date of the source (SOURCE_DATE_EPOCH, the last commit, or the file time). */
+  sourceDate: string;
+}
+
+export interface Book {
+  meta: BookMeta;
+  banks: Bank[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic extends Place {
+  rule: string;
+  severity: Severity;
+  message: string;
+  hint: string;
+}
+
+export function allQuestions(book: Book): Question[] {
+  return book.banks.flatMap((bank) => bank.questions);
+}

@@ -1,0 +1,245 @@
+// The reader: Markdown text -> Bank. Questions are depth-3/4 headings "N) ..." or "N. ...".
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Heading, Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Bank, Book, BookMeta, Link, LooseHeading, Question, Section } from './model.js';
+import { hastToHtml, hastToText, parseMarkdown, toSafeHast } from './markdown.js';
+import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
+import type { SourceText } from './read.js';
+
+const QUESTION_HEADING = /^\s*(\d+)\s*[.)]\s*/;
+const LOOKS_LIKE_QUESTION = /^\s*\d+\b/;
+const SOURCE_LABEL = /^(?:src|source|sources|ref|reference)\s*\d*$/;
+const ANSWER_LABEL = /^answer\s*\d*$/;
+const CLAIMED_COUNT = /\b(\d+)\s+(?:[^\s\d]+\s+){0,6}?questions?\b/i;
+
+type LinkKind = 'source' | 'answer' | 'inline';
+
+function linkKind(link: MdLink): LinkKind {
+  const label = toString(link).replace(/[[\]\s]/g, ' ').trim().toLowerCase();
+  if (SOURCE_LABEL.test(label)) return 'source';
+  if (ANSWER_LABEL.test(label)) return 'answer';
+  return 'inline';
+}
+
+interface Draft {
+  heading: Heading;
+  number: number;
+  section: string | null;
+  body: RootContent[];
+}
+
+export function parseBank(source: SourceText): Bank {
+  const { file, text } = source;
+  const root = parseMarkdown(text);
+  const children = root.children;
+  const place = (node: { position?: { start: { line: number; column: number } } }) => ({
+    file,
+    line: node.position?.start.line ?? 1,
+    column: node.position?.start.column ?? 1,
+  });
+
+  // A `##` heading is a topic section when a question follows it before the next `#`/`##` heading.
+  const opensSection = new Array<boolean>(children.length).fill(false);
+  let questionAhead = false;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const node = children[i]!;
+    if (node.type !== 'heading') continue;
+    if (questionHeadingNumber(node) !== null) questionAhead = true;
+    else if (node.depth <= 2) {
+      opensSection[i] = questionAhead && node.depth === 2;
+      questionAhead = false;
+    }
+  }
+
+  let title = '';
+  let titleLine = 1;
+  const front: RootContent[] = [];
+  const other: RootContent[] = [];
+  const sections: Section[] = [];
+  const drafts: Draft[] = [];
+  const looseHeadings: LooseHeading[] = [];
+  let current: Draft | null = null;
+  let section: string | null = null;
+
+  children.forEach((node, i) => {
+    if (node.type === 'heading') {
+      const number = questionHeadingNumber(node);
+      if (number !== null) {
+        current = { heading: node, number, section, body: [] };
+        drafts.push(current);
+        return;
+      }
+      const text = toString(node);
+      if (LOOKS_LIKE_QUESTION.test(text) && node.depth >= 2) looseHeadings.push({ ...place(node), text, depth: node.depth });
+      if (node.depth === 1 && !title && drafts.length === 0 && sections.length === 0) {
+        title = text.trim();
+        titleLine = place(node).line;
+        return;
+      }
+      if (node.depth <= 2) {
+        current = null;
+        if (opensSection[i]) {
+          section = text.trim();
+          sections.push({ ...place(node), id: '', title: section });
+          return;
+        }
+      }
+    }
+    if (current) current.body.push(node);
+    else if (drafts.length === 0 && sections.length === 0) front.push(node);
+    else other.push(node);
+  });
+
+  const sectionIds = uniqueIds(sections.map((s) => slugify(s.title) || 'section'));
+  sections.forEach((s, i) => (s.id = sectionIds[i]!));
+
+  const frontMatterTree = toSafeHast(front);
+  const firstParagraph = front.find((node) => node.type === 'paragraph');
+  const claimed = CLAIMED_COUNT.exec(title);
+  return {
+    file,
+    title,
+    titleLine,
+    claimedCount: claimed ? Number(claimed[1]) : null,
+    description: firstParagraph ? toString(firstParagraph).trim() : '',
+    frontMatterHtml: hastToHtml(frontMatterTree),
+    frontMatterTree,
+    otherLinks: [...front, ...other].flatMap((node) => collectLinks(node, file).map(({ link }) => link)),
+    sections,
+    questions: drafts.map((draft) => buildQuestion(draft, file)),
+    looseHeadings,
+  };
+}
+
+function questionHeadingNumber(node: Heading): number | null {
+  if (node.depth !== 3 && node.depth !== 4) return null;
+  const first = node.children[0];
+  if (!first || first.type !== 'text') return null;
+  const match = QUESTION_HEADING.exec(first.value);
+  return match ? Number(match[1]) : null;
+}
+
+function collectLinks(node: RootContent | Root, file: string): { link: Link; kind: LinkKind; node: MdLink }[] {
+  const found: { link: Link; kind: LinkKind; node: MdLink }[] = [];
+  visit(node, 'link', (link: MdLink) => {
+    const start = link.position?.start;
+    found.push({
+      node: link,
+      kind: linkKind(link),
+      link: {
+        label: toString(link).replace(/^\[|\]$/g, '').trim() || link.url,
+        url: link.url,
+        file,
+        line: start?.line ?? 1,
+        column: start?.column ?? 1,
+      },
+    });
+  });
+  return found;
+}
+
+/** Removes the given links and the "[" "]" that wrapped them, e.g. `[[src](url)]`. */
+function removeLinks(tree: Root, doomed: Set<MdLink>): void {
+  if (doomed.size === 0) return;
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const parent = node as Parent;
+    if (!parent.children.some((child) => doomed.has(child as MdLink))) return;
+    const kept: RootContent[] = [];
+    for (const child of parent.children) {
+      if (doomed.has(child as MdLink)) continue;
+      const last = kept[kept.length - 1];
+      if (child.type === 'text' && last?.type === 'text') last.value += child.value;
+      else kept.push(child.type === 'text' ? { ...child } : child);
+    }
+    for (const child of kept) {
+      if (child.type === 'text') child.value = child.value.replace(/\[\s*\]/g, '');
+    }
+    parent.children = kept.filter((child) => child.type !== 'text' || child.value !== '');
+  });
+}
+
+function isIdComment(node: RootContent | PhrasingContent): node is Html {
+  return node.type === 'html' && ID_COMMENT.test(node.value);
+}
+
+function isBlank(node: RootContent): boolean {
+  if (node.type === 'paragraph') return node.children.every((c) => c.type === 'break' || (c.type === 'text' && !c.value.trim()));
+  return isIdComment(node);
+}
+
+function buildQuestion(draft: Draft, file: string): Question {
+  const { heading, body } = draft;
+  const idInHeading = heading.children.find(isIdComment);
+  const idNode = idInHeading ?? (body[0] && isIdComment(body[0]) ? body[0] : undefined);
+  const writtenId = idNode ? ID_COMMENT.exec(idNode.value)?.[1] : undefined;
+
+  const titleRoot: Root = { type: 'root', children: [{ type: 'paragraph', children: heading.children }] };
+  const bodyRoot: Root = { type: 'root', children: body };
+  const headingLinks = collectLinks(titleRoot, file);
+  const bodyLinks = collectLinks(bodyRoot, file);
+  const all = [...headingLinks, ...bodyLinks];
+
+  // The title: heading text without its number, its source links and its id comment.
+  const titleInline = stripNumber(heading.children.filter((c) => c !== idInHeading));
+  const titleTreeRoot: Root = { type: 'root', children: [{ type: 'paragraph', children: titleInline }] };
+  removeLinks(titleTreeRoot, new Set(headingLinks.filter((l) => l.kind !== 'inline').map((l) => l.node)));
+  const titleParagraph = titleTreeRoot.children[0] as { children: PhrasingContent[] };
+  const titleTree = toSafeHast(titleParagraph.children);
+  const title = toString(titleParagraph).replace(/\s+/g, ' ').trim();
+
+  removeLinks(bodyRoot, new Set(bodyLinks.filter((l) => l.kind !== 'inline').map((l) => l.node)));
+  const answerNodes = bodyRoot.children.filter((node) => !isBlank(node));
+  const answerTree = toSafeHast(answerNodes);
+  const answerText = hastToText(answerTree);
+  let hasImage = false;
+  visit(answerTree, 'element', (el) => {
+    if (el.tagName === 'img') hasImage = true;
+  });
+
+  const baseId = writtenId ?? idFromTitle(title);
+  return {
+    id: baseId,
+    baseId,
+    explicitId: writtenId !== undefined,
+    number: draft.number,
+    depth: heading.depth,
+    section: draft.section,
+    title,
+    titleHtml: hastToHtml(titleTree),
+    titleTree,
+    answerHtml: hastToHtml(answerTree),
+    answerText,
+    answerTree,
+    hasAnswer: answerText !== '' || hasImage,
+    sources: all.filter((l) => l.kind === 'source').map((l) => l.link),
+    answerLinks: all.filter((l) => l.kind === 'answer').map((l) => l.link),
+    links: all.filter((l) => l.kind === 'inline').map((l) => l.link),
+    file,
+    line: heading.position?.start.line ?? 1,
+    column: heading.position?.start.column ?? 1,
+  };
+}
+
+/** Drops the leading "12) " from a heading's first text node (a copy: the heading itself is kept). */
+function stripNumber(children: PhrasingContent[]): PhrasingContent[] {
+  const [first, ...rest] = children;
+  if (!first || first.type !== 'text') return children;
+  const text: Text = { ...first, value: first.value.replace(QUESTION_HEADING, '') };
+  return text.value ? [text, ...rest] : rest;
+}
+
+export interface BookInput {
+  meta: BookMeta;
+  sources: SourceText[];
+}
+
+/** Parses every bank of a book and makes question ids unique across the whole book. */
+export function parseBook({ meta, sources }: BookInput): Book {
+  const banks = sources.map(parseBank);
+  const questions = banks.flatMap((bank) => bank.questions);
+  const ids = uniqueIds(questions.map((q) => q.baseId));
+  questions.forEach((q, i) => (q.id = ids[i]!));
+  return { meta, banks };
+}

@@ -1,0 +1,84 @@
+// The whole of mlq in a few lines: read -> parse -> validate -> emit.
+import { execFile } from 'node:child_process';
+import { access, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './config.js';
+import { MlqError } from './errors.js';
+import type { WriteContext, WriterOutput } from './format.js';
+import { FORMATS } from './formats.js';
+import type { Book, BookMeta, Diagnostic } from './model.js';
+import { parseBook } from './parse.js';
+import { readSourceText } from './read.js';
+import { validate } from './validate.js';
+
+export interface Inputs {
+  /** mlq.yaml; by default source/mlq.yaml or ./mlq.yaml where they exist. */
+  configFile?: string;
+  /** Markdown banks given on the command line; they replace the config's list. */
+  sources?: string[];
+  /** Whether the book needs its source date (writers do; `check` does not). */
+  dated?: boolean;
+}
+
+export interface Loaded {
+  config: Config;
+  book: Book;
+  diagnostics: Diagnostic[];
+}
+
+export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
+
+export async function load(inputs: Inputs): Promise<Loaded> {
+  const config = await findConfig(inputs.configFile);
+  const files = inputs.sources?.length ? inputs.sources : config.sources.map((s) => path.join(config.dir, s));
+  const texts = await Promise.all(files.map(readSourceText));
+  const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
+  const book = parseBook({ meta: bookMeta(config, texts[0]?.text ?? '', sourceDate), sources: texts });
+  const empty = book.banks.find((bank) => bank.questions.length === 0);
+  if (empty) throw new MlqError(`${empty.file}: no questions found (expected headings such as "#### 1) What is ...?")`);
+  return { config, book, diagnostics: validate(book, config.rules) };
+}
+
+export async function emit(book: Book, config: Config, formats: readonly FormatName[]): Promise<WriterOutput[]> {
+  const context: WriteContext = { config, readAsset };
+  return Promise.all(
+    formats.map((name) => {
+      const format = FORMATS[name];
+      if (!format) throw new MlqError(`format "${name}" is not available yet`);
+      return format.write(book, context);
+    }),
+  );
+}
+
+async function findConfig(file: string | undefined): Promise<Config> {
+  if (file) return loadConfig(file);
+  for (const candidate of DEFAULT_CONFIG_FILES) {
+    if (await access(candidate).then(() => true, () => false)) return loadConfig(candidate);
+  }
+  return DEFAULT_CONFIG;
+}
+
+function bookMeta(config: Config, firstBank: string, sourceDate: string): BookMeta {
+  const bankTitle = /^#\s+(.+)$/m.exec(firstBank)?.[1]?.trim();
+  return { ...config.book, title: config.book.title || bankTitle || 'Interview Questions', sourceDate };
+}
+
+/** SOURCE_DATE_EPOCH, else the banks' last commit, else their newest modification time. */
+async function sourceDateOf(files: string[]): Promise<string> {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  const git = await promisify(execFile)('git', ['log', '-1', '--format=%ct', '--', ...files.map((f) => path.resolve(f))], {
+    cwd: path.dirname(path.resolve(files[0] ?? '.')),
+  }).then(
+    ({ stdout }) => stdout.trim(),
+    () => '',
+  );
+  if (git) return new Date(Number(git) * 1000).toISOString();
+  const times = await Promise.all(files.map(async (f) => (await stat(f)).mtimeMs));
+  return new Date(Math.floor(Math.max(...times) / 1000) * 1000).toISOString();
+}
+
+async function readAsset(ref: string, fromFile: string): Promise<Uint8Array | null> {
+  return readFile(path.resolve(path.dirname(fromFile), decodeURI(ref))).catch(() => null);
+}

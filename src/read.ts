@@ -1,0 +1,67 @@
+// The input edge: turns a path into checked UTF-8 text, or one clear MlqError.
+import { readFile, stat } from 'node:fs/promises';
+import { MlqError } from './errors.js';
+
+/** Inputs beyond this are refused rather than parsed for minutes: 100x the corpus is about 4 MB. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+export async function readSourceText(file: string): Promise<SourceText> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new MlqError(`${file}: is a directory, not a Markdown file`);
+    if (info.size > MAX_INPUT_BYTES) {
+      throw new MlqError(`${file}: too large (${info.size} bytes; the limit is ${MAX_INPUT_BYTES})`);
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof MlqError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    throw new MlqError(`${file}: cannot read: ${reason}`);
+  }
+  return { file, text: decodeText(file, bytes) };
+}
+
+/** Decodes UTF-8 strictly; binary or mis-encoded input is reported at its first bad line. */
+export function decodeText(file: string, bytes: Uint8Array): string {
+  if (bytes.length === 0 || /^\s*$/.test(Buffer.from(bytes).toString('latin1'))) {
+    throw new MlqError(`${file}: empty file`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new MlqError(`${file}:${lineAt(bytes, nul)}: binary data (NUL byte), not a Markdown text file`);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new MlqError(`${file}:${lineAt(bytes, firstInvalidUtf8(bytes))}: not UTF-8 text`);
+  }
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Binary search on prefixes would be wrong (a cut can split a character); scan line by line instead.
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return start;
+    }
+    start = end + 1;
+  }
+  return 0;
+}

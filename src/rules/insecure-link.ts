@@ -1,0 +1,15 @@
+import type { Link } from '../model.js';
+import type { Rule } from './rule.js';
+
+export const insecureLink: Rule = {
+  id: 'insecure-link',
+  severity: 'info',
+  description: 'A link uses http:// where https:// would do.',
+  hint: 'Use https:// if the site serves it.',
+  check: (book) =>
+    book.banks
+      .flatMap((bank) => [...bank.otherLinks, ...bank.questions.flatMap((q): Link[] => [...q.sources, ...q.answerLinks, ...q.links])])
+      .filter((link) => /^http:\/\//i.test(link.url))
+      .sort((a, b) => a.line - b.line || a.column - b.column)
+      .map((link) => ({ ...link, message: `Insecure link ${link.url}.`, hint: `Use ${link.url.replace(/^http:/i, 'https:')} if the site serves it.` })),
+};

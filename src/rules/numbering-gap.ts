@@ -1,0 +1,14 @@
+import { perBank, type Rule } from './rule.js';
+
+export const numberingGap: Rule = {
+  id: 'numbering-gap',
+  severity: 'warning',
+  description: 'Question numbers skip one or more numbers.',
+  hint: 'Renumber the questions so that they follow on without gaps.',
+  check: perBank((bank) =>
+    bank.questions.slice(1).flatMap((q, i) => {
+      const previous = bank.questions[i]!.number;
+      return q.number > previous + 1 ? [{ ...q, message: `Numbering skips from ${previous} to ${q.number}.` }] : [];
+    }),
+  ),
+};

@@ -1,0 +1,14 @@
+import { perBank, type Rule } from './rule.js';
+
+export const numberingOrder: Rule = {
+  id: 'numbering-order',
+  severity: 'warning',
+  description: 'A question is numbered lower than the question before it.',
+  hint: 'Move the question to its place, or renumber it.',
+  check: perBank((bank) =>
+    bank.questions.slice(1).flatMap((q, i) => {
+      const previous = bank.questions[i]!.number;
+      return q.number < previous ? [{ ...q, message: `Question ${q.number} comes after question ${previous}.` }] : [];
+    }),
+  ),
+};

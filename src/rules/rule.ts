@@ -1,0 +1,22 @@
+import type { Bank, Book, Place, Severity } from '../model.js';
+
+/** What a rule found at one place; severity and rule id are added by `validate`. */
+export interface Finding extends Place {
+  message: string;
+  /** Overrides the rule's general hint where a finding knows better (e.g. the next free number). */
+  hint?: string;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line for `mlq --help` and the README. */
+  description: string;
+  hint: string;
+  check(book: Book): Finding[];
+}
+
+/** Most rules look at one bank at a time: numbering and structure are per bank. */
+export function perBank(check: (bank: Bank) => Finding[]): (book: Book) => Finding[] {
+  return (book) => book.banks.flatMap(check);
+}

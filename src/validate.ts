@@ -1,0 +1,30 @@
+// Runs every rule over the book, with the severities of mlq.yaml.
+import type { RuleSetting } from './config.js';
+import type { Book, Diagnostic } from './model.js';
+import { RULES } from './rules/index.js';
+
+export function validate(book: Book, settings: Record<string, RuleSetting> = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const severity = settings[rule.id] ?? rule.severity;
+    if (severity === 'off') continue;
+    for (const finding of rule.check(book)) {
+      diagnostics.push({
+        rule: rule.id,
+        severity,
+        message: finding.message,
+        hint: finding.hint ?? rule.hint,
+        file: finding.file,
+        line: finding.line,
+        column: finding.column,
+      });
+    }
+  }
+  return sortDiagnostics(diagnostics);
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+  );
+}

@@ -1,0 +1,65 @@
+// questions.json: the model for other tools, with its JSON Schema beside it.
+import type { Format } from '../format.js';
+import type { Book, Link, Question } from '../model.js';
+import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './json-schema.js';
+
+const link = ({ label, url, line }: Link) => ({ label, url, line });
+
+// Keys are listed explicitly: their order is the file's order, and the in-memory trees stay out.
+const question = (q: Question) => ({
+  id: q.id,
+  number: q.number,
+  section: q.section,
+  title: q.title,
+  titleHtml: q.titleHtml,
+  answerHtml: q.answerHtml,
+  answerText: q.answerText,
+  hasAnswer: q.hasAnswer,
+  sources: q.sources.map(link),
+  answerLinks: q.answerLinks.map(link),
+  links: q.links.map(link),
+  file: q.file,
+  line: q.line,
+});
+
+export function toQuestionsJson(book: Book): object {
+  const { meta } = book;
+  return {
+    $schema: './questions.schema.json',
+    schemaVersion: SCHEMA_VERSION,
+    book: {
+      title: meta.title,
+      subtitle: meta.subtitle,
+      authors: meta.authors,
+      language: meta.language,
+      license: meta.license,
+      upstream: meta.upstream,
+      description: meta.description,
+      subjects: meta.subjects,
+      sourceDate: meta.sourceDate,
+    },
+    banks: book.banks.map((bank) => ({
+      file: bank.file,
+      title: bank.title,
+      claimedCount: bank.claimedCount,
+      description: bank.description,
+      frontMatterHtml: bank.frontMatterHtml,
+      sections: bank.sections.map(({ id, title, line }) => ({ id, title, line })),
+      questions: bank.questions.map(question),
+    })),
+  };
+}
+
+const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+
+export const jsonFormat: Format = {
+  name: 'json',
+  files: ['questions.json', 'questions.schema.json'],
+  write: async (book) => ({
+    files: [
+      { path: 'questions.json', bytes: encode(toQuestionsJson(book)) },
+      { path: 'questions.schema.json', bytes: encode(QUESTIONS_SCHEMA) },
+    ],
+    warnings: [],
+  }),
+};
