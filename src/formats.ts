@@ -1,10 +1,10 @@
 // Every output format, by name. `mlq build --formats` and the benchmark read this list.
+// Writers are imported lazily: `mlq check` must not pay for loading pdfmake, sql.js or the EPUB packer.
 import type { FormatName } from './config.js';
 import type { Format } from './format.js';
-import { jsonFormat } from './writers/json.js';
 
-export const FORMATS: Record<FormatName, Format | undefined> = {
-  json: jsonFormat,
+export const FORMATS: Record<FormatName, (() => Promise<Format>) | undefined> = {
+  json: async () => (await import('./writers/json.js')).jsonFormat,
   csv: undefined,
   apkg: undefined,
   pdf: undefined,

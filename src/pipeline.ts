@@ -31,7 +31,9 @@ export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
 
 export async function load(inputs: Inputs): Promise<Loaded> {
   const config = await findConfig(inputs.configFile);
-  const files = inputs.sources?.length ? inputs.sources : config.sources.map((s) => path.join(config.dir, s));
+  const given = inputs.sources?.length ? inputs.sources : config.sources.map((s) => path.join(config.dir, s));
+  // Diagnostics name files relative to the working directory, as GitHub annotations need.
+  const files = given.map((f) => path.relative(process.cwd(), path.resolve(f)) || f);
   const texts = await Promise.all(files.map(readSourceText));
   const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
   const book = parseBook({ meta: bookMeta(config, texts[0]?.text ?? '', sourceDate), sources: texts });
@@ -40,15 +42,23 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   return { config, book, diagnostics: validate(book, config.rules) };
 }
 
-export async function emit(book: Book, config: Config, formats: readonly FormatName[]): Promise<WriterOutput[]> {
+/** Runs the writers one after another (they are CPU-bound), reporting each as it finishes. */
+export async function emit(
+  book: Book,
+  config: Config,
+  formats: readonly FormatName[],
+  onWritten: (format: FormatName, seconds: number) => void = () => {},
+): Promise<WriterOutput[]> {
   const context: WriteContext = { config, readAsset };
-  return Promise.all(
-    formats.map((name) => {
-      const format = FORMATS[name];
-      if (!format) throw new MlqError(`format "${name}" is not available yet`);
-      return format.write(book, context);
-    }),
-  );
+  const outputs: WriterOutput[] = [];
+  for (const name of formats) {
+    const loadFormat = FORMATS[name];
+    if (!loadFormat) throw new MlqError(`format "${name}" is not available`);
+    const start = performance.now();
+    outputs.push(await (await loadFormat()).write(book, context));
+    onWritten(name, (performance.now() - start) / 1000);
+  }
+  return outputs;
 }
 
 async function findConfig(file: string | undefined): Promise<Config> {

@@ -11,5 +11,5 @@ export const insecureLink: Rule = {
       .flatMap((bank) => [...bank.otherLinks, ...bank.questions.flatMap((q): Link[] => [...q.sources, ...q.answerLinks, ...q.links])])
       .filter((link) => /^http:\/\//i.test(link.url))
       .sort((a, b) => a.line - b.line || a.column - b.column)
-      .map((link) => ({ ...link, message: `Insecure link ${link.url}.`, hint: `Use ${link.url.replace(/^http:/i, 'https:')} if the site serves it.` })),
+      .map((link) => ({ ...link, message: `Insecure link ${link.url}.` })),
 };

@@ -1,0 +1,142 @@
+// The command line: argument parsing and exit codes; the work is in pipeline.ts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { FORMAT_NAMES, type FormatName } from './config.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_VALIDATION, MlqError } from './errors.js';
+import { FORMATS } from './formats.js';
+import { allQuestions, type Diagnostic } from './model.js';
+import { writeOutputs } from './output.js';
+import { emit, load } from './pipeline.js';
+import { REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
+import { RULES } from './rules/index.js';
+
+const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated model, JSON, Anki deck, PDF, EPUB
+
+Usage:
+  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors]
+  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json]
+  mlq --help | --version
+
+Options:
+  --source FILE     a Markdown bank (repeatable); replaces the config's "sources"
+  --config FILE     mlq.yaml (default: source/mlq.yaml, then ./mlq.yaml, else built-in defaults)
+  --out DIR         output folder (default: output.dir of the config, "dist")
+  --formats LIST    comma-separated, from: ${FORMAT_NAMES.join(', ')} (default: output.formats)
+  --allow-errors    publish even when validation finds errors
+  --reporter NAME   text (default), github (workflow commands) or json
+
+Exit codes: 0 ok (warnings allowed), 1 validation errors, 2 usage or input error, 3 internal error.
+
+Rules (severity can be changed under "rules:" in mlq.yaml):
+${RULES.map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
+`;
+
+const OPTIONS = {
+  source: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  out: { type: 'string' },
+  formats: { type: 'string' },
+  reporter: { type: 'string' },
+  'allow-errors': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Progress lines are for people at a terminal; CI logs stay quiet. */
+  progress: boolean;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof MlqError) {
+      io.stderr(`mlq: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`mlq: internal error: ${error instanceof Error ? error.message : String(error)} (please report it)\n`);
+    if (process.env.MLQ_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+    return 3;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new MlqError(`${(error as Error).message.split('\n')[0]} (see mlq --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const [command, ...extra] = positionals;
+  if (values.help || command === 'help' || !command) {
+    io.stdout(HELP);
+    return command || values.help ? EXIT_OK : EXIT_INPUT;
+  }
+  if (extra.length) throw new MlqError(`unexpected argument "${extra[0]}" (use --source FILE for banks)`);
+  if (command === 'check') return check(values, io);
+  if (command === 'build') return build(values, io);
+  throw new MlqError(`unknown command "${command}" (expected build or check; see mlq --help)`);
+}
+
+function reporterOf(values: Values): ReporterName {
+  const name = values.reporter ?? 'text';
+  if (!(REPORTERS as readonly string[]).includes(name)) throw new MlqError(`unknown reporter "${name}" (expected ${REPORTERS.join(', ')})`);
+  return name as ReporterName;
+}
+
+async function check(values: Values, io: Io): Promise<number> {
+  const reporter = reporterOf(values);
+  const { book, diagnostics } = await load({ configFile: values.config, sources: values.source });
+  io.stdout(REPORT[reporter](diagnostics, summarize(diagnostics, allQuestions(book).length)));
+  return hasErrors(diagnostics) ? EXIT_VALIDATION : EXIT_OK;
+}
+
+const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
+
+function formatsOf(list: string): FormatName[] {
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.find((n) => !(FORMAT_NAMES as readonly string[]).includes(n));
+  if (unknown || names.length === 0) throw new MlqError(`unknown format "${unknown ?? list}" (expected a list of ${FORMAT_NAMES.join(', ')})`);
+  return [...new Set(names)] as FormatName[];
+}
+
+async function build(values: Values, io: Io): Promise<number> {
+  const requested = values.formats === undefined ? undefined : formatsOf(values.formats);
+  const { config, book, diagnostics } = await load({ configFile: values.config, sources: values.source, dated: true });
+  const summary = summarize(diagnostics, allQuestions(book).length);
+  // A build shows what needs attention; `mlq check` lists the infos too.
+  io.stderr(REPORT.text(diagnostics.filter((d) => d.severity !== 'info'), summary));
+  if (hasErrors(diagnostics) && !values['allow-errors']) {
+    io.stderr(`mlq: not publishing: validation found ${summary.errors} error(s) (fix them, or build with --allow-errors)\n`);
+    return EXIT_VALIDATION;
+  }
+  const formats = (requested ?? config.output.formats).filter((name) => FORMATS[name]);
+  const outDir = values.out ?? path.join(config.dir, config.output.dir);
+  const outputs = await emit(book, config, formats, (name, seconds) => {
+    if (io.progress) io.stderr(`mlq: ${name} done in ${seconds.toFixed(1)} s\n`);
+  });
+  const files = outputs.flatMap((o) => o.files);
+  for (const warning of outputs.flatMap((o) => o.warnings)) io.stderr(`mlq: warning: ${warning}\n`);
+  await writeOutputs(outDir, files);
+  io.stdout(`${files.map((f) => `${path.join(outDir, f.path)} (${f.bytes.length} bytes)`).join('\n')}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,49 @@
+// Reporters: diagnostics -> text for people, GitHub workflow commands, or JSON for tools.
+import type { Diagnostic } from './model.js';
+
+export const REPORTERS = ['text', 'github', 'json'] as const;
+export type ReporterName = (typeof REPORTERS)[number];
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  questions: number;
+}
+
+export function summarize(diagnostics: Diagnostic[], questions: number): Summary {
+  const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+  return { errors: count('error'), warnings: count('warning'), infos: count('info'), questions };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function text(diagnostics: Diagnostic[], summary: Summary): string {
+  const lines = diagnostics.map(
+    (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`,
+  );
+  lines.push(
+    `${plural(summary.questions, 'question')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+// Workflow-command escaping, as in @actions/core: data escapes % CR LF; properties also : and ,.
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+function github(diagnostics: Diagnostic[], summary: Summary): string {
+  const lines = diagnostics.map((d) => {
+    const props = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
+    return `::${COMMAND[d.severity]} ${props}::${escapeData(d.hint ? `${d.message} Hint: ${d.hint}` : d.message)}`;
+  });
+  return `${[...lines, text([], summary).trimEnd()].join('\n')}\n`;
+}
+
+function json(diagnostics: Diagnostic[], summary: Summary): string {
+  const rows = diagnostics.map(({ rule, severity, message, hint, file, line, column }) => ({ rule, severity, message, hint, file, line, column }));
+  return `${JSON.stringify({ diagnostics: rows, summary }, null, 2)}\n`;
+}
+
+export const REPORT: Record<ReporterName, (diagnostics: Diagnostic[], summary: Summary) => string> = { text, github, json };

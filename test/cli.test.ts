@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { CORPUS, ROOT } from './support/book.js';
+import { mlq } from './support/cli.js';
+
+const temp = () => mkdtempSync(path.join(tmpdir(), 'mlq-cli-'));
+const oneLine = (text: string) => text.trim().split('\n');
+
+describe('mlq check on the verbatim upstream README', () => {
+  it('exits 1 and reports the duplicate 66, both mixed depths and the title count, line-precise', () => {
+    const run = mlq(['check', '--source', CORPUS]);
+    expect(run.code).toBe(1);
+    const file = path.relative(ROOT, CORPUS);
+    expect(run.stdout).toContain(`${file}:419:1 error duplicate-number Question number 66 is used twice (first at line 416).`);
+    expect(run.stdout).toContain(`${file}:416:1 warning mixed-heading-depth Question 66 is a depth-3 heading`);
+    expect(run.stdout).toContain(`${file}:419:1 warning mixed-heading-depth Question 66 is a depth-3 heading`);
+    expect(run.stdout).toContain(`${file}:1:1 warning title-count The title claims 65 questions, but the bank has 67.`);
+    expect(oneLine(run.stdout).at(-1)).toBe('67 questions: 1 error, 5 warnings, 21 infos');
+  });
+
+  it('speaks GitHub workflow commands with --reporter github', () => {
+    const run = mlq(['check', '--source', CORPUS, '--reporter', 'github']);
+    expect(run.code).toBe(1);
+    const file = path.relative(ROOT, CORPUS);
+    expect(run.stdout).toContain(`::error file=${file},line=419,col=1,title=duplicate-number::Question number 66 is used twice (first at line 416).`);
+    expect(run.stdout).toContain(`::warning file=${file},line=416,col=1,title=mixed-heading-depth::`);
+    expect(run.stdout).toContain(`::warning file=${file},line=1,col=1,title=title-count::`);
+    expect(run.stdout).toContain(`::notice file=${file},line=84,col=1,title=answer-only-link::`);
+  });
+
+  it('gives exactly the documented shape with --reporter json', () => {
+    const run = mlq(['check', '--source', CORPUS, '--reporter', 'json']);
+    const report = JSON.parse(run.stdout);
+    expect(Object.keys(report)).toEqual(['diagnostics', 'summary']);
+    expect(report.summary).toEqual({ errors: 1, warnings: 5, infos: 21, questions: 67 });
+    for (const d of report.diagnostics) expect(Object.keys(d)).toEqual(['rule', 'severity', 'message', 'hint', 'file', 'line', 'column']);
+    expect(report.diagnostics.filter((d: { rule: string }) => d.rule === 'duplicate-number')).toHaveLength(1);
+  });
+});
+
+describe('mlq build', () => {
+  it('builds the bank in source/: 67 questions valid against the JSON Schema', () => {
+    const out = temp();
+    const run = mlq(['build', '--formats', 'json', '--out', out]);
+    expect(run.stderr).not.toContain(' error ');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/source\/README.md:81:1 warning no-answer Question 9 has no answer/);
+    expect(run.stderr).toMatch(/source\/README.md:106:1 warning no-answer Question 14 has no answer/);
+    const json = JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(path.join(out, 'questions.schema.json'), 'utf8'));
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    const valid = ajv.validate(schema, json);
+    expect(ajv.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    const questions = json.banks[0].questions;
+    expect(questions.map((q: { number: number }) => q.number)).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
+    expect(new Set(questions.map((q: { id: string }) => q.id)).size).toBe(67);
+    expect(questions[63].answerHtml).toContain('<pre><code>');
+    expect(json.book.sourceDate).toBe('2023-11-14T22:13:20.000Z');
+    expect(json.schemaVersion).toBe(1);
+  });
+
+  it('gives byte-identical JSON for the same source', () => {
+    const [a, b] = [temp(), temp()];
+    mlq(['build', '--formats', 'json', '--out', a]);
+    mlq(['build', '--formats', 'json', '--out', b]);
+    expect(readFileSync(path.join(a, 'questions.json'))).toEqual(readFileSync(path.join(b, 'questions.json')));
+  });
+
+  it('refuses to publish with errors and leaves the previous output untouched', () => {
+    const out = temp();
+    expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
+    const before = readFileSync(path.join(out, 'questions.json'));
+    const run = mlq(['build', '--formats', 'json', '--out', out, '--source', CORPUS]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('mlq: not publishing: validation found 1 error(s)');
+    expect(readFileSync(path.join(out, 'questions.json'))).toEqual(before);
+    expect(readdirSync(path.dirname(out)).filter((n) => n.startsWith(`${path.basename(out)}.`))).toEqual([]);
+    const forced = mlq(['build', '--formats', 'json', '--out', out, '--source', CORPUS, '--allow-errors']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(path.join(out, 'questions.json'))).not.toEqual(before);
+  });
+
+  it('keeps the outputs of other formats when building one', () => {
+    const out = temp();
+    writeFileSync(path.join(out, 'other.txt'), 'kept');
+    expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
+    expect(readFileSync(path.join(out, 'other.txt'), 'utf8')).toBe('kept');
+    expect(statSync(out).mode & 0o777).toBe(0o755);
+  });
+});
+
+describe('bad input: exit 2 with one clear line, no stack trace', () => {
+  const dir = temp();
+  const file = (name: string, content: string | Uint8Array) => {
+    const p = path.join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+  const cases: [string, () => string[], RegExp][] = [
+    ['a missing file', () => ['check', '--source', path.join(dir, 'nope.md')], /nope\.md: cannot read: no such file$/],
+    ['an empty file', () => ['check', '--source', file('empty.md', '  \n')], /empty\.md: empty file$/],
+    ['a binary file', () => ['check', '--source', file('bin.md', new Uint8Array([0x23, 0x0a, 0x89, 0x50, 0x00, 0x01]))], /bin\.md:2: binary data/],
+    ['text that is not UTF-8', () => ['check', '--source', file('latin1.md', Buffer.from('# T\n\n#### 1) Caf\xe9?\n', 'latin1'))], /latin1\.md:3: not UTF-8 text$/],
+    ['a bank without questions', () => ['check', '--source', file('none.md', '# Title\n\nJust prose.\n')], /none\.md: no questions found/],
+    ['a directory', () => ['check', '--source', dir], /is a directory/],
+    ['invalid YAML', () => ['check', '--config', file('bad.yaml', 'book:\n  title: [unclosed\n')], /bad\.yaml:\d+: invalid YAML: /],
+    ['an unknown config key', () => ['check', '--config', file('key.yaml', 'book:\n  title: T\n  colour: red\n')], /key\.yaml:3: book\.colour: unknown key/],
+    ['a wrong config type', () => ['check', '--config', file('type.yaml', 'rules:\n  no-source: loud\n')], /type\.yaml:2: rules\.no-source: expected error, warning, info or off$/],
+    ['an unknown option', () => ['check', '--colour'], /Unknown option '--colour'/],
+    ['an unknown command', () => ['publish'], /unknown command "publish"/],
+    ['an unknown reporter', () => ['check', '--reporter', 'xml'], /unknown reporter "xml"/],
+    ['an unknown format', () => ['build', '--formats', 'json,docx'], /unknown format "docx"/],
+  ];
+  it.each(cases)('%s', (_name, args, message) => {
+    const run = mlq(args());
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = oneLine(run.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^mlq: /);
+    expect(lines[0]).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('help and version', () => {
+  it('prints usage, rules and exit codes', () => {
+    const run = mlq(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('mlq build');
+    expect(run.stdout).toContain('duplicate-number');
+    expect(run.stdout).toContain('Exit codes: 0 ok');
+  });
+
+  it('prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(mlq(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('config', () => {
+  it('reads the banks listed in mlq.yaml relative to it, each as a bank of the book', () => {
+    const dir = temp();
+    mkdirSync(path.join(dir, 'banks'));
+    writeFileSync(path.join(dir, 'banks/a.md'), '# A\n\n#### 1) First? [[src](https://s.example)]\nYes.\n');
+    writeFileSync(path.join(dir, 'banks/b.md'), '# B\n\n## Topic\n\n#### 1) Second? [[src](https://s.example)]\nNo.\n');
+    writeFileSync(path.join(dir, 'mlq.yaml'), 'book:\n  title: Two banks\noutput:\n  dir: out\nsources: [banks/a.md, banks/b.md]\n');
+    const run = mlq(['build', '--config', path.join(dir, 'mlq.yaml'), '--formats', 'json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(dir, 'out/questions.json'), 'utf8'));
+    expect(json.book.title).toBe('Two banks');
+    expect(json.banks.map((b: { title: string; sections: { title: string }[] }) => [b.title, b.sections.map((s) => s.title)])).toEqual([
+      ['A', []],
+      ['B', ['Topic']],
+    ]);
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { allQuestions } from '../src/model.js';
+import { bookOf, CORPUS, read, SOURCE } from './support/book.js';
+
+describe('parser on the question bank', () => {
+  const book = bookOf(read(SOURCE));
+  const bank = book.banks[0]!;
+  const questions = bank.questions;
+
+  it('finds the 67 questions numbered 1..67 with unique ids', () => {
+    expect(questions.map((q) => q.number)).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
+    expect(new Set(questions.map((q) => q.id)).size).toBe(67);
+  });
+
+  it('keeps the title, the claimed count, the front matter and its links', () => {
+    expect(bank.title).toBe('67 Machine Learning Interview Questions 2025');
+    expect(bank.claimedCount).toBe(67);
+    expect(bank.description).toMatch(/^A collection of technical interview questions/);
+    expect(bank.frontMatterHtml).toContain('Preparation Resources');
+    expect(bank.otherLinks.some((l) => l.url.startsWith('https://www.tryexponent.com/'))).toBe(true);
+  });
+
+  it('reads "## Questions" as a topic section and "## Contributions" as back matter', () => {
+    expect(bank.sections.map((s) => s.title)).toEqual(['Questions']);
+    expect(questions.every((q) => q.section === 'Questions')).toBe(true);
+    expect(questions.at(-1)!.answerText).not.toMatch(/Contributions|Fork the repository/);
+  });
+
+  it('splits heading links into sources and inline links, body links into sources and answer links', () => {
+    const q1 = questions[0]!;
+    expect(q1.title).toBe("What's the trade-off between bias and variance?");
+    expect(q1.sources.map((s) => s.url)).toEqual([
+      'http://houseofbots.com/news-detail/2849-4-data-science-and-machine-learning-interview-questions',
+      'https://towardsdatascience.com/understanding-the-bias-variance-tradeoff-165e6942b229',
+    ]);
+    expect(q1.answerHtml).not.toContain('[src]');
+    const q8 = questions[7]!;
+    expect(q8.links.map((l) => l.label)).toEqual(['receptive field']);
+    expect(q8.titleHtml).toContain('<a href="https://www.quora.com/What-is-a-receptive-field-in-a-convolutional-neural-network">receptive field</a>');
+    const q10 = questions[9]!;
+    expect(q10.answerLinks.map((l) => l.url)).toEqual(['https://www.geeksforgeeks.org/sparse-matrix-representation/']);
+    expect(q10.hasAnswer).toBe(false);
+    const q15 = questions[14]!;
+    expect(q15.sources.map((s) => s.label)).toEqual(['src', 'src1', 'src2']);
+  });
+
+  it('keeps the code block of question 64 and every position', () => {
+    const q64 = questions[63]!;
+    expect(q64.answerHtml).toContain('<pre><code>def get_splits():');
+    expect(q64.answerHtml).toContain('#Model 2');
+    expect(q64.line).toBe(381);
+    expect(q64.sources[0]!.line).toBe(406);
+    expect(questions[0]!).toMatchObject({ file: 'bank1.md', line: 15, column: 1, depth: 4 });
+  });
+
+  it('marks questions 9 and 14 as unanswered and 10, 11 and 20 as answered only by a link', () => {
+    const unanswered = questions.filter((q) => !q.hasAnswer);
+    expect(unanswered.map((q) => q.number)).toEqual([9, 10, 11, 14, 20]);
+    expect(unanswered.filter((q) => q.answerLinks.length > 0).map((q) => q.number)).toEqual([10, 11, 20]);
+  });
+
+  it('reads the verbatim corpus with its duplicate 66 at depth 3', () => {
+    const corpus = bookOf(read(CORPUS)).banks[0]!;
+    expect(corpus.claimedCount).toBe(65);
+    expect(corpus.questions.slice(-2).map((q) => [q.number, q.depth, q.line])).toEqual([
+      [66, 3, 416],
+      [66, 3, 419],
+    ]);
+  });
+});
+
+describe('question ids', () => {
+  const bank = (first: number, extra = '') => `# Bank\n\n${extra}#### ${first}) What is bias? [[src](https://a.example/1)]\nAnswer one.\n\n#### ${first + 1}) What is variance?\nAnswer two.\n`;
+
+  it('come from the question text, not from its number or position', () => {
+    const before = allQuestions(bookOf(bank(1)));
+    const after = allQuestions(bookOf(bank(5, '#### 4) A new question first?\nYes.\n\n')));
+    expect(before.map((q) => q.id)).toEqual(['what-is-bias', 'what-is-variance']);
+    expect(after.slice(1).map((q) => q.id)).toEqual(before.map((q) => q.id));
+  });
+
+  it('do not change when the answer changes, and can be set by a comment', () => {
+    const edited = allQuestions(bookOf(bank(1).replace('Answer one.', 'A better answer.')));
+    expect(edited[0]!.id).toBe('what-is-bias');
+    const named = allQuestions(bookOf('#### 1) What is bias? <!-- id: bias -->\nA.\n\n#### 2) What is variance?\n<!-- id: variance -->\nB.\n'));
+    expect(named.map((q) => [q.id, q.explicitId, q.hasAnswer])).toEqual([
+      ['bias', true, true],
+      ['variance', true, true],
+    ]);
+  });
+
+  it('are unique: a collision gets a deterministic suffix', () => {
+    const twice = allQuestions(bookOf('#### 1) Same?\nA.\n\n#### 2) Same?\nB.\n\n#### 3) Same?\nC.\n'));
+    expect(twice.map((q) => q.id)).toEqual(['same', 'same-2', 'same-3']);
+  });
+
+  it('hash long and non-Latin titles', () => {
+    const [long, greek] = allQuestions(bookOf(`#### 1) ${'Why does a very long question keep going '.repeat(4)}?\nA.\n\n#### 2) Τι είναι η μάθηση;\nB.\n`));
+    expect(long!.id).toMatch(/^why-does-a-very-long-question-keep-going-why-does-a-very-[0-9a-f]{8}$/);
+    expect(greek!.id).toMatch(/^q-[0-9a-f]{8}$/);
+  });
+});
+
+describe('sanitized HTML', () => {
+  it('keeps formatting and drops script, handlers, javascript: URLs; remote images become links', () => {
+    const [q] = allQuestions(
+      bookOf(
+        '#### 1) Hostile <script>alert(1)</script> title?\n' +
+          '**bold** <img src=x onerror="alert(1)"> [x](javascript:alert(1)) ![pic](https://img.example/p.png)\n\n<style>p{}</style>\n',
+      ),
+    );
+    for (const html of [q!.titleHtml, q!.answerHtml]) {
+      expect(html).not.toMatch(/<script|<style|onerror|javascript:/i);
+    }
+    expect(q!.answerHtml).toContain('<strong>bold</strong>');
+    expect(q!.answerHtml).toContain('<a href="https://img.example/p.png">pic</a>');
+    expect(q!.answerHtml).not.toContain('<img src="https:');
+  });
+});

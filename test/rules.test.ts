@@ -1,0 +1,74 @@
+// Each rule with a passing and a failing example, as remark-lint does.
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../src/rules/index.js';
+import { validate } from '../src/validate.js';
+import { bookOf } from './support/book.js';
+
+const q = (n: number | string, title: string, body = 'An answer. [[src]](https://src.example/a)', marks = '####') => `${marks} ${n}) ${title}\n${body}\n\n`;
+const good = `# 2 Questions\n\n${q(1, 'What is bias?')}${q(2, 'What is variance?')}`;
+
+interface Example {
+  bad: string;
+  /** Line and part of the message the failing example must report. */
+  line: number;
+  message: RegExp;
+}
+
+const EXAMPLES: Record<string, Example> = {
+  'duplicate-number': { bad: q(1, 'A?') + q(1, 'B?'), line: 4, message: /number 1 is used twice \(first at line 1\)/ },
+  'numbering-gap': { bad: q(1, 'A?') + q(3, 'B?'), line: 4, message: /skips from 1 to 3/ },
+  'numbering-order': { bad: q(1, 'A?') + q(3, 'B?') + q(2, 'C?'), line: 7, message: /2 comes after question 3/ },
+  'numbering-start': { bad: q(2, 'A?') + q(3, 'B?'), line: 1, message: /numbered 2, not 1/ },
+  'mixed-heading-depth': { bad: q(1, 'A?') + q(2, 'B?') + q(3, 'C?', 'X. [[src]](https://s.example)', '###'), line: 7, message: /depth-3 heading; 2 of 3 questions are depth 4/ },
+  'title-count': { bad: `# 65 Machine Learning Interview Questions\n\n${q(1, 'A?')}`, line: 1, message: /claims 65 questions, but the bank has 1/ },
+  'no-answer': { bad: q(1, 'A? [[src](https://s.example)]', ''), line: 1, message: /Question 1 has no answer/ },
+  'answer-only-link': { bad: q(1, 'A? [[src](https://s.example)]', '[[Answer]](https://answer.example)'), line: 1, message: /answered only by a link/ },
+  'no-source': { bad: q(1, 'A?', 'Just an answer.'), line: 1, message: /cites no source/ },
+  'duplicate-question': { bad: q(1, 'What is bias?') + q(2, 'what is  BIAS'), line: 4, message: /repeats question 1 \(bank1.md:1\)/ },
+  'insecure-link': { bad: q(1, 'A?', 'Yes. [[src]](http://plain.example/page)'), line: 2, message: /Insecure link http:\/\/plain.example\/page/ },
+  'id-collision': { bad: q(1, 'A? <!-- id: same -->') + q(2, 'B? <!-- id: same -->'), line: 4, message: /"same" is already taken; it gets "same-2"/ },
+  'malformed-question-heading': { bad: q(1, 'A?') + '#### 2 What is missing here?\nText.\n', line: 4, message: /looks like a question but is not one/ },
+};
+
+describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
+  const example = EXAMPLES[id];
+
+  it('has a failing example, a description and a hint', () => {
+    expect(example, `add an example for ${id}`).toBeDefined();
+    expect(rule.description).not.toBe('');
+    expect(rule.hint).not.toBe('');
+  });
+
+  it('passes a clean bank', () => {
+    expect(rule.check(bookOf(good))).toEqual([]);
+  });
+
+  it('reports the failing example at its line', () => {
+    const findings = rule.check(bookOf(example!.bad));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings[0]).toMatchObject({ file: 'bank1.md', line: example!.line });
+    expect(findings[0]!.message).toMatch(example!.message);
+  });
+});
+
+describe('validate', () => {
+  it('applies the severities of mlq.yaml and turns rules off', () => {
+    const book = bookOf(q(1, 'A?', 'Just an answer.'));
+    expect(validate(book).map((d) => [d.rule, d.severity])).toEqual([['no-source', 'info']]);
+    expect(validate(book, { 'no-source': 'error' }).map((d) => d.severity)).toEqual(['error']);
+    expect(validate(book, { 'no-source': 'off' })).toEqual([]);
+  });
+
+  it('gives every diagnostic a rule, severity, message, hint and place', () => {
+    const [d] = validate(bookOf(q(1, 'A?') + q(1, 'B?')));
+    expect(d).toEqual({
+      rule: 'duplicate-number',
+      severity: 'error',
+      message: 'Question number 1 is used twice (first at line 1).',
+      hint: 'Renumber it, e.g. to 2 if it is the last one.',
+      file: 'bank1.md',
+      line: 4,
+      column: 1,
+    });
+  });
+});
