@@ -7,7 +7,7 @@ import { raw } from 'hast-util-raw';
 import { sanitize, defaultSchema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import type { Root as HastRoot, Element, Nodes as HastNodes } from 'hast';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
@@ -87,8 +87,8 @@ function* headingChunks(text: string): Generator<Chunk> {
   yield { text: text.slice(start), line: startLine, offset: start };
 }
 
-/** GitHub's sanitization schema: no script, style, event handlers or javascript: URLs. */
-const schema = defaultSchema;
+/** GitHub's sanitization schema (no script, event handlers or javascript: URLs), and CSS dropped with its tag. */
+const schema = { ...defaultSchema, strip: [...(defaultSchema.strip ?? []), 'style'] };
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 
@@ -103,6 +103,13 @@ export function toSafeHast(nodes: MdastContent[]): HastRoot {
   const clean = sanitize(parsed, schema) as HastRoot;
   remoteImagesToLinks(clean);
   return clean;
+}
+
+/** Like toSafeHast, for inline content (a title): no paragraph around it, no line breaks added. */
+export function inlineToSafeHast(children: PhrasingContent[]): HastRoot {
+  const tree = toSafeHast([{ type: 'paragraph', children }]);
+  const paragraph = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
+  return { type: 'root', children: paragraph?.children ?? [] };
 }
 
 function containsRaw(tree: HastNodes): boolean {

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Heading, Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Bank, Book, BookMeta, Link, LooseHeading, Question, Section } from './model.js';
-import { hastToHtml, hastToText, parseMarkdown, toSafeHast } from './markdown.js';
+import { hastToHtml, hastToText, inlineToSafeHast, parseMarkdown, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './read.js';
 
@@ -186,7 +186,8 @@ function buildQuestion(draft: Draft, file: string): Question {
   const titleTreeRoot: Root = { type: 'root', children: [{ type: 'paragraph', children: titleInline }] };
   removeLinks(titleTreeRoot, new Set(headingLinks.filter((l) => l.kind !== 'inline').map((l) => l.node)));
   const titleParagraph = titleTreeRoot.children[0] as { children: PhrasingContent[] };
-  const titleTree = toSafeHast(titleParagraph.children);
+  trimEdges(titleParagraph.children);
+  const titleTree = inlineToSafeHast(titleParagraph.children);
   const title = toString(titleParagraph).replace(/\s+/g, ' ').trim();
 
   removeLinks(bodyRoot, new Set(bodyLinks.filter((l) => l.kind !== 'inline').map((l) => l.node)));
@@ -220,6 +221,14 @@ function buildQuestion(draft: Draft, file: string): Question {
     line: heading.position?.start.line ?? 1,
     column: heading.position?.start.column ?? 1,
   };
+}
+
+/** Trims the whitespace a removed `[[src](url)]` leaves at the start or end of a title. */
+function trimEdges(children: PhrasingContent[]): void {
+  const first = children[0];
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  const last = children.at(-1);
+  if (last?.type === 'text') last.value = last.value.trimEnd();
 }
 
 /** Drops the leading "12) " from a heading's first text node (a copy: the heading itself is kept). */
