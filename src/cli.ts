@@ -8,8 +8,11 @@ import { FORMATS } from './formats.js';
 import { allQuestions, type Diagnostic } from './model.js';
 import { writeOutputs } from './output.js';
 import { emit, load } from './pipeline.js';
-import { REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
+import { plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
 import { RULES } from './rules/index.js';
+// Only the constants here: the checker (linkinator) loads when `mlq links` runs.
+import { DEFAULT_CACHE_FILE } from './links/cache.js';
+import { LINK_RULES } from './links/verdict.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -18,6 +21,8 @@ const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated 
 Usage:
   mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors]
   mlq check [--source FILE]... [--config FILE] [--reporter text|github|json]
+  mlq links [--source FILE]... [--config FILE] [--reporter text|github|json] [--since GIT-REF]
+            [--cache FILE] [--no-cache] [--allow-private]
   mlq --help | --version
 
 Options:
@@ -27,11 +32,15 @@ Options:
   --formats LIST    comma-separated, from: ${FORMAT_NAMES.join(', ')} (default: output.formats)
   --allow-errors    publish even when validation finds errors
   --reporter NAME   text (default), github (workflow commands) or json
+  --since GIT-REF   links: check only the links on lines added or changed since GIT-REF
+  --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
+  --no-cache        links: neither read nor write the cache
+  --allow-private   links: allow loopback, private and link-local addresses (for tests)
 
 Exit codes: 0 ok (warnings allowed), 1 validation errors, 2 usage or input error, 3 internal error.
 
 Rules (severity can be changed under "rules:" in mlq.yaml):
-${RULES.map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
+${[...RULES, ...Object.entries(LINK_RULES).map(([id, rule]) => ({ id, ...rule }))].map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
 `;
 
 const OPTIONS = {
@@ -41,6 +50,10 @@ const OPTIONS = {
   formats: { type: 'string' },
   reporter: { type: 'string' },
   'allow-errors': { type: 'boolean' },
+  since: { type: 'string' },
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'allow-private': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -94,7 +107,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (extra.length) throw new MlqError(`unexpected argument "${extra[0]}" (use --source FILE for banks)`);
   if (command === 'check') return check(values, io);
   if (command === 'build') return build(values, io);
-  throw new MlqError(`unknown command "${command}" (expected build or check; see mlq --help)`);
+  if (command === 'links') return links(values, io);
+  throw new MlqError(`unknown command "${command}" (expected build, check or links; see mlq --help)`);
 }
 
 function reporterOf(values: Values): ReporterName {
@@ -139,4 +153,25 @@ async function build(values: Values, io: Io): Promise<number> {
   await writeOutputs(outDir, files);
   io.stdout(`${files.map((f) => `${path.join(outDir, f.path)} (${f.bytes.length} bytes)`).join('\n')}\n`);
   return EXIT_OK;
+}
+
+async function links(values: Values, io: Io): Promise<number> {
+  const reporter = reporterOf(values);
+  const { config, book } = await load({ configFile: values.config, sources: values.source });
+  const { runLinkCheck } = await import('./links/index.js');
+  const result = await runLinkCheck({
+    book,
+    since: values.since,
+    cacheFile: values.cache,
+    useCache: !values['no-cache'],
+    allowPrivate: values['allow-private'],
+    skip: config.links.skip,
+    onProgress: ({ done, total }) => {
+      if (io.progress) io.stderr(`\rmlq: links ${done}/${total}${done === total ? '\n' : ''}`);
+    },
+  });
+  const urls = result.checked + result.fromCache;
+  io.stdout(REPORT[reporter](result.diagnostics, summarize(result.diagnostics, allQuestions(book).length)));
+  if (reporter === 'text') io.stdout(`${plural(urls, 'URL')}: ${result.checked} checked, ${result.fromCache} from the cache\n`);
+  return hasErrors(result.diagnostics) ? EXIT_VALIDATION : EXIT_OK;
 }

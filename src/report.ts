@@ -16,7 +16,7 @@ export function summarize(diagnostics: Diagnostic[], questions: number): Summary
   return { errors: count('error'), warnings: count('warning'), infos: count('info'), questions };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function text(diagnostics: Diagnostic[], summary: Summary): string {
   const lines = diagnostics.map(

@@ -1,4 +1,4 @@
-import type { Link } from '../model.js';
+import { bookLinks } from '../links/collect.js';
 import type { Rule } from './rule.js';
 
 export const insecureLink: Rule = {
@@ -7,8 +7,7 @@ export const insecureLink: Rule = {
   description: 'A link uses http:// where https:// would do.',
   hint: 'Use https:// if the site serves it.',
   check: (book) =>
-    book.banks
-      .flatMap((bank) => [...bank.otherLinks, ...bank.questions.flatMap((q): Link[] => [...q.sources, ...q.answerLinks, ...q.links])])
+    bookLinks(book)
       .filter((link) => /^http:\/\//i.test(link.url))
       .sort((a, b) => a.line - b.line || a.column - b.column)
       .map((link) => ({ ...link, message: `Insecure link ${link.url}.` })),

@@ -1,0 +1,84 @@
+// The results cache: verdicts kept between runs (CI keeps the file with its cache step), each for a
+// time that depends on the verdict, so a re-run requests only new or expired links.
+// Pure functions of the cache and an injected `now`; reading and writing the file are the edges below.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Verdict } from './verdict.js';
+
+export const DEFAULT_CACHE_FILE = '.mlq/link-cache.json';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface CacheTtl {
+  okMs: number;
+  failureMs: number;
+}
+
+export const DEFAULT_TTL: CacheTtl = { okMs: 7 * DAY_MS, failureMs: DAY_MS };
+
+export interface CacheEntry {
+  verdict: Verdict;
+  /** ISO time the verdict was reached. */
+  checkedAt: string;
+  /** Reached with private addresses allowed: not to be trusted by a run that refuses them. */
+  allowPrivate?: true;
+}
+
+export interface LinkCache {
+  version: 1;
+  entries: Record<string, CacheEntry>;
+}
+
+export const EMPTY_CACHE: LinkCache = { version: 1, entries: {} };
+
+/** How long a verdict stays good; 0 = not kept (private and skipped depend on options, not on the link). */
+export function ttlOf(verdict: Verdict, ttl: CacheTtl = DEFAULT_TTL): number {
+  if (verdict.state === 'ok') return ttl.okMs;
+  if (verdict.state === 'broken' || verdict.state === 'timeout') return ttl.failureMs;
+  return 0;
+}
+
+export interface CacheScope {
+  now: Date;
+  allowPrivate: boolean;
+  ttl?: CacheTtl;
+}
+
+export function freshVerdict(cache: LinkCache, url: string, { now, allowPrivate, ttl = DEFAULT_TTL }: CacheScope): Verdict | null {
+  const entry = cache.entries[url];
+  if (!entry || (entry.allowPrivate && !allowPrivate)) return null;
+  const age = now.getTime() - Date.parse(entry.checkedAt);
+  return age >= 0 && age < ttlOf(entry.verdict, ttl) ? entry.verdict : null;
+}
+
+/** The cache with these verdicts recorded at `now`, and expired entries dropped. */
+export function recordVerdicts(cache: LinkCache, verdicts: Verdict[], scope: CacheScope): LinkCache {
+  const { now, allowPrivate, ttl = DEFAULT_TTL } = scope;
+  const entries: Record<string, CacheEntry> = {};
+  for (const [url, entry] of Object.entries(cache.entries)) {
+    if (freshVerdict(cache, url, { now, allowPrivate: true, ttl })) entries[url] = entry;
+  }
+  for (const verdict of verdicts) {
+    if (ttlOf(verdict, ttl) > 0) entries[verdict.url] = { verdict, checkedAt: now.toISOString(), ...(allowPrivate && { allowPrivate: true as const }) };
+    else delete entries[verdict.url];
+  }
+  return { version: 1, entries: Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) };
+}
+
+/** A missing, unreadable or foreign cache file is an empty cache: the cache only saves time. */
+export async function readCache(file: string): Promise<LinkCache> {
+  try {
+    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<LinkCache>;
+    return data.version === 1 && data.entries && typeof data.entries === 'object' ? (data as LinkCache) : EMPTY_CACHE;
+  } catch {
+    return EMPTY_CACHE;
+  }
+}
+
+/** Written to a temporary file and renamed, so an interrupted run never leaves half a cache. */
+export async function writeCache(file: string, cache: LinkCache): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(cache, null, 2)}\n`);
+  await rename(temporary, file);
+}

@@ -1,0 +1,79 @@
+// `mlq links` without the command line: collect, narrow (--since), answer from the cache, check the
+// rest, remember, report.
+import type { Book, Diagnostic } from '../model.js';
+import { DEFAULT_CACHE_FILE, EMPTY_CACHE, freshVerdict, readCache, recordVerdicts, writeCache } from './cache.js';
+import { checkLinks, type CheckOptions } from './check.js';
+import { collectUrls } from './collect.js';
+import { changedLines, touchedTargets } from './since.js';
+import { toDiagnostics, type Verdict } from './verdict.js';
+
+export { LINK_RULES, type Verdict } from './verdict.js';
+export { DEFAULT_CACHE_FILE } from './cache.js';
+
+export interface Progress {
+  done: number;
+  total: number;
+  url: string;
+}
+
+export interface LinkCheckInput {
+  book: Book;
+  /** A git ref: only links on lines added or changed since it are checked. */
+  since?: string;
+  cacheFile?: string;
+  useCache?: boolean;
+  allowPrivate?: boolean;
+  /** Regular expressions of URLs not to request (mlq.yaml links.skip). */
+  skip?: string[];
+  timeoutMs?: number;
+  /** Called once per URL as its verdict is known (from the cache or the network). */
+  onProgress?: (progress: Progress) => void;
+  /** The clock, for the cache's time-to-live. */
+  now?: () => Date;
+  /** Finer settings (limits, retries, DNS lookup); the fields above win. */
+  check?: Partial<CheckOptions>;
+}
+
+export interface LinkCheckResult {
+  diagnostics: Diagnostic[];
+  /** URLs not answered from the cache (requested, unless skipped or refused). */
+  checked: number;
+  /** URLs answered from the cache. */
+  fromCache: number;
+  verdicts: Verdict[];
+}
+
+export async function runLinkCheck(input: LinkCheckInput): Promise<LinkCheckResult> {
+  const now = input.now ?? (() => new Date());
+  const useCache = input.useCache ?? true;
+  const cacheFile = input.cacheFile ?? DEFAULT_CACHE_FILE;
+  let targets = collectUrls(input.book);
+  if (input.since !== undefined) {
+    targets = touchedTargets(targets, await changedLines(input.since, input.book.banks.map((bank) => bank.file)));
+  }
+  const cache = useCache ? await readCache(cacheFile) : EMPTY_CACHE;
+  const allowPrivate = input.allowPrivate ?? false;
+  const startedAt = now();
+  const cached: Verdict[] = [];
+  const toCheck: string[] = [];
+  for (const { url } of targets) {
+    const verdict = freshVerdict(cache, url, { now: startedAt, allowPrivate });
+    if (verdict) cached.push(verdict);
+    else toCheck.push(url);
+  }
+
+  let done = 0;
+  const progress = (verdict: Verdict) => input.onProgress?.({ done: ++done, total: targets.length, url: verdict.url });
+  cached.forEach(progress);
+  const checked = await checkLinks(toCheck, {
+    ...input.check,
+    allowPrivate,
+    ...(input.skip !== undefined && { skip: input.skip }),
+    ...(input.timeoutMs !== undefined && { timeoutMs: input.timeoutMs }),
+    onVerdict: progress,
+  });
+  if (useCache) await writeCache(cacheFile, recordVerdicts(cache, checked, { now: now(), allowPrivate }));
+
+  const verdicts = [...cached, ...checked];
+  return { diagnostics: toDiagnostics(verdicts, targets), checked: toCheck.length, fromCache: cached.length, verdicts };
+}
