@@ -1,0 +1,181 @@
+// From the book to Anki notes: the one step the CSV and the .apkg share, so both carry the same cards.
+import { createHash } from 'node:crypto';
+import type { Element, ElementContent, Root } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Config } from '../config.js';
+import { slugify } from '../ids.js';
+import { hastToHtml } from '../markdown.js';
+import type { Bank, Book, Link, Question } from '../model.js';
+
+export interface AnkiNote {
+  /** Derived from the deck and the question's stable id only: it survives renumbering, edits and moves. */
+  guid: string;
+  /** Full deck name, e.g. "ML Interview Questions::Questions". */
+  deck: string;
+  /** HTML fields of the Basic note type. */
+  front: string;
+  back: string;
+  /** The front as Anki strips it for its sort field and checksum. */
+  frontText: string;
+  tags: string[];
+}
+
+export interface AnkiNotes {
+  deckName: string;
+  notes: AnkiNote[];
+  warnings: string[];
+}
+
+/** Anki nests decks and tags at "::". */
+const NESTING = '::';
+const WEB = new Set(['http:', 'https:']);
+
+export function deckNameOf(book: Book, config: Config): string {
+  return config.deck.name.trim() || book.meta.title.trim() || 'Interview Questions';
+}
+
+export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
+  const deckName = deckNameOf(book, config);
+  const namespace = slugify(deckName) || 'deck';
+  const warnings: string[] = [];
+  const notes = book.banks.flatMap((bank) =>
+    bank.questions.map((q): AnkiNote => {
+      const title = clone(q.titleTree).children as ElementContent[];
+      const front = cardTree(tidyInline([strong(`${q.number}.`), text(' '), ...title]));
+      const back = cardTree(backChildren(q));
+      for (const src of [...front.images, ...back.images]) {
+        warnings.push(`${q.file}:${q.line}: image "${src}" is a link on the Anki card: the deck carries no media`);
+      }
+      return {
+        guid: guidOf(namespace, q.id),
+        deck: deckPath(deckName, book.banks.length > 1 ? bankLabel(bank) : null, q.section),
+        front: fieldHtml(front.tree),
+        back: fieldHtml(back.tree),
+        frontText: textOf(front.tree),
+        tags: tagsOf(bank, q),
+      };
+    }),
+  );
+  return { deckName, notes, warnings };
+}
+
+/** 64 bits of a hash, in hex: an Anki GUID only has to be a unique string, and hex never starts a CSV comment. */
+function guidOf(namespace: string, questionId: string): string {
+  return createHash('sha256').update(`mlq\n${namespace}\n${questionId}`).digest('hex').slice(0, 16);
+}
+
+function backChildren(q: Question): ElementContent[] {
+  const answer = q.hasAnswer
+    ? (clone(q.answerTree).children as ElementContent[])
+    : [element('p', {}, [element('em', {}, [text('No answer yet.')])])];
+  return [...answer, ...linkParagraph('Answer: ', q.answerLinks), ...linkParagraph('Sources: ', q.sources)];
+}
+
+/** "Sources: a.com, b.org" with each host a link; only web links, so no `javascript:` URL reaches a card. */
+function linkParagraph(label: string, links: Link[]): Element[] {
+  const web = links.flatMap((link) => {
+    const url = parseUrl(link.url);
+    return url && WEB.has(url.protocol) ? [element('a', { href: url.href }, [text(hostOf(url))])] : [];
+  });
+  if (web.length === 0) return [];
+  const children: ElementContent[] = [text(label)];
+  web.forEach((a, i) => children.push(...(i > 0 ? [text(', '), a] : [a])));
+  return [element('p', {}, children)];
+}
+
+/**
+ * The model's trees are sanitized already; on a card, images also become links (Anki would look for them in
+ * its media folder, and remote ones would be fetched) and `<picture>`/`<source>` go (their srcset is not checked).
+ */
+function cardTree(children: ElementContent[]): { tree: Root; images: string[] } {
+  const tree: Root = { type: 'root', children };
+  const images: string[] = [];
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.tagName === 'source') {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    if (node.tagName === 'picture') {
+      parent.children.splice(index, 1, ...node.children);
+      return [SKIP, index];
+    }
+    if (node.tagName === 'img') {
+      const src = String(node.properties.src ?? '');
+      const label = String(node.properties.alt ?? '') || src || 'image';
+      parent.children[index] = element('a', { href: src }, [text(label)]);
+      images.push(src);
+      return SKIP;
+    }
+    return undefined;
+  });
+  return { tree, images };
+}
+
+/** A title is one line: runs of white space become one space, and none trails. */
+function tidyInline(children: ElementContent[]): ElementContent[] {
+  const texts: { value: string }[] = [];
+  visit({ type: 'root', children } as Root, 'text', (node) => {
+    const collapsed = node.value.replace(/\s+/g, ' ');
+    node.value = texts[texts.length - 1]?.value.endsWith(' ') ? collapsed.trimStart() : collapsed;
+    if (node.value) texts.push(node);
+  });
+  const last = texts[texts.length - 1];
+  if (last) last.value = last.value.trimEnd();
+  return children;
+}
+
+/** Control characters out: 0x1f separates fields inside Anki's database. */
+function fieldHtml(tree: Root): string {
+  return hastToHtml(tree).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+/** What Anki keeps of a field once it strips the tags and decodes the entities. */
+function textOf(tree: Root): string {
+  const parts: string[] = [];
+  visit(tree, 'text', (node) => {
+    parts.push(node.value);
+  });
+  return parts.join('').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+function deckPath(deckName: string, bank: string | null, section: string | null): string {
+  const part = (name: string) => name.split(NESTING).join(':').trim();
+  return [deckName, ...[bank, section].filter((p): p is string => !!p?.trim()).map(part)].join(NESTING);
+}
+
+/** The bank's title without its counts and years ("67 ... Questions 2025"), which change as the list grows. */
+function bankLabel(bank: Bank): string {
+  const label = bank.title.replace(/\b\d+\b/g, ' ').replace(/\s+/g, ' ').trim();
+  return label || bank.file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+}
+
+function tagsOf(bank: Bank, q: Question): string[] {
+  const bankTag = slugify(bankLabel(bank)) || 'bank';
+  const sectionTag = q.section ? slugify(q.section) : '';
+  const domains = new Set(q.sources.flatMap((s) => {
+    const url = parseUrl(s.url);
+    return url && WEB.has(url.protocol) ? [`source${NESTING}${hostOf(url)}`] : [];
+  }));
+  return [bankTag, ...(sectionTag ? [`${bankTag}${NESTING}${sectionTag}`] : []), ...[...domains].sort()];
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+const hostOf = (url: URL) => url.hostname.replace(/^www\./, '');
+
+const clone = <T>(value: T): T => structuredClone(value);
+const text = (value: string) => ({ type: 'text' as const, value });
+const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+const strong = (value: string) => element('strong', {}, [text(value)]);

@@ -1,0 +1,185 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { activeHtml, parseAnkiCsv, type AnkiCsv, type CsvNote } from './support/anki.js';
+import { ROOT, SOURCE, read } from './support/book.js';
+import { mlq } from './support/cli.js';
+
+const temp = () => mkdtempSync(path.join(tmpdir(), 'mlq-anki-csv-'));
+
+function buildCsv(args: string[], out = temp()): { text: string; bytes: Buffer } {
+  const run = mlq(['build', '--formats', 'csv', '--out', out, ...args]);
+  expect(run.stderr).not.toMatch(/mlq: (?:internal error|not publishing)/);
+  expect(run.code).toBe(0);
+  const bytes = readFileSync(path.join(out, 'deck.csv'));
+  return { text: bytes.toString('utf8'), bytes };
+}
+
+/** The question a note asks, without its number: what must stay tied to a GUID. */
+const questionOf = (note: CsvNote) => note.front.replace(/^<strong>\d+\.<\/strong> /, '');
+
+describe('deck.csv of the bank in source/', () => {
+  let text: string;
+  let bytes: Buffer;
+  let csv: AnkiCsv;
+  beforeAll(() => {
+    ({ text, bytes } = buildCsv([]));
+    csv = parseAnkiCsv(text);
+  });
+
+  it('has the file headers that make the import need no settings', () => {
+    expect(csv.headers).toEqual({
+      separator: 'Comma',
+      html: 'true',
+      notetype: 'Basic',
+      'guid column': '1',
+      'deck column': '2',
+      'tags column': '5',
+    });
+    expect(bytes.subarray(0, 3)).not.toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(text).not.toContain('\r');
+  });
+
+  it('holds 67 notes with unique GUIDs, non-empty fronts and backs, numbered in book order', () => {
+    expect(csv.notes).toHaveLength(67);
+    expect(new Set(csv.notes.map((n) => n.guid)).size).toBe(67);
+    for (const note of csv.notes) {
+      expect(note.guid).toMatch(/^[0-9a-f]{16}$/);
+      expect(note.front.trim()).not.toBe('');
+      expect(note.back.trim()).not.toBe('');
+    }
+    expect(csv.notes.map((n) => Number(/^<strong>(\d+)\.<\/strong>/.exec(n.front)?.[1]))).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
+  });
+
+  it('carries no active HTML: no script, style, handlers, javascript: URLs or images', () => {
+    for (const note of csv.notes) {
+      expect(activeHtml(note.front)).toEqual([]);
+      expect(activeHtml(note.back)).toEqual([]);
+    }
+  });
+
+  it('puts each note in Deck::Section and tags it with bank, section and source domains', () => {
+    const first = csv.notes[0]!;
+    expect(new Set(csv.notes.map((n) => n.deck))).toEqual(new Set(['ML Interview Questions::Questions']));
+    expect(first.tags).toEqual([
+      'machine-learning-interview-questions',
+      'machine-learning-interview-questions::questions',
+      'source::houseofbots.com',
+      'source::towardsdatascience.com',
+    ]);
+    for (const note of csv.notes) for (const tag of note.tags) expect(tag).toMatch(/^[^\s"]+$/);
+  });
+
+  it('renders answers as HTML: paragraphs, code blocks, and sources as links', () => {
+    const byNumber = (n: number) => csv.notes.find((note) => note.front.startsWith(`<strong>${n}.</strong>`))!;
+    expect(byNumber(1).back).toMatch(/^<p>If our model is too simple/);
+    expect(byNumber(1).back).toContain('Sources: <a href="http://houseofbots.com/');
+    expect(byNumber(64).back).toContain('<pre><code>def get_splits():');
+    expect(byNumber(5).back).toMatch(/<(?:em|strong)>/);
+  });
+
+  it('says so on the back of a question without an answer, with its answer link', () => {
+    const byNumber = (n: number) => csv.notes.find((note) => note.front.startsWith(`<strong>${n}.</strong>`))!;
+    expect(byNumber(9).back).toMatch(/^<p><em>No answer yet\.<\/em><\/p>/);
+    expect(byNumber(14).back).toMatch(/^<p><em>No answer yet\.<\/em><\/p>/);
+    expect(byNumber(10).back).toContain('<p>Answer: <a href="https://www.geeksforgeeks.org/sparse-matrix-representation/">geeksforgeeks.org</a></p>');
+  });
+
+  it('is byte-identical across two builds', () => {
+    expect(buildCsv([]).bytes.equals(bytes)).toBe(true);
+  });
+});
+
+describe('deck.csv of a hostile bank', () => {
+  const hostile = [
+    '# Hostile Bank',
+    '',
+    '## Web',
+    '',
+    '#### 1) <script>alert(1)</script>What is "XSS", really? [[src](javascript:alert(2))]',
+    '',
+    'It runs <img src=x onerror=alert(3)> script; see [x](javascript:alert(4)) and <a href="javascript:alert(5)" onclick="alert(6)">this</a>.',
+    '',
+    '<style>body { display: none }</style>',
+    '',
+    '![tracker](https://evil.example/pixel.png) <iframe src="https://evil.example/"></iframe>',
+    '',
+    '<picture><source srcset="https://evil.example/a.png"><img src="https://evil.example/b.png" alt="b"></picture>',
+    '',
+    '#### 2) A field with a comma, a "quote" and a line\u001fbreak? [[src](https://example.org/a)]',
+    '',
+    'Line one,',
+    'line "two".',
+    '',
+    '```',
+    '#not-a-comment, "quoted"',
+    '```',
+    '',
+  ].join('\n');
+  let csv: AnkiCsv;
+  beforeAll(() => {
+    const file = path.join(temp(), 'hostile.md');
+    writeFileSync(file, hostile);
+    csv = parseAnkiCsv(buildCsv(['--source', file]).text);
+  });
+
+  it('comes out inert, with the words kept', () => {
+    expect(csv.notes).toHaveLength(2);
+    for (const note of csv.notes) {
+      expect(activeHtml(note.front)).toEqual([]);
+      expect(activeHtml(note.back)).toEqual([]);
+      expect(`${note.front}${note.back}`).not.toMatch(/javascript:|<script|<style|<img|\son\w+=|srcset|evil\.example\/a\.png/i);
+      expect(`${note.front}${note.back}`).not.toContain('\u001f');
+    }
+    const [xss, quoting] = csv.notes as [CsvNote, CsvNote];
+    expect(questionOf(xss)).toContain('What is "XSS", really?');
+    expect(questionOf(xss)).not.toContain('alert');
+    expect(xss.back).toContain('It runs');
+    // Remote images are links a learner may follow, never fetched by the card.
+    expect(xss.back).toContain('<a href="https://evil.example/pixel.png">tracker</a>');
+    expect(xss.back).toContain('<a href="https://evil.example/b.png">b</a>');
+    expect(xss.tags.some((t) => t.includes('javascript'))).toBe(false);
+    expect(quoting.back).toContain('Line one,\nline "two".');
+    expect(quoting.back).toContain('#not-a-comment, "quoted"');
+  });
+});
+
+describe('GUIDs across an edit and a rebuild', () => {
+  it('keep every old question its GUID after an answer edit, a new question 1 and a move; exactly one is new', () => {
+    const dir = temp();
+    const config = path.join(dir, 'mlq.yaml');
+    writeFileSync(config, read(path.join(ROOT, 'source/mlq.yaml')));
+    const bank = path.join(dir, 'README.md');
+    const original = read(SOURCE);
+    writeFileSync(bank, original);
+    const before = parseAnkiCsv(buildCsv(['--config', config]).text).notes;
+
+    const moved = /^#### 12\) [\s\S]*?(?=^#### 13\) )/m.exec(original)![0];
+    const edited = original
+      .replace('If our model is too simple and has very few parameters', 'When a model is too simple, with very few parameters,')
+      .replace(moved, '')
+      .replace('## Contributions', `## Computer Vision\n\n${moved}\n## Contributions`)
+      .replace('## Questions\n', '## Questions\n\n#### 1) What is a learning rate? [[src](https://example.org/lr)]\n\nThe step size of gradient descent.\n');
+    let next = 1;
+    writeFileSync(bank, edited.replace(/^(#{3,4}) \d+\)/gm, (_, hashes: string) => `${hashes} ${next++})`));
+    const after = parseAnkiCsv(buildCsv(['--config', config]).text).notes;
+
+    expect(after).toHaveLength(68);
+    const afterByGuid = new Map(after.map((n) => [n.guid, n]));
+    for (const old of before) {
+      const now = afterByGuid.get(old.guid);
+      expect(now, questionOf(old)).toBeDefined();
+      expect(questionOf(now!)).toBe(questionOf(old));
+    }
+    const added = after.filter((n) => !before.some((o) => o.guid === n.guid));
+    expect(added.map(questionOf)).toEqual(['What is a learning rate?']);
+
+    const oldFirst = afterByGuid.get(before[0]!.guid)!;
+    expect(oldFirst.front).toMatch(/^<strong>2\.<\/strong>/);
+    expect(oldFirst.back).toContain('When a model is too simple');
+    const oldTwelve = before.find((n) => n.front.startsWith('<strong>12.</strong>'))!;
+    expect(afterByGuid.get(oldTwelve.guid)!.deck).toBe('ML Interview Questions::Computer Vision');
+    expect(oldTwelve.deck).toBe('ML Interview Questions::Questions');
+  });
+});
