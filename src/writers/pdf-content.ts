@@ -1,0 +1,259 @@
+// Sanitized HTML trees (hast) of the model -> pdfmake content: blocks, inline runs, fonts per character.
+import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
+import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
+import { CODE, PROSE, fontRuns, type FontName } from './pdf-fonts.js';
+
+export const COLORS = { link: '#1a5fb4', accent: '#8f3b1b', muted: '#5e5e5e', codeBack: '#f3f3f0', rule: '#c8c8c8' };
+
+export interface RenderContext {
+  /** Characters no embedded font has a glyph for: collected here, reported by the writer. */
+  missing: Set<string>;
+  /** Keys of the images in the document's image dictionary, by `imageKey(file, src)`; absent when unreadable. */
+  images: ReadonlyMap<string, string>;
+  /** The bank file the tree comes from, for its relative image paths. */
+  file: string;
+}
+
+export const imageKey = (file: string, src: string) => `${file}\u0000${src}`;
+
+interface InlineStyle {
+  bold?: boolean;
+  italics?: boolean;
+  code?: boolean;
+  link?: string;
+  strike?: boolean;
+  sup?: boolean;
+  sub?: boolean;
+}
+
+type Inline = ContentText;
+
+const LINKABLE = /^(?:https?|mailto|ftp):/i;
+const BLOCKS = new Set([
+  'p', 'ul', 'ol', 'pre', 'blockquote', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'div', 'details',
+  'summary', 'section', 'figure', 'dl', 'img',
+]);
+
+/** Text in the given style, split into runs per font. */
+export function styledText(text: string, style: InlineStyle, context: RenderContext): Inline[] {
+  const chain: readonly FontName[] = style.code ? CODE : PROSE;
+  return fontRuns(text, chain, context.missing).map((run) => {
+    const inline: Inline = { text: run.text };
+    if (run.font !== 'Roboto') inline.font = run.font;
+    if (style.bold) inline.bold = true;
+    if (style.italics) inline.italics = true;
+    if (style.code) Object.assign(inline, { fontSize: 8.5, background: COLORS.codeBack });
+    if (style.link) Object.assign(inline, { link: style.link, color: COLORS.link, decoration: 'underline' });
+    if (style.strike) inline.decoration = 'lineThrough';
+    if (style.sup) inline.sup = true;
+    if (style.sub) inline.sub = true;
+    return inline;
+  });
+}
+
+const collapse = (text: string) => text.replace(/[ \t\r\n\f]+/g, ' ');
+
+export function inlines(nodes: readonly ElementContent[], style: InlineStyle, context: RenderContext): Inline[] {
+  return nodes.flatMap((node) => inline(node, style, context));
+}
+
+function inline(node: ElementContent, style: InlineStyle, context: RenderContext): Inline[] {
+  if (node.type === 'text') return styledText(style.code ? node.value : collapse(node.value), style, context);
+  if (node.type !== 'element') return [];
+  const children = (extra: InlineStyle) => inlines(node.children, { ...style, ...extra }, context);
+  switch (node.tagName) {
+    case 'strong':
+    case 'b':
+      return children({ bold: true });
+    case 'em':
+    case 'i':
+      return children({ italics: true });
+    case 'code':
+    case 'kbd':
+    case 'samp':
+      return children({ code: true });
+    case 'del':
+    case 's':
+      return children({ strike: true });
+    case 'sup':
+      return children({ sup: true });
+    case 'sub':
+      return children({ sub: true });
+    case 'a': {
+      const href = String(node.properties.href ?? '');
+      return children(LINKABLE.test(href) ? { link: href } : {});
+    }
+    case 'br':
+      return [{ text: '\n' }];
+    case 'input':
+      return styledText(node.properties.checked ? '☑ ' : '☐ ', style, context);
+    case 'img':
+      return styledText(`[${String(node.properties.alt ?? '') || 'image'}]`, { ...style, italics: true }, context);
+    default:
+      return children({});
+  }
+}
+
+/** Block content of a tree: paragraphs, lists, code, tables, quotes, images. */
+export function blocks(nodes: readonly (RootContent | ElementContent)[], context: RenderContext): Content[] {
+  const out: Content[] = [];
+  let pending: ElementContent[] = [];
+  const flush = () => {
+    const runs = trimRuns(inlines(pending, {}, context));
+    if (runs.length > 0) out.push({ text: runs, style: 'p' });
+    pending = [];
+  };
+  for (const node of nodes) {
+    if (node.type === 'element' && BLOCKS.has(node.tagName)) {
+      flush();
+      out.push(...block(node, context));
+    } else if (node.type === 'text' || node.type === 'element') {
+      pending.push(node);
+    }
+  }
+  flush();
+  return out;
+}
+
+export const treeBlocks = (tree: Root, context: RenderContext) => blocks(tree.children, context);
+
+function trimRuns(runs: Inline[]): Inline[] {
+  const first = runs[0];
+  if (first && typeof first.text === 'string') first.text = first.text.replace(/^ +/, '');
+  const last = runs[runs.length - 1];
+  if (last && typeof last.text === 'string') last.text = last.text.replace(/ +$/, '');
+  return runs.filter((run) => run.text !== '');
+}
+
+function block(node: Element, context: RenderContext): Content[] {
+  switch (node.tagName) {
+    case 'p':
+      // A paragraph may hold images, which are blocks in a PDF: they split it.
+      return node.children.some(isImage) ? blocks(node.children, context) : paragraph(node.children, 'p', context);
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+      return paragraph(node.children, 'answerHeading', context);
+    case 'ul':
+    case 'ol':
+      return [list(node, context)];
+    case 'pre':
+      return [codeBlock(node, context)];
+    case 'blockquote':
+      return [quote(node, context)];
+    case 'table':
+      return [table(node, context)];
+    case 'hr':
+      return [{ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 200, y2: 0, lineWidth: 0.5, lineColor: COLORS.rule }], margin: [0, 4, 0, 8] }];
+    case 'img':
+      return [image(node, context)];
+    default:
+      return blocks(node.children, context);
+  }
+}
+
+const isImage = (node: ElementContent) => node.type === 'element' && node.tagName === 'img';
+
+function paragraph(children: ElementContent[], style: string, context: RenderContext): Content[] {
+  const runs = trimRuns(inlines(children, {}, context));
+  return runs.length > 0 ? [{ text: runs, style }] : [];
+}
+
+const elements = (node: Element, tag: string) =>
+  node.children.filter((child): child is Element => child.type === 'element' && child.tagName === tag);
+
+function list(node: Element, context: RenderContext): Content {
+  const items: Content[] = elements(node, 'li').map((li) => {
+    const content = blocks(li.children, context);
+    // A tight item is a single paragraph: drop its paragraph spacing so the list stays compact.
+    if (content.length === 1) return { ...(content[0] as ContentText), style: 'li' };
+    return { stack: content, style: 'li' };
+  });
+  if (node.tagName === 'ul') return { ul: items, style: 'list' };
+  const start = Number(node.properties.start ?? 1);
+  return { ol: items, start: Number.isFinite(start) ? start : 1, style: 'list' };
+}
+
+/** Code in a shaded box; pdfmake wraps long lines at the box edge, so nothing is cut off. */
+function codeBlock(node: Element, context: RenderContext): Content {
+  const code = plainCode(node).replace(/\n$/, '');
+  const cell: TableCell = { text: styledText(code, { code: true }, context).map(({ background: _, ...run }) => run), style: 'code' };
+  return {
+    table: { widths: ['*'], body: [[cell]] },
+    layout: {
+      fillColor: () => COLORS.codeBack,
+      hLineWidth: () => 0,
+      vLineWidth: (i: number) => (i === 0 ? 2 : 0),
+      vLineColor: () => COLORS.rule,
+      paddingLeft: () => 8,
+      paddingRight: () => 6,
+      paddingTop: () => 5,
+      paddingBottom: () => 5,
+    },
+    margin: [0, 2, 0, 8],
+  };
+}
+
+function plainCode(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return node.children.map(plainCode).join('');
+  return '';
+}
+
+function quote(node: Element, context: RenderContext): Content {
+  return {
+    table: { widths: ['*'], body: [[{ stack: blocks(node.children, context), color: COLORS.muted }]] },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (i: number) => (i === 0 ? 2 : 0),
+      vLineColor: () => COLORS.rule,
+      paddingLeft: () => 10,
+    },
+    margin: [0, 0, 0, 6],
+  };
+}
+
+function table(node: Element, context: RenderContext): Content {
+  const rows: Element[] = [];
+  const collect = (parent: Element) => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'tr') rows.push(child);
+      else if (['thead', 'tbody', 'tfoot'].includes(child.tagName)) collect(child);
+    }
+  };
+  collect(node);
+  const cells = rows.map((row) =>
+    row.children
+      .filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'))
+      .map((cell): TableCell => {
+        const align = String(cell.properties.align ?? '');
+        const text = trimRuns(inlines(cell.children, { bold: cell.tagName === 'th' }, context));
+        return { text, style: 'cell', ...(align === 'center' || align === 'right' ? { alignment: align } : {}) };
+      }),
+  );
+  const columns = Math.max(1, ...cells.map((row) => row.length));
+  const body = cells.map((row) => [...row, ...Array.from({ length: columns - row.length }, (): TableCell => ({ text: '' }))]);
+  const headerRows = rows[0]?.children.some((c) => c.type === 'element' && c.tagName === 'th') ? 1 : 0;
+  return {
+    table: { headerRows, widths: Array.from({ length: columns }, () => '*'), body: body.length > 0 ? body : [[{ text: '' }]] },
+    layout: {
+      hLineWidth: (i: number) => (i === headerRows && headerRows > 0 ? 0.8 : 0.3),
+      vLineWidth: () => 0,
+      hLineColor: () => COLORS.rule,
+      fillColor: (row: number) => (row < headerRows ? COLORS.codeBack : null),
+    },
+    margin: [0, 2, 0, 8],
+  };
+}
+
+function image(node: Element, context: RenderContext): Content {
+  const src = String(node.properties.src ?? '');
+  const key = context.images.get(imageKey(context.file, src));
+  const alt = String(node.properties.alt ?? '');
+  if (!key) return { text: styledText(`[image: ${alt || src}]`, { italics: true }, context), style: 'p' };
+  return { image: key, fit: [400, 300], alignment: 'center', margin: [0, 4, 0, 8] };
+}

@@ -1,0 +1,86 @@
+// The PDF's fonts: TrueType files from npm packages, and which of them has a glyph for a character.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import type { TFontDictionary } from 'pdfmake/interfaces.js';
+
+const require = createRequire(import.meta.url);
+const robotoDir = path.dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
+const dejavuDir = path.dirname(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+
+const roboto = (face: string) => path.join(robotoDir, `Roboto-${face}.ttf`);
+const dejavu = (face: string) => path.join(dejavuDir, `${face}.ttf`);
+
+/** Roboto for prose; DejaVu Sans Mono for code; DejaVu Sans for the symbols neither has (≥, ∑, arrows...). */
+export const FONTS = {
+  Roboto: { normal: roboto('Regular'), bold: roboto('Medium'), italics: roboto('Italic'), bolditalics: roboto('MediumItalic') },
+  DejaVuSans: {
+    normal: dejavu('DejaVuSans'),
+    bold: dejavu('DejaVuSans-Bold'),
+    italics: dejavu('DejaVuSans-Oblique'),
+    bolditalics: dejavu('DejaVuSans-BoldOblique'),
+  },
+  DejaVuSansMono: {
+    normal: dejavu('DejaVuSansMono'),
+    bold: dejavu('DejaVuSansMono-Bold'),
+    italics: dejavu('DejaVuSansMono-Oblique'),
+    bolditalics: dejavu('DejaVuSansMono-BoldOblique'),
+  },
+} satisfies TFontDictionary;
+
+export type FontName = keyof typeof FONTS;
+export const FONT_FILES: ReadonlySet<string> = new Set(Object.values(FONTS).flatMap((faces) => Object.values(faces)));
+
+/** The fonts tried in turn for a character, for prose and for code. */
+export const PROSE: readonly FontName[] = ['Roboto', 'DejaVuSans'];
+export const CODE: readonly FontName[] = ['DejaVuSansMono', 'DejaVuSans'];
+
+export interface Run {
+  text: string;
+  font: FontName;
+}
+
+// Characters that take no space and that fonts need not have: they are dropped rather than drawn as boxes.
+const IGNORABLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]|\udb40[\udd00-\uddef]/g;
+const ASCII = /^[\x20-\x7e\n]*$/;
+
+let coverage: Map<FontName, Set<number>> | undefined;
+
+// Coverage is read from each family's regular face: the other faces of these families cover the same scripts.
+function fontCoverage(): Map<FontName, Set<number>> {
+  coverage ??= new Map(
+    (Object.keys(FONTS) as FontName[]).map((name) => {
+      const font = fontkit.openSync(FONTS[name].normal) as fontkit.Font;
+      return [name, new Set(font.characterSet)];
+    }),
+  );
+  return coverage;
+}
+
+/**
+ * Splits text into runs, each in the first font of the chain that has its characters. A character that no
+ * font has stays in the first font and is added to `missing`, so that the build can say so.
+ */
+export function fontRuns(text: string, chain: readonly FontName[], missing: Set<string>): Run[] {
+  const primary = chain[0]!;
+  if (ASCII.test(text)) return [{ text, font: primary }];
+  const fonts = fontCoverage();
+  const runs: Run[] = [];
+  for (const char of text.replace(IGNORABLE, '')) {
+    const code = char.codePointAt(0)!;
+    const font = code < 0x20 ? primary : chain.find((name) => fonts.get(name)!.has(code));
+    if (!font) missing.add(char);
+    const last = runs[runs.length - 1];
+    const chosen = font ?? primary;
+    if (last && last.font === chosen) last.text += char;
+    else runs.push({ text: char, font: chosen });
+  }
+  return runs;
+}
+
+/** "中 (U+4E2D), 😀 (U+1F600)": the characters, readable in a build log. */
+export function describeChars(chars: Iterable<string>): string {
+  return [...chars]
+    .map((char) => `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
+    .join(', ');
+}

@@ -1,0 +1,230 @@
+// guide.pdf, read back with a real PDF parser (pdfjs-dist) and poppler's pdffonts.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { DEFAULT_CONFIG, type Config } from '../src/config.js';
+import type { WriteContext } from '../src/format.js';
+import { FORMATS } from '../src/formats.js';
+import type { Book } from '../src/model.js';
+import { load } from '../src/pipeline.js';
+import { bookOf, ROOT } from './support/book.js';
+
+const CONFIG_FILE = path.join(ROOT, 'source/mlq.yaml');
+
+async function writeGuide(book: Book, config: Config = DEFAULT_CONFIG, readAsset: WriteContext['readAsset'] = async () => null) {
+  const format = await FORMATS.pdf!();
+  const output = await format.write(book, { config, readAsset });
+  expect(output.files.map((f) => f.path)).toEqual(['guide.pdf']);
+  return { bytes: output.files[0]!.bytes, warnings: output.warnings };
+}
+
+async function loadCorpus(epoch: string) {
+  const before = process.env.SOURCE_DATE_EPOCH;
+  process.env.SOURCE_DATE_EPOCH = epoch;
+  try {
+    return await load({ configFile: CONFIG_FILE, dated: true });
+  } finally {
+    if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = before;
+  }
+}
+
+// pdfjs takes ownership of the buffer it is given: hand it a copy.
+const openPdf = (bytes: Uint8Array) => getDocument({ data: bytes.slice(), useSystemFonts: false }).promise;
+
+async function pageTexts(pdf: PDFDocumentProxy): Promise<string[]> {
+  const texts: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return texts;
+}
+
+interface OutlineNode {
+  title: string;
+  items: OutlineNode[];
+}
+const flatten = (nodes: OutlineNode[]): string[] => nodes.flatMap((node) => [node.title, ...flatten(node.items)]);
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+describe('guide.pdf of the question bank', () => {
+  let book: Book;
+  let config: Config;
+  let bytes: Uint8Array;
+  let warnings: string[];
+  let pdf: PDFDocumentProxy;
+  let texts: string[];
+
+  beforeAll(async () => {
+    ({ book, config } = await loadCorpus('1700000000'));
+    ({ bytes, warnings } = await writeGuide(book, config));
+    pdf = await openPdf(bytes);
+    texts = await pageTexts(pdf);
+  });
+
+  const questions = () => book.banks.flatMap((bank) => bank.questions);
+
+  it('shows the title page, then a table of contents, without warnings', () => {
+    expect(warnings).toEqual([]);
+    expect(texts[0]).toContain('Machine Learning Interview Questions');
+    expect(texts[0]).toContain('67 questions');
+    expect(texts[0]).toContain('https://github.com/andrewekhalel/MLQuestions');
+    expect(texts[1]).toContain('Contents');
+  });
+
+  it('prints all 67 question titles in order in the body', async () => {
+    expect(questions()).toHaveLength(67);
+    const outline = (await pdf.getOutline()) as OutlineNode[];
+    const partDest = (await pdf.getOutline())[0]!.dest;
+    const destination = typeof partDest === 'string' ? await pdf.getDestination(partDest) : partDest;
+    const bodyStart = await pdf.getPageIndex(destination![0]);
+    expect(outline[0]!.title).toBe(book.banks[0]!.title);
+    const body = squash(texts.slice(bodyStart).join(' '));
+    let at = 0;
+    for (const question of questions()) {
+      const found = body.indexOf(squash(`${question.number}. ${question.title}`), at);
+      expect(found, `question ${question.number}`).toBeGreaterThanOrEqual(at);
+      at = found + 1;
+    }
+  });
+
+  it('has an outline entry for the part, the section and every question', async () => {
+    const outline = (await pdf.getOutline()) as OutlineNode[];
+    expect(outline.map((node) => node.title)).toEqual([book.banks[0]!.title]);
+    expect(outline[0]!.items.map((node) => node.title)).toEqual(['Questions']);
+    const entries = outline[0]!.items[0]!.items.map((node) => node.title);
+    expect(entries).toEqual(questions().map((q) => `${q.number}. ${q.title}`));
+  });
+
+  it('makes every source a link annotation with its URL, and the contents entries internal links', async () => {
+    const urls = new Set<string>();
+    let internal = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      for (const annotation of await (await pdf.getPage(n)).getAnnotations()) {
+        if (annotation.subtype !== 'Link') continue;
+        if (annotation.url) urls.add(annotation.url);
+        else if (annotation.dest) internal++;
+      }
+    }
+    const sources = questions().flatMap((q) => q.sources.map((s) => s.url));
+    expect(sources.length).toBeGreaterThan(60);
+    for (const url of sources) expect(urls, url).toContain(url);
+    // Each entry of the contents links its title and its page number.
+    expect(internal).toBeGreaterThanOrEqual(2 * (questions().length + 2));
+  });
+
+  it('says what questions without an answer have instead', () => {
+    const all = squash(texts.join(' '));
+    expect(all.match(/Noansweryet:contributionswelcome/g)).toHaveLength(questions().filter((q) => !q.hasAnswer && q.answerLinks.length === 0).length);
+    expect(all).toContain(squash('Answer: see'));
+    const q64 = texts.findIndex((text) => squash(text).includes('defget_splits():'));
+    expect(q64).toBeGreaterThan(1);
+  });
+
+  it('embeds every font it uses', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlq-pdf-'));
+    try {
+      const file = path.join(dir, 'guide.pdf');
+      await writeFile(file, bytes);
+      const { stdout } = await promisify(execFile)('pdffonts', [file]);
+      const rows = stdout.trim().split('\n').slice(2);
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      for (const row of rows) expect(row.split(/\s+/).at(-5), row).toBe('yes');
+      expect(stdout).toMatch(/Roboto-Regular/);
+      expect(stdout).toMatch(/DejaVuSansMono/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('records the document information with the source date', async () => {
+    const info = (await pdf.getMetadata()).info as Record<string, string>;
+    expect(info.Title).toBe('Machine Learning Interview Questions');
+    expect(info.Author).toBe('Andrew Ekhalel and the MLQuestions contributors');
+    expect(info.Keywords).toContain('Machine learning');
+    expect(info.Subject).toBeTruthy();
+    expect(info.Creator).toBe('mlq');
+    expect(info.Producer).toMatch(/mlq/);
+    expect(info.CreationDate).toMatch(/^D:20231114/);
+  });
+
+  it('gives byte-identical files for the same SOURCE_DATE_EPOCH, and another for another date', async () => {
+    const again = await writeGuide((await loadCorpus('1700000000')).book, config);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+    const later = await writeGuide((await loadCorpus('1800000000')).book, config);
+    expect(Buffer.from(later.bytes).equals(Buffer.from(bytes))).toBe(false);
+  });
+
+  afterAll(async () => pdf?.destroy());
+});
+
+describe('guide.pdf of other banks', () => {
+  const bank = [
+    '# Banque',
+    '',
+    '## Ελληνικά',
+    '',
+    '#### 1) Τι είναι η μηχανική μάθηση;',
+    'Η μάθηση από δεδομένα, με ≥ 3 παραδείγματα και Σ λ ∑ ∞ → ≈ “quotes” — dash.',
+    '',
+    '## 中文',
+    '',
+    '#### 2) 什么是机器学习?',
+    '机器学习 🚀 is fun 😀.',
+    '',
+    '#### 3) A picture',
+    '![diagram](img/diagram.png) and ![remote](https://example.org/x.png) and ![gone](img/missing.png)',
+    '',
+  ].join('\n');
+  const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const readAsset: WriteContext['readAsset'] = async (ref) => (ref === 'img/diagram.png' ? new Uint8Array(PNG_1X1) : null);
+
+  it('renders Greek, Chinese and an emoji, and warns about the glyphs no font has', async () => {
+    const { bytes, warnings } = await writeGuide(bookOf(bank), DEFAULT_CONFIG, readAsset);
+    const glyphs = warnings.find((w) => w.includes('glyph'));
+    expect(glyphs).toBeDefined();
+    for (const char of ['什', '么', '🚀']) expect(glyphs).toContain(char);
+    // Greek is in Roboto; the math symbols and this emoji are in DejaVu Sans.
+    for (const char of ['Τ', 'λ', '≥', '∑', '→', '“', '—', '😀']) expect(glyphs).not.toContain(`${char} (`);
+    expect(warnings.some((w) => w.includes('img/missing.png') && w.includes('not found'))).toBe(true);
+    const pdf = await openPdf(bytes);
+    const text = (await pageTexts(pdf)).join(' ');
+    expect(text).toContain('Τι είναι η μηχανική μάθηση;');
+    expect(text).toContain('≥ 3');
+    const outline = flatten((await pdf.getOutline()) as OutlineNode[]);
+    expect(outline).toEqual(['Banque', 'Ελληνικά', '1. Τι είναι η μηχανική μάθηση;', '中文', '2. 什么是机器学习?', '3. A picture']);
+    await pdf.destroy();
+  });
+
+  it('embeds local images and links remote ones', async () => {
+    const { bytes } = await writeGuide(bookOf(bank), DEFAULT_CONFIG, readAsset);
+    expect(Buffer.from(bytes).includes('/Subtype /Image')).toBe(true);
+    const pdf = await openPdf(bytes);
+    const urls: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      for (const annotation of await (await pdf.getPage(n)).getAnnotations()) if (annotation.url) urls.push(annotation.url);
+    }
+    expect(urls).toContain('https://example.org/x.png');
+    await pdf.destroy();
+  });
+
+  it('uses the page size of the config', async () => {
+    const letter: Config = { ...DEFAULT_CONFIG, output: { ...DEFAULT_CONFIG.output, pageSize: 'LETTER' } };
+    for (const [config, size] of [
+      [DEFAULT_CONFIG, [595.28, 841.89]],
+      [letter, [612, 792]],
+    ] as const) {
+      const pdf = await openPdf((await writeGuide(bookOf(bank), config, readAsset)).bytes);
+      const [, , width, height] = (await pdf.getPage(1)).view;
+      expect(width).toBeCloseTo(size[0], 1);
+      expect(height).toBeCloseTo(size[1], 1);
+      await pdf.destroy();
+    }
+  });
+});
