@@ -5,8 +5,8 @@ import type { Format } from './format.js';
 
 export const FORMATS: Record<FormatName, (() => Promise<Format>) | undefined> = {
   json: async () => (await import('./writers/json.js')).jsonFormat,
-  csv: undefined,
-  apkg: undefined,
-  pdf: undefined,
-  epub: undefined,
+  csv: async () => (await import('./writers/csv.js')).csvFormat,
+  apkg: async () => (await import('./writers/apkg.js')).apkgFormat,
+  pdf: async () => (await import('./writers/pdf.js')).pdfFormat,
+  epub: async () => (await import('./writers/epub.js')).epubFormat,
 };
