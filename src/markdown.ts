@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { toHast } from 'mdast-util-to-hast';
-import { raw } from 'hast-util-raw';
+import { createRequire } from 'node:module';
 import { sanitize, defaultSchema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { visit, SKIP } from 'unist-util-visit';
@@ -30,21 +30,24 @@ export function parseMarkdown(text: string): MdastRoot {
   const root: MdastRoot = { type: 'root', children: [] };
   for (const chunk of headingChunks(text)) {
     const part = parseWhole(chunk.text);
-    if (chunk.line > 1) {
-      visit(part, (node) => {
-        const position = node.position;
-        if (!position) return;
-        for (const point of [position.start, position.end]) {
-          point.line += chunk.line - 1;
-          if (point.offset !== undefined) point.offset += chunk.offset;
-        }
-      });
-    }
+    if (chunk.line > 1) shiftPositions(part, chunk.line - 1, chunk.offset);
     root.children.push(...part.children);
   }
   const last = root.children.at(-1)?.position?.end;
   root.position = { start: { line: 1, column: 1, offset: 0 }, end: last ?? { line: 1, column: 1, offset: 0 } };
   return root;
+}
+
+/** A plain loop: unist-util-visit's bookkeeping costs more than the shift itself on a million nodes. */
+function shiftPositions(node: MdastRoot | MdastContent, lines: number, offset: number): void {
+  const position = node.position;
+  if (position) {
+    position.start.line += lines;
+    position.end.line += lines;
+    if (position.start.offset !== undefined) position.start.offset += offset;
+    if (position.end.offset !== undefined) position.end.offset += offset;
+  }
+  if ('children' in node) for (const child of node.children) shiftPositions(child, lines, offset);
 }
 
 interface Chunk {
@@ -99,7 +102,7 @@ const REMOTE = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 export function toSafeHast(nodes: MdastContent[]): HastRoot {
   const tree = toHast({ type: 'root', children: nodes }, { allowDangerousHtml: true }) as HastRoot;
   const hasRaw = nodes.length > 0 && containsRaw(tree);
-  const parsed = hasRaw ? (raw(tree) as HastRoot) : tree;
+  const parsed = hasRaw ? (loadRaw()(tree) as HastRoot) : tree;
   const clean = sanitize(parsed, schema) as HastRoot;
   remoteImagesToLinks(clean);
   return clean;
@@ -110,6 +113,14 @@ export function inlineToSafeHast(children: PhrasingContent[]): HastRoot {
   const tree = toSafeHast([{ type: 'paragraph', children }]);
   const paragraph = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
   return { type: 'root', children: paragraph?.children ?? [] };
+}
+
+// hast-util-raw (with parse5) takes longer to load than a whole bank takes to parse, and most banks have
+// no HTML: load it on first use (Node 20.19+ can require an ES module synchronously).
+let rawParser: typeof import('hast-util-raw').raw | undefined;
+function loadRaw(): typeof import('hast-util-raw').raw {
+  rawParser ??= (createRequire(import.meta.url)('hast-util-raw') as typeof import('hast-util-raw')).raw;
+  return rawParser;
 }
 
 function containsRaw(tree: HastNodes): boolean {
