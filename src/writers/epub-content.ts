@@ -1,0 +1,304 @@
+// The e-book's pages as hast trees: cover, title page, one part page per bank, question chapters, the nav.
+// Everything a reader sees is built as trees from the model's sanitized trees and serialized by
+// hast-util-to-html, so no text from a bank is ever pasted into markup.
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
+import { allQuestions } from '../model.js';
+import { hastToText } from '../markdown.js';
+
+/** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
+export const QUESTIONS_PER_FILE = 20;
+
+export interface Page {
+  filename: string;
+  /** The page's <title>. */
+  title: string;
+  body: Root;
+  /** Placed before the table of contents in reading order (cover, title page). */
+  beforeToc: boolean;
+}
+
+export interface EpubContent {
+  pages: Page[];
+  /** The `<nav epub:type="toc">` tree: parts per bank, sections, every question. */
+  nav: Element;
+  /** Things a bank has that the e-book cannot show as written. */
+  warnings: string[];
+}
+
+type Child = ElementContent | string | null | false;
+
+function el(tagName: string, properties: Properties, children: Child[] = []): Element {
+  const content = children.flatMap((c): ElementContent[] =>
+    c === null || c === false ? [] : typeof c === 'string' ? [{ type: 'text', value: c }] : [c],
+  );
+  return { type: 'element', tagName, properties, children: content };
+}
+
+const root = (children: Element[]): Root => ({ type: 'root', children });
+
+// XML 1.0 forbids these characters even as references; Markdown lets them through.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Serializes a tree as XHTML: closed void elements, all text escaped. */
+export function toXhtml(tree: Root | Element): string {
+  return toHtml(tree, { closeSelfClosing: true });
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Copies a sanitized tree into a page: relative links point at the upstream repository (the e-book does
+ * not contain its files), `#question-id` anchors point at the chapter that holds the question (other
+ * anchors become plain text), local images become their alt text, task-list boxes become ☐ and ☑, and
+ * an id already used in the page is dropped (XHTML ids are unique per file).
+ */
+class Adapter {
+  constructor(
+    private readonly anchors: Map<string, string>,
+    private readonly upstreamBase: string | null,
+    private readonly warnings: string[],
+  ) {}
+
+  /** Ids already in the page. */
+  readonly ids = new Set<string>();
+
+  nodes(nodes: readonly RootContent[], where: string): ElementContent[] {
+    return nodes.flatMap((node) => this.node(node, where));
+  }
+
+  private node(node: RootContent, where: string): ElementContent[] {
+    if (node.type === 'text') return [{ type: 'text', value: node.value.replace(NOT_XML, '') }];
+    if (node.type !== 'element') return [];
+    const properties: Properties = { ...node.properties };
+    const children = this.nodes(node.children, where);
+    if (node.tagName === 'img') {
+      const src = String(properties.src ?? '');
+      this.warnings.push(`${where}: local image "${src}" is shown as its description in the EPUB`);
+      return [{ type: 'text', value: `[${String(properties.alt ?? '') || src}]` }];
+    }
+    // epub-gen-memory drops the `checked` attribute, so a task list's ticks are written as characters.
+    if (node.tagName === 'input' && properties.type === 'checkbox') return [{ type: 'text', value: properties.checked ? '☑' : '☐' }];
+    if (typeof properties.id === 'string') {
+      if (this.ids.has(properties.id)) delete properties.id;
+      else this.ids.add(properties.id);
+    }
+    if (node.tagName === 'a' && typeof properties.href === 'string') {
+      const href = this.href(properties.href);
+      if (href === null) return children;
+      properties.href = href;
+    }
+    return [{ type: 'element', tagName: node.tagName, properties, children }];
+  }
+
+  private href(href: string): string | null {
+    if (SCHEME.test(href)) return href;
+    if (href.startsWith('#')) return this.anchors.get(decodeURIComponent(href.slice(1))) ?? null;
+    return this.upstreamBase ? new URL(href, this.upstreamBase).href : null;
+  }
+}
+
+/** Where a relative link of a bank points: the upstream repository's files (GitHub's blob view). */
+function upstreamBase(upstream: string): string | null {
+  if (!/^https?:\/\//.test(upstream)) return null;
+  const base = upstream.replace(/\/+$/, '');
+  return /^https?:\/\/github\.com\/[^/]+\/[^/]+$/.test(base) ? `${base}/blob/HEAD/` : `${base}/`;
+}
+
+const questionAnchor = (q: Question) => `q-${q.id}`;
+/** The nav shows what the heading shows: the sanitized title, as text. */
+const questionLabel = (q: Question) => `${q.number}. ${hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${q.number}`}`;
+
+interface Chunk {
+  filename: string;
+  section: string | null;
+  sectionAnchor: string;
+  /** Whether this chunk opens its section (later chunks of a long section continue it). */
+  opens: boolean;
+  questions: Question[];
+}
+
+/** Consecutive questions of one section, cut into files of at most QUESTIONS_PER_FILE questions. */
+function chunksOf(bank: Bank, part: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let run = 0;
+  bank.questions.forEach((q, i) => {
+    const last = chunks.at(-1);
+    const sameSection = i > 0 && bank.questions[i - 1]!.section === q.section;
+    if (!sameSection) run++;
+    if (last && sameSection && last.questions.length < QUESTIONS_PER_FILE) {
+      last.questions.push(q);
+      return;
+    }
+    chunks.push({
+      filename: `part-${part}-${String(chunks.length + 1).padStart(3, '0')}.xhtml`,
+      section: q.section,
+      sectionAnchor: `section-${part}-${run}`,
+      opens: !sameSection,
+      questions: [q],
+    });
+  });
+  return chunks;
+}
+
+const GENERIC_LABEL = /^(?:src|source|sources|ref|reference|answer|link)?\s*\d*$/i;
+
+/** "src" and "Answer" say nothing on a page that already says "Source:": the site's name does. */
+function linkText({ label, url }: Link): string {
+  if (!GENERIC_LABEL.test(label.trim())) return label;
+  return URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') || url : url;
+}
+
+function questionBlock(q: Question, adapter: Adapter): Element {
+  const where = `${q.file}:${q.line}`;
+  const linkList = (label: string, className: string, links: Link[]) =>
+    links.length > 0 &&
+    el('p', { className: [className] }, [
+      `${label}: `,
+      ...links.flatMap((link, i) => [i > 0 && ', ', el('a', { href: link.url }, [linkText(link)])]),
+    ]);
+  const answer = q.hasAnswer
+    ? el('div', { className: ['answer'] }, adapter.nodes(q.answerTree.children, where))
+    : q.answerLinks.length === 0 && el('p', { className: ['no-answer'] }, ['No answer yet.']);
+  return el('section', { className: ['question'], id: questionAnchor(q) }, [
+    el('h3', {}, [el('span', { className: ['number'] }, [`${q.number}.`]), ' ', ...adapter.nodes(q.titleTree.children, where)]),
+    answer,
+    linkList('Answer', 'answer-links', q.answerLinks),
+    linkList(q.sources.length > 1 ? 'Sources' : 'Source', 'sources', q.sources),
+  ]);
+}
+
+function coverPage(meta: BookMeta): Page {
+  return {
+    filename: 'cover.xhtml',
+    title: meta.title,
+    beforeToc: true,
+    body: root([
+      el('section', { className: ['cover'], 'epub:type': 'cover' }, [
+        el('h1', { className: ['cover-title'] }, [meta.title]),
+        meta.subtitle && el('p', { className: ['cover-subtitle'] }, [meta.subtitle]),
+        meta.authors.length > 0 && el('p', { className: ['cover-authors'] }, [meta.authors.join(', ')]),
+      ]),
+    ]),
+  };
+}
+
+function titlePage(book: Book): Page {
+  const { meta } = book;
+  const count = allQuestions(book).length;
+  const parts = book.banks.length;
+  const date = meta.sourceDate.slice(0, 10);
+  return {
+    filename: 'title.xhtml',
+    title: meta.title,
+    beforeToc: true,
+    body: root([
+      el('section', { className: ['title-page'], 'epub:type': 'titlepage' }, [
+        el('h1', {}, [meta.title]),
+        meta.subtitle && el('p', { className: ['subtitle'] }, [meta.subtitle]),
+        meta.authors.length > 0 && el('p', { className: ['authors'] }, [meta.authors.join(', ')]),
+        el('p', {}, [`${count} question${count === 1 ? '' : 's'}${parts > 1 ? ` in ${parts} parts` : ''}.`]),
+        date && el('p', {}, [`Source dated ${date}.`]),
+        meta.license && el('p', { className: ['license'] }, [meta.license]),
+        meta.upstream && el('p', { className: ['upstream'] }, ['Source: ', el('a', { href: meta.upstream }, [meta.upstream])]),
+      ]),
+    ]),
+  };
+}
+
+/** Builds every page and the navigation of the e-book. */
+export function epubContent(book: Book): EpubContent {
+  const warnings: string[] = [];
+  const base = upstreamBase(book.meta.upstream);
+  const banks = book.banks.map((bank, i) => ({ bank, part: i + 1, chunks: chunksOf(bank, i + 1) }));
+
+  // Where each question lives, so that `#question-id` links in answers cross chapter files.
+  const anchors = new Map<string, string>();
+  for (const { chunks } of banks) {
+    for (const chunk of chunks) {
+      for (const q of chunk.questions) anchors.set(q.id, `${chunk.filename}#${questionAnchor(q)}`);
+    }
+  }
+
+  const pages: Page[] = [coverPage(book.meta), titlePage(book)];
+  const parts: Element[] = [];
+  for (const { bank, part, chunks } of banks) {
+    const partFile = `part-${part}.xhtml`;
+    const front = new Adapter(anchors, base, warnings);
+    pages.push({
+      filename: partFile,
+      title: bank.title || book.meta.title,
+      beforeToc: false,
+      body: root([
+        el('section', { className: ['part'], 'epub:type': 'part' }, [
+          el('h1', {}, [bank.title || book.meta.title]),
+          ...front.nodes(bank.frontMatterTree.children, bank.file),
+        ]),
+      ]),
+    });
+
+    const entries: Element[] = [];
+    // The open section's list in the nav: later chunks of the same section add their questions to it.
+    let sectionList: Element | null = null;
+    for (const chunk of chunks) {
+      const adapter = new Adapter(anchors, base, warnings);
+      adapter.ids.add(chunk.sectionAnchor);
+      for (const q of chunk.questions) adapter.ids.add(questionAnchor(q));
+      const first = chunk.questions[0]!.number;
+      const last = chunk.questions.at(-1)!.number;
+      const heading = chunk.section && el('h2', chunk.opens ? { id: chunk.sectionAnchor } : {}, [chunk.opens ? chunk.section : `${chunk.section} (continued)`]);
+      pages.push({
+        filename: chunk.filename,
+        title: `${chunk.section || bank.title || book.meta.title}: ${first === last ? first : `${first}–${last}`}`,
+        beforeToc: false,
+        body: root([el('section', { className: ['chapter'], 'epub:type': 'chapter' }, [heading, ...chunk.questions.map((q) => questionBlock(q, adapter))])]),
+      });
+
+      const items = chunk.questions.map((q) => el('li', {}, [el('a', { href: `${chunk.filename}#${questionAnchor(q)}` }, [questionLabel(q)])]));
+      if (chunk.section === null) {
+        sectionList = null;
+        entries.push(...items);
+      } else if (chunk.opens || !sectionList) {
+        sectionList = el('ol', {}, items);
+        entries.push(el('li', {}, [el('a', { href: `${chunk.filename}#${chunk.sectionAnchor}` }, [chunk.section]), sectionList]));
+      } else {
+        sectionList.children.push(...items);
+      }
+    }
+    parts.push(el('li', {}, [el('a', { href: partFile }, [bank.title || book.meta.title]), entries.length > 0 && el('ol', {}, entries)]));
+  }
+
+  const nav = el('nav', { 'epub:type': 'toc', id: 'toc' }, [
+    el('h1', {}, ['Contents']),
+    el('ol', {}, [el('li', {}, [el('a', { href: 'title.xhtml' }, ['Title page'])]), ...parts]),
+  ]);
+  return { pages, nav, warnings };
+}
+
+/** The cover image: the title on a plain background, as SVG (no font or image to fetch). */
+export function coverSvg(meta: BookMeta): string {
+  const lines = wrap(meta.title, 18).slice(0, 6);
+  const authors = meta.authors.join(', ');
+  const text = (y: number, size: number, value: string) =>
+    el('text', { x: '300', y: String(y), fontSize: String(size), textAnchor: 'middle', fill: '#ffffff', fontFamily: 'serif' }, [value]);
+  const svg = el('svg', { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', width: '600', height: '800', viewBox: '0 0 600 800' }, [
+    el('title', {}, [meta.title]),
+    el('rect', { x: '0', y: '0', width: '600', height: '800', fill: '#1f3a5f' }),
+    el('rect', { x: '40', y: '40', width: '520', height: '720', fill: 'none', stroke: '#ffffff', strokeWidth: '2' }),
+    ...lines.map((line, i) => text(260 + i * 64, 52, line)),
+    authors && text(700, 22, authors.length > 48 ? `${authors.slice(0, 47)}…` : authors),
+  ]);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(svg, { space: 'svg', closeEmptyElements: true })}\n`;
+}
+
+/** Greedy word wrap to lines of about `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}

@@ -1,0 +1,75 @@
+// Templates handed to epub-gen-memory (EJS). `<%= %>` escapes; `<%- %>` only ever receives XHTML that
+// hast-util-to-html serialized. They replace the library's defaults, which stamp the build time
+// (dcterms:modified, the copyright year), use a random identifier and a flat table of contents.
+
+const page = (title: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="<%= lang %>" lang="<%= lang %>">
+<head>
+<meta charset="UTF-8" />
+<title>${title}</title>
+<link rel="stylesheet" type="text/css" href="style.css" />
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+
+/** A chapter: `content` is the chapter's XHTML after the library's own clean-up. */
+export const CHAPTER_XHTML = page('<%= title %>', '<%- content %>');
+
+/** The navigation document: `navHtml` is the serialized `<nav epub:type="toc">`. */
+export const NAV_XHTML = page('<%= tocTitle %>', '<%- navHtml %>');
+
+/** The package document. No NCX: EPUB 3 readers use the navigation document. */
+export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%= lang %>">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="book-id">urn:uuid:<%= identifier %></dc:identifier>
+<dc:title><%= title %></dc:title>
+<dc:language><%= lang %></dc:language>
+<% author.forEach(function (name) { %><dc:creator><%= name %></dc:creator>
+<% }) %><dc:description><%= description %></dc:description>
+<% subjects.forEach(function (subject) { %><dc:subject><%= subject %></dc:subject>
+<% }) %><dc:date><%= published %></dc:date>
+<% if (rights) { %><dc:rights><%= rights %></dc:rights>
+<% } %><% if (source) { %><dc:source><%= source %></dc:source>
+<% } %><meta property="dcterms:modified"><%= modified %></meta>
+<meta name="cover" content="cover-image" />
+</metadata>
+<manifest>
+<item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav" />
+<item id="css" href="style.css" media-type="text/css" />
+<item id="cover-image" href="cover.<%= cover.extension %>" media-type="<%= cover.mediaType %>" properties="cover-image" />
+<% content.forEach(function (chapter, index) { %><item id="page-<%= index %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml" />
+<% }) %></manifest>
+<spine>
+<% content.forEach(function (chapter, index) { if (chapter.beforeToc) { %><itemref idref="page-<%= index %>" />
+<% } }) %><itemref idref="nav" />
+<% content.forEach(function (chapter, index) { if (!chapter.beforeToc) { %><itemref idref="page-<%= index %>" />
+<% } }) %></spine>
+</package>
+`;
+
+/** Small screens first: no fixed widths, code wraps instead of running off the page. */
+export const STYLESHEET = `body { margin: 0 0.5em; line-height: 1.4; }
+h1, h2, h3 { line-height: 1.2; page-break-after: avoid; }
+h3 { font-size: 1.1em; margin-top: 1.6em; }
+h3 .number { color: #555; }
+.question { margin-bottom: 1.2em; }
+.sources, .answer-links { font-size: 0.85em; color: #444; }
+.no-answer { font-style: italic; color: #666; }
+a { overflow-wrap: break-word; word-wrap: break-word; }
+pre { white-space: pre-wrap; word-wrap: break-word; overflow-wrap: break-word; font-size: 0.85em; background: #f4f4f4; padding: 0.5em; }
+code { font-family: monospace; overflow-wrap: break-word; word-wrap: break-word; }
+table { border-collapse: collapse; max-width: 100%; }
+th, td { border: 1px solid #bbb; padding: 0.2em 0.4em; vertical-align: top; }
+img { max-width: 100%; }
+nav ol { list-style: none; padding-left: 1em; }
+.cover { text-align: center; margin-top: 30%; }
+.cover-title { font-size: 2em; }
+.cover-subtitle, .subtitle { font-style: italic; }
+.title-page { text-align: center; }
+.license, .upstream { font-size: 0.9em; }
+`;

@@ -1,0 +1,102 @@
+// guide.epub: an EPUB 3 e-book built with epub-gen-memory, byte-for-byte reproducible.
+import { File } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { EPub, type Options } from 'epub-gen-memory';
+import type { Format } from '../format.js';
+import { allQuestions, type Book, type BookMeta } from '../model.js';
+import { reproducibleZip, type ZipEntry } from '../zip.js';
+import { coverSvg, epubContent, toXhtml } from './epub-content.js';
+import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, STYLESHEET } from './epub-templates.js';
+
+const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
+
+/**
+ * A name-based UUID (version 5, RFC 4122) of the book's upstream and title: every edition of the same
+ * book gets the same identifier, so readers treat an update as the same title.
+ */
+export function bookUuid(meta: Pick<BookMeta, 'title' | 'upstream'>): string {
+  const hash = createHash('sha1')
+    .update(Buffer.from(URL_NAMESPACE.replace(/-/g, ''), 'hex'))
+    .update(`${meta.upstream}#${meta.title}`)
+    .digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** `dcterms:modified` wants exactly CCYY-MM-DDThh:mm:ssZ. An undated book gets a fixed date. */
+function modifiedOf(sourceDate: string): string {
+  const time = Date.parse(sourceDate);
+  return `${new Date(Number.isNaN(time) ? 0 : time).toISOString().slice(0, 19)}Z`;
+}
+
+/** What the templates in epub-templates.ts read besides the library's own options. */
+interface TemplateData {
+  identifier: string;
+  modified: string;
+  published: string;
+  subjects: string[];
+  rights: string;
+  source: string;
+  navHtml: string;
+}
+
+export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnings: string[] }> {
+  const { meta } = book;
+  const { pages, nav, warnings } = epubContent(book);
+  const modified = modifiedOf(meta.sourceDate);
+  const count = allQuestions(book).length;
+
+  const options: Options & TemplateData = {
+    title: meta.title,
+    author: meta.authors,
+    // An empty dc:description is an epubcheck error.
+    description: meta.description.trim() || `${count} interview questions with answers.`,
+    lang: meta.language || 'en',
+    date: modified,
+    // A File, not a URL: the library would fetch a URL.
+    cover: new File([coverSvg(meta)], 'cover.svg', { type: 'image/svg+xml' }) as unknown as Options['cover'],
+    tocTitle: 'Contents',
+    prependChapterTitles: false,
+    css: STYLESHEET,
+    chapterXHTML: CHAPTER_XHTML,
+    contentOPF: CONTENT_OPF,
+    tocXHTML: NAV_XHTML,
+    verbose: false,
+    identifier: bookUuid(meta),
+    modified,
+    published: modified.slice(0, 10),
+    subjects: meta.subjects,
+    rights: meta.license,
+    source: meta.upstream,
+    navHtml: toXhtml(nav),
+  };
+  const chapters = pages.map((p) => ({ title: p.title, filename: p.filename, beforeToc: p.beforeToc, content: toXhtml(p.body) }));
+
+  // epub-gen-memory zips with JSZip, which stamps every entry with the build time. So the library only
+  // renders (templates, chapter clean-up, cover) and its files are zipped again here, in a fixed order
+  // with `mimetype` first and stored, and with the source date as every entry's time. Its NCX is left
+  // out: it is a flat list that would contradict the navigation document.
+  class RenderedEpub extends EPub {
+    async files(): Promise<ZipEntry[]> {
+      await this.render();
+      const names = Object.keys(this.zip.files)
+        .filter((name) => !this.zip.files[name]!.dir && name !== 'mimetype' && name !== 'OEBPS/toc.ncx')
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const files = await Promise.all(names.map(async (path) => ({ path, bytes: await this.zip.files[path]!.async('uint8array') })));
+      return [{ path: 'mimetype', bytes: new TextEncoder().encode('application/epub+zip'), stored: true }, ...files];
+    }
+  }
+  const files = await new RenderedEpub(options, chapters).files();
+  return { bytes: reproducibleZip(files, modified), warnings };
+}
+
+export const epubFormat: Format = {
+  name: 'epub',
+  files: ['guide.epub'],
+  write: async (book) => {
+    const { bytes, warnings } = await writeEpub(book);
+    return { files: [{ path: 'guide.epub', bytes }], warnings };
+  },
+};

@@ -1,0 +1,377 @@
+// guide.epub: checked by the reference validator (epubcheck), unzipped and read with a real HTML parser.
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allQuestions, type Book, type BookMeta } from '../src/model.js';
+import { parseBook } from '../src/parse.js';
+import { load } from '../src/pipeline.js';
+import { bookUuid, writeEpub } from '../src/writers/epub.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const EPUBCHECK = '/usr/bin/epubcheck';
+const javaRuns = (() => {
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+// Without epubcheck the validator tests are skipped locally, but run (and fail) in CI.
+const validatorTests = (existsSync(EPUBCHECK) && javaRuns) || Boolean(process.env.CI);
+
+let dir = '';
+let corpus: Book;
+let corpusEpub: Uint8Array;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'mlq-epub-'));
+  process.env.SOURCE_DATE_EPOCH = '1700000000';
+  corpus = (await load({ configFile: 'source/mlq.yaml', dated: true })).book;
+  corpusEpub = (await writeEpub(corpus)).bytes;
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+interface Check {
+  counts: { fatal: number; errors: number; warnings: number };
+  messages: string[];
+}
+
+/**
+ * Runs epubcheck and reads its JSON report (a failed check exits non-zero but still writes it).
+ * epubcheck 4.2.6 can die of a StackOverflowError on large books and still report 0 errors
+ * (w3c/epubcheck#1358): a crash fails the check, and a larger thread stack avoids the crash.
+ */
+async function epubcheck(bytes: Uint8Array, name: string): Promise<Check> {
+  const file = path.join(dir, name);
+  const report = path.join(dir, `${name}.json`);
+  await writeFile(file, bytes);
+  const output = await promisify(execFile)('java', ['-Xss64m', '-jar', EPUBCHECK, file, '--json', report]).then(
+    ({ stdout, stderr }) => stdout + stderr,
+    (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
+  );
+  const crash = /java\.lang\.\w+(?:Error|Exception)/.exec(output);
+  if (crash) throw new Error(`epubcheck crashed: ${crash[0]}`);
+  const json = JSON.parse(await readFile(report, 'utf8')) as {
+    checker: { nFatal: number; nError: number; nWarning: number };
+    messages: { ID: string; severity: string; message: string; locations: { path: string; line: number }[] }[];
+  };
+  return {
+    counts: { fatal: json.checker.nFatal, errors: json.checker.nError, warnings: json.checker.nWarning },
+    messages: json.messages.map((m) => `${m.severity} ${m.ID} ${m.message} @ ${m.locations.map((l) => `${l.path}:${l.line}`).join(', ')}`),
+  };
+}
+
+function elements(node: Node, tagName?: string): Element[] {
+  const found: Element[] = [];
+  const walk = (n: Node) => {
+    if ('tagName' in n && (tagName === undefined || n.tagName === tagName)) found.push(n);
+    if ('childNodes' in n) n.childNodes.forEach(walk);
+    if ('content' in n && n.content) walk(n.content);
+  };
+  walk(node);
+  return found;
+}
+
+function textOf(node: Node): string {
+  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
+}
+
+const attr = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+interface Unpacked {
+  names: string[];
+  files: Record<string, Uint8Array>;
+  doc(name: string): DefaultTreeAdapterMap['document'];
+  /** The XHTML files in reading order, from the package document's spine. */
+  spine(): string[];
+}
+
+function unpack(bytes: Uint8Array): Unpacked {
+  const files = unzipSync(bytes);
+  const doc = (name: string) => parse(strFromU8(files[name]!));
+  const opf = doc('OEBPS/content.opf');
+  const hrefs = new Map(elements(opf, 'item').map((item) => [attr(item, 'id'), attr(item, 'href')]));
+  return {
+    names: Object.keys(files),
+    files,
+    doc,
+    spine: () => elements(opf, 'itemref').map((ref) => `OEBPS/${hrefs.get(attr(ref, 'idref'))}`),
+  };
+}
+
+const questionLabels = (book: Book) => allQuestions(book).map((q) => squash(`${q.number}. ${q.title}`));
+
+const questionSections = (book: Unpacked) =>
+  book.spine().flatMap((name) => elements(book.doc(name), 'section').filter((s) => attr(s, 'class') === 'question'));
+
+const headingsOf = (book: Unpacked) => questionSections(book).map((s) => squash(textOf(elements(s, 'h3')[0]!)));
+
+function navQuestionLinks(book: Unpacked): Element[] {
+  const nav = elements(book.doc('OEBPS/toc.xhtml'), 'nav').find((n) => attr(n, 'epub:type') === 'toc')!;
+  return elements(nav, 'a').filter((a) => attr(a, 'href')!.includes('#q-'));
+}
+
+/** Every reference to another resource must be local; only an ordinary `<a href>` may leave the book. */
+function remoteReferences(book: Unpacked): string[] {
+  const found: string[] = [];
+  for (const name of book.names) {
+    const text = strFromU8(book.files[name]!);
+    if (name.endsWith('.css')) {
+      if (/url\s*\(|@import/i.test(text)) found.push(`${name}: ${text}`);
+      continue;
+    }
+    if (!/\.(xhtml|opf|svg|xml|ncx)$/.test(name)) continue;
+    for (const element of elements(book.doc(name))) {
+      for (const { name: attribute, value } of element.attrs) {
+        if (attribute === 'xmlns' || attribute.startsWith('xmlns:')) continue;
+        const remote = /^\s*(?:https?:)?\/\//i.test(value) || /url\s*\(/i.test(value);
+        if (remote && !(element.tagName === 'a' && attribute === 'href')) found.push(`${name}: <${element.tagName} ${attribute}="${value}">`);
+      }
+    }
+  }
+  return found;
+}
+
+const META: BookMeta = {
+  title: 'Hostile & <Bank> "Title" 😀',
+  subtitle: 'Sub & <title>',
+  authors: ['A & B <x@example.com>'],
+  language: 'en',
+  license: 'CC <BY> & co',
+  upstream: 'https://github.com/example/hostile',
+  description: '',
+  subjects: ['a & b', '<script>'],
+  sourceDate: '2024-02-29T12:34:56.000Z',
+};
+
+const LONG_LINE = `x = "${'a_very_long_token_'.repeat(300)}"`;
+
+const HOSTILE = `# Q&A <Bank> & "Friends" 😀
+
+Intro with <script>alert(1)</script> and <img src="https://tracker.example/p.gif"> and <style>body{}</style>.
+
+## Basics & <Edge> Cases 🚀
+
+#### 1) What is <script>alert("x")</script> & why is 1 < 3? 🚀 [[src]](https://example.com/a?x=1&y=2)
+
+<img src=x onerror="alert(1)"> <iframe src="https://evil.example/"></iframe>
+<a href="javascript:alert(1)">click</a> <span style="color:red" onclick="x()">styled</span>
+
+![remote](https://example.com/pic.png) ![local](images/pic.png) <link rel="stylesheet" href="https://evil.example/x.css">
+
+See [relative](docs/other.md), [nowhere](#nowhere) and [question 2](#what-is-a-b).
+
+#### 2) What is a & b?
+
+\`\`\`python
+${LONG_LINE}
+\`\`\`
+
+| a | b |
+|---|:-:|
+| 1 & 2 | <3 |
+
+- [ ] task
+- [x] done
+  1. nested *emphasis* and \`code <b>\`
+
+Control\u000Bcharacter and a footnote[^1].
+
+[^1]: A footnote.
+
+#### 3) An empty answer? 👀
+
+#### 4) Duplicate ids <a id="dup">one</a>
+
+<a id="dup">two</a> <a name="dup">three</a> <div id="dup">four</div>
+
+<details><summary>More</summary>Hidden <b>bold</b></details>
+
+## Second & last section
+
+#### 5) Answered only by a link [[Answer]](https://example.com/answer)
+`;
+
+const SECOND = `# Part <Two>
+
+#### 1) No section here & there?
+
+Plain answer with <kbd>Ctrl</kbd>+<kbd>C</kbd>.
+`;
+
+const hostileBook = () =>
+  parseBook({
+    meta: META,
+    sources: [
+      { file: 'hostile.md', text: HOSTILE },
+      { file: 'second.md', text: SECOND },
+    ],
+  });
+
+describe('epub: the corpus book', () => {
+  it.runIf(validatorTests)('passes epubcheck with 0 errors and 0 warnings', async () => {
+    const check = await epubcheck(corpusEpub, 'corpus.epub');
+    expect(check.messages).toEqual([]);
+    expect(check.counts).toEqual({ fatal: 0, errors: 0, warnings: 0 });
+  }, 120_000);
+
+  it('starts with the mimetype entry, stored', () => {
+    const bytes = corpusEpub;
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    expect(view.getUint32(0, true)).toBe(0x04034b50);
+    expect(view.getUint16(8, true)).toBe(0);
+    expect(strFromU8(bytes.subarray(30, 38))).toBe('mimetype');
+    expect(strFromU8(bytes.subarray(38, 58))).toBe('application/epub+zip');
+  });
+
+  it('has all 67 question titles in order in the chapters', () => {
+    const headings = headingsOf(unpack(corpusEpub));
+    expect(headings).toHaveLength(67);
+    expect(headings).toEqual(questionLabels(corpus));
+  });
+
+  it('has every question in order in the navigation document, linked to its heading', () => {
+    const book = unpack(corpusEpub);
+    const links = navQuestionLinks(book);
+    expect(links.map((a) => squash(textOf(a)))).toEqual(questionLabels(corpus));
+    for (const link of links) {
+      const [file, id] = attr(link, 'href')!.split('#') as [string, string];
+      const target = elements(book.doc(`OEBPS/${file}`)).find((e) => attr(e, 'id') === id);
+      expect(target && elements(target, 'h3').length, attr(link, 'href')).toBe(1);
+    }
+    // Parts per bank, then sections, then questions.
+    const part = elements(book.doc('OEBPS/toc.xhtml'), 'li')[1]!;
+    expect(squash(textOf(elements(part, 'a')[0]!))).toBe(corpus.banks[0]!.title);
+    expect(squash(textOf(elements(part, 'a')[1]!))).toBe('Questions');
+  });
+
+  it('keeps chapter files small and marks questions without an answer', () => {
+    const book = unpack(corpusEpub);
+    const chapters = book.spine().filter((name) => /part-\d+-\d+\.xhtml$/.test(name));
+    expect(chapters.length).toBeGreaterThan(1);
+    for (const name of chapters) expect(elements(book.doc(name), 'h3').length).toBeLessThanOrEqual(20);
+    const unanswered = questionSections(book)
+      .filter((s) => elements(s, 'p').some((p) => attr(p, 'class') === 'no-answer'))
+      .map((s) => attr(s, 'id'));
+    const expected = allQuestions(corpus).filter((q) => !q.hasAnswer && q.answerLinks.length === 0);
+    expect(unanswered).toEqual(expected.map((q) => `q-${q.id}`));
+    expect(expected.map((q) => q.number)).toEqual(expect.arrayContaining([9, 14]));
+  });
+
+  it('references no remote resource and has no script', () => {
+    const book = unpack(corpusEpub);
+    expect(remoteReferences(book)).toEqual([]);
+    for (const name of book.names) expect(strFromU8(book.files[name]!)).not.toMatch(/<script/i);
+    // Ordinary hyperlinks do stay.
+    expect(strFromU8(book.files['OEBPS/part-1-001.xhtml']!)).toContain('href="https://towardsdatascience.com/');
+  });
+
+  it('has the metadata: identifier from the config, dates from the source, cover image', () => {
+    const book = unpack(corpusEpub);
+    const opf = strFromU8(book.files['OEBPS/content.opf']!);
+    const uuid = bookUuid(corpus.meta);
+    expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(bookUuid({ ...corpus.meta, title: 'Another book' })).not.toBe(uuid);
+    expect(opf).toContain(`<dc:identifier id="book-id">urn:uuid:${uuid}</dc:identifier>`);
+    expect(opf).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>');
+    expect(opf).toContain('<dc:language>en</dc:language>');
+    expect(opf).toContain('<dc:creator>Andrew Ekhalel and the MLQuestions contributors</dc:creator>');
+    expect(opf).toContain('<dc:subject>Computer vision</dc:subject>');
+    expect(opf).toMatch(/<dc:description>A collection of technical interview questions/);
+    expect(opf).toContain('properties="cover-image"');
+    expect(strFromU8(book.files['OEBPS/cover.svg']!)).toContain('Machine Learning Interview');
+    const titlePage = squash(textOf(book.doc('OEBPS/title.xhtml')));
+    expect(titlePage).toContain('67 questions');
+    expect(titlePage).toContain('2023-11-14');
+    expect(titlePage).toContain(corpus.meta.license);
+    expect(titlePage).toContain(corpus.meta.upstream);
+  });
+
+  it('wraps long code lines in the stylesheet', () => {
+    const css = strFromU8(unpack(corpusEpub).files['OEBPS/style.css']!);
+    expect(css).toMatch(/pre\s*\{[^}]*white-space:\s*pre-wrap/);
+  });
+
+  it('gives the same bytes on a second build, in any time zone', async () => {
+    const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Kiritimati';
+      const again = (await writeEpub(corpus)).bytes;
+      expect(sha(again)).toBe(sha(corpusEpub));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    expect(sha((await writeEpub(corpus)).bytes)).toBe(sha(corpusEpub));
+  });
+});
+
+describe('epub: a hostile bank', () => {
+  let bytes: Uint8Array;
+  let warnings: string[];
+  let book: Book;
+
+  beforeAll(async () => {
+    book = hostileBook();
+    ({ bytes, warnings } = await writeEpub(book));
+  });
+
+  it.runIf(validatorTests)('passes epubcheck with 0 errors and 0 warnings', async () => {
+    const check = await epubcheck(bytes, 'hostile.epub');
+    expect(check.messages).toEqual([]);
+    expect(check.counts).toEqual({ fatal: 0, errors: 0, warnings: 0 });
+  }, 120_000);
+
+  it('shows injected markup as text and runs nothing', () => {
+    const epub = unpack(bytes);
+    for (const name of epub.names) {
+      const text = strFromU8(epub.files[name]!);
+      expect(text, name).not.toMatch(/<script|<iframe|<style|\bon(?:error|click)=|javascript:/i);
+    }
+    expect(remoteReferences(epub)).toEqual([]);
+    // Headings and nav show the sanitized title: the script is gone, `&` and `<` are text.
+    const headings = headingsOf(epub);
+    expect(headings).toHaveLength(6);
+    expect(navQuestionLinks(epub).map((a) => squash(textOf(a)))).toEqual(headings);
+    expect(headings[0]).toBe('1. What is & why is 1 < 3? 🚀');
+    expect(headings[3]).toBe('4. Duplicate ids one');
+    expect(squash(textOf(epub.doc('OEBPS/toc.xhtml')))).toContain('Part <Two>');
+    expect(strFromU8(epub.files['OEBPS/content.opf']!)).toContain('<dc:title>Hostile &amp; &lt;Bank&gt; &#34;Title&#34; 😀</dc:title>');
+  });
+
+  it('keeps the long code line whole, marks the empty answer, links across chapters', () => {
+    const epub = unpack(bytes);
+    const chapter = epub.doc('OEBPS/part-1-001.xhtml');
+    expect(elements(chapter, 'pre').map(textOf).join('')).toContain(LONG_LINE);
+    const empty = elements(chapter, 'section').find((s) => attr(s, 'id') === 'q-an-empty-answer')!;
+    expect(squash(textOf(elements(empty, 'h3')[0]!))).toBe('3. An empty answer? 👀');
+    expect(elements(empty, 'p').map((p) => [attr(p, 'class'), textOf(p)])).toEqual([['no-answer', 'No answer yet.']]);
+    const hrefs = elements(chapter, 'a').map((a) => attr(a, 'href'));
+    expect(hrefs).toContain('part-1-001.xhtml#q-what-is-a-b');
+    expect(hrefs).toContain('https://github.com/example/hostile/blob/HEAD/docs/other.md');
+    expect(hrefs).not.toContain('#nowhere');
+    expect(elements(chapter, 'li').map((li) => squash(textOf(li))).slice(0, 2)).toEqual(['☐ task', '☑ done nested emphasis and code <b>']);
+    const ids = elements(chapter).map((e) => attr(e, 'id')).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(warnings).toEqual([
+      'hostile.md:7: local image "x" is shown as its description in the EPUB',
+      'hostile.md:7: local image "images/pic.png" is shown as its description in the EPUB',
+    ]);
+  });
+});
