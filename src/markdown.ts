@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { sanitize, defaultSchema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { visit, SKIP } from 'unist-util-visit';
+import { cutAtHeadings } from './split.js';
 import type { PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import type { Root as HastRoot, Element, Nodes as HastNodes } from 'hast';
 
@@ -16,30 +17,30 @@ function parseWhole(text: string): MdastRoot {
   return parser.runSync(parser.parse(text)) as MdastRoot;
 }
 
-/** Chunks of about this size parse in linear time; micromark slows down more than linearly on megabytes. */
-const CHUNK_CHARS = 64 * 1024;
+/** Pieces of about this size parse in linear time; micromark slows down on megabytes at once. */
+const PIECE_CHARS = 64 * 1024;
 
 /**
- * Parses Markdown to mdast with positions. Large documents are cut at top-level ATX headings (never
- * inside fenced code or a multi-line HTML block), parsed piece by piece and joined with their positions
- * shifted: a heading always starts a new block, so the tree is the same. Reference definitions apply
- * across the whole document, so a document with any is parsed whole.
+ * Parses Markdown to mdast with positions. A large document is parsed in pieces cut before headings
+ * (see split.ts) and joined with their positions shifted: a heading always starts a new block, so the
+ * tree is the same.
  */
 export function parseMarkdown(text: string): MdastRoot {
-  if (text.length <= CHUNK_CHARS || /^ {0,3}\[[^\]\n]+\]:/m.test(text)) return parseWhole(text);
+  const pieces = cutAtHeadings(text, PIECE_CHARS);
+  if (pieces.length === 1) return parseWhole(text);
   const root: MdastRoot = { type: 'root', children: [] };
-  for (const chunk of headingChunks(text)) {
-    const part = parseWhole(chunk.text);
-    if (chunk.line > 1) shiftPositions(part, chunk.line - 1, chunk.offset);
+  for (const piece of pieces) {
+    const part = parseWhole(piece.text);
+    shiftPositions(part, piece.line - 1, piece.offset);
     root.children.push(...part.children);
   }
-  const last = root.children.at(-1)?.position?.end;
-  root.position = { start: { line: 1, column: 1, offset: 0 }, end: last ?? { line: 1, column: 1, offset: 0 } };
+  root.position = { start: { line: 1, column: 1, offset: 0 }, end: root.children.at(-1)!.position!.end };
   return root;
 }
 
 /** A plain loop: unist-util-visit's bookkeeping costs more than the shift itself on a million nodes. */
-function shiftPositions(node: MdastRoot | MdastContent, lines: number, offset: number): void {
+export function shiftPositions(node: MdastRoot | MdastContent, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return;
   const position = node.position;
   if (position) {
     position.start.line += lines;
@@ -48,46 +49,6 @@ function shiftPositions(node: MdastRoot | MdastContent, lines: number, offset: n
     if (position.end.offset !== undefined) position.end.offset += offset;
   }
   if ('children' in node) for (const child of node.children) shiftPositions(child, lines, offset);
-}
-
-interface Chunk {
-  text: string;
-  /** 1-based line and 0-based offset of the chunk's start in the whole text. */
-  line: number;
-  offset: number;
-}
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const HTML_BLOCK_OPEN = /^ {0,3}<(pre|script|style|textarea)\b|^ {0,3}<!--/i;
-const HTML_BLOCK_CLOSE = /<\/(?:pre|script|style|textarea)>|-->/i;
-
-function* headingChunks(text: string): Generator<Chunk> {
-  let start = 0;
-  let startLine = 1;
-  let line = 1;
-  let fence = '';
-  let inHtml = false;
-  for (let at = 0; at < text.length; line++) {
-    const next = text.indexOf('\n', at);
-    const end = next === -1 ? text.length : next + 1;
-    const content = text.slice(at, end);
-    if (fence) {
-      if (content.trimStart().startsWith(fence) && content.trim().replace(/[`~]/g, '') === '') fence = '';
-    } else if (inHtml) {
-      inHtml = !HTML_BLOCK_CLOSE.test(content);
-    } else {
-      const opened = FENCE.exec(content);
-      if (opened) fence = opened[1]!;
-      else if (HTML_BLOCK_OPEN.test(content)) inHtml = !HTML_BLOCK_CLOSE.test(content);
-      else if (content.startsWith('#') && /^#{1,6}(?:[ \t]|$)/.test(content) && at - start >= CHUNK_CHARS) {
-        yield { text: text.slice(start, at), line: startLine, offset: start };
-        start = at;
-        startLine = line;
-      }
-    }
-    at = end;
-  }
-  yield { text: text.slice(start), line: startLine, offset: start };
 }
 
 /** GitHub's sanitization schema (no script, event handlers or javascript: URLs), and CSS dropped with its tag. */

@@ -1,0 +1,78 @@
+// Where Markdown can be cut into pieces that parse to the same blocks: before a top-level ATX heading,
+// never inside fenced code or an HTML block. Reference definitions apply across a whole document, so a
+// document with any is never cut.
+
+export interface Piece {
+  text: string;
+  /** 1-based line and 0-based offset of the piece's start in the whole text. */
+  line: number;
+  offset: number;
+}
+
+export interface HeadingLine {
+  /** Offset of the line start, 1-based line number and the line itself. */
+  at: number;
+  line: number;
+  text: string;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** HTML blocks of kinds 1 and 2 end at their closing tag; every other kind ends at a blank line. */
+const HTML_UNTIL_CLOSE = /^ {0,3}<(?:pre|script|style|textarea)\b|^ {0,3}<!--/i;
+const HTML_CLOSE = /<\/(?:pre|script|style|textarea)>|-->/i;
+const HTML_UNTIL_BLANK = /^ {0,3}<[A-Za-z/!?]/;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+
+/** Every line that starts a top-level ATX heading at column 1. */
+export function* headingLines(text: string): Generator<HeadingLine> {
+  let fence = '';
+  let html: 'close' | 'blank' | '' = '';
+  let line = 1;
+  for (let at = 0; at < text.length; line++) {
+    const next = text.indexOf('\n', at);
+    const end = next === -1 ? text.length : next + 1;
+    const content = text.slice(at, end);
+    if (fence) {
+      const closing = FENCE.exec(content);
+      if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && content.trim() === closing[1]) fence = '';
+    } else if (html === 'close') {
+      if (HTML_CLOSE.test(content)) html = '';
+    } else if (html === 'blank') {
+      if (content.trim() === '') html = '';
+    } else if (FENCE.test(content)) {
+      fence = FENCE.exec(content)![1]!;
+    } else if (HTML_UNTIL_CLOSE.test(content)) {
+      if (!HTML_CLOSE.test(content)) html = 'close';
+    } else if (HTML_UNTIL_BLANK.test(content)) {
+      html = 'blank';
+    } else if (ATX_HEADING.test(content)) {
+      yield { at, line, text: content };
+    }
+    at = end;
+  }
+}
+
+/**
+ * Cuts `text` into pieces of at least `minChars`, each cut before a heading line that `canCut` accepts
+ * (given that line and the heading line before it). Returns the text whole where it cannot be cut.
+ */
+export function cutAtHeadings(
+  text: string,
+  minChars: number,
+  canCut: (heading: HeadingLine, previous: HeadingLine | undefined) => boolean = () => true,
+): Piece[] {
+  if (text.length < 2 * minChars || DEFINITION.test(text)) return [{ text, line: 1, offset: 0 }];
+  const pieces: Piece[] = [];
+  let start = { at: 0, line: 1 };
+  let previous: HeadingLine | undefined;
+  for (const heading of headingLines(text)) {
+    if (heading.at - start.at >= minChars && text.length - heading.at >= minChars && canCut(heading, previous)) {
+      pieces.push({ text: text.slice(start.at, heading.at), line: start.line, offset: start.at });
+      start = heading;
+    }
+    previous = heading;
+  }
+  pieces.push({ text: text.slice(start.at), line: start.line, offset: start.at });
+  return pieces;
+}
