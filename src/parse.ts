@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Heading, Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Bank, Book, BookMeta, Link, LooseHeading, Question, Section } from './model.js';
-import { hastToHtml, hastToText, inlineToSafeHast, parseMarkdown, toSafeHast } from './markdown.js';
+import { hastToHtml, hastToText, inlineToSafeHast, parseMarkdown, shiftPositions, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './read.js';
 
@@ -29,9 +29,25 @@ interface Draft {
   body: RootContent[];
 }
 
+/** Part of a bank's text: the whole of it, or a piece that starts at a question heading (see parse-parallel.ts). */
+export interface BankPiece {
+  text: string;
+  line: number;
+  offset: number;
+}
+
 export function parseBank(source: SourceText): Bank {
-  const { file, text } = source;
-  const root = parseMarkdown(text);
+  return mergeBankParts([parseBankPart(source.file, { text: source.text, line: 1, offset: 0 })]);
+}
+
+/**
+ * Reads one piece of a bank. A piece after the first starts inside the list of questions: its questions
+ * before its first section heading have section null here, and take the section of the piece before
+ * when the pieces are merged.
+ */
+export function parseBankPart(file: string, piece: BankPiece): Bank {
+  const root = parseMarkdown(piece.text);
+  shiftPositions(root, piece.line - 1, piece.offset);
   const children = root.children;
   const place = (node: { position?: { start: { line: number; column: number } } }) => ({
     file,
@@ -91,9 +107,6 @@ export function parseBank(source: SourceText): Bank {
     else other.push(node);
   });
 
-  const sectionIds = uniqueIds(sections.map((s) => slugify(s.title) || 'section'));
-  sections.forEach((s, i) => (s.id = sectionIds[i]!));
-
   const frontMatterTree = toSafeHast(front);
   const firstParagraph = front.find((node) => node.type === 'paragraph');
   const claimed = CLAIMED_COUNT.exec(title);
@@ -110,6 +123,25 @@ export function parseBank(source: SourceText): Bank {
     questions: drafts.map((draft) => buildQuestion(draft, file)),
     looseHeadings,
   };
+}
+
+/** Joins the parts of one bank: the first gives the title and front matter, the others continue it. */
+export function mergeBankParts([first, ...rest]: [Bank, ...Bank[]]): Bank {
+  const bank: Bank = { ...first, otherLinks: [...first.otherLinks], sections: [...first.sections], questions: [...first.questions], looseHeadings: [...first.looseHeadings] };
+  for (const part of rest) {
+    const carried = bank.questions.at(-1)?.section ?? null;
+    for (const q of part.questions) {
+      if (q.section !== null) break;
+      q.section = carried;
+    }
+    bank.otherLinks.push(...part.otherLinks);
+    bank.sections.push(...part.sections);
+    bank.questions.push(...part.questions);
+    bank.looseHeadings.push(...part.looseHeadings);
+  }
+  const sectionIds = uniqueIds(bank.sections.map((s) => slugify(s.title) || 'section'));
+  bank.sections.forEach((s, i) => (s.id = sectionIds[i]!));
+  return bank;
 }
 
 function questionHeadingNumber(node: Heading): number | null {
@@ -246,7 +278,10 @@ export interface BookInput {
 
 /** Parses every bank of a book and makes question ids unique across the whole book. */
 export function parseBook({ meta, sources }: BookInput): Book {
-  const banks = sources.map(parseBank);
+  return assembleBook(meta, sources.map(parseBank));
+}
+
+export function assembleBook(meta: BookMeta, banks: Bank[]): Book {
   const questions = banks.flatMap((bank) => bank.questions);
   const ids = uniqueIds(questions.map((q) => q.baseId));
   questions.forEach((q, i) => (q.id = ids[i]!));

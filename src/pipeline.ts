@@ -8,7 +8,8 @@ import { MlqError } from './errors.js';
 import type { WriteContext, WriterOutput } from './format.js';
 import { FORMATS } from './formats.js';
 import type { Book, BookMeta, Diagnostic } from './model.js';
-import { parseBook } from './parse.js';
+import { assembleBook } from './parse.js';
+import { parseBankParallel } from './parse-parallel.js';
 import { readSourceText } from './read.js';
 import { validate } from './validate.js';
 
@@ -36,7 +37,7 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   const files = given.map((f) => path.relative(process.cwd(), path.resolve(f)) || f);
   const texts = await Promise.all(files.map(readSourceText));
   const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
-  const book = parseBook({ meta: bookMeta(config, texts[0]?.text ?? '', sourceDate), sources: texts });
+  const book = assembleBook(bookMeta(config, texts[0]?.text ?? '', sourceDate), await Promise.all(texts.map(parseBankParallel)));
   const empty = book.banks.find((bank) => bank.questions.length === 0);
   if (empty) throw new MlqError(`${empty.file}: no questions found (expected headings such as "#### 1) What is ...?")`);
   return { config, book, diagnostics: validate(book, config.rules) };

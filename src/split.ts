@@ -54,20 +54,21 @@ export function* headingLines(text: string): Generator<HeadingLine> {
 }
 
 /**
- * Cuts `text` into pieces of at least `minChars`, each cut before a heading line that `canCut` accepts
- * (given that line and the heading line before it). Returns the text whole where it cannot be cut.
+ * Cuts `text` into pieces of about `pieceChars` (the last one at least half that), each cut before a
+ * heading line that `canCut` accepts, given that line and the heading line before it. Returns the text
+ * whole where it cannot be cut.
  */
 export function cutAtHeadings(
   text: string,
-  minChars: number,
+  pieceChars: number,
   canCut: (heading: HeadingLine, previous: HeadingLine | undefined) => boolean = () => true,
 ): Piece[] {
-  if (text.length < 2 * minChars || DEFINITION.test(text)) return [{ text, line: 1, offset: 0 }];
+  if (text.length < 1.5 * pieceChars || DEFINITION.test(text)) return [{ text, line: 1, offset: 0 }];
   const pieces: Piece[] = [];
   let start = { at: 0, line: 1 };
   let previous: HeadingLine | undefined;
   for (const heading of headingLines(text)) {
-    if (heading.at - start.at >= minChars && text.length - heading.at >= minChars && canCut(heading, previous)) {
+    if (heading.at - start.at >= pieceChars && text.length - heading.at >= pieceChars / 2 && canCut(heading, previous)) {
       pieces.push({ text: text.slice(start.at, heading.at), line: start.line, offset: start.at });
       start = heading;
     }

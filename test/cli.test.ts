@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, ROOT } from './support/book.js';
+import { CORPUS, META, ROOT } from './support/book.js';
 import { mlq } from './support/cli.js';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'mlq-cli-'));
@@ -158,5 +158,32 @@ describe('config', () => {
       ['A', []],
       ['B', ['Topic']],
     ]);
+  });
+});
+
+describe('a large bank', () => {
+  it('is read on several threads with the same result as on one', async () => {
+    const { multiplyBank } = await import('../src/bench/banks.js');
+    const { parseBook } = await import('../src/parse.js');
+    const { validate } = await import('../src/validate.js');
+    const dir = temp();
+    const file = path.join(dir, 'big.md');
+    const text = multiplyBank(readFileSync(path.join(ROOT, 'source/README.md'), 'utf8'), 30);
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    writeFileSync(file, text);
+    const run = mlq(['check', '--source', file, '--reporter', 'json']);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary.questions).toBe(30 * 67);
+    const relative = path.relative(ROOT, file);
+    const expected = validate(parseBook({ meta: META, sources: [{ file: relative, text }] }));
+    expect(report.diagnostics).toEqual(expected);
+    const out = path.join(dir, 'out');
+    expect(mlq(['build', '--source', file, '--formats', 'json', '--out', out]).code).toBe(0);
+    const { toQuestionsJson } = await import('../src/writers/json.js');
+    const built = JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8'));
+    const sequential = JSON.parse(JSON.stringify(toQuestionsJson(parseBook({ meta: META, sources: [{ file: relative, text }] }))));
+    expect(built.banks).toEqual(sequential.banks);
+    expect(built.banks[0].sections).toHaveLength(30);
+    expect(built.banks[0].questions.at(-1).section).toBe('Part 30');
   });
 });

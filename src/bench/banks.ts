@@ -19,7 +19,10 @@ export function multiplyBank(text: string, times: number): string {
       const match = /^(#{3,4})\s*(\d+)\s*[.)]\s*(.*)$/.exec(line);
       if (match) {
         index++;
-        out.push(`#### ${(copy - 1) * perCopy + index}) ${match[3]!.replace(/\s*(\[\[src)/, ` (part ${copy}) $1`)}`);
+        const title = match[3]!;
+        const sources = title.search(/\s*\[\[/);
+        const marked = sources === -1 ? `${title.trimEnd()} (part ${copy})` : `${title.slice(0, sources)} (part ${copy})${title.slice(sources)}`;
+        out.push(`#### ${(copy - 1) * perCopy + index}) ${marked}`);
       } else out.push(line);
     }
   }

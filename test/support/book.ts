@@ -6,7 +6,8 @@ import type { Book, BookMeta } from '../../src/model.js';
 import { parseBook } from '../../src/parse.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CORPUS = path.resolve(ROOT, '../shared/corpus/MLQuestions-README.md');
+// The verbatim upstream README (with its defects), kept as a fixture so the tests need nothing outside the repo.
+export const CORPUS = path.join(ROOT, 'test/fixtures/upstream-README.md');
 export const SOURCE = path.join(ROOT, 'source/README.md');
 
 export const META: BookMeta = {
