@@ -58,6 +58,14 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
 
+/** The options each command takes, besides --help and --version. */
+const COMMON = ['source', 'config', 'help', 'version'];
+const COMMAND_OPTIONS: Record<string, string[]> = {
+  build: [...COMMON, 'out', 'formats', 'allow-errors'],
+  check: [...COMMON, 'reporter'],
+  links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
+};
+
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 interface Io {
@@ -105,6 +113,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     return command || values.help ? EXIT_OK : EXIT_INPUT;
   }
   if (extra.length) throw new MlqError(`unexpected argument "${extra[0]}" (use --source FILE for banks)`);
+  const allowed = COMMAND_OPTIONS[command];
+  const misplaced = allowed && Object.keys(values).find((name) => !allowed.includes(name));
+  if (misplaced) throw new MlqError(`option --${misplaced} does not apply to "mlq ${command}" (see mlq --help)`);
   if (command === 'check') return check(values, io);
   if (command === 'build') return build(values, io);
   if (command === 'links') return links(values, io);
@@ -138,20 +149,23 @@ async function build(values: Values, io: Io): Promise<number> {
   const { config, book, diagnostics } = await load({ configFile: values.config, sources: values.source, dated: true });
   const summary = summarize(diagnostics, allQuestions(book).length);
   // A build shows what needs attention; `mlq check` lists the infos too.
-  io.stderr(REPORT.text(diagnostics.filter((d) => d.severity !== 'info'), summary));
+  const attention = diagnostics.filter((d) => d.severity !== 'info');
+  if (attention.length) io.stderr(REPORT.text(attention, summary));
   if (hasErrors(diagnostics) && !values['allow-errors']) {
     io.stderr(`mlq: not publishing: validation found ${summary.errors} error(s) (fix them, or build with --allow-errors)\n`);
     return EXIT_VALIDATION;
   }
   const formats = (requested ?? config.output.formats).filter((name) => FORMATS[name]);
-  const outDir = values.out ?? path.join(config.dir, config.output.dir);
+  const outDir = values.out ?? path.resolve(config.dir, config.output.dir);
   const outputs = await emit(book, config, formats, (name, seconds) => {
     if (io.progress) io.stderr(`mlq: ${name} done in ${seconds.toFixed(1)} s\n`);
   });
   const files = outputs.flatMap((o) => o.files);
-  for (const warning of outputs.flatMap((o) => o.warnings)) io.stderr(`mlq: warning: ${warning}\n`);
+  // Formats built from the same notes (deck.csv, deck.apkg) may report the same thing: say it once.
+  for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${warning}\n`);
   await writeOutputs(outDir, files);
-  io.stdout(`${files.map((f) => `${path.join(outDir, f.path)} (${f.bytes.length} bytes)`).join('\n')}\n`);
+  const shown = path.relative(process.cwd(), outDir) || '.';
+  io.stdout(`${files.map((f) => `${path.join(shown, f.path)} (${f.bytes.length} bytes)`).join('\n')}\n`);
   return EXIT_OK;
 }
 

@@ -4,6 +4,10 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { MlqError } from './errors.js';
 import type { Severity } from './model.js';
+import { LINK_RULES } from './links/verdict.js';
+import { RULES } from './rules/index.js';
+
+const RULE_IDS = new Set([...RULES.map((rule) => rule.id), ...Object.keys(LINK_RULES)]);
 
 export type RuleSetting = Severity | 'off';
 export const FORMAT_NAMES = ['json', 'csv', 'apkg', 'pdf', 'epub'] as const;
@@ -50,7 +54,7 @@ export const DEFAULT_CONFIG: Config = {
   sources: ['README.md'],
 };
 
-type Shape = 'string' | 'strings' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
+type Shape = 'string' | 'strings' | 'patterns' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -66,7 +70,7 @@ const SHAPE: Shape = {
   deck: { name: 'string' },
   output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
   rules: 'rules',
-  links: { skip: 'strings' },
+  links: { skip: 'patterns' },
   sources: 'strings',
 };
 
@@ -116,6 +120,7 @@ export function parseConfig(text: string, file: string): Config {
       const out: Record<string, RuleSetting> = {};
       for (const pair of node.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (!RULE_IDS.has(name)) return fail(pair.key as Node, `${key}.${name}`, 'unknown rule (see mlq --help for the rules)');
         const value = isScalar(pair.value) ? pair.value.value : undefined;
         if (value !== 'error' && value !== 'warning' && value !== 'info' && value !== 'off') {
           return fail(pair.value as Node, `${key}.${name}`, 'expected error, warning, info or off');
@@ -129,10 +134,17 @@ export function parseConfig(text: string, file: string): Config {
       if (!(PAGE_SIZES as readonly string[]).includes(value)) return fail(node, key, `expected one of ${PAGE_SIZES.join(', ')}`);
       return value;
     }
-    // 'strings' and 'formats': a list of strings (a single string is accepted as a list of one).
+    // 'strings', 'patterns' and 'formats': a list of strings (a single string is accepted as a list of one).
     const items = isSeq(node) ? node.items : [node];
     return items.map((item, i) => {
       if (!isScalar(item) || typeof item.value !== 'string') return fail(item as Node, `${key}[${i}]`, 'expected a string');
+      if (shape === 'patterns') {
+        try {
+          new RegExp(item.value);
+        } catch (error) {
+          return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
+        }
+      }
       if (shape === 'formats' && !(FORMAT_NAMES as readonly string[]).includes(item.value)) {
         return fail(item as Node, `${key}[${i}]`, `unknown format "${item.value}" (expected one of ${FORMAT_NAMES.join(', ')})`);
       }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 
 const MAX_SLUG = 60;
+const LOST_IN_SLUG = /(?![A-Za-z0-9])[\p{L}\p{N}]/u;
 
 /** Lower-case ASCII words joined by hyphens: "What's the trade-off?" -> "whats-the-trade-off". */
 export function slugify(text: string): string {
@@ -35,6 +36,8 @@ export function idFromTitle(title: string): string {
   const normalized = normalizeTitle(title);
   const slug = slugify(title);
   if (!slug) return `q-${shortHash(normalized)}`;
+  // Letters the slug cannot spell ("Что такое SVM?" -> "svm") would make different questions collide.
+  if (LOST_IN_SLUG.test(title.normalize('NFKD'))) return `${slug.slice(0, MAX_SLUG).replace(/-+$/, '')}-${shortHash(normalized)}`;
   if (slug.length <= MAX_SLUG) return slug;
   const cut = slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, '');
   return `${cut || slug.slice(0, MAX_SLUG)}-${shortHash(normalized)}`;

@@ -51,10 +51,24 @@ export function shiftPositions(node: MdastRoot | MdastContent, lines: number, of
   if ('children' in node) for (const child of node.children) shiftPositions(child, lines, offset);
 }
 
-/** GitHub's sanitization schema (no script, event handlers or javascript: URLs), and CSS dropped with its tag. */
-const schema = { ...defaultSchema, strip: [...(defaultSchema.strip ?? []), 'style'] };
+/**
+ * GitHub's sanitization schema (no script, event handlers or javascript: URLs), with CSS dropped along
+ * with its tag and no <picture>/<source>, whose srcset would name remote images past the check below.
+ */
+const schema = {
+  ...defaultSchema,
+  tagNames: defaultSchema.tagNames?.filter((name) => name !== 'picture' && name !== 'source'),
+  strip: [...(defaultSchema.strip ?? []), 'style'],
+};
 
-const REMOTE = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+/** Whether a URL leaves the book: resolved as a browser would, so "//host" and "/\\host" count too. */
+function isRemote(src: string): boolean {
+  try {
+    return new URL(src, 'http://book.invalid/').host !== 'book.invalid';
+  } catch {
+    return true;
+  }
+}
 
 /**
  * Converts Markdown nodes to a sanitized HTML tree. Raw HTML is parsed (so `<b>` survives) and then
@@ -97,7 +111,7 @@ function remoteImagesToLinks(tree: HastRoot): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'img' || !parent || index === undefined) return;
     const src = String(node.properties.src ?? '');
-    if (!REMOTE.test(src)) return;
+    if (!isRemote(src)) return;
     const label = String(node.properties.alt ?? '') || src;
     const link: Element = { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] };
     parent.children[index] = link;

@@ -35,8 +35,6 @@ export interface Question extends Place {
   links: Link[];
   /** The id before it was made unique in the book (equal to `id` unless two questions collide). */
   baseId: string;
-  /** Whether the id was written in the source rather than derived. */
-  explicitId: boolean;
 }
 
 export interface Section extends Place {
@@ -60,8 +58,10 @@ export interface Bank {
   /** What stands before the first question or section: intro, resources. */
   frontMatterHtml: string;
   frontMatterTree: HastRoot;
-  /** Links found in the front and back matter (questions carry their own). */
+  /** Links found in the title, section headings, front and back matter (questions carry their own). */
   otherLinks: Link[];
+  /** Links with a scheme no output may carry (javascript:, data:, ...): left out everywhere else. */
+  unsafeLinks: Link[];
   sections: Section[];
   questions: Question[];
   looseHeadings: LooseHeading[];
@@ -96,4 +96,19 @@ export interface Diagnostic extends Place {
 
 export function allQuestions(book: Book): Question[] {
   return book.banks.flatMap((bank) => bank.questions);
+}
+
+/** Code-point order: the same on every machine, whatever its locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Order of places in the sources: by file, line, column. */
+export function byPlace(a: Place, b: Place): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
+}
+
+/** Diagnostics in reading order, rule id breaking ties. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => byPlace(a, b) || compareText(a.rule, b.rule));
 }

@@ -1,32 +1,41 @@
 // The output edge: a build replaces the output folder in one step, or leaves it as it was.
 import { chmod, cp, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { MlqError } from './errors.js';
 import type { OutputFile } from './format.js';
 
 /**
  * Writes into a temporary sibling folder (seeded with the current outputs, so a build of one format
  * keeps the others), then swaps it in with renames: a failed or interrupted build never leaves a
- * half-written folder behind.
+ * half-written folder behind, and a failed swap puts the previous folder back.
  */
 export async function writeOutputs(outDir: string, files: OutputFile[]): Promise<void> {
   const target = path.resolve(outDir);
-  await mkdir(path.dirname(target), { recursive: true });
-  const staging = await mkdtemp(`${target}.tmp-`);
-  const retired = `${staging.replace(/\.tmp-/, '.old-')}`;
+  const existing = await stat(target).catch(() => null);
+  if (existing && !existing.isDirectory()) throw new MlqError(`${outDir}: exists and is not a folder`);
+  let staging = '';
   try {
+    await mkdir(path.dirname(target), { recursive: true });
+    staging = await mkdtemp(`${target}.tmp-`);
     await chmod(staging, 0o755); // mkdtemp makes it private; the outputs are for everyone
-    const existing = await stat(target).then((s) => s.isDirectory(), () => false);
     if (existing) await cp(target, staging, { recursive: true });
     for (const file of files) {
       const destination = path.join(staging, file.path);
       await mkdir(path.dirname(destination), { recursive: true });
       await writeFile(destination, file.bytes);
     }
-    if (existing) await rename(target, retired);
+  } catch (error) {
+    if (staging) await rm(staging, { recursive: true, force: true });
+    throw new MlqError(`${outDir}: cannot write the outputs: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const retired = `${target}.old-${path.basename(staging).slice(path.basename(target).length + '.tmp-'.length)}`;
+  if (existing) await rename(target, retired);
+  try {
     await rename(staging, target);
   } catch (error) {
+    if (existing) await rename(retired, target);
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw new MlqError(`${outDir}: cannot replace the outputs: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   await rm(retired, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 // The reader: Markdown text -> Bank. Questions are depth-3/4 headings "N) ..." or "N. ...".
 import { toString } from 'mdast-util-to-string';
+import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import type { Heading, Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Bank, Book, BookMeta, Link, LooseHeading, Question, Section } from './model.js';
@@ -7,15 +8,19 @@ import { hastToHtml, hastToText, inlineToSafeHast, parseMarkdown, shiftPositions
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './read.js';
 
-const QUESTION_HEADING = /^\s*(\d+)\s*[.)]\s*/;
-const LOOKS_LIKE_QUESTION = /^\s*\d+\b/;
+const QUESTION_HEADING = /^\s*(\d+)\s*[.)](?!\d)\s*/;
+/** "12 What ...", "12: What ...": a question heading missing its ")" or "." */
+const LOOKS_LIKE_QUESTION = /^\s*\d+(?:\s*[.)](?!\d)|\s*[:\-–]?\s+\p{L})/u;
+/** Link schemes a reader may follow; javascript:, data: and the like never reach an output. */
+const SAFE_URL = /^(?:https?:|mailto:|ftp:|[^:/?#]*(?:[/?#]|$))/i;
 const SOURCE_LABEL = /^(?:src|source|sources|ref|reference)\s*\d*$/;
 const ANSWER_LABEL = /^answer\s*\d*$/;
 const CLAIMED_COUNT = /\b(\d+)\s+(?:[^\s\d]+\s+){0,6}?questions?\b/i;
 
-type LinkKind = 'source' | 'answer' | 'inline';
+type LinkKind = 'source' | 'answer' | 'inline' | 'unsafe';
 
 function linkKind(link: MdLink): LinkKind {
+  if (!SAFE_URL.test(link.url.trim())) return 'unsafe';
   const label = toString(link).replace(/[[\]\s]/g, ' ').trim().toLowerCase();
   if (SOURCE_LABEL.test(label)) return 'source';
   if (ANSWER_LABEL.test(label)) return 'answer';
@@ -48,6 +53,7 @@ export function parseBank(source: SourceText): Bank {
 export function parseBankPart(file: string, piece: BankPiece): Bank {
   const root = parseMarkdown(piece.text);
   shiftPositions(root, piece.line - 1, piece.offset);
+  resolveReferences(root);
   const children = root.children;
   const place = (node: { position?: { start: { line: number; column: number } } }) => ({
     file,
@@ -71,6 +77,7 @@ export function parseBankPart(file: string, piece: BankPiece): Bank {
   let title = '';
   let titleLine = 1;
   const front: RootContent[] = [];
+  /** Back matter, and the title and section headings: kept for their links. */
   const other: RootContent[] = [];
   const sections: Section[] = [];
   const drafts: Draft[] = [];
@@ -86,11 +93,12 @@ export function parseBankPart(file: string, piece: BankPiece): Bank {
         drafts.push(current);
         return;
       }
-      const text = toString(node);
-      if (LOOKS_LIKE_QUESTION.test(text) && node.depth >= 2) looseHeadings.push({ ...place(node), text, depth: node.depth });
+      const text = toString(node, { includeHtml: false });
+      if ((node.depth === 3 || node.depth === 4) && LOOKS_LIKE_QUESTION.test(text)) looseHeadings.push({ ...place(node), text, depth: node.depth });
       if (node.depth === 1 && !title && drafts.length === 0 && sections.length === 0) {
         title = text.trim();
         titleLine = place(node).line;
+        other.push(node);
         return;
       }
       if (node.depth <= 2) {
@@ -98,6 +106,7 @@ export function parseBankPart(file: string, piece: BankPiece): Bank {
         if (opensSection[i]) {
           section = text.trim();
           sections.push({ ...place(node), id: '', title: section });
+          other.push(node);
           return;
         }
       }
@@ -107,6 +116,9 @@ export function parseBankPart(file: string, piece: BankPiece): Bank {
     else other.push(node);
   });
 
+  const questionLinks: FoundLink[] = [];
+  const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks));
+  const otherLinks = [...front, ...other].flatMap((node) => collectLinks(node, file));
   const frontMatterTree = toSafeHast(front);
   const firstParagraph = front.find((node) => node.type === 'paragraph');
   const claimed = CLAIMED_COUNT.exec(title);
@@ -118,16 +130,40 @@ export function parseBankPart(file: string, piece: BankPiece): Bank {
     description: firstParagraph ? toString(firstParagraph).trim() : '',
     frontMatterHtml: hastToHtml(frontMatterTree),
     frontMatterTree,
-    otherLinks: [...front, ...other].flatMap((node) => collectLinks(node, file).map(({ link }) => link)),
+    otherLinks: otherLinks.filter((l) => l.kind !== 'unsafe').map((l) => l.link),
+    unsafeLinks: [...otherLinks, ...questionLinks].filter((l) => l.kind === 'unsafe').map((l) => l.link),
     sections,
-    questions: drafts.map((draft) => buildQuestion(draft, file)),
+    questions,
     looseHeadings,
   };
 }
 
+/** Reference-style links and images (`[text][ref]` with `[ref]: url` anywhere) become plain ones. */
+function resolveReferences(root: Root): void {
+  if (!root.children.some((node) => node.type === 'definition')) return;
+  const definition = definitions(root);
+  visit(root, (node, index, parent) => {
+    if ((node.type !== 'linkReference' && node.type !== 'imageReference') || !parent || index === undefined) return;
+    const found = definition(node.identifier);
+    if (!found) return;
+    const { url, title = null } = found;
+    parent.children[index] =
+      node.type === 'linkReference'
+        ? { type: 'link', url, title, children: node.children, position: node.position }
+        : { type: 'image', url, title, alt: node.alt, position: node.position };
+  });
+}
+
 /** Joins the parts of one bank: the first gives the title and front matter, the others continue it. */
 export function mergeBankParts([first, ...rest]: [Bank, ...Bank[]]): Bank {
-  const bank: Bank = { ...first, otherLinks: [...first.otherLinks], sections: [...first.sections], questions: [...first.questions], looseHeadings: [...first.looseHeadings] };
+  const bank: Bank = {
+    ...first,
+    otherLinks: [...first.otherLinks],
+    unsafeLinks: [...first.unsafeLinks],
+    sections: [...first.sections],
+    questions: [...first.questions],
+    looseHeadings: [...first.looseHeadings],
+  };
   for (const part of rest) {
     const carried = bank.questions.at(-1)?.section ?? null;
     for (const q of part.questions) {
@@ -138,22 +174,35 @@ export function mergeBankParts([first, ...rest]: [Bank, ...Bank[]]): Bank {
     bank.sections.push(...part.sections);
     bank.questions.push(...part.questions);
     bank.looseHeadings.push(...part.looseHeadings);
+    bank.unsafeLinks.push(...part.unsafeLinks);
   }
   const sectionIds = uniqueIds(bank.sections.map((s) => slugify(s.title) || 'section'));
   bank.sections.forEach((s, i) => (s.id = sectionIds[i]!));
   return bank;
 }
 
+/** The heading's first words, after any leading HTML such as an `<a name="q2"></a>` anchor. */
+function leadingText(children: PhrasingContent[]): Text | undefined {
+  const first = children.find((c) => c.type !== 'html');
+  return first?.type === 'text' ? first : undefined;
+}
+
 function questionHeadingNumber(node: Heading): number | null {
   if (node.depth !== 3 && node.depth !== 4) return null;
-  const first = node.children[0];
-  if (!first || first.type !== 'text') return null;
+  const first = leadingText(node.children);
+  if (!first) return null;
   const match = QUESTION_HEADING.exec(first.value);
   return match ? Number(match[1]) : null;
 }
 
-function collectLinks(node: RootContent | Root, file: string): { link: Link; kind: LinkKind; node: MdLink }[] {
-  const found: { link: Link; kind: LinkKind; node: MdLink }[] = [];
+interface FoundLink {
+  link: Link;
+  kind: LinkKind;
+  node: MdLink;
+}
+
+function collectLinks(node: RootContent | Root, file: string): FoundLink[] {
+  const found: FoundLink[] = [];
   visit(node, 'link', (link: MdLink) => {
     const start = link.position?.start;
     found.push({
@@ -201,7 +250,7 @@ function isBlank(node: RootContent): boolean {
   return isIdComment(node);
 }
 
-function buildQuestion(draft: Draft, file: string): Question {
+function buildQuestion(draft: Draft, file: string, found: FoundLink[]): Question {
   const { heading, body } = draft;
   const idInHeading = heading.children.find(isIdComment);
   const idNode = idInHeading ?? (body[0] && isIdComment(body[0]) ? body[0] : undefined);
@@ -212,17 +261,18 @@ function buildQuestion(draft: Draft, file: string): Question {
   const headingLinks = collectLinks(titleRoot, file);
   const bodyLinks = collectLinks(bodyRoot, file);
   const all = [...headingLinks, ...bodyLinks];
+  found.push(...all);
 
   // The title: heading text without its number, its source links and its id comment.
   const titleInline = stripNumber(heading.children.filter((c) => c !== idInHeading));
   const titleTreeRoot: Root = { type: 'root', children: [{ type: 'paragraph', children: titleInline }] };
-  removeLinks(titleTreeRoot, new Set(headingLinks.filter((l) => l.kind !== 'inline').map((l) => l.node)));
+  removeLinks(titleTreeRoot, new Set(headingLinks.filter((l) => l.kind === 'source' || l.kind === 'answer').map((l) => l.node)));
   const titleParagraph = titleTreeRoot.children[0] as { children: PhrasingContent[] };
   trimEdges(titleParagraph.children);
   const titleTree = inlineToSafeHast(titleParagraph.children);
-  const title = toString(titleParagraph).replace(/\s+/g, ' ').trim();
+  const title = toString(titleParagraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 
-  removeLinks(bodyRoot, new Set(bodyLinks.filter((l) => l.kind !== 'inline').map((l) => l.node)));
+  removeLinks(bodyRoot, new Set(bodyLinks.filter((l) => l.kind === 'source' || l.kind === 'answer').map((l) => l.node)));
   const answerNodes = bodyRoot.children.filter((node) => !isBlank(node));
   const answerTree = toSafeHast(answerNodes);
   const answerText = hastToText(answerTree);
@@ -235,7 +285,6 @@ function buildQuestion(draft: Draft, file: string): Question {
   return {
     id: baseId,
     baseId,
-    explicitId: writtenId !== undefined,
     number: draft.number,
     depth: heading.depth,
     section: draft.section,
@@ -265,8 +314,9 @@ function trimEdges(children: PhrasingContent[]): void {
 
 /** Drops the leading "12) " from a heading's first text node (a copy: the heading itself is kept). */
 function stripNumber(children: PhrasingContent[]): PhrasingContent[] {
-  const [first, ...rest] = children;
-  if (!first || first.type !== 'text') return children;
+  const first = leadingText(children);
+  if (!first) return children;
+  const rest = children.slice(children.indexOf(first) + 1);
   const text: Text = { ...first, value: first.value.replace(QUESTION_HEADING, '') };
   return text.value ? [text, ...rest] : rest;
 }

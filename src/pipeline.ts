@@ -32,12 +32,13 @@ export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
 
 export async function load(inputs: Inputs): Promise<Loaded> {
   const config = await findConfig(inputs.configFile);
-  const given = inputs.sources?.length ? inputs.sources : config.sources.map((s) => path.join(config.dir, s));
+  const given = inputs.sources?.length ? inputs.sources : config.sources.map((s) => path.resolve(config.dir, s));
   // Diagnostics name files relative to the working directory, as GitHub annotations need.
   const files = given.map((f) => path.relative(process.cwd(), path.resolve(f)) || f);
   const texts = await Promise.all(files.map(readSourceText));
   const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
-  const book = assembleBook(bookMeta(config, texts[0]?.text ?? '', sourceDate), await Promise.all(texts.map(parseBankParallel)));
+  const banks = await Promise.all(texts.map((text) => parseBankParallel(text).catch((error) => refuseOverflow(text.file, error))));
+  const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
   const empty = book.banks.find((bank) => bank.questions.length === 0);
   if (empty) throw new MlqError(`${empty.file}: no questions found (expected headings such as "#### 1) What is ...?")`);
   return { config, book, diagnostics: validate(book, config.rules) };
@@ -70,9 +71,16 @@ async function findConfig(file: string | undefined): Promise<Config> {
   return DEFAULT_CONFIG;
 }
 
-function bookMeta(config: Config, firstBank: string, sourceDate: string): BookMeta {
-  const bankTitle = /^#\s+(.+)$/m.exec(firstBank)?.[1]?.trim();
-  return { ...config.book, title: config.book.title || bankTitle || 'Interview Questions', sourceDate };
+/** Inline nesting (thousands of emphasis marks or tags) can still overflow the parser's stack. */
+function refuseOverflow(file: string, error: unknown): never {
+  if (error instanceof RangeError || /call stack/i.test(String((error as Error)?.message))) {
+    throw new MlqError(`${file}: nested too deeply to read (thousands of nested emphasis marks, links or tags?)`);
+  }
+  throw error;
+}
+
+function bookMeta(config: Config, firstBankTitle: string, sourceDate: string): BookMeta {
+  return { ...config.book, title: config.book.title || firstBankTitle || 'Interview Questions', sourceDate };
 }
 
 /** SOURCE_DATE_EPOCH, else the banks' last commit, else their newest modification time. */
@@ -90,6 +98,24 @@ async function sourceDateOf(files: string[]): Promise<string> {
   return new Date(Math.floor(Math.max(...times) / 1000) * 1000).toISOString();
 }
 
+/** Images beyond this are not embedded: a bank's figures are small, and /dev/zero is not a figure. */
+const MAX_ASSET_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A local image of a bank: only a regular file under the bank's own folder, so that a contribution cannot
+ * make the build read /etc/passwd, wait on a named pipe or swallow a device.
+ */
 async function readAsset(ref: string, fromFile: string): Promise<Uint8Array | null> {
-  return readFile(path.resolve(path.dirname(fromFile), decodeURI(ref))).catch(() => null);
+  let decoded: string;
+  try {
+    decoded = decodeURI(ref);
+  } catch {
+    return null;
+  }
+  const folder = path.resolve(path.dirname(fromFile));
+  const file = path.resolve(folder, decoded);
+  if (!file.startsWith(folder + path.sep)) return null;
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile() || info.size > MAX_ASSET_BYTES) return null;
+  return readFile(file).catch(() => null);
 }

@@ -25,7 +25,30 @@ export async function readSourceText(file: string): Promise<SourceText> {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
     throw new MlqError(`${file}: cannot read: ${reason}`);
   }
-  return { file, text: decodeText(file, bytes) };
+  const text = decodeText(file, bytes);
+  checkNesting(file, text);
+  return { file, text };
+}
+
+/** Block containers nested deeper than this overflow the parser's stack or take minutes to parse. */
+export const MAX_NESTING = 100;
+const LEADING = /^[ \t>*+\-\d.)]*/;
+const MARKER = />|(?:[-*+]|\d{1,9}[.)])(?=[ \t])/g;
+
+/** Refuses quotes and lists nested more than MAX_NESTING levels, at the first line that does it. */
+export function checkNesting(file: string, text: string): void {
+  let line = 0;
+  for (const content of text.split('\n')) {
+    line++;
+    const lead = LEADING.exec(content)![0];
+    // Each level takes at least two characters (a marker and a space, or two of indentation).
+    if (lead.length < 2 * MAX_NESTING) continue;
+    const markers = lead.match(MARKER)?.length ?? 0;
+    const indent = lead.replace(MARKER, '').replace(/\t/g, '    ').replace(/[^ ]/g, '').length;
+    if (markers + Math.floor(indent / 2) > MAX_NESTING) {
+      throw new MlqError(`${file}:${line}: quotes or lists nested more than ${MAX_NESTING} levels deep`);
+    }
+  }
 }
 
 /** Decodes UTF-8 strictly; binary or mis-encoded input is reported at its first bad line. */

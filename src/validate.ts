@@ -1,6 +1,6 @@
 // Runs every rule over the book, with the severities of mlq.yaml.
 import type { RuleSetting } from './config.js';
-import type { Book, Diagnostic } from './model.js';
+import { sortDiagnostics, type Book, type Diagnostic } from './model.js';
 import { RULES } from './rules/index.js';
 
 export function validate(book: Book, settings: Record<string, RuleSetting> = {}): Diagnostic[] {
@@ -21,10 +21,4 @@ export function validate(book: Book, settings: Record<string, RuleSetting> = {})
     }
   }
   return sortDiagnostics(diagnostics);
-}
-
-export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
-  );
 }

@@ -85,6 +85,21 @@ describe('mlq build', () => {
     expect(readFileSync(path.join(out, 'questions.json'))).not.toEqual(before);
   });
 
+  it('rebuilds an output folder whose path contains ".tmp-"', () => {
+    const out = path.join(temp(), 'x.tmp-1', 'dist');
+    expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
+    expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
+    expect(readdirSync(path.dirname(out))).toEqual(['dist']);
+  });
+
+  it('embeds no file from outside the bank folder, whatever an image points at', () => {
+    const dir = temp();
+    writeFileSync(path.join(dir, 'bank.md'), '# B\n\n#### 1) Images? [[src](https://s.example)]\n![x](/etc/hostname) ![y](../../etc/passwd) <img src="%E0%A4%A.png">\n');
+    const run = mlq(['build', '--source', path.join(dir, 'bank.md'), '--formats', 'pdf', '--out', path.join(dir, 'out')]);
+    expect(run.code).toBe(0);
+    for (const image of ['/etc/hostname', '../../etc/passwd', '%E0%A4%A.png']) expect(run.stderr).toContain(`image ${image} not found`);
+  });
+
   it('keeps the outputs of other formats when building one', () => {
     const out = temp();
     writeFileSync(path.join(out, 'other.txt'), 'kept');
@@ -115,6 +130,16 @@ describe('bad input: exit 2 with one clear line, no stack trace', () => {
     ['an unknown command', () => ['publish'], /unknown command "publish"/],
     ['an unknown reporter', () => ['check', '--reporter', 'xml'], /unknown reporter "xml"/],
     ['an unknown format', () => ['build', '--formats', 'json,docx'], /unknown format "docx"/],
+    ['an option of another command', () => ['check', '--formats', 'json'], /option --formats does not apply to "mlq check"/],
+    ['an unknown rule in the config', () => ['check', '--config', file('rule.yaml', 'rules:\n  no-sorce: off\n')], /rule\.yaml:2: rules\.no-sorce: unknown rule/],
+    ['a bad skip pattern', () => ['check', '--config', file('skip.yaml', 'links:\n  skip:\n    - "(unclosed"\n')], /skip\.yaml:3: links\.skip\[0\]: not a regular expression/],
+    ['quotes nested thousands deep', () => ['check', '--source', file('deep.md', `# B\n\n#### 1) Q?\n${'> '.repeat(3000)}x\n`)], /deep\.md:4: quotes or lists nested more than 100 levels deep$/],
+    ['emphasis nested thousands deep', () => ['check', '--source', file('stars.md', `# B\n\n#### 1) Q?\n${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`)], /stars\.md: nested too deeply to read/],
+    [
+      'an output path that is a file',
+      () => ['build', '--formats', 'json', '--source', file('clean.md', '# B\n\n#### 1) Q? [[src](https://s.example)]\nA.\n'), '--out', file('not-a-folder', 'x')],
+      /not-a-folder: exists and is not a folder$/,
+    ],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const run = mlq(args());
@@ -144,6 +169,14 @@ describe('help and version', () => {
 });
 
 describe('config', () => {
+  it('takes absolute paths for banks and output', () => {
+    const dir = temp();
+    writeFileSync(path.join(dir, 'bank.md'), '# A\n\n#### 1) First? [[src](https://s.example)]\nYes.\n');
+    writeFileSync(path.join(dir, 'mlq.yaml'), `output:\n  dir: ${path.join(dir, 'out')}\nsources: [${path.join(dir, 'bank.md')}]\n`);
+    expect(mlq(['build', '--config', path.join(dir, 'mlq.yaml'), '--formats', 'json']).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'out/questions.json'), 'utf8')).banks[0].questions).toHaveLength(1);
+  });
+
   it('reads the banks listed in mlq.yaml relative to it, each as a bank of the book', () => {
     const dir = temp();
     mkdirSync(path.join(dir, 'banks'));

@@ -83,9 +83,9 @@ describe('question ids', () => {
     const edited = allQuestions(bookOf(bank(1).replace('Answer one.', 'A better answer.')));
     expect(edited[0]!.id).toBe('what-is-bias');
     const named = allQuestions(bookOf('#### 1) What is bias? <!-- id: bias -->\nA.\n\n#### 2) What is variance?\n<!-- id: variance -->\nB.\n'));
-    expect(named.map((q) => [q.id, q.explicitId, q.hasAnswer])).toEqual([
-      ['bias', true, true],
-      ['variance', true, true],
+    expect(named.map((q) => [q.id, q.hasAnswer])).toEqual([
+      ['bias', true],
+      ['variance', true],
     ]);
   });
 
@@ -115,5 +115,59 @@ describe('sanitized HTML', () => {
     expect(q!.answerHtml).toContain('<strong>bold</strong>');
     expect(q!.answerHtml).toContain('<a href="https://img.example/p.png">pic</a>');
     expect(q!.answerHtml).not.toContain('<img src="https:');
+  });
+});
+
+describe('odd but valid Markdown', () => {
+  it('resolves reference-style links into sources and links', () => {
+    const [q] = allQuestions(bookOf('# T\n\n### 1) What is [bias][b]?\nSee [[src]][s].\n\n[b]: https://b.example\n[s]: https://s.example\n'));
+    expect(q!.links.map((l) => l.url)).toEqual(['https://b.example']);
+    expect(q!.sources.map((l) => [l.url, l.line])).toEqual([['https://s.example', 4]]);
+    expect(q!.titleHtml).toBe('What is <a href="https://b.example">bias</a>?');
+  });
+
+  it('reads a question heading that starts with an HTML anchor', () => {
+    const questions = allQuestions(bookOf('#### 1) One?\nA.\n\n#### <a name="q2"></a>2) Anchored?\nB.\n'));
+    expect(questions.map((q) => [q.number, q.title])).toEqual([
+      [1, 'One?'],
+      [2, 'Anchored?'],
+    ]);
+  });
+
+  it('does not read "2.1 Linear models" as question 2', () => {
+    const questions = allQuestions(bookOf('#### 1) One?\nA.\n\n### 2.1 Linear models\nB.\n'));
+    expect(questions.map((q) => q.number)).toEqual([1]);
+    expect(questions[0]!.answerText).toContain('Linear models');
+  });
+
+  it('collects links in the title and in section headings', () => {
+    const bank = bookOf('# [Bank](https://title.example)\n\n## [Topic](https://topic.example)\n\n#### 1) One?\nA.\n').banks[0]!;
+    expect(bank.otherLinks.map((l) => [l.url, l.line])).toEqual([
+      ['https://title.example', 1],
+      ['https://topic.example', 3],
+    ]);
+  });
+
+  it('keeps javascript:, vbscript: and data: links out of every link list', () => {
+    const book = bookOf('#### 1) One? [[src](javascript:alert(1))]\n[x](vbscript:msgbox) [y](data:text/html,hi) [ok](https://ok.example) [rel](./notes.md)\n');
+    const [q] = allQuestions(book);
+    expect([...q!.sources, ...q!.links].map((l) => l.url)).toEqual(['https://ok.example', './notes.md']);
+    expect(book.banks[0]!.unsafeLinks.map((l) => l.url)).toEqual(['javascript:alert(1)', 'vbscript:msgbox', 'data:text/html,hi']);
+  });
+
+  it('gives non-Latin titles ids that do not collide when the Latin parts agree', () => {
+    const ids = allQuestions(bookOf('#### 1) Что такое SVM?\nA.\n\n#### 2) Как работает SVM?\nB.\n')).map((q) => q.id);
+    expect(ids[0]).toMatch(/^svm-[0-9a-f]{8}$/);
+    expect(ids[1]).toMatch(/^svm-[0-9a-f]{8}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
+  it('turns every way of naming a remote image into a link, and drops srcset sources', () => {
+    const [q] = allQuestions(
+      bookOf('#### 1) Images?\n<img src="/\\evil.example/a.png"> <img src="//cdn.example/b.png">\n\n<picture><source srcset="https://evil.example/c.png"><img src="local.png"></picture>\n'),
+    );
+    expect(q!.answerHtml).not.toMatch(/<img src="[^"]*(evil|cdn)/);
+    expect(q!.answerHtml).not.toMatch(/srcset|<source/i);
+    expect(q!.answerHtml).toContain('<img src="local.png">');
   });
 });

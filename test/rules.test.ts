@@ -28,6 +28,8 @@ const EXAMPLES: Record<string, Example> = {
   'insecure-link': { bad: q(1, 'A?', 'Yes. [[src]](http://plain.example/page)'), line: 2, message: /Insecure link http:\/\/plain.example\/page/ },
   'id-collision': { bad: q(1, 'A? <!-- id: same -->') + q(2, 'B? <!-- id: same -->'), line: 4, message: /"same" is already taken; it gets "same-2"/ },
   'malformed-question-heading': { bad: q(1, 'A?') + '#### 2 What is missing here?\nText.\n', line: 4, message: /looks like a question but is not one/ },
+  'empty-question-title': { bad: q(1, 'A?') + q(2, '[[src](https://s.example)]'), line: 4, message: /Question 2 has no text/ },
+  'unsafe-link': { bad: q(1, 'A?', 'Yes. [click](javascript:alert(1)) [[src]](https://s.example)'), line: 2, message: /Unsafe link "javascript:alert\(1\)"/ },
 };
 
 describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
@@ -48,6 +50,20 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
     expect(findings.length).toBeGreaterThan(0);
     expect(findings[0]).toMatchObject({ file: 'bank1.md', line: example!.line });
     expect(findings[0]!.message).toMatch(example!.message);
+  });
+});
+
+describe('malformed-question-heading', () => {
+  const loose = (md: string) => RULES.find((r) => r.id === 'malformed-question-heading')!.check(bookOf(md)).map((f) => f.line);
+
+  it('flags headings at question depth (### or ####) that miss their ")" or "." and nothing else', () => {
+    expect(loose(`${q(1, 'A?')}#### 2: What?\nX.\n\n### 3 Why?\nY.\n`)).toEqual([4, 7]);
+    expect(loose(`## 2024 additions\n\n${q(1, 'A?')}##### 3 tips\n\n### 2.1 Linear models\nText.\n`)).toEqual([]);
+  });
+
+  it('suggests the heading as it should be written', () => {
+    const [finding] = RULES.find((r) => r.id === 'malformed-question-heading')!.check(bookOf(`${q(1, 'A?')}#### 2: What?\nX.\n`));
+    expect(finding!.hint).toBe('Write it as "#### 2) What?".');
   });
 });
 

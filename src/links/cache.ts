@@ -3,6 +3,7 @@
 // Pure functions of the cache and an injected `now`; reading and writing the file are the edges below.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { compareText } from '../model.js';
 import type { Verdict } from './verdict.js';
 
 export const DEFAULT_CACHE_FILE = '.mlq/link-cache.json';
@@ -62,7 +63,7 @@ export function recordVerdicts(cache: LinkCache, verdicts: Verdict[], scope: Cac
     if (ttlOf(verdict, ttl) > 0) entries[verdict.url] = { verdict, checkedAt: now.toISOString(), ...(allowPrivate && { allowPrivate: true as const }) };
     else delete entries[verdict.url];
   }
-  return { version: 1, entries: Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) };
+  return { version: 1, entries: Object.fromEntries(Object.entries(entries).sort(([a], [b]) => compareText(a, b))) };
 }
 
 /** A missing, unreadable or foreign cache file is an empty cache: the cache only saves time. */

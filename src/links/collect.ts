@@ -1,5 +1,5 @@
 // Which URLs a book links to, and where: every http(s) link of the banks, deduplicated.
-import type { Book, Link, Place } from '../model.js';
+import { byPlace, type Book, type Link, type Place } from '../model.js';
 
 /** One URL to check, with every place in the sources where it is written. */
 export interface LinkTarget {
@@ -40,8 +40,4 @@ export function collectUrls(book: Book): LinkTarget[] {
   return [...byUrl]
     .map(([url, places]) => ({ url, places: places.sort(byPlace) }))
     .sort((a, b) => byPlace(a.places[0]!, b.places[0]!));
-}
-
-export function byPlace(a: Place, b: Place): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }

@@ -1,6 +1,6 @@
 // What a check concluded about one URL, and how that becomes diagnostics at every place it is written.
-import type { Diagnostic, Place } from '../model.js';
-import { byPlace, type LinkTarget } from './collect.js';
+import { sortDiagnostics, type Diagnostic, type Place } from '../model.js';
+import type { LinkTarget } from './collect.js';
 
 export type VerdictState = 'ok' | 'broken' | 'timeout' | 'private' | 'skipped';
 
@@ -49,12 +49,12 @@ function finding(verdict: Verdict): { rule: LinkRuleId; message: string; hint: s
 /** One diagnostic per place of every URL whose verdict is worth reporting, in source order. */
 export function toDiagnostics(verdicts: Verdict[], targets: LinkTarget[]): Diagnostic[] {
   const placesOf = new Map(targets.map((t) => [t.url, t.places]));
-  return verdicts
-    .flatMap((verdict) => {
+  return sortDiagnostics(
+    verdicts.flatMap((verdict) => {
       const found = finding(verdict);
       if (!found) return [];
       const places: Place[] = placesOf.get(verdict.url) ?? [];
       return places.map((place) => ({ ...place, rule: found.rule, severity: LINK_RULES[found.rule].severity, message: found.message, hint: found.hint }));
-    })
-    .sort((a, b) => byPlace(a, b) || a.rule.localeCompare(b.rule));
+    }),
+  );
 }

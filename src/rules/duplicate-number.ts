@@ -7,7 +7,7 @@ export const duplicateNumber: Rule = {
   hint: 'Renumber the later question.',
   check: perBank((bank) => {
     const firstLine = new Map<number, number>();
-    const highest = Math.max(...bank.questions.map((q) => q.number));
+    const highest = bank.questions.reduce((max, q) => Math.max(max, q.number), 0);
     return bank.questions.flatMap((q) => {
       const seen = firstLine.get(q.number);
       if (seen === undefined) {

@@ -1,6 +1,7 @@
 import { answerOnlyLink } from './answer-only-link.js';
 import { duplicateNumber } from './duplicate-number.js';
 import { duplicateQuestion } from './duplicate-question.js';
+import { emptyQuestionTitle } from './empty-question-title.js';
 import { idCollision } from './id-collision.js';
 import { insecureLink } from './insecure-link.js';
 import { malformedQuestionHeading } from './malformed-question-heading.js';
@@ -11,6 +12,7 @@ import { numberingGap } from './numbering-gap.js';
 import { numberingOrder } from './numbering-order.js';
 import { numberingStart } from './numbering-start.js';
 import { titleCount } from './title-count.js';
+import { unsafeLink } from './unsafe-link.js';
 import type { Rule } from './rule.js';
 
 export type { Rule, Finding } from './rule.js';
@@ -29,4 +31,6 @@ export const RULES: readonly Rule[] = [
   insecureLink,
   idCollision,
   malformedQuestionHeading,
+  emptyQuestionTitle,
+  unsafeLink,
 ];

@@ -9,7 +9,7 @@ export const malformedQuestionHeading: Rule = {
     bank.looseHeadings.map((h) => ({
       ...h,
       message: `Heading "${h.text.length > 60 ? `${h.text.slice(0, 57)}...` : h.text}" looks like a question but is not one.`,
-      hint: `Write it as "${'#'.repeat(h.depth === 3 ? 3 : 4)} ${h.text.replace(/^\s*(\d+)\s*[.)]?\s*/, '$1) ')}".`,
+      hint: `Write it as "${'#'.repeat(h.depth === 3 ? 3 : 4)} ${h.text.replace(/^\s*(\d+)\s*[.):\-–]?\s*/, '$1) ')}".`,
     })),
   ),
 };
