@@ -64,10 +64,10 @@ describe('mlq build', () => {
     expect(json.schemaVersion).toBe(1);
   });
 
-  it('gives byte-identical JSON for the same source', () => {
+  it('gives byte-identical JSON for the same source, from whatever folder it runs', () => {
     const [a, b] = [temp(), temp()];
     mlq(['build', '--formats', 'json', '--out', a]);
-    mlq(['build', '--formats', 'json', '--out', b]);
+    mlq(['build', '--formats', 'json', '--out', b, '--config', path.join(ROOT, 'source/mlq.yaml')], { cwd: tmpdir() });
     expect(readFileSync(path.join(a, 'questions.json'))).toEqual(readFileSync(path.join(b, 'questions.json')));
   });
 
@@ -214,7 +214,7 @@ describe('a large bank', () => {
     expect(mlq(['build', '--source', file, '--formats', 'json', '--out', out]).code).toBe(0);
     const { toQuestionsJson } = await import('../src/writers/json.js');
     const built = JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8'));
-    const sequential = JSON.parse(JSON.stringify(toQuestionsJson(parseBook({ meta: META, sources: [{ file: relative, text }] }))));
+    const sequential = JSON.parse(JSON.stringify(toQuestionsJson(parseBook({ meta: META, sources: [{ file: relative, text }] }), 'source')));
     expect(built.banks).toEqual(sequential.banks);
     expect(built.banks[0].sections).toHaveLength(30);
     expect(built.banks[0].questions.at(-1).section).toBe('Part 30');

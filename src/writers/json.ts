@@ -1,4 +1,5 @@
 // questions.json: the model for other tools, with its JSON Schema beside it.
+import path from 'node:path';
 import type { Format } from '../format.js';
 import type { Book, Link, Question } from '../model.js';
 import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './json-schema.js';
@@ -6,7 +7,7 @@ import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './json-schema.js';
 const link = ({ label, url, line }: Link) => ({ label, url, line });
 
 // Keys are listed explicitly: their order is the file's order, and the in-memory trees stay out.
-const question = (q: Question) => ({
+const question = (q: Question, file: string) => ({
   id: q.id,
   number: q.number,
   section: q.section,
@@ -18,11 +19,12 @@ const question = (q: Question) => ({
   sources: q.sources.map(link),
   answerLinks: q.answerLinks.map(link),
   links: q.links.map(link),
-  file: q.file,
+  file,
   line: q.line,
 });
 
-export function toQuestionsJson(book: Book): object {
+/** Bank files are named relative to mlq.yaml, so the JSON is the same from whatever folder mlq runs. */
+export function toQuestionsJson(book: Book, configDir = '.'): object {
   const { meta } = book;
   return {
     $schema: './questions.schema.json',
@@ -39,13 +41,13 @@ export function toQuestionsJson(book: Book): object {
       sourceDate: meta.sourceDate,
     },
     banks: book.banks.map((bank) => ({
-      file: bank.file,
+      file: path.relative(configDir, bank.file).split(path.sep).join('/'),
       title: bank.title,
       claimedCount: bank.claimedCount,
       description: bank.description,
       frontMatterHtml: bank.frontMatterHtml,
       sections: bank.sections.map(({ id, title, line }) => ({ id, title, line })),
-      questions: bank.questions.map(question),
+      questions: bank.questions.map((q) => question(q, path.relative(configDir, q.file).split(path.sep).join('/'))),
     })),
   };
 }
@@ -55,9 +57,9 @@ const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(va
 export const jsonFormat: Format = {
   name: 'json',
   files: ['questions.json', 'questions.schema.json'],
-  write: async (book) => ({
+  write: async (book, { config }) => ({
     files: [
-      { path: 'questions.json', bytes: encode(toQuestionsJson(book)) },
+      { path: 'questions.json', bytes: encode(toQuestionsJson(book, config.dir)) },
       { path: 'questions.schema.json', bytes: encode(QUESTIONS_SCHEMA) },
     ],
     warnings: [],
