@@ -26,20 +26,23 @@ export async function readSourceText(file: string): Promise<SourceText> {
     throw new MlqError(`${file}: cannot read: ${reason}`);
   }
   const text = decodeText(file, bytes);
-  checkNesting(file, text);
+  checkShape(file, text);
   return { file, text };
 }
 
 /** Block containers nested deeper than this overflow the parser's stack or take minutes to parse. */
 export const MAX_NESTING = 100;
+/** A paragraph is parsed as a whole: a megabyte on one line is data, not prose, and takes seconds. */
+export const MAX_LINE_CHARS = 1_000_000;
 const LEADING = /^[ \t>*+\-\d.)]*/;
 const MARKER = />|(?:[-*+]|\d{1,9}[.)])(?=[ \t])/g;
 
-/** Refuses quotes and lists nested more than MAX_NESTING levels, at the first line that does it. */
-export function checkNesting(file: string, text: string): void {
+/** Refuses, at the first line that does it, quotes and lists nested too deep and lines too long. */
+export function checkShape(file: string, text: string): void {
   let line = 0;
   for (const content of text.split('\n')) {
     line++;
+    if (content.length > MAX_LINE_CHARS) throw new MlqError(`${file}:${line}: line longer than ${MAX_LINE_CHARS} characters`);
     const lead = LEADING.exec(content)![0];
     // Each level takes at least two characters (a marker and a space, or two of indentation).
     if (lead.length < 2 * MAX_NESTING) continue;
