@@ -12,7 +12,7 @@ const QUESTION_HEADING = /^\s*(\d+)\s*[.)](?!\d)\s*/;
 /** "12 What ...", "12: What ...": a question heading missing its ")" or "." */
 const LOOKS_LIKE_QUESTION = /^\s*\d+(?:\s*[.)](?!\d)|\s*[:\-–]?\s+\p{L})/u;
 /** Link schemes a reader may follow; javascript:, data: and the like never reach an output. */
-const SAFE_URL = /^(?:https?:|mailto:|ftp:|[^:/?#]*(?:[/?#]|$))/i;
+const SAFE_URL = /^(?:https?:|mailto:|[^:/?#]*(?:[/?#]|$))/i;
 const SOURCE_LABEL = /^(?:src|source|sources|ref|reference)\s*\d*$/;
 const ANSWER_LABEL = /^answer\s*\d*$/;
 const CLAIMED_COUNT = /\b(\d+)\s+(?:[^\s\d]+\s+){0,6}?questions?\b/i;

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activeHtml, parseAnkiCsv, type AnkiCsv, type CsvNote } from './support/anki.js';
-import { ROOT, SOURCE, read } from './support/book.js';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { toAnkiCsv } from '../src/writers/csv.js';
+import { toApkg } from '../src/writers/apkg.js';
+import { ROOT, SOURCE, bookOf, read } from './support/book.js';
 import { mlq } from './support/cli.js';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'mlq-anki-csv-'));
@@ -121,7 +124,8 @@ describe('deck.csv of a hostile bank', () => {
   beforeAll(() => {
     const file = path.join(temp(), 'hostile.md');
     writeFileSync(file, hostile);
-    csv = parseAnkiCsv(buildCsv(['--source', file]).text);
+    // Its javascript: links are validation errors; published anyway, the deck must still be inert.
+    csv = parseAnkiCsv(buildCsv(['--source', file, '--allow-errors']).text);
   });
 
   it('comes out inert, with the words kept', () => {
@@ -181,5 +185,43 @@ describe('GUIDs across an edit and a rebuild', () => {
     const oldTwelve = before.find((n) => n.front.startsWith('<strong>12.</strong>'))!;
     expect(afterByGuid.get(oldTwelve.guid)!.deck).toBe('ML Interview Questions::Computer Vision');
     expect(oldTwelve.deck).toBe('ML Interview Questions::Questions');
+  });
+});
+
+describe('images and links on the cards', () => {
+  const bank = [
+    '# Bank', // 1
+    '',
+    '#### 1) What does ![the icon](img/icon.png) show? [[src]](https://www.example.org/a) [[src]](mailto:a@example.org)', // 3
+    '',
+    'Text first.', // 5
+    '',
+    'A diagram:', // 7
+    '![diagram](img/diagram.png)', // 8
+    '',
+    '[[answer]](javascript:alert(1)) [[answer]](./local.md)', // 10
+    '',
+    '#### 2) And in raw HTML?', // 12
+    '',
+    'Raw <b>HTML</b> loses the positions of the answer: <img src="img/raw.png" alt="raw">', // 14
+    '',
+  ].join('\n');
+
+  it('warn once per image at its own line, in the same words from deck.csv and deck.apkg', async () => {
+    const book = bookOf(bank);
+    const csv = toAnkiCsv(book, DEFAULT_CONFIG);
+    const apkg = await toApkg(book, DEFAULT_CONFIG);
+    const says = (src: string, line: number) => `bank1.md:${line}: image "${src}" is a link on the Anki card: the deck carries no media`;
+    // The one in raw HTML has no position of its own: it is named by its question's line.
+    expect(csv.warnings).toEqual([says('img/icon.png', 3), says('img/diagram.png', 8), says('img/raw.png', 12)]);
+    expect(apkg.warnings).toEqual(csv.warnings);
+  });
+
+  it('link the sites of web and mail sources, and leave out URLs no card may follow', () => {
+    const [note] = parseAnkiCsv(toAnkiCsv(bookOf(bank), DEFAULT_CONFIG).text).notes;
+    expect(note!.back).toContain('<p>Sources: <a href="https://www.example.org/a">example.org</a>, <a href="mailto:a@example.org">mailto:a@example.org</a></p>');
+    expect(note!.back).not.toMatch(/javascript:|local\.md|Answer: /);
+    expect(note!.tags).toContain('source::example.org');
+    expect(note!.tags.filter((t) => t.startsWith('source::'))).toEqual(['source::example.org']);
   });
 });

@@ -13,6 +13,7 @@ import { allQuestions, type Book, type BookMeta } from '../src/model.js';
 import { parseBook } from '../src/parse.js';
 import { load } from '../src/pipeline.js';
 import { bookUuid, writeEpub } from '../src/writers/epub.js';
+import { reproducibleZip } from '../src/zip.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -196,7 +197,7 @@ Control\u000Bcharacter and a footnote[^1].
 
 #### 3) An empty answer? 👀
 
-#### 4) Duplicate ids <a id="dup">one</a>
+#### 4) Duplicate ids <a id="dup">one</a> [[src]](docs/x.md)
 
 <a id="dup">two</a> <a name="dup">three</a> <div id="dup">four</div>
 
@@ -322,6 +323,63 @@ describe('epub: the corpus book', () => {
   });
 });
 
+describe('reproducibleZip', () => {
+  /** Runs `make` with the process in another time zone (Node reads TZ again when it is assigned). */
+  function inZone<T>(zone: string, make: () => T): T {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = zone;
+      return make();
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  }
+
+  /** The DOS time and date of every central directory record and local header, decoded. */
+  function entryTimes(zip: Uint8Array): string[] {
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const decode = (at: number) => {
+      const time = view.getUint16(at, true);
+      const date = view.getUint16(at + 2, true);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${1980 + (date >> 9)}-${pad((date >> 5) & 15)}-${pad(date & 31)}T${pad(time >> 11)}:${pad((time >> 5) & 63)}:${pad((time & 31) * 2)}`;
+    };
+    const times: string[] = [];
+    for (let at = 0; at + 4 <= zip.length; at++) {
+      const signature = view.getUint32(at, true);
+      if (signature === 0x04034b50) times.push(decode(at + 10));
+      if (signature === 0x02014b50) times.push(decode(at + 12));
+    }
+    return times;
+  }
+
+  it('stamps the same UTC time in every time zone, even one where that time falls in a daylight-saving gap', () => {
+    const entries = [
+      { path: 'mimetype', bytes: new TextEncoder().encode('application/epub+zip'), stored: true },
+      { path: 'a/b.txt', bytes: new TextEncoder().encode('hello '.repeat(100)) },
+    ];
+    // 02:30 does not exist on these days in Berlin (clocks jump 02:00 -> 03:00) or in New York.
+    for (const date of ['2024-03-31T02:30:00Z', '2024-03-10T02:30:00Z']) {
+      const utc = inZone('UTC', () => reproducibleZip(entries, date));
+      expect(entryTimes(utc)).toEqual(Array(4).fill(date.slice(0, 19)));
+      for (const zone of ['Europe/Berlin', 'America/New_York', 'Pacific/Kiritimati']) {
+        expect(Buffer.from(inZone(zone, () => reproducibleZip(entries, date))).equals(Buffer.from(utc))).toBe(true);
+      }
+      const files = unzipSync(utc);
+      expect(Object.keys(files)).toEqual(['mimetype', 'a/b.txt']);
+      expect(strFromU8(files['a/b.txt']!)).toBe('hello '.repeat(100));
+    }
+  });
+
+  it('clamps dates zip cannot hold to its range, and counts an unreadable date as 1980', () => {
+    const entries = [{ path: 'x', bytes: new Uint8Array([1]) }];
+    expect(entryTimes(reproducibleZip(entries, '1970-01-01T00:00:00Z'))).toEqual(Array(2).fill('1980-01-01T00:00:00'));
+    expect(entryTimes(reproducibleZip(entries, 'not a date'))).toEqual(Array(2).fill('1980-01-01T00:00:00'));
+    expect(entryTimes(reproducibleZip(entries, '2200-06-01T12:00:00Z'))).toEqual(Array(2).fill('2107-12-31T23:59:58'));
+  });
+});
+
 describe('epub: a hostile bank', () => {
   let bytes: Uint8Array;
   let warnings: string[];
@@ -351,7 +409,8 @@ describe('epub: a hostile bank', () => {
     expect(navQuestionLinks(epub).map((a) => squash(textOf(a)))).toEqual(headings);
     expect(headings[0]).toBe('1. What is & why is 1 < 3? 🚀');
     expect(headings[3]).toBe('4. Duplicate ids one');
-    expect(squash(textOf(epub.doc('OEBPS/toc.xhtml')))).toContain('Part <Two>');
+    // The bank title as the model has it (the parser keeps its text, not its HTML), shown as text.
+    expect(squash(textOf(epub.doc('OEBPS/toc.xhtml')))).toContain(squash(book.banks[1]!.title));
     expect(strFromU8(epub.files['OEBPS/content.opf']!)).toContain('<dc:title>Hostile &amp; &lt;Bank&gt; &#34;Title&#34; 😀</dc:title>');
   });
 
@@ -365,6 +424,9 @@ describe('epub: a hostile bank', () => {
     const hrefs = elements(chapter, 'a').map((a) => attr(a, 'href'));
     expect(hrefs).toContain('part-1-001.xhtml#q-what-is-a-b');
     expect(hrefs).toContain('https://github.com/example/hostile/blob/HEAD/docs/other.md');
+    // A source no reader can follow (here a path into the repository) is not listed.
+    const duplicate = elements(chapter, 'section').find((s) => attr(s, 'id') === 'q-duplicate-ids-one')!;
+    expect(elements(duplicate, 'p').filter((p) => attr(p, 'class') === 'sources')).toEqual([]);
     expect(hrefs).not.toContain('#nowhere');
     expect(elements(chapter, 'li').map((li) => squash(textOf(li))).slice(0, 2)).toEqual(['☐ task', '☑ done nested emphasis and code <b>']);
     const ids = elements(chapter).map((e) => attr(e, 'id')).filter(Boolean);

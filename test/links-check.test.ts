@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runLinkCheck } from '../src/links/index.js';
 import type { Diagnostic } from '../src/model.js';
-import { bookOf, startTestServer, type TestServer } from './links-server.js';
+import { startTestServer, type TestServer } from './links-server.js';
+import { bookOf } from './support/book.js';
 
 let server: TestServer;
 let dir: string;
@@ -49,7 +50,7 @@ describe('runLinkCheck against a real server', () => {
   it('gives each kind of answer its verdict at every line where the URL is written, within 15 s', async () => {
     const started = Date.now();
     const result = await runLinkCheck({
-      book: bookOf('bank.md', bank(server.base)),
+      book: bookOf(bank(server.base)),
       allowPrivate: true,
       useCache: false,
       timeoutMs: 500,
@@ -65,7 +66,7 @@ describe('runLinkCheck against a real server', () => {
       '19 link-broken error Broken link /reset (connection closed by the server, after 3 tries).',
       '19 link-broken error Broken link /gone404 (404 Not Found).',
     ]);
-    expect(result.diagnostics.every((d) => d.file === 'bank.md' && d.column > 0)).toBe(true);
+    expect(result.diagnostics.every((d) => d.file === 'bank1.md' && d.column > 0)).toBe(true);
     const states = Object.fromEntries(result.verdicts.map((v) => [v.url.replace(server.base, ''), v.state]));
     expect(states).toMatchObject({ '/ok': 'ok', '/busy': 'ok', '/flaky': 'ok', '/no-head': 'ok', '/temporary': 'ok' });
     expect(result).toMatchObject({ checked: 11, fromCache: 0 });
@@ -91,7 +92,7 @@ describe('runLinkCheck against a real server', () => {
       `Answer [moved](${server.base}/moved) and [gone](${server.base}/gone404).`,
       '',
     ].join('\n');
-    const book = bookOf('bank.md', text);
+    const book = bookOf(text);
     const day = 24 * 60 * 60 * 1000;
     const t0 = Date.parse('2025-03-01T12:00:00Z');
     const run = (at: number) => runLinkCheck({ book, allowPrivate: true, cacheFile, now: () => new Date(at) });
@@ -130,11 +131,11 @@ describe('runLinkCheck against a real server', () => {
     ].join('\n');
     const cacheFile = path.join(dir, 'cache.json');
     // A verdict reached with private addresses allowed must not be trusted by a run that refuses them.
-    await runLinkCheck({ book: bookOf('bank.md', text.replace(/localhost|\[::1\]/g, '127.0.0.1')), allowPrivate: true, cacheFile });
+    await runLinkCheck({ book: bookOf(text.replace(/localhost|\[::1\]/g, '127.0.0.1')), allowPrivate: true, cacheFile });
     const afterAllowed = server.requests.length;
     expect(afterAllowed).toBeGreaterThan(0);
 
-    const result = await runLinkCheck({ book: bookOf('bank.md', text), cacheFile });
+    const result = await runLinkCheck({ book: bookOf(text), cacheFile });
     expect(server.requests.length).toBe(afterAllowed);
     expect(result.diagnostics.map((d) => [d.line, d.rule, d.severity])).toEqual([
       [3, 'link-private', 'error'],
@@ -146,7 +147,7 @@ describe('runLinkCheck against a real server', () => {
 
   it('does not request URLs matching a skip pattern and does not report them', async () => {
     const text = ['# Bank', '', `#### 1) Q? [[src]](${server.base}/gone404)`, ''].join('\n');
-    const result = await runLinkCheck({ book: bookOf('bank.md', text), allowPrivate: true, useCache: false, skip: ['/gone\\d+$'] });
+    const result = await runLinkCheck({ book: bookOf(text), allowPrivate: true, useCache: false, skip: ['/gone\\d+$'] });
     expect(result.diagnostics).toEqual([]);
     expect(result.verdicts.map((v) => v.state)).toEqual(['skipped']);
     expect(server.requests).toEqual([]);

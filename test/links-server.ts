@@ -1,8 +1,6 @@
 // A real HTTP server on 127.0.0.1 that misbehaves in the ways the link checker must handle.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseBook } from '../src/parse.js';
-import type { Book, BookMeta } from '../src/model.js';
 
 export interface TestServer {
   base: string;
@@ -55,20 +53,4 @@ export async function startTestServer(delayMs = 0): Promise<TestServer> {
         server.close(() => resolve());
       }),
   };
-}
-
-export const META: BookMeta = {
-  title: 'Test',
-  subtitle: '',
-  authors: ['Tester'],
-  language: 'en',
-  license: 'MIT',
-  upstream: '',
-  description: 'Test bank.',
-  subjects: [],
-  sourceDate: '2024-01-01T00:00:00.000Z',
-};
-
-export function bookOf(file: string, text: string): Book {
-  return parseBook({ meta: META, sources: [{ file, text }] });
 }

@@ -7,7 +7,12 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MlqError } from '../src/errors.js';
 import { runLinkCheck } from '../src/links/index.js';
 import { changedLines } from '../src/links/since.js';
-import { bookOf, startTestServer, type TestServer } from './links-server.js';
+import { parseBook } from '../src/parse.js';
+import { startTestServer, type TestServer } from './links-server.js';
+import { META } from './support/book.js';
+
+/** A book of one bank at a real path in the repository: `--since` asks git about that file. */
+const bankAt = (file: string, text: string) => parseBook({ meta: META, sources: [{ file, text }] });
 
 let server: TestServer;
 let repo: string;
@@ -49,7 +54,7 @@ it('checks only the URLs on lines added or changed since the ref, and reports th
   await writeFile(file, after.join('\n'));
 
   expect(await changedLines('HEAD', [file])).toEqual(new Map([[file, new Set([5, 6, 7, 8, 9])]]));
-  const result = await runLinkCheck({ book: bookOf(file, after.join('\n')), since: 'HEAD', allowPrivate: true, useCache: false });
+  const result = await runLinkCheck({ book: bankAt(file, after.join('\n')), since: 'HEAD', allowPrivate: true, useCache: false });
   expect(result.diagnostics.map((d) => [d.line, d.rule, d.message.replace(server.base, '')])).toEqual([
     [5, 'link-broken', 'Broken link /gone404 (404 Not Found).'],
     [7, 'link-broken', 'Broken link /gone410 (410 Gone).'],
@@ -60,7 +65,7 @@ it('checks only the URLs on lines added or changed since the ref, and reports th
   // Committed: nothing changed since HEAD, nothing is requested.
   git('commit', '-q', '-am', 'second');
   const requests = server.requests.length;
-  const none = await runLinkCheck({ book: bookOf(file, after.join('\n')), since: 'HEAD', allowPrivate: true, useCache: false });
+  const none = await runLinkCheck({ book: bankAt(file, after.join('\n')), since: 'HEAD', allowPrivate: true, useCache: false });
   expect(none).toMatchObject({ diagnostics: [], checked: 0 });
   expect(server.requests.length).toBe(requests);
 

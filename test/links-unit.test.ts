@@ -7,11 +7,11 @@ import { HostLimiter } from '../src/links/limiter.js';
 import { retryAfterMs, retryDelay } from '../src/links/retry.js';
 import { addedLines, touchedTargets } from '../src/links/since.js';
 import { toDiagnostics, type Verdict } from '../src/links/verdict.js';
-import { bookOf } from './links-server.js';
+import { bookOf } from './support/book.js';
 
 describe('collectUrls', () => {
   it('gathers http(s) links from front matter, sources, answer links and inline links, once per URL with every place', () => {
-    const book = bookOf('b.md', [
+    const book = bookOf([
       '# Bank', // 1
       '',
       'See [Docs](https://Example.org/docs#intro) and [mail](mailto:x@y.z).', // 3
@@ -29,13 +29,13 @@ describe('collectUrls', () => {
       {
         url: 'https://example.org/docs',
         places: [
-          { file: 'b.md', line: 3, column: 5 },
-          { file: 'b.md', line: 5, column: 12 },
-          { file: 'b.md', line: 11, column: 3 },
+          { file: 'bank1.md', line: 3, column: 5 },
+          { file: 'bank1.md', line: 5, column: 12 },
+          { file: 'bank1.md', line: 11, column: 3 },
         ],
       },
-      { url: 'http://example.com/a', places: [{ file: 'b.md', line: 7, column: 6 }] },
-      { url: 'https://example.net/', places: [{ file: 'b.md', line: 7, column: 37 }] },
+      { url: 'http://example.com/a', places: [{ file: 'bank1.md', line: 7, column: 6 }] },
+      { url: 'https://example.net/', places: [{ file: 'bank1.md', line: 7, column: 37 }] },
     ]);
   });
 });

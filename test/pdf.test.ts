@@ -1,6 +1,6 @@
-// guide.pdf, read back with a real PDF parser (pdfjs-dist) and poppler's pdffonts.
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// guide.pdf, read back with a real PDF parser (pdfjs-dist), poppler's pdffonts and pdftoppm, and qpdf.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,31 @@ import { load } from '../src/pipeline.js';
 import { bookOf, ROOT } from './support/book.js';
 
 const CONFIG_FILE = path.join(ROOT, 'source/mlq.yaml');
+
+const installed = (command: string, versionFlag: string) => {
+  try {
+    execFileSync(command, [versionFlag], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+// Without pdftoppm or qpdf these tests are skipped locally, but run (and fail) in CI.
+const renderTests = installed('pdftoppm', '-v') || Boolean(process.env.CI);
+const qpdfTests = installed('qpdf', '--version') || Boolean(process.env.CI);
+
+/** Share of dark pixels (below half grey) in a binary PGM (P5, 8 bits), as `pdftoppm -gray` writes it. */
+function darkShare(pgm: Buffer): number {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('not a binary PGM');
+  const [, width, height, maxval] = header.map(Number) as [number, number, number, number];
+  expect(maxval).toBe(255);
+  const pixels = pgm.subarray(header[0].length);
+  expect(pixels.length).toBe(width * height);
+  let dark = 0;
+  for (const value of pixels) if (value < 128) dark++;
+  return dark / pixels.length;
+}
 
 async function writeGuide(book: Book, config: Config = DEFAULT_CONFIG, readAsset: WriteContext['readAsset'] = async () => null) {
   const format = await FORMATS.pdf!();
@@ -138,6 +163,40 @@ describe('guide.pdf of the question bank', () => {
       for (const row of rows) expect(row.split(/\s+/).at(-5), row).toBe('yes');
       expect(stdout).toMatch(/Roboto-Regular/);
       expect(stdout).toMatch(/DejaVuSansMono/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(renderTests)("renders the title page, the contents and the page with question 64's code, none of them blank", async () => {
+    const codePage = texts.findIndex((text) => squash(text).includes('defget_splits():')) + 1;
+    expect(codePage).toBeGreaterThan(2);
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlq-pdf-render-'));
+    try {
+      const file = path.join(dir, 'guide.pdf');
+      await writeFile(file, bytes);
+      for (const page of [1, 2, codePage]) {
+        const prefix = path.join(dir, `page-${page}`);
+        await promisify(execFile)('pdftoppm', ['-r', '40', '-gray', '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
+        const share = darkShare(await readFile(`${prefix}.pgm`));
+        // Text at 40 dpi covers a few percent of a page; a blank page has none, a broken one is black.
+        expect(share, `page ${page}`).toBeGreaterThan(0.005);
+        expect(share, `page ${page}`).toBeLessThan(0.3);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(qpdfTests)('passes qpdf --check', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlq-pdf-qpdf-'));
+    try {
+      const file = path.join(dir, 'guide.pdf');
+      await writeFile(file, bytes);
+      // qpdf exits 0 when clean, 3 with warnings and 2 with errors: execFile rejects on anything but 0.
+      const { stdout, stderr } = await promisify(execFile)('qpdf', ['--check', file]);
+      expect(stdout).toContain('No syntax or stream encoding errors found');
+      expect(stderr).toBe('');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,5 @@
-// `npm run bench`: wall time and peak memory of each stage, at 1x and 100x the corpus.
+// `npm run bench`: wall time and peak memory of each stage, at 1x and 100x the corpus; pandoc's EPUB of the same
+// bank for comparison; the link checker against a slow loopback server, cold and from its cache.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { FORMAT_NAMES } from '../config.js';
 import { FORMATS } from '../formats.js';
 import { multiplyBank } from './banks.js';
+import { benchLinks } from './links.js';
+import { pandocEpubSeconds } from './pandoc.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin/mlq.js');
@@ -15,7 +18,8 @@ const PEAK = path.join(ROOT, 'lib/bench/peak.js');
 interface Row {
   stage: string;
   size: string;
-  seconds: number;
+  /** Null when the stage could not run (pandoc not installed). */
+  seconds: number | null;
   peakMb: number | null;
   target: string;
 }
@@ -40,6 +44,19 @@ const TARGETS: Record<string, Record<string, string>> = {
   pdf: { '1x': '<= 2 s', '100x': '< 2048 MB' },
 };
 
+/** How many times faster than pandoc mlq's EPUB stage should be, per size. */
+const PANDOC_SPEEDUP: Record<string, number> = { '1x': 1, '100x': 4 };
+
+/** "mlq 2.10x faster" or "mlq 1.50x slower" than pandoc, with the target where the size has one. */
+function pandocTarget(size: string, mlqSeconds: number, pandocSeconds: number | null): string {
+  if (pandocSeconds === null) return 'pandoc not installed';
+  const speedup = pandocSeconds / mlqSeconds;
+  const ratio = speedup >= 1 ? `mlq ${speedup.toFixed(2)}x faster` : `mlq ${(1 / speedup).toFixed(2)}x slower`;
+  const wanted = PANDOC_SPEEDUP[size];
+  const target = wanted === undefined ? '' : wanted === 1 ? '; target: no slower' : `; target: >= ${wanted}x faster`;
+  return `${ratio}${target}`;
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'mlq-bench-'));
   const corpus = readFileSync(path.join(ROOT, 'source/README.md'), 'utf8');
@@ -48,9 +65,10 @@ async function main(): Promise<void> {
   const print = (row: Row) => {
     rows.push(row);
     const peak = row.peakMb === null ? '' : `${row.peakMb.toFixed(0)} MB`;
-    console.log(`${row.stage.padEnd(14)} ${row.size.padStart(5)} ${`${row.seconds.toFixed(2)} s`.padStart(9)} ${peak.padStart(9)}   ${row.target}`);
+    const wall = row.seconds === null ? '-' : `${row.seconds.toFixed(2)} s`;
+    console.log(`${row.stage.padEnd(14)} ${row.size.padStart(8)} ${wall.padStart(9)} ${peak.padStart(9)}   ${row.target}`);
   };
-  console.log(`${'stage'.padEnd(14)} ${'size'.padStart(5)} ${'wall'.padStart(9)} ${'peak'.padStart(9)}   target`);
+  console.log(`${'stage'.padEnd(14)} ${'size'.padStart(8)} ${'wall'.padStart(9)} ${'peak'.padStart(9)}   target`);
   for (const times of sizes) {
     const size = `${times}x`;
     const bank = path.join(work, `bank-${size}.md`);
@@ -61,8 +79,16 @@ async function main(): Promise<void> {
     for (const name of FORMAT_NAMES.filter((n) => FORMATS[n])) {
       const built = timeMlq(['build', '--source', bank, '--formats', name, '--out', out, '--allow-errors'], work);
       print({ stage: `build ${name}`, size, seconds: built.seconds, peakMb: built.peakMb, target: TARGETS[name]?.[size] ?? '' });
+      if (name === 'epub') {
+        const pandoc = await pandocEpubSeconds(bank, path.join(work, `pandoc-${size}.epub`));
+        print({ stage: 'pandoc epub', size, seconds: pandoc, peakMb: null, target: pandocTarget(size, built.seconds, pandoc) });
+      }
     }
   }
+  const links = await benchLinks();
+  const urls = `${links.urls} URLs`;
+  print({ stage: 'links cold', size: urls, seconds: links.coldSeconds, peakMb: null, target: '<= 5 s' });
+  print({ stage: 'links cached', size: urls, seconds: links.cachedSeconds, peakMb: null, target: '<= 0.5 s' });
   rmSync(work, { recursive: true, force: true });
 }
 

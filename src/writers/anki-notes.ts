@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { slugify } from '../ids.js';
 import { hastToHtml } from '../markdown.js';
 import type { Bank, Book, Link, Question } from '../model.js';
+import { domainOf, linkTarget, siteOf } from './links.js';
 
 export interface AnkiNote {
   /** Derived from the deck and the question's stable id only: it survives renumbering, edits and moves. */
@@ -28,7 +29,8 @@ export interface AnkiNotes {
 
 /** Anki nests decks and tags at "::". */
 const NESTING = '::';
-const WEB = new Set(['http:', 'https:']);
+/** Control characters out of every field: 0x1f separates fields inside Anki's database. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export function deckNameOf(book: Book, config: Config): string {
   return config.deck.name.trim() || book.meta.title.trim() || 'Interview Questions';
@@ -43,8 +45,9 @@ export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
       const title = clone(q.titleTree).children as ElementContent[];
       const front = cardTree(tidyInline([strong(`${q.number}.`), text(' '), ...title]));
       const back = cardTree(backChildren(q));
-      for (const src of [...front.images, ...back.images]) {
-        warnings.push(`${q.file}:${q.line}: image "${src}" is a link on the Anki card: the deck carries no media`);
+      // The same words from deck.csv and deck.apkg, so that a build reports each image once.
+      for (const { src, line } of [...front.images, ...back.images]) {
+        warnings.push(`${q.file}:${line ?? q.line}: image "${src}" is a link on the Anki card: the deck carries no media`);
       }
       return {
         guid: guidOf(namespace, q.id),
@@ -71,25 +74,31 @@ function backChildren(q: Question): ElementContent[] {
   return [...answer, ...linkParagraph('Answer: ', q.answerLinks), ...linkParagraph('Sources: ', q.sources)];
 }
 
-/** "Sources: a.com, b.org" with each host a link; only web links, so no `javascript:` URL reaches a card. */
+/** "Sources: a.com, b.org" with each site a link; only linkable URLs, so no `javascript:` URL reaches a card. */
 function linkParagraph(label: string, links: Link[]): Element[] {
-  const web = links.flatMap((link) => {
-    const url = parseUrl(link.url);
-    return url && WEB.has(url.protocol) ? [element('a', { href: url.href }, [text(hostOf(url))])] : [];
+  const anchors = links.flatMap((link) => {
+    const href = linkTarget(link.url);
+    return href ? [element('a', { href }, [text(domainOf(link.url))])] : [];
   });
-  if (web.length === 0) return [];
+  if (anchors.length === 0) return [];
   const children: ElementContent[] = [text(label)];
-  web.forEach((a, i) => children.push(...(i > 0 ? [text(', '), a] : [a])));
+  anchors.forEach((a, i) => children.push(...(i > 0 ? [text(', '), a] : [a])));
   return [element('p', {}, children)];
+}
+
+interface CardImage {
+  src: string;
+  /** The image's own line in the bank, where the model kept it (raw HTML loses positions). */
+  line: number | null;
 }
 
 /**
  * The model's trees are sanitized already; on a card, images also become links (Anki would look for them in
  * its media folder, and remote ones would be fetched) and `<picture>`/`<source>` go (their srcset is not checked).
  */
-function cardTree(children: ElementContent[]): { tree: Root; images: string[] } {
+function cardTree(children: ElementContent[]): { tree: Root; images: CardImage[] } {
   const tree: Root = { type: 'root', children };
-  const images: string[] = [];
+  const images: CardImage[] = [];
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.tagName === 'source') {
@@ -104,7 +113,7 @@ function cardTree(children: ElementContent[]): { tree: Root; images: string[] } 
       const src = String(node.properties.src ?? '');
       const label = String(node.properties.alt ?? '') || src || 'image';
       parent.children[index] = element('a', { href: src }, [text(label)]);
-      images.push(src);
+      images.push({ src, line: node.position?.start.line ?? null });
       return SKIP;
     }
     return undefined;
@@ -125,9 +134,8 @@ function tidyInline(children: ElementContent[]): ElementContent[] {
   return children;
 }
 
-/** Control characters out: 0x1f separates fields inside Anki's database. */
 function fieldHtml(tree: Root): string {
-  return hastToHtml(tree).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return hastToHtml(tree).replace(CONTROL, '');
 }
 
 /** What Anki keeps of a field once it strips the tags and decodes the entities. */
@@ -136,7 +144,7 @@ function textOf(tree: Root): string {
   visit(tree, 'text', (node) => {
     parts.push(node.value);
   });
-  return parts.join('').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return parts.join('').replace(CONTROL, '');
 }
 
 function deckPath(deckName: string, bank: string | null, section: string | null): string {
@@ -154,21 +162,11 @@ function tagsOf(bank: Bank, q: Question): string[] {
   const bankTag = slugify(bankLabel(bank)) || 'bank';
   const sectionTag = q.section ? slugify(q.section) : '';
   const domains = new Set(q.sources.flatMap((s) => {
-    const url = parseUrl(s.url);
-    return url && WEB.has(url.protocol) ? [`source${NESTING}${hostOf(url)}`] : [];
+    const site = siteOf(s.url);
+    return site ? [`source${NESTING}${site}`] : [];
   }));
   return [bankTag, ...(sectionTag ? [`${bankTag}${NESTING}${sectionTag}`] : []), ...[...domains].sort()];
 }
-
-function parseUrl(url: string): URL | null {
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
-}
-
-const hostOf = (url: URL) => url.hostname.replace(/^www\./, '');
 
 const clone = <T>(value: T): T => structuredClone(value);
 const text = (value: string) => ({ type: 'text' as const, value });

@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
 import { allQuestions } from '../model.js';
 import { hastToText } from '../markdown.js';
+import { domainOf, linkTarget } from './links.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
 export const QUESTIONS_PER_FILE = 20;
@@ -48,6 +49,11 @@ export function toXhtml(tree: Root | Element): string {
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+interface Where {
+  file: string;
+  line?: number;
+}
+
 /**
  * Copies a sanitized tree into a page: relative links point at the upstream repository (the e-book does
  * not contain its files), `#question-id` anchors point at the chapter that holds the question (other
@@ -64,18 +70,20 @@ class Adapter {
   /** Ids already in the page. */
   readonly ids = new Set<string>();
 
-  nodes(nodes: readonly RootContent[], where: string): ElementContent[] {
+  /** `where` is the tree's place in its bank; an image with a position of its own is named by its own line. */
+  nodes(nodes: readonly RootContent[], where: Where): ElementContent[] {
     return nodes.flatMap((node) => this.node(node, where));
   }
 
-  private node(node: RootContent, where: string): ElementContent[] {
+  private node(node: RootContent, where: Where): ElementContent[] {
     if (node.type === 'text') return [{ type: 'text', value: node.value.replace(NOT_XML, '') }];
     if (node.type !== 'element') return [];
     const properties: Properties = { ...node.properties };
     const children = this.nodes(node.children, where);
     if (node.tagName === 'img') {
       const src = String(properties.src ?? '');
-      this.warnings.push(`${where}: local image "${src}" is shown as its description in the EPUB`);
+      const line = node.position?.start.line ?? where.line;
+      this.warnings.push(`${where.file}${line ? `:${line}` : ''}: local image "${src}" is shown as its description in the EPUB`);
       return [{ type: 'text', value: `[${String(properties.alt ?? '') || src}]` }];
     }
     // epub-gen-memory drops the `checked` attribute, so a task list's ticks are written as characters.
@@ -145,27 +153,29 @@ function chunksOf(bank: Bank, part: number): Chunk[] {
 const GENERIC_LABEL = /^(?:src|source|sources|ref|reference|answer|link)?\s*\d*$/i;
 
 /** "src" and "Answer" say nothing on a page that already says "Source:": the site's name does. */
-function linkText({ label, url }: Link): string {
-  if (!GENERIC_LABEL.test(label.trim())) return label;
-  return URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') || url : url;
-}
+const linkText = ({ label, url }: Link): string => (GENERIC_LABEL.test(label.trim()) ? domainOf(url) : label);
+
+/** Only URLs a reader can follow are listed: no javascript:, no path into a repository the book lacks. */
+const linkAnchors = (links: Link[]): Element[] =>
+  links.flatMap((link) => {
+    const href = linkTarget(link.url);
+    return href ? [el('a', { href }, [linkText(link)])] : [];
+  });
 
 function questionBlock(q: Question, adapter: Adapter): Element {
-  const where = `${q.file}:${q.line}`;
-  const linkList = (label: string, className: string, links: Link[]) =>
-    links.length > 0 &&
-    el('p', { className: [className] }, [
-      `${label}: `,
-      ...links.flatMap((link, i) => [i > 0 && ', ', el('a', { href: link.url }, [linkText(link)])]),
-    ]);
+  const where: Where = q;
+  const answerLinks = linkAnchors(q.answerLinks);
+  const sources = linkAnchors(q.sources);
+  const linkList = (label: string, className: string, anchors: Element[]) =>
+    anchors.length > 0 && el('p', { className: [className] }, [`${label}: `, ...anchors.flatMap((a, i) => [i > 0 && ', ', a])]);
   const answer = q.hasAnswer
     ? el('div', { className: ['answer'] }, adapter.nodes(q.answerTree.children, where))
-    : q.answerLinks.length === 0 && el('p', { className: ['no-answer'] }, ['No answer yet.']);
+    : answerLinks.length === 0 && el('p', { className: ['no-answer'] }, ['No answer yet.']);
   return el('section', { className: ['question'], id: questionAnchor(q) }, [
     el('h3', {}, [el('span', { className: ['number'] }, [`${q.number}.`]), ' ', ...adapter.nodes(q.titleTree.children, where)]),
     answer,
-    linkList('Answer', 'answer-links', q.answerLinks),
-    linkList(q.sources.length > 1 ? 'Sources' : 'Source', 'sources', q.sources),
+    linkList('Answer', 'answer-links', answerLinks),
+    linkList(sources.length > 1 ? 'Sources' : 'Source', 'sources', sources),
   ]);
 }
 
@@ -233,7 +243,7 @@ export function epubContent(book: Book): EpubContent {
       body: root([
         el('section', { className: ['part'], 'epub:type': 'part' }, [
           el('h1', {}, [bank.title || book.meta.title]),
-          ...front.nodes(bank.frontMatterTree.children, bank.file),
+          ...front.nodes(bank.frontMatterTree.children, { file: bank.file }),
         ]),
       ]),
     });

@@ -2,6 +2,7 @@
 import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
 import { CODE, PROSE, fontRuns, type FontName } from './pdf-fonts.js';
+import { linkTarget } from './links.js';
 
 export const COLORS = { link: '#1a5fb4', accent: '#8f3b1b', muted: '#5e5e5e', codeBack: '#f3f3f0', rule: '#c8c8c8' };
 
@@ -28,7 +29,6 @@ interface InlineStyle {
 
 type Inline = ContentText;
 
-const LINKABLE = /^(?:https?|mailto|ftp):/i;
 const BLOCKS = new Set([
   'p', 'ul', 'ol', 'pre', 'blockquote', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'div', 'details',
   'summary', 'section', 'figure', 'dl', 'img',
@@ -80,8 +80,8 @@ function inline(node: ElementContent, style: InlineStyle, context: RenderContext
     case 'sub':
       return children({ sub: true });
     case 'a': {
-      const href = String(node.properties.href ?? '');
-      return children(LINKABLE.test(href) ? { link: href } : {});
+      const href = linkTarget(String(node.properties.href ?? ''));
+      return children(href ? { link: href } : {});
     }
     case 'br':
       return [{ text: '\n' }];

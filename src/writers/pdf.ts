@@ -7,6 +7,7 @@ import type { Format, WriteContext } from '../format.js';
 import type { Bank, Book, Link, Question } from '../model.js';
 import { COLORS, imageKey, styledText, treeBlocks, type RenderContext } from './pdf-content.js';
 import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
+import { domainOf, linkTarget } from './links.js';
 
 pdfmake.setFonts(FONTS);
 // Nothing is fetched, and only the font files are read from disk: images come in as data.
@@ -37,15 +38,6 @@ const STYLES: TDocumentDefinitions['styles'] = {
   sources: { fontSize: 8.5, color: COLORS.muted, margin: [0, 2, 0, 4] },
 };
 
-/** "towardsdatascience.com": what a reader needs to recognize a link's target. */
-export function domainOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || url;
-  } catch {
-    return url;
-  }
-}
-
 function linkList(links: Link[], render: RenderContext): ContentText[] {
   const seen = new Set<string>();
   const unique = links.filter((link) => !seen.has(link.url) && seen.add(link.url));
@@ -55,7 +47,8 @@ function linkList(links: Link[], render: RenderContext): ContentText[] {
     const n = (count.get(domain) ?? 0) + 1;
     count.set(domain, n);
     const label = n > 1 ? `${domain} (${n})` : domain;
-    const runs = styledText(label, /^(?:https?|ftp|mailto):/i.test(link.url) ? { link: link.url } : {}, render);
+    const href = linkTarget(link.url);
+    const runs = styledText(label, href ? { link: href } : {}, render);
     return i === 0 ? runs : [{ text: ', ' }, ...runs];
   });
 }
