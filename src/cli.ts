@@ -29,7 +29,8 @@ Options:
   --source FILE     a Markdown bank (repeatable); replaces the config's "sources"
   --config FILE     mlq.yaml (default: source/mlq.yaml, then ./mlq.yaml, else built-in defaults)
   --out DIR         output folder (default: output.dir of the config, "dist")
-  --formats LIST    comma-separated, from: ${FORMAT_NAMES.join(', ')} (default: output.formats)
+  --formats LIST    comma-separated (default: output.formats, all of them):
+${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[name].files.join(', ')}`).join('\n')}
   --allow-errors    publish even when validation finds errors
   --reporter NAME   text (default), github (workflow commands) or json
   --since GIT-REF   links: check only the links on lines added or changed since GIT-REF
@@ -155,7 +156,7 @@ async function build(values: Values, io: Io): Promise<number> {
     io.stderr(`mlq: not publishing: validation found ${summary.errors} error(s) (fix them, or build with --allow-errors)\n`);
     return EXIT_VALIDATION;
   }
-  const formats = (requested ?? config.output.formats).filter((name) => FORMATS[name]);
+  const formats = requested ?? config.output.formats;
   const outDir = values.out ?? path.resolve(config.dir, config.output.dir);
   const outputs = await emit(book, config, formats, (name, seconds) => {
     if (io.progress) io.stderr(`mlq: ${name} done in ${seconds.toFixed(1)} s\n`);

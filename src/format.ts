@@ -1,5 +1,5 @@
 // What every output format is: a pure function from the book to named bytes.
-import type { Config, FormatName } from './config.js';
+import type { Config } from './config.js';
 import type { Book } from './model.js';
 
 export interface OutputFile {
@@ -21,8 +21,5 @@ export interface WriteContext {
 }
 
 export interface Format {
-  name: FormatName;
-  /** The files this format writes, for --help and the README. */
-  files: string[];
   write(book: Book, context: WriteContext): Promise<WriterOutput>;
 }

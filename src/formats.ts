@@ -1,12 +1,18 @@
-// Every output format, by name. `mlq build --formats` and the benchmark read this list.
-// Writers are imported lazily: `mlq check` must not pay for loading pdfmake, sql.js or the EPUB packer.
+// Every output format, by name, with the files it writes. `mlq build --formats`, `mlq --help` and the
+// benchmark read this list. Writers are imported lazily: `mlq check` must not pay for loading pdfmake,
+// sql.js or the EPUB packer.
 import type { FormatName } from './config.js';
 import type { Format } from './format.js';
 
-export const FORMATS: Record<FormatName, (() => Promise<Format>) | undefined> = {
-  json: async () => (await import('./writers/json.js')).jsonFormat,
-  csv: async () => (await import('./writers/csv.js')).csvFormat,
-  apkg: async () => (await import('./writers/apkg.js')).apkgFormat,
-  pdf: async () => (await import('./writers/pdf.js')).pdfFormat,
-  epub: async () => (await import('./writers/epub.js')).epubFormat,
+export interface FormatEntry {
+  files: string[];
+  load: () => Promise<Format>;
+}
+
+export const FORMATS: Record<FormatName, FormatEntry> = {
+  json: { files: ['questions.json', 'questions.schema.json'], load: async () => (await import('./writers/json.js')).jsonFormat },
+  csv: { files: ['deck.csv'], load: async () => (await import('./writers/csv.js')).csvFormat },
+  apkg: { files: ['deck.apkg'], load: async () => (await import('./writers/apkg.js')).apkgFormat },
+  pdf: { files: ['guide.pdf'], load: async () => (await import('./writers/pdf.js')).pdfFormat },
+  epub: { files: ['guide.epub'], load: async () => (await import('./writers/epub.js')).epubFormat },
 };

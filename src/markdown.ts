@@ -33,8 +33,8 @@ export function parseMarkdown(text: string): MdastRoot {
     const part = parseWhole(piece.text);
     shiftPositions(part, piece.line - 1, piece.offset);
     root.children.push(...part.children);
+    root.position = { start: { line: 1, column: 1, offset: 0 }, end: part.position!.end };
   }
-  root.position = { start: { line: 1, column: 1, offset: 0 }, end: root.children.at(-1)!.position!.end };
   return root;
 }
 

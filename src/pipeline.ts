@@ -54,10 +54,8 @@ export async function emit(
   const context: WriteContext = { config, readAsset };
   const outputs: WriterOutput[] = [];
   for (const name of formats) {
-    const loadFormat = FORMATS[name];
-    if (!loadFormat) throw new MlqError(`format "${name}" is not available`);
     const start = performance.now();
-    outputs.push(await (await loadFormat()).write(book, context));
+    outputs.push(await (await FORMATS[name].load()).write(book, context));
     onWritten(name, (performance.now() - start) / 1000);
   }
   return outputs;

@@ -42,7 +42,7 @@ function darkShare(pgm: Buffer): number {
 }
 
 async function writeGuide(book: Book, config: Config = DEFAULT_CONFIG, readAsset: WriteContext['readAsset'] = async () => null) {
-  const format = await FORMATS.pdf!();
+  const format = await FORMATS.pdf.load();
   const output = await format.write(book, { config, readAsset });
   expect(output.files.map((f) => f.path)).toEqual(['guide.pdf']);
   return { bytes: output.files[0]!.bytes, warnings: output.warnings };

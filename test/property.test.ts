@@ -1,6 +1,10 @@
 // Whatever Markdown a contributor writes, the parser and the rules return a model and diagnostics.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseMarkdown } from '../src/markdown.js';
 import { validate } from '../src/validate.js';
 import { bookOf } from './support/book.js';
 
@@ -26,6 +30,40 @@ describe('parser and rules on arbitrary Markdown', () => {
         for (const d of diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
       }),
       { numRuns: 400, seed: 20261126 },
+    );
+  });
+});
+
+describe('parsing a large document in pieces', () => {
+  const whole = unified().use(remarkParse).use(remarkGfm);
+  // Blocks that a careless cut would break: fences, HTML blocks of every kind, headings inside them.
+  const block = fc.constantFrom(
+    '#### 1) A question?\nAn answer with *emphasis* and a [link](https://x.example).\n',
+    '## A section\n',
+    '```\n# not a heading\n#### 2) nor a question\n```\n',
+    '~~~~\n## still code\n~~~~\n',
+    '<div>\n#### 3) inside an HTML block\n</div>\n',
+    '<pre>\n# in pre\n\n## still in pre\n</pre>\n',
+    '<!--\n# in a comment\n-->\n',
+    '> quote\n# heading after a quote\n',
+    '- item\n  # heading in a list item\n',
+    '| a | b |\n|---|---|\n| 1 | 2 |\n',
+    'Paragraph\n# interrupting heading\n',
+    '\n',
+  );
+  const large = fc.array(block, { minLength: 20, maxLength: 40 }).map((blocks) => {
+    let text = '';
+    while (text.length < 140 * 1024) text += `${blocks.join('\n')}\n`;
+    return text;
+  });
+
+  it('gives the same tree, positions included, as parsing it whole', () => {
+    fc.assert(
+      fc.property(large, (text) => {
+        // Compared as JSON: a deep equality on tens of thousands of nodes takes seconds.
+        expect(JSON.stringify(parseMarkdown(text)) === JSON.stringify(whole.runSync(whole.parse(text)))).toBe(true);
+      }),
+      { numRuns: 10, seed: 20261126 },
     );
   });
 });

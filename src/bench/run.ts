@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FORMAT_NAMES } from '../config.js';
-import { FORMATS } from '../formats.js';
 import { multiplyBank } from './banks.js';
 import { benchLinks } from './links.js';
 import { pandocEpubSeconds } from './pandoc.js';
@@ -76,7 +75,7 @@ async function main(): Promise<void> {
     const out = path.join(work, `dist-${size}`);
     const check = timeMlq(['check', '--source', bank], work);
     print({ stage: 'check', size, seconds: check.seconds, peakMb: check.peakMb, target: TARGETS.check?.[size] ?? '' });
-    for (const name of FORMAT_NAMES.filter((n) => FORMATS[n])) {
+    for (const name of FORMAT_NAMES) {
       const built = timeMlq(['build', '--source', bank, '--formats', name, '--out', out, '--allow-errors'], work);
       print({ stage: `build ${name}`, size, seconds: built.seconds, peakMb: built.peakMb, target: TARGETS[name]?.[size] ?? '' });
       if (name === 'epub') {

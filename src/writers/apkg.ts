@@ -216,8 +216,6 @@ const DECK_CONF = {
 };
 
 export const apkgFormat: Format = {
-  name: 'apkg',
-  files: ['deck.apkg'],
   write: async (book, { config }) => {
     const { bytes, warnings } = await toApkg(book, config);
     return { files: [{ path: 'deck.apkg', bytes }], warnings };

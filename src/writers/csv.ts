@@ -31,8 +31,6 @@ export function toAnkiCsv(book: Book, config: Config): { text: string; warnings:
 }
 
 export const csvFormat: Format = {
-  name: 'csv',
-  files: ['deck.csv'],
   write: async (book, { config }) => {
     const { text, warnings } = toAnkiCsv(book, config);
     return { files: [{ path: 'deck.csv', bytes: new TextEncoder().encode(text) }], warnings };

@@ -93,8 +93,6 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
 }
 
 export const epubFormat: Format = {
-  name: 'epub',
-  files: ['guide.epub'],
   write: async (book) => {
     const { bytes, warnings } = await writeEpub(book);
     return { files: [{ path: 'guide.epub', bytes }], warnings };

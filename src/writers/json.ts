@@ -55,8 +55,6 @@ export function toQuestionsJson(book: Book, configDir = '.'): object {
 const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 
 export const jsonFormat: Format = {
-  name: 'json',
-  files: ['questions.json', 'questions.schema.json'],
   write: async (book, { config }) => ({
     files: [
       { path: 'questions.json', bytes: encode(toQuestionsJson(book, config.dir)) },

@@ -226,8 +226,6 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
 }
 
 export const pdfFormat: Format = {
-  name: 'pdf',
-  files: ['guide.pdf'],
   write: async (book, context) => {
     const { bytes, warnings } = await writePdf(book, context);
     return { files: [{ path: 'guide.pdf', bytes }], warnings };
