@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMAT_NAMES, type FormatName } from './config.js';
-import { EXIT_INPUT, EXIT_OK, EXIT_VALIDATION, MlqError } from './errors.js';
+import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from './errors.js';
 import { FORMATS } from './formats.js';
 import { allQuestions, type Diagnostic } from './model.js';
 import { writeOutputs } from './output.js';
 import { emit, load } from './pipeline.js';
 import { plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
 import { RULES } from './rules/index.js';
+import { validate } from './validate.js';
 // Only the constants here: the checker (linkinator) loads when `mlq links` runs.
 import { DEFAULT_CACHE_FILE } from './links/cache.js';
 import { LINK_RULES } from './links/verdict.js';
@@ -92,7 +93,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     io.stderr(`mlq: internal error: ${error instanceof Error ? error.message : String(error)} (please report it)\n`);
     if (process.env.MLQ_DEBUG) io.stderr(`${(error as Error).stack}\n`);
-    return 3;
+    return EXIT_INTERNAL;
   }
 }
 
@@ -131,7 +132,8 @@ function reporterOf(values: Values): ReporterName {
 
 async function check(values: Values, io: Io): Promise<number> {
   const reporter = reporterOf(values);
-  const { book, diagnostics } = await load({ configFile: values.config, sources: values.source });
+  const { config, book } = await load({ configFile: values.config, sources: values.source });
+  const diagnostics = validate(book, config.rules);
   io.stdout(REPORT[reporter](diagnostics, summarize(diagnostics, allQuestions(book).length)));
   return hasErrors(diagnostics) ? EXIT_VALIDATION : EXIT_OK;
 }
@@ -147,7 +149,8 @@ function formatsOf(list: string): FormatName[] {
 
 async function build(values: Values, io: Io): Promise<number> {
   const requested = values.formats === undefined ? undefined : formatsOf(values.formats);
-  const { config, book, diagnostics } = await load({ configFile: values.config, sources: values.source, dated: true });
+  const { config, book } = await load({ configFile: values.config, sources: values.source, dated: true });
+  const diagnostics = validate(book, config.rules);
   const summary = summarize(diagnostics, allQuestions(book).length);
   // A build shows what needs attention; `mlq check` lists the infos too.
   const attention = diagnostics.filter((d) => d.severity !== 'info');

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { MlqError } from './errors.js';
+import { describeFsError, MlqError } from './errors.js';
 import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
 import { RULES } from './rules/index.js';
@@ -54,7 +54,8 @@ export const DEFAULT_CONFIG: Config = {
   sources: ['README.md'],
 };
 
-type Shape = 'string' | 'strings' | 'patterns' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
+/** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
+type Shape = 'string' | 'strings' | 'files' | 'patterns' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -71,7 +72,7 @@ const SHAPE: Shape = {
   output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
   rules: 'rules',
   links: { skip: 'patterns' },
-  sources: 'strings',
+  sources: 'files',
 };
 
 export async function loadConfig(file: string): Promise<Config> {
@@ -79,8 +80,7 @@ export async function loadConfig(file: string): Promise<Config> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MlqError(`${file}: cannot read config: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+    throw new MlqError(`${file}: cannot read config: ${describeFsError(error)}`);
   }
   return parseConfig(text, file);
 }
@@ -134,8 +134,9 @@ export function parseConfig(text: string, file: string): Config {
       if (!(PAGE_SIZES as readonly string[]).includes(value)) return fail(node, key, `expected one of ${PAGE_SIZES.join(', ')}`);
       return value;
     }
-    // 'strings', 'patterns' and 'formats': a list of strings (a single string is accepted as a list of one).
+    // The lists of strings (a single string is accepted as a list of one).
     const items = isSeq(node) ? node.items : [node];
+    if (items.length === 0 && (shape === 'files' || shape === 'formats')) return fail(node, key, 'expected at least one entry');
     return items.map((item, i) => {
       if (!isScalar(item) || typeof item.value !== 'string') return fail(item as Node, `${key}[${i}]`, 'expected a string');
       if (shape === 'patterns') {

@@ -29,18 +29,19 @@ function shortHash(text: string): string {
 }
 
 /**
- * A readable id from a question's title. Long titles are cut at a word and get a hash of the whole
- * title, so two long questions with the same start stay apart; titles with no Latin letters use the hash.
+ * A readable id from a question's title. Long titles are cut at a word, and they and titles with letters
+ * outside a-z get a hash of the whole title, so questions that share a slug stay apart; titles with no
+ * Latin letter at all are the hash alone.
  */
 export function idFromTitle(title: string): string {
   const normalized = normalizeTitle(title);
   const slug = slugify(title);
   if (!slug) return `q-${shortHash(normalized)}`;
   // Letters the slug cannot spell ("Что такое SVM?" -> "svm") would make different questions collide.
-  if (LOST_IN_SLUG.test(title.normalize('NFKD'))) return `${slug.slice(0, MAX_SLUG).replace(/-+$/, '')}-${shortHash(normalized)}`;
-  if (slug.length <= MAX_SLUG) return slug;
-  const cut = slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, '');
-  return `${cut || slug.slice(0, MAX_SLUG)}-${shortHash(normalized)}`;
+  const lossy = LOST_IN_SLUG.test(title.normalize('NFKD'));
+  if (slug.length <= MAX_SLUG && !lossy) return slug;
+  const stem = slug.length <= MAX_SLUG ? slug : slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, '') || slug.slice(0, MAX_SLUG);
+  return `${stem}-${shortHash(normalized)}`;
 }
 
 /** `<!-- id: bias-variance -->` next to a heading overrides the derived id. */

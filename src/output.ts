@@ -1,7 +1,7 @@
 // The output edge: a build replaces the output folder in one step, or leaves it as it was.
 import { chmod, cp, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MlqError } from './errors.js';
+import { describeFsError, MlqError } from './errors.js';
 import type { OutputFile } from './format.js';
 
 /**
@@ -26,16 +26,19 @@ export async function writeOutputs(outDir: string, files: OutputFile[]): Promise
     }
   } catch (error) {
     if (staging) await rm(staging, { recursive: true, force: true });
-    throw new MlqError(`${outDir}: cannot write the outputs: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new MlqError(`${outDir}: cannot write the outputs: ${describeFsError(error)}`);
   }
   const retired = `${target}.old-${path.basename(staging).slice(path.basename(target).length + '.tmp-'.length)}`;
-  if (existing) await rename(target, retired);
+  let moved = false;
   try {
+    if (existing) await rename(target, retired);
+    moved = Boolean(existing);
     await rename(staging, target);
   } catch (error) {
-    if (existing) await rename(retired, target);
+    if (moved) await rename(retired, target);
     await rm(staging, { recursive: true, force: true });
-    throw new MlqError(`${outDir}: cannot replace the outputs: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new MlqError(`${outDir}: cannot replace the outputs: ${describeFsError(error)}`);
   }
-  await rm(retired, { recursive: true, force: true });
+  // The new outputs are in place; a leftover copy of the old ones is only untidy.
+  await rm(retired, { recursive: true, force: true }).catch(() => {});
 }

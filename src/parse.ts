@@ -3,12 +3,15 @@ import { toString } from 'mdast-util-to-string';
 import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import type { Heading, Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type { Bank, Book, BookMeta, Link, LooseHeading, Question, Section } from './model.js';
+import { allQuestions, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Place, type Question, type Section } from './model.js';
 import { hastToHtml, hastToText, inlineToSafeHast, parseMarkdown, shiftPositions, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './read.js';
+import { hasDefinitions, type Piece } from './split.js';
 
+/** The text of a question heading: "12) ..." or "12. ..." (not "2.1 ..."). */
 const QUESTION_HEADING = /^\s*(\d+)\s*[.)](?!\d)\s*/;
+const ATX_QUESTION_LINE = /^ {0,3}#{3,4}[ \t]+(.*)$/;
 /** "12 What ...", "12: What ...": a question heading missing its ")" or "." */
 const LOOKS_LIKE_QUESTION = /^\s*\d+(?:\s*[.)](?!\d)|\s*[:\-–]?\s+\p{L})/u;
 /** Link schemes a reader may follow; javascript:, data: and the like never reach an output. */
@@ -17,14 +20,25 @@ const SOURCE_LABEL = /^(?:src|source|sources|ref|reference)\s*\d*$/;
 const ANSWER_LABEL = /^answer\s*\d*$/;
 const CLAIMED_COUNT = /\b(\d+)\s+(?:[^\s\d]+\s+){0,6}?questions?\b/i;
 
+/** Whether a line of Markdown is a question heading, as the parser will read it (for cutting text). */
+export function isQuestionLine(line: string): boolean {
+  const heading = ATX_QUESTION_LINE.exec(line);
+  return heading !== null && QUESTION_HEADING.test(heading[1]!);
+}
+
 type LinkKind = 'source' | 'answer' | 'inline' | 'unsafe';
 
-function linkKind(link: MdLink): LinkKind {
-  if (!SAFE_URL.test(link.url.trim())) return 'unsafe';
-  const label = toString(link).replace(/[[\]\s]/g, ' ').trim().toLowerCase();
-  if (SOURCE_LABEL.test(label)) return 'source';
-  if (ANSWER_LABEL.test(label)) return 'answer';
+/** `label` is the link text without its brackets: "src", "Answer", "receptive field". */
+function linkKind(url: string, label: string): LinkKind {
+  if (!SAFE_URL.test(url.trim())) return 'unsafe';
+  const word = label.replace(/[[\]\s]+/g, ' ').trim().toLowerCase();
+  if (SOURCE_LABEL.test(word)) return 'source';
+  if (ANSWER_LABEL.test(word)) return 'answer';
   return 'inline';
+}
+
+function placeOf(node: { position?: { start: { line: number; column: number } } }, file: string): Place {
+  return { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }
 
 interface Draft {
@@ -34,32 +48,26 @@ interface Draft {
   body: RootContent[];
 }
 
-/** Part of a bank's text: the whole of it, or a piece that starts at a question heading (see parse-parallel.ts). */
-export interface BankPiece {
-  text: string;
-  line: number;
-  offset: number;
+/**
+ * A bank read from one piece of its text (see parse-parallel.ts). A piece after the first starts inside
+ * the list of questions: its first `leadingQuestions` questions come before any `#`/`##` heading of the
+ * piece, and take the section of the piece before when the pieces are merged.
+ */
+export interface BankPart {
+  bank: Bank;
+  leadingQuestions: number;
 }
 
 export function parseBank(source: SourceText): Bank {
   return mergeBankParts([parseBankPart(source.file, { text: source.text, line: 1, offset: 0 })]);
 }
 
-/**
- * Reads one piece of a bank. A piece after the first starts inside the list of questions: its questions
- * before its first section heading have section null here, and take the section of the piece before
- * when the pieces are merged.
- */
-export function parseBankPart(file: string, piece: BankPiece): Bank {
+export function parseBankPart(file: string, piece: Piece): BankPart {
   const root = parseMarkdown(piece.text);
   shiftPositions(root, piece.line - 1, piece.offset);
-  resolveReferences(root);
+  if (hasDefinitions(piece.text)) resolveReferences(root);
   const children = root.children;
-  const place = (node: { position?: { start: { line: number; column: number } } }) => ({
-    file,
-    line: node.position?.start.line ?? 1,
-    column: node.position?.start.column ?? 1,
-  });
+  const numbers = children.map((node) => (node.type === 'heading' ? questionHeadingNumber(node) : null));
 
   // A `##` heading is a topic section when a question follows it before the next `#`/`##` heading.
   const opensSection = new Array<boolean>(children.length).fill(false);
@@ -67,7 +75,7 @@ export function parseBankPart(file: string, piece: BankPiece): Bank {
   for (let i = children.length - 1; i >= 0; i--) {
     const node = children[i]!;
     if (node.type !== 'heading') continue;
-    if (questionHeadingNumber(node) !== null) questionAhead = true;
+    if (numbers[i] !== null) questionAhead = true;
     else if (node.depth <= 2) {
       opensSection[i] = questionAhead && node.depth === 2;
       questionAhead = false;
@@ -84,28 +92,31 @@ export function parseBankPart(file: string, piece: BankPiece): Bank {
   const looseHeadings: LooseHeading[] = [];
   let current: Draft | null = null;
   let section: string | null = null;
+  let leadingQuestions = -1;
 
   children.forEach((node, i) => {
     if (node.type === 'heading') {
-      const number = questionHeadingNumber(node);
-      if (number !== null) {
+      const number = numbers[i];
+      if (number !== null && number !== undefined) {
         current = { heading: node, number, section, body: [] };
         drafts.push(current);
         return;
       }
       const text = toString(node, { includeHtml: false });
-      if ((node.depth === 3 || node.depth === 4) && LOOKS_LIKE_QUESTION.test(text)) looseHeadings.push({ ...place(node), text, depth: node.depth });
-      if (node.depth === 1 && !title && drafts.length === 0 && sections.length === 0) {
-        title = text.trim();
-        titleLine = place(node).line;
-        other.push(node);
-        return;
-      }
+      if ((node.depth === 3 || node.depth === 4) && LOOKS_LIKE_QUESTION.test(text)) looseHeadings.push({ ...placeOf(node, file), text, depth: node.depth });
       if (node.depth <= 2) {
+        if (leadingQuestions === -1) leadingQuestions = drafts.length;
         current = null;
-        if (opensSection[i]) {
-          section = text.trim();
-          sections.push({ ...place(node), id: '', title: section });
+        // Only a section heading opens a section; any other `#`/`##` heading (Contributions) ends one.
+        section = opensSection[i] ? text.trim() : null;
+        if (node.depth === 1 && !title && drafts.length === 0 && sections.length === 0) {
+          title = text.trim();
+          titleLine = placeOf(node, file).line;
+          other.push(node);
+          return;
+        }
+        if (section !== null) {
+          sections.push({ ...placeOf(node, file), id: '', title: section });
           other.push(node);
           return;
         }
@@ -122,12 +133,12 @@ export function parseBankPart(file: string, piece: BankPiece): Bank {
   const frontMatterTree = toSafeHast(front);
   const firstParagraph = front.find((node) => node.type === 'paragraph');
   const claimed = CLAIMED_COUNT.exec(title);
-  return {
+  const bank: Bank = {
     file,
     title,
     titleLine,
     claimedCount: claimed ? Number(claimed[1]) : null,
-    description: firstParagraph ? toString(firstParagraph).trim() : '',
+    description: firstParagraph ? toString(firstParagraph, { includeHtml: false }).trim() : '',
     frontMatterHtml: hastToHtml(frontMatterTree),
     frontMatterTree,
     otherLinks: otherLinks.filter((l) => l.kind !== 'unsafe').map((l) => l.link),
@@ -136,11 +147,11 @@ export function parseBankPart(file: string, piece: BankPiece): Bank {
     questions,
     looseHeadings,
   };
+  return { bank, leadingQuestions: leadingQuestions === -1 ? questions.length : leadingQuestions };
 }
 
 /** Reference-style links and images (`[text][ref]` with `[ref]: url` anywhere) become plain ones. */
 function resolveReferences(root: Root): void {
-  if (!root.children.some((node) => node.type === 'definition')) return;
   const definition = definitions(root);
   visit(root, (node, index, parent) => {
     if ((node.type !== 'linkReference' && node.type !== 'imageReference') || !parent || index === undefined) return;
@@ -155,7 +166,7 @@ function resolveReferences(root: Root): void {
 }
 
 /** Joins the parts of one bank: the first gives the title and front matter, the others continue it. */
-export function mergeBankParts([first, ...rest]: [Bank, ...Bank[]]): Bank {
+export function mergeBankParts([{ bank: first }, ...rest]: [BankPart, ...BankPart[]]): Bank {
   const bank: Bank = {
     ...first,
     otherLinks: [...first.otherLinks],
@@ -164,12 +175,9 @@ export function mergeBankParts([first, ...rest]: [Bank, ...Bank[]]): Bank {
     questions: [...first.questions],
     looseHeadings: [...first.looseHeadings],
   };
-  for (const part of rest) {
+  for (const { bank: part, leadingQuestions } of rest) {
     const carried = bank.questions.at(-1)?.section ?? null;
-    for (const q of part.questions) {
-      if (q.section !== null) break;
-      q.section = carried;
-    }
+    for (const q of part.questions.slice(0, leadingQuestions)) q.section = carried;
     bank.otherLinks.push(...part.otherLinks);
     bank.sections.push(...part.sections);
     bank.questions.push(...part.questions);
@@ -204,23 +212,13 @@ interface FoundLink {
 function collectLinks(node: RootContent | Root, file: string): FoundLink[] {
   const found: FoundLink[] = [];
   visit(node, 'link', (link: MdLink) => {
-    const start = link.position?.start;
-    found.push({
-      node: link,
-      kind: linkKind(link),
-      link: {
-        label: toString(link).replace(/^\[|\]$/g, '').trim() || link.url,
-        url: link.url,
-        file,
-        line: start?.line ?? 1,
-        column: start?.column ?? 1,
-      },
-    });
+    const label = toString(link).replace(/^\[|\]$/g, '').trim();
+    found.push({ node: link, kind: linkKind(link.url, label), link: { label: label || link.url, url: link.url, ...placeOf(link, file) } });
   });
   return found;
 }
 
-/** Removes the given links and the "[" "]" that wrapped them, e.g. `[[src](url)]`. */
+/** Removes the given links, and the "[" just before and "]" just after one, as in `[[src](url)]`. */
 function removeLinks(tree: Root, doomed: Set<MdLink>): void {
   if (doomed.size === 0) return;
   visit(tree, (node) => {
@@ -228,14 +226,20 @@ function removeLinks(tree: Root, doomed: Set<MdLink>): void {
     const parent = node as Parent;
     if (!parent.children.some((child) => doomed.has(child as MdLink))) return;
     const kept: RootContent[] = [];
+    let afterRemoved = false;
     for (const child of parent.children) {
-      if (doomed.has(child as MdLink)) continue;
-      const last = kept[kept.length - 1];
-      if (child.type === 'text' && last?.type === 'text') last.value += child.value;
-      else kept.push(child.type === 'text' ? { ...child } : child);
-    }
-    for (const child of kept) {
-      if (child.type === 'text') child.value = child.value.replace(/\[\s*\]/g, '');
+      const last = kept.at(-1);
+      if (doomed.has(child as MdLink)) {
+        if (last?.type === 'text') last.value = last.value.replace(/\[\s*$/, '');
+        afterRemoved = true;
+        continue;
+      }
+      if (child.type === 'text') {
+        const value = afterRemoved ? child.value.replace(/^\s*\]/, '') : child.value;
+        if (last?.type === 'text') last.value += value;
+        else kept.push({ ...child, value });
+      } else kept.push(child);
+      afterRemoved = false;
     }
     parent.children = kept.filter((child) => child.type !== 'text' || child.value !== '');
   });
@@ -298,9 +302,7 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[]): Question
     sources: all.filter((l) => l.kind === 'source').map((l) => l.link),
     answerLinks: all.filter((l) => l.kind === 'answer').map((l) => l.link),
     links: all.filter((l) => l.kind === 'inline').map((l) => l.link),
-    file,
-    line: heading.position?.start.line ?? 1,
-    column: heading.position?.start.column ?? 1,
+    ...placeOf(heading, file),
   };
 }
 
@@ -332,8 +334,9 @@ export function parseBook({ meta, sources }: BookInput): Book {
 }
 
 export function assembleBook(meta: BookMeta, banks: Bank[]): Book {
-  const questions = banks.flatMap((bank) => bank.questions);
+  const book = { meta, banks };
+  const questions = allQuestions(book);
   const ids = uniqueIds(questions.map((q) => q.baseId));
   questions.forEach((q, i) => (q.id = ids[i]!));
-  return { meta, banks };
+  return book;
 }

@@ -1,17 +1,16 @@
 // The whole of mlq in a few lines: read -> parse -> validate -> emit.
 import { execFile } from 'node:child_process';
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './config.js';
 import { MlqError } from './errors.js';
 import type { WriteContext, WriterOutput } from './format.js';
 import { FORMATS } from './formats.js';
-import type { Book, BookMeta, Diagnostic } from './model.js';
+import type { Book, BookMeta } from './model.js';
 import { assembleBook } from './parse.js';
 import { parseBankParallel } from './parse-parallel.js';
 import { readSourceText } from './read.js';
-import { validate } from './validate.js';
 
 export interface Inputs {
   /** mlq.yaml; by default source/mlq.yaml or ./mlq.yaml where they exist. */
@@ -25,7 +24,6 @@ export interface Inputs {
 export interface Loaded {
   config: Config;
   book: Book;
-  diagnostics: Diagnostic[];
 }
 
 export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
@@ -41,7 +39,7 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
   const empty = book.banks.find((bank) => bank.questions.length === 0);
   if (empty) throw new MlqError(`${empty.file}: no questions found (expected headings such as "#### 1) What is ...?")`);
-  return { config, book, diagnostics: validate(book, config.rules) };
+  return { config, book };
 }
 
 /** Runs the writers one after another (they are CPU-bound), reporting each as it finishes. */
@@ -110,9 +108,10 @@ async function readAsset(ref: string, fromFile: string): Promise<Uint8Array | nu
   } catch {
     return null;
   }
-  const folder = path.resolve(path.dirname(fromFile));
-  const file = path.resolve(folder, decoded);
-  if (!file.startsWith(folder + path.sep)) return null;
+  // Real paths: a symbolic link in the bank's folder must not lead out of it.
+  const folder = await realpath(path.dirname(fromFile)).catch(() => null);
+  const file = folder && (await realpath(path.resolve(folder, decoded)).catch(() => null));
+  if (!folder || !file?.startsWith(folder + path.sep)) return null;
   const info = await stat(file).catch(() => null);
   if (!info?.isFile() || info.size > MAX_ASSET_BYTES) return null;
   return readFile(file).catch(() => null);

@@ -1,6 +1,6 @@
 // The input edge: turns a path into checked UTF-8 text, or one clear MlqError.
 import { readFile, stat } from 'node:fs/promises';
-import { MlqError } from './errors.js';
+import { describeFsError, MlqError } from './errors.js';
 
 /** Inputs beyond this are refused rather than parsed for minutes: 100x the corpus is about 4 MB. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -21,9 +21,7 @@ export async function readSourceText(file: string): Promise<SourceText> {
     bytes = await readFile(file);
   } catch (error) {
     if (error instanceof MlqError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
-    throw new MlqError(`${file}: cannot read: ${reason}`);
+    throw new MlqError(`${file}: cannot read: ${describeFsError(error)}`);
   }
   const text = decodeText(file, bytes);
   checkShape(file, text);
@@ -56,17 +54,16 @@ export function checkShape(file: string, text: string): void {
 
 /** Decodes UTF-8 strictly; binary or mis-encoded input is reported at its first bad line. */
 export function decodeText(file: string, bytes: Uint8Array): string {
-  if (bytes.length === 0 || /^\s*$/.test(Buffer.from(bytes).toString('latin1'))) {
-    throw new MlqError(`${file}: empty file`);
-  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new MlqError(`${file}:${lineAt(bytes, nul)}: binary data (NUL byte), not a Markdown text file`);
+  let text: string;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a byte-order mark
   } catch {
     throw new MlqError(`${file}:${lineAt(bytes, firstInvalidUtf8(bytes))}: not UTF-8 text`);
   }
+  if (text.trim() === '') throw new MlqError(`${file}: empty file`);
+  return text;
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {

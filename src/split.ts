@@ -17,17 +17,28 @@ export interface HeadingLine {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-/** HTML blocks of kinds 1 and 2 end at their closing tag; every other kind ends at a blank line. */
-const HTML_UNTIL_CLOSE = /^ {0,3}<(?:pre|script|style|textarea)\b|^ {0,3}<!--/i;
-const HTML_CLOSE = /<\/(?:pre|script|style|textarea)>|-->/i;
-const HTML_UNTIL_BLANK = /^ {0,3}<[A-Za-z/!?]/;
+/** HTML blocks of kinds 1 to 5 (CommonMark) end at their own closer; kinds 6 and 7 at a blank line. */
+const HTML_BLOCKS: [open: RegExp, close: RegExp][] = [
+  [/^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+const HTML_UNTIL_BLANK = /^ {0,3}<[A-Za-z/]/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+/** A link reference definition, also inside a quote or a list item: such a document is never cut. */
+const DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\n]+\]:/m;
+
+export function hasDefinitions(text: string): boolean {
+  return DEFINITION.test(text);
+}
 
 /** Every line that starts a top-level ATX heading at column 1. */
 export function* headingLines(text: string): Generator<HeadingLine> {
   let fence = '';
-  let html: 'close' | 'blank' | '' = '';
+  /** The closer of the HTML block the scan is in, 'blank' for kinds 6 and 7, or null outside one. */
+  let html: RegExp | 'blank' | null = null;
   let line = 1;
   for (let at = 0; at < text.length; line++) {
     const next = text.indexOf('\n', at);
@@ -36,14 +47,16 @@ export function* headingLines(text: string): Generator<HeadingLine> {
     if (fence) {
       const closing = FENCE.exec(content);
       if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && content.trim() === closing[1]) fence = '';
-    } else if (html === 'close') {
-      if (HTML_CLOSE.test(content)) html = '';
     } else if (html === 'blank') {
-      if (content.trim() === '') html = '';
+      if (content.trim() === '') html = null;
+    } else if (html) {
+      if (html.test(content)) html = null;
     } else if (FENCE.test(content)) {
       fence = FENCE.exec(content)![1]!;
-    } else if (HTML_UNTIL_CLOSE.test(content)) {
-      if (!HTML_CLOSE.test(content)) html = 'close';
+    } else if (HTML_BLOCKS.some(([open]) => open.test(content))) {
+      const [open, close] = HTML_BLOCKS.find(([opener]) => opener.test(content))!;
+      // The closer may stand on the opening line, after the opener itself.
+      if (!close.test(content.slice(open.exec(content)![0].length))) html = close;
     } else if (HTML_UNTIL_BLANK.test(content)) {
       html = 'blank';
     } else if (ATX_HEADING.test(content)) {

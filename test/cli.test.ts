@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -100,6 +100,19 @@ describe('mlq build', () => {
     for (const image of ['/etc/hostname', '../../etc/passwd', '%E0%A4%A.png']) expect(run.stderr).toContain(`image ${image} not found`);
   });
 
+  it('does not follow a symbolic link out of the bank folder for an image', () => {
+    const dir = temp();
+    mkdirSync(path.join(dir, 'bank'));
+    mkdirSync(path.join(dir, 'outside'));
+    // A real PNG (1x1), outside the bank's folder, reached through a link inside it.
+    writeFileSync(path.join(dir, 'outside/secret.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'));
+    symlinkSync('../outside/secret.png', path.join(dir, 'bank/img.png'));
+    writeFileSync(path.join(dir, 'bank/bank.md'), '# B\n\n#### 1) Images? [[src](https://s.example)]\n![x](img.png)\n');
+    const run = mlq(['build', '--source', path.join(dir, 'bank/bank.md'), '--formats', 'pdf', '--out', path.join(dir, 'out')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('image img.png not found');
+  });
+
   it('keeps the outputs of other formats when building one', () => {
     const out = temp();
     writeFileSync(path.join(out, 'other.txt'), 'kept');
@@ -119,6 +132,8 @@ describe('bad input: exit 2 with one clear line, no stack trace', () => {
   const cases: [string, () => string[], RegExp][] = [
     ['a missing file', () => ['check', '--source', path.join(dir, 'nope.md')], /nope\.md: cannot read: no such file$/],
     ['an empty file', () => ['check', '--source', file('empty.md', '  \n')], /empty\.md: empty file$/],
+    ['a file with only a byte-order mark', () => ['check', '--source', file('bom.md', '\uFEFF\n')], /bom\.md: empty file$/],
+    ['an empty list of banks', () => ['check', '--config', file('none.yaml', 'sources: []\n')], /none\.yaml:1: sources: expected at least one entry$/],
     ['a binary file', () => ['check', '--source', file('bin.md', new Uint8Array([0x23, 0x0a, 0x89, 0x50, 0x00, 0x01]))], /bin\.md:2: binary data/],
     ['text that is not UTF-8', () => ['check', '--source', file('latin1.md', Buffer.from('# T\n\n#### 1) Caf\xe9?\n', 'latin1'))], /latin1\.md:3: not UTF-8 text$/],
     ['a bank without questions', () => ['check', '--source', file('none.md', '# Title\n\nJust prose.\n')], /none\.md: no questions found/],
@@ -196,6 +211,15 @@ describe('config', () => {
 });
 
 describe('a large bank', () => {
+  it('is never cut before a sub-heading such as "5.1 Detail"', () => {
+    let text = '# Bank\n\n';
+    for (let n = 1; n <= 2400; n++) text += `#### ${n}) What is thing ${n}? [[src](https://s.example/${n})]\n#### ${n}.1 Detail\nDetail ${'text '.repeat(90)}\n\n`;
+    const file = path.join(temp(), 'sub.md');
+    writeFileSync(file, text);
+    const report = JSON.parse(mlq(['check', '--source', file, '--reporter', 'json']).stdout);
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, questions: 2400 });
+  });
+
   it('is read on several threads with the same result as on one', async () => {
     const { multiplyBank } = await import('../src/bench/banks.js');
     const { parseBook } = await import('../src/parse.js');

@@ -126,6 +126,28 @@ describe('odd but valid Markdown', () => {
     expect(q!.titleHtml).toBe('What is <a href="https://b.example">bias</a>?');
   });
 
+  it('resolves definitions written inside a quote or a list', () => {
+    const [q] = allQuestions(bookOf('#### 1) What? [[src]][s]\nSee [the paper][p].\n\n> [s]: https://src.example\n\n- [p]: https://paper.example\n'));
+    expect(q!.sources.map((l) => l.url)).toEqual(['https://src.example']);
+    expect(q!.links.map((l) => l.url)).toEqual(['https://paper.example']);
+  });
+
+  it('removes only the brackets around a source link, not other brackets', () => {
+    const [q] = allQuestions(bookOf('#### 1) Empty list?\nWrite x = [] in Python. [[src]](https://s.example/a) and [[src](https://s.example/b)].\n'));
+    expect(q!.answerText).toBe('Write x = [] in Python.  and .');
+    expect(q!.sources.map((l) => l.url)).toEqual(['https://s.example/a', 'https://s.example/b']);
+  });
+
+  it('keeps raw HTML out of the bank description', () => {
+    const bank = bookOf('# B\nIntro <img src=x onerror=alert(1)> text.\n\n#### 1) Q?\nA.\n').banks[0]!;
+    expect(bank.description).toBe('Intro  text.');
+  });
+
+  it('ends a section at any other top-level heading', () => {
+    const questions = allQuestions(bookOf('## Topic\n\n#### 1) In topic?\nA.\n\n# Appendix\n\n#### 2) After it?\nB.\n'));
+    expect(questions.map((q) => q.section)).toEqual(['Topic', null]);
+  });
+
   it('reads a question heading that starts with an HTML anchor', () => {
     const questions = allQuestions(bookOf('#### 1) One?\nA.\n\n#### <a name="q2"></a>2) Anchored?\nB.\n'));
     expect(questions.map((q) => [q.number, q.title])).toEqual([

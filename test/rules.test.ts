@@ -67,6 +67,13 @@ describe('malformed-question-heading', () => {
   });
 });
 
+describe('id-collision', () => {
+  it('leaves the same question asked twice to duplicate-question', () => {
+    const rules = validate(bookOf(q(1, 'What is bias?') + q(2, 'What is bias?'))).map((d) => d.rule);
+    expect(rules).toEqual(['duplicate-question']);
+  });
+});
+
 describe('validate', () => {
   it('applies the severities of mlq.yaml and turns rules off', () => {
     const book = bookOf(q(1, 'A?', 'Just an answer.'));

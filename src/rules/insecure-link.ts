@@ -9,6 +9,5 @@ export const insecureLink: Rule = {
   check: (book) =>
     bookLinks(book)
       .filter((link) => /^http:\/\//i.test(link.url))
-      .sort((a, b) => a.line - b.line || a.column - b.column)
       .map((link) => ({ ...link, message: `Insecure link ${link.url}.` })),
 };

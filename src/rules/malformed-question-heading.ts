@@ -1,4 +1,4 @@
-import { perBank, type Rule } from './rule.js';
+import { perBank, shorten, type Rule } from './rule.js';
 
 export const malformedQuestionHeading: Rule = {
   id: 'malformed-question-heading',
@@ -8,8 +8,8 @@ export const malformedQuestionHeading: Rule = {
   check: perBank((bank) =>
     bank.looseHeadings.map((h) => ({
       ...h,
-      message: `Heading "${h.text.length > 60 ? `${h.text.slice(0, 57)}...` : h.text}" looks like a question but is not one.`,
-      hint: `Write it as "${'#'.repeat(h.depth === 3 ? 3 : 4)} ${h.text.replace(/^\s*(\d+)\s*[.):\-–]?\s*/, '$1) ')}".`,
+      message: `Heading "${shorten(h.text)}" looks like a question but is not one.`,
+      hint: `Write it as "${'#'.repeat(h.depth)} ${h.text.replace(/^\s*(\d+)\s*[.):\-–]?\s*/, '$1) ')}".`,
     })),
   ),
 };

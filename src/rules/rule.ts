@@ -20,3 +20,8 @@ export interface Rule {
 export function perBank(check: (bank: Bank) => Finding[]): (book: Book) => Finding[] {
   return (book) => book.banks.flatMap(check);
 }
+
+/** Quotes a long text shortened to what fits a one-line message. */
+export function shorten(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
