@@ -82,11 +82,14 @@ describe('deck.csv of the bank in source/', () => {
     expect(byNumber(5).back).toMatch(/<(?:em|strong)>/);
   });
 
-  it('says so on the back of a question without an answer, with its answer link', () => {
+  it('says so on the back of a question without an answer, and gives the answer link where there is one', () => {
     const byNumber = (n: number) => csv.notes.find((note) => note.front.startsWith(`<strong>${n}.</strong>`))!;
-    expect(byNumber(9).back).toMatch(/^<p><em>No answer yet\.<\/em><\/p>/);
-    expect(byNumber(14).back).toMatch(/^<p><em>No answer yet\.<\/em><\/p>/);
+    expect(byNumber(9).back).toMatch(/^<p><em>No answer yet: contributions welcome\.<\/em><\/p>/);
+    expect(byNumber(14).back).toMatch(/^<p><em>No answer yet: contributions welcome\.<\/em><\/p>/);
     expect(byNumber(10).back).toContain('<p>Answer: <a href="https://www.geeksforgeeks.org/sparse-matrix-representation/">geeksforgeeks.org</a></p>');
+    // The link stands in for the answer: the card does not also say there is none.
+    expect(byNumber(10).back).toMatch(/^<p>Answer: /);
+    expect(byNumber(10).back).not.toContain('No answer yet');
   });
 
   it('is byte-identical across two builds', () => {

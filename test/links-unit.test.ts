@@ -1,7 +1,10 @@
 // The pure parts of link checking: collection, addresses, retry timing, cache time-to-live, diff reading, diagnostics.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refusedAddress, refusedHost } from '../src/links/address.js';
-import { EMPTY_CACHE, freshVerdict, recordVerdicts } from '../src/links/cache.js';
+import { EMPTY_CACHE, freshVerdict, readCache, recordVerdicts } from '../src/links/cache.js';
 import { collectUrls } from '../src/links/collect.js';
 import { HostLimiter } from '../src/links/limiter.js';
 import { retryAfterMs, retryDelay } from '../src/links/retry.js';
@@ -112,6 +115,34 @@ describe('cache', () => {
     const cache = recordVerdicts(EMPTY_CACHE, [ok], { now: t0, allowPrivate: true });
     expect(freshVerdict(cache, ok.url, { now: t0, allowPrivate: false })).toBeNull();
     expect(freshVerdict(cache, ok.url, { now: t0, allowPrivate: true })).toEqual(ok);
+  });
+
+  it('reads a cache file, leaving out entries of another shape and files of another kind', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlq-cache-'));
+    try {
+      const file = path.join(dir, 'cache.json');
+      const good = { verdict: ok, checkedAt: t0.toISOString() };
+      await writeFile(file, JSON.stringify({
+        version: 1,
+        entries: {
+          [ok.url]: good,
+          'https://no-verdict.test/': { checkedAt: t0.toISOString() },
+          'https://null-verdict.test/': { verdict: null, checkedAt: t0.toISOString() },
+          'https://other-url.test/': { verdict: broken, checkedAt: t0.toISOString() },
+          'https://unknown-state.test/': { verdict: { ...ok, url: 'https://unknown-state.test/', state: 'fine' }, checkedAt: t0.toISOString() },
+        },
+      }));
+      const cache = await readCache(file);
+      expect(cache).toEqual({ version: 1, entries: { [ok.url]: good } });
+      expect(freshVerdict(cache, ok.url, { now: at(1), allowPrivate: false })).toEqual(ok);
+      expect(freshVerdict(cache, 'https://no-verdict.test/', { now: at(1), allowPrivate: false })).toBeNull();
+      for (const text of ['null', '[]', '{"version":2,"entries":{}}', 'not json']) {
+        await writeFile(file, text);
+        expect(await readCache(file), text).toEqual(EMPTY_CACHE);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -146,7 +146,7 @@ describe('guide.pdf of the question bank', () => {
 
   it('says what questions without an answer have instead', () => {
     const all = squash(texts.join(' '));
-    expect(all.match(/Noansweryet:contributionswelcome/g)).toHaveLength(questions().filter((q) => !q.hasAnswer && q.answerLinks.length === 0).length);
+    expect(all.match(/Noansweryet:contributionswelcome\./g)).toHaveLength(questions().filter((q) => !q.hasAnswer && q.answerLinks.length === 0).length);
     expect(all).toContain(squash('Answer: see'));
     const q64 = texts.findIndex((text) => squash(text).includes('defget_splits():'));
     expect(q64).toBeGreaterThan(1);

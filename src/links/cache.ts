@@ -4,7 +4,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareText } from '../model.js';
-import type { Verdict } from './verdict.js';
+import type { Verdict, VerdictState } from './verdict.js';
 
 export const DEFAULT_CACHE_FILE = '.mlq/link-cache.json';
 
@@ -66,11 +66,29 @@ export function recordVerdicts(cache: LinkCache, verdicts: Verdict[], scope: Cac
   return { version: 1, entries: Object.fromEntries(Object.entries(entries).sort(([a], [b]) => compareText(a, b))) };
 }
 
-/** A missing, unreadable or foreign cache file is an empty cache: the cache only saves time. */
+const STATES: Record<VerdictState, true> = { ok: true, broken: true, timeout: true, private: true, skipped: true };
+
+/** An entry this version wrote for this URL (a hand-edited or foreign one would crash the run or report another URL). */
+function isEntry(url: string, value: unknown): value is CacheEntry {
+  const entry = value as { verdict?: Partial<Verdict> | null; checkedAt?: unknown } | null;
+  const verdict = entry?.verdict;
+  return (
+    typeof entry?.checkedAt === 'string' &&
+    typeof verdict === 'object' &&
+    verdict !== null &&
+    verdict.url === url &&
+    typeof verdict.state === 'string' &&
+    Object.hasOwn(STATES, verdict.state) &&
+    typeof verdict.reason === 'string'
+  );
+}
+
+/** A missing, unreadable or foreign cache file is an empty cache, and an entry of another shape is left out: the cache only saves time. */
 export async function readCache(file: string): Promise<LinkCache> {
   try {
-    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<LinkCache>;
-    return data.version === 1 && data.entries && typeof data.entries === 'object' ? (data as LinkCache) : EMPTY_CACHE;
+    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<LinkCache> | null;
+    if (data?.version !== 1 || !data.entries || typeof data.entries !== 'object') return EMPTY_CACHE;
+    return { version: 1, entries: Object.fromEntries(Object.entries(data.entries).filter(([url, entry]) => isEntry(url, entry))) };
   } catch {
     return EMPTY_CACHE;
   }

@@ -36,14 +36,14 @@ export interface Prober {
   close(): Promise<void>;
 }
 
+/** How long probes are gathered into one page: a few ms save a linkinator run (~4 ms of CPU) per probe. */
+const BATCH_WINDOW_MS = 5;
+
 /**
  * Probes requested within a few milliseconds of each other go to linkinator as one page, so that a
  * hundred concurrent probes cost one linkinator run, not a hundred. `url` must be a normalized href
  * without fragment (collect.ts `requestUrl`), as linkinator reports results under that form.
  */
-/** How long probes are gathered into one page: a few ms save a linkinator run (~4 ms of CPU) per probe. */
-const BATCH_WINDOW_MS = 5;
-
 export async function createProber(options: ProbeOptions): Promise<Prober> {
   const dir = await mkdtemp(path.join(tmpdir(), 'mlq-links-'));
   let pending = new Map<string, ((probe: Probe) => void)[]>();

@@ -21,10 +21,14 @@ export function addedLines(diff: string): Set<number> {
   return lines;
 }
 
+const execFileAsync = promisify(execFile);
+
 export async function changedLines(ref: string, files: string[]): Promise<ChangedLines> {
+  // Refs starting with "-" would be read as options by git.
+  if (ref.startsWith('-')) throw new MlqError(`--since ${ref}: not a git ref`);
   const git = async (cwd: string, args: string[]) => {
     try {
-      return (await promisify(execFile)('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 })).stdout;
+      return (await execFileAsync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 })).stdout;
     } catch (error) {
       const stderr = String((error as { stderr?: string }).stderr ?? '').trim();
       throw new MlqError(`--since ${ref}: git ${args[0]} failed: ${stderr.split('\n')[0] || 'not a commit in this repository'}`);
@@ -34,8 +38,6 @@ export async function changedLines(ref: string, files: string[]): Promise<Change
   for (const file of files) {
     const cwd = path.dirname(path.resolve(file));
     const name = path.basename(file);
-    // Refs starting with "-" would be read as options by git.
-    if (ref.startsWith('-')) throw new MlqError(`--since ${ref}: not a git ref`);
     await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
     const tracked = (await git(cwd, ['ls-files', '--', name])).trim() !== '';
     changed.set(file, tracked ? addedLines(await git(cwd, ['diff', '-U0', '--no-color', '--no-ext-diff', ref, '--', name])) : 'all');

@@ -6,7 +6,8 @@ import type { Config } from '../config.js';
 import { slugify } from '../ids.js';
 import { hastToHtml } from '../markdown.js';
 import type { Bank, Book, Link, Question } from '../model.js';
-import { domainOf, linkTarget, siteOf } from './links.js';
+import { el, joined, textContent, type Child } from './hast.js';
+import { NO_ANSWER, domainOf, followable, needsNoAnswerNote, siteOf } from './links.js';
 
 export interface AnkiNote {
   /** Derived from the deck and the question's stable id only: it survives renumbering, edits and moves. */
@@ -28,11 +29,11 @@ export interface AnkiNotes {
 }
 
 /** Anki nests decks and tags at "::". */
-const NESTING = '::';
+export const NESTING = '::';
 /** Control characters out of every field: 0x1f separates fields inside Anki's database. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-export function deckNameOf(book: Book, config: Config): string {
+function deckNameOf(book: Book, config: Config): string {
   return config.deck.name.trim() || book.meta.title.trim() || 'Interview Questions';
 }
 
@@ -43,7 +44,7 @@ export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
   const notes = book.banks.flatMap((bank) =>
     bank.questions.map((q): AnkiNote => {
       const title = clone(q.titleTree).children as ElementContent[];
-      const front = cardTree(tidyInline([strong(`${q.number}.`), text(' '), ...title]));
+      const front = cardTree(tidyInline([el('strong', {}, [`${q.number}.`]), { type: 'text', value: ' ' }, ...title]));
       const back = cardTree(backChildren(q));
       // The same words from deck.csv and deck.apkg, so that a build reports each image once.
       for (const { src, line } of [...front.images, ...back.images]) {
@@ -68,22 +69,15 @@ function guidOf(namespace: string, questionId: string): string {
 }
 
 function backChildren(q: Question): ElementContent[] {
-  const answer = q.hasAnswer
-    ? (clone(q.answerTree).children as ElementContent[])
-    : [element('p', {}, [element('em', {}, [text('No answer yet.')])])];
-  return [...answer, ...linkParagraph('Answer: ', q.answerLinks), ...linkParagraph('Sources: ', q.sources)];
+  const answer = q.hasAnswer ? (clone(q.answerTree).children as ElementContent[]) : [];
+  const note = needsNoAnswerNote(q) ? [el('p', {}, [el('em', {}, [NO_ANSWER])])] : [];
+  return [...answer, ...note, ...linkParagraph('Answer: ', q.answerLinks), ...linkParagraph('Sources: ', q.sources)];
 }
 
-/** "Sources: a.com, b.org" with each site a link; only linkable URLs, so no `javascript:` URL reaches a card. */
+/** "Sources: a.com, b.org" with each site a link; only followable URLs, so no `javascript:` URL reaches a card. */
 function linkParagraph(label: string, links: Link[]): Element[] {
-  const anchors = links.flatMap((link) => {
-    const href = linkTarget(link.url);
-    return href ? [element('a', { href }, [text(domainOf(link.url))])] : [];
-  });
-  if (anchors.length === 0) return [];
-  const children: ElementContent[] = [text(label)];
-  anchors.forEach((a, i) => children.push(...(i > 0 ? [text(', '), a] : [a])));
-  return [element('p', {}, children)];
+  const anchors = followable(links).map(({ link, href }): Child => el('a', { href }, [domainOf(link.url)]));
+  return anchors.length > 0 ? [el('p', {}, [label, ...joined(anchors, ', ')])] : [];
 }
 
 interface CardImage {
@@ -93,30 +87,19 @@ interface CardImage {
 }
 
 /**
- * The model's trees are sanitized already; on a card, images also become links (Anki would look for them in
- * its media folder, and remote ones would be fetched) and `<picture>`/`<source>` go (their srcset is not checked).
+ * The model's trees are sanitized already (no `<picture>` or `<source>`, remote images turned into links); on a
+ * card, local images become links too: Anki would look for them in its media folder, which the deck leaves empty.
  */
 function cardTree(children: ElementContent[]): { tree: Root; images: CardImage[] } {
   const tree: Root = { type: 'root', children };
   const images: CardImage[] = [];
   visit(tree, 'element', (node: Element, index, parent) => {
-    if (!parent || index === undefined) return;
-    if (node.tagName === 'source') {
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    if (node.tagName === 'picture') {
-      parent.children.splice(index, 1, ...node.children);
-      return [SKIP, index];
-    }
-    if (node.tagName === 'img') {
-      const src = String(node.properties.src ?? '');
-      const label = String(node.properties.alt ?? '') || src || 'image';
-      parent.children[index] = element('a', { href: src }, [text(label)]);
-      images.push({ src, line: node.position?.start.line ?? null });
-      return SKIP;
-    }
-    return undefined;
+    if (node.tagName !== 'img' || !parent || index === undefined) return;
+    const src = String(node.properties.src ?? '');
+    const label = String(node.properties.alt ?? '') || src || 'image';
+    parent.children[index] = el('a', { href: src }, [label]);
+    images.push({ src, line: node.position?.start.line ?? null });
+    return SKIP;
   });
   return { tree, images };
 }
@@ -140,11 +123,7 @@ function fieldHtml(tree: Root): string {
 
 /** What Anki keeps of a field once it strips the tags and decodes the entities. */
 function textOf(tree: Root): string {
-  const parts: string[] = [];
-  visit(tree, 'text', (node) => {
-    parts.push(node.value);
-  });
-  return parts.join('').replace(CONTROL, '');
+  return textContent(tree).replace(CONTROL, '');
 }
 
 function deckPath(deckName: string, bank: string | null, section: string | null): string {
@@ -169,11 +148,3 @@ function tagsOf(bank: Bank, q: Question): string[] {
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
-const text = (value: string) => ({ type: 'text' as const, value });
-const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
-  type: 'element',
-  tagName,
-  properties,
-  children,
-});
-const strong = (value: string) => element('strong', {}, [text(value)]);

@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Format } from '../format.js';
 import type { Book } from '../model.js';
 import { reproducibleZip } from '../zip.js';
-import { toAnkiNotes, type AnkiNote } from './anki-notes.js';
+import { NESTING, toAnkiNotes, type AnkiNote } from './anki-notes.js';
 
 /** Anki's field separator inside `notes.flds`. */
 const FIELD_SEPARATOR = '\x1f';
@@ -46,6 +46,7 @@ function fieldChecksum(strippedText: string): number {
 /**
  * Note type and deck ids are hashes of their names, not dates: a later build of the same deck must carry the
  * same ids, or Anki would add a second note type and refuse to update the notes (48 bits stay exact in JSON).
+ * The + 2 keeps them clear of the Default deck's id, 1.
  */
 function stableId(name: string): number {
   return parseInt(createHash('sha1').update(name, 'utf8').digest('hex').slice(0, 12), 16) + 2;
@@ -112,8 +113,8 @@ export async function toApkg(book: Book, config: Config): Promise<{ bytes: Uint8
 function deckNames(top: string, notes: AnkiNote[]): string[] {
   const names = new Set<string>([top]);
   for (const note of notes) {
-    const parts = note.deck.split('::');
-    parts.forEach((_, i) => names.add(parts.slice(0, i + 1).join('::')));
+    const parts = note.deck.split(NESTING);
+    parts.forEach((_, i) => names.add(parts.slice(0, i + 1).join(NESTING)));
   }
   return [...names];
 }

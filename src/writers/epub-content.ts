@@ -6,10 +6,11 @@ import { toHtml } from 'hast-util-to-html';
 import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
 import { allQuestions } from '../model.js';
 import { hastToText } from '../markdown.js';
-import { domainOf, linkTarget } from './links.js';
+import { el, joined, type Child } from './hast.js';
+import { NO_ANSWER, domainOf, followable, needsNoAnswerNote } from './links.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
-export const QUESTIONS_PER_FILE = 20;
+const QUESTIONS_PER_FILE = 20;
 
 export interface Page {
   filename: string;
@@ -26,15 +27,6 @@ export interface EpubContent {
   nav: Element;
   /** Things a bank has that the e-book cannot show as written. */
   warnings: string[];
-}
-
-type Child = ElementContent | string | null | false;
-
-function el(tagName: string, properties: Properties, children: Child[] = []): Element {
-  const content = children.flatMap((c): ElementContent[] =>
-    c === null || c === false ? [] : typeof c === 'string' ? [{ type: 'text', value: c }] : [c],
-  );
-  return { type: 'element', tagName, properties, children: content };
 }
 
 const root = (children: Element[]): Root => ({ type: 'root', children });
@@ -102,8 +94,17 @@ class Adapter {
 
   private href(href: string): string | null {
     if (SCHEME.test(href)) return href;
-    if (href.startsWith('#')) return this.anchors.get(decodeURIComponent(href.slice(1))) ?? null;
+    if (href.startsWith('#')) return this.anchors.get(decodeFragment(href.slice(1))) ?? null;
     return this.upstreamBase ? new URL(href, this.upstreamBase).href : null;
+  }
+}
+
+/** A fragment percent-decoded, or as written where it is not valid percent-encoding ("%ZZ"): it then matches no question. */
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
   }
 }
 
@@ -155,22 +156,17 @@ const GENERIC_LABEL = /^(?:src|source|sources|ref|reference|answer|link)?\s*\d*$
 /** "src" and "Answer" say nothing on a page that already says "Source:": the site's name does. */
 const linkText = ({ label, url }: Link): string => (GENERIC_LABEL.test(label.trim()) ? domainOf(url) : label);
 
-/** Only URLs a reader can follow are listed: no javascript:, no path into a repository the book lacks. */
-const linkAnchors = (links: Link[]): Element[] =>
-  links.flatMap((link) => {
-    const href = linkTarget(link.url);
-    return href ? [el('a', { href }, [linkText(link)])] : [];
-  });
+const linkAnchors = (links: Link[]): Element[] => followable(links).map(({ link, href }) => el('a', { href }, [linkText(link)]));
 
 function questionBlock(q: Question, adapter: Adapter): Element {
   const where: Where = q;
   const answerLinks = linkAnchors(q.answerLinks);
   const sources = linkAnchors(q.sources);
   const linkList = (label: string, className: string, anchors: Element[]) =>
-    anchors.length > 0 && el('p', { className: [className] }, [`${label}: `, ...anchors.flatMap((a, i) => [i > 0 && ', ', a])]);
+    anchors.length > 0 && el('p', { className: [className] }, [`${label}: `, ...joined<Child>(anchors, ', ')]);
   const answer = q.hasAnswer
     ? el('div', { className: ['answer'] }, adapter.nodes(q.answerTree.children, where))
-    : answerLinks.length === 0 && el('p', { className: ['no-answer'] }, ['No answer yet.']);
+    : needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [NO_ANSWER]);
   return el('section', { className: ['question'], id: questionAnchor(q) }, [
     el('h3', {}, [el('span', { className: ['number'] }, [`${q.number}.`]), ' ', ...adapter.nodes(q.titleTree.children, where)]),
     answer,
@@ -235,14 +231,15 @@ export function epubContent(book: Book): EpubContent {
   const parts: Element[] = [];
   for (const { bank, part, chunks } of banks) {
     const partFile = `part-${part}.xhtml`;
+    const partTitle = bank.title || book.meta.title;
     const front = new Adapter(anchors, base, warnings);
     pages.push({
       filename: partFile,
-      title: bank.title || book.meta.title,
+      title: partTitle,
       beforeToc: false,
       body: root([
         el('section', { className: ['part'], 'epub:type': 'part' }, [
-          el('h1', {}, [bank.title || book.meta.title]),
+          el('h1', {}, [partTitle]),
           ...front.nodes(bank.frontMatterTree.children, { file: bank.file }),
         ]),
       ]),
@@ -260,7 +257,7 @@ export function epubContent(book: Book): EpubContent {
       const heading = chunk.section && el('h2', chunk.opens ? { id: chunk.sectionAnchor } : {}, [chunk.opens ? chunk.section : `${chunk.section} (continued)`]);
       pages.push({
         filename: chunk.filename,
-        title: `${chunk.section || bank.title || book.meta.title}: ${first === last ? first : `${first}–${last}`}`,
+        title: `${chunk.section || partTitle}: ${first === last ? first : `${first}–${last}`}`,
         beforeToc: false,
         body: root([el('section', { className: ['chapter'], 'epub:type': 'chapter' }, [heading, ...chunk.questions.map((q) => questionBlock(q, adapter))])]),
       });
@@ -276,7 +273,7 @@ export function epubContent(book: Book): EpubContent {
         sectionList.children.push(...items);
       }
     }
-    parts.push(el('li', {}, [el('a', { href: partFile }, [bank.title || book.meta.title]), entries.length > 0 && el('ol', {}, entries)]));
+    parts.push(el('li', {}, [el('a', { href: partFile }, [partTitle]), entries.length > 0 && el('ol', {}, entries)]));
   }
 
   const nav = el('nav', { 'epub:type': 'toc', id: 'toc' }, [

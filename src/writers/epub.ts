@@ -3,7 +3,7 @@ import { File } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { EPub, type Options } from 'epub-gen-memory';
 import type { Format } from '../format.js';
-import { allQuestions, type Book, type BookMeta } from '../model.js';
+import { allQuestions, compareText, type Book, type BookMeta } from '../model.js';
 import { reproducibleZip, type ZipEntry } from '../zip.js';
 import { coverSvg, epubContent, toXhtml } from './epub-content.js';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, STYLESHEET } from './epub-templates.js';
@@ -83,7 +83,7 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
       await this.render();
       const names = Object.keys(this.zip.files)
         .filter((name) => !this.zip.files[name]!.dir && name !== 'mimetype' && name !== 'OEBPS/toc.ncx')
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        .sort(compareText);
       const files = await Promise.all(names.map(async (path) => ({ path, bytes: await this.zip.files[path]!.async('uint8array') })));
       return [{ path: 'mimetype', bytes: new TextEncoder().encode('application/epub+zip'), stored: true }, ...files];
     }

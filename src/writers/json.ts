@@ -26,6 +26,7 @@ const question = (q: Question, file: string) => ({
 /** Bank files are named relative to mlq.yaml, so the JSON is the same from whatever folder mlq runs. */
 export function toQuestionsJson(book: Book, configDir = '.'): object {
   const { meta } = book;
+  const relative = (file: string) => path.relative(configDir, file).split(path.sep).join('/');
   return {
     $schema: './questions.schema.json',
     schemaVersion: SCHEMA_VERSION,
@@ -41,13 +42,13 @@ export function toQuestionsJson(book: Book, configDir = '.'): object {
       sourceDate: meta.sourceDate,
     },
     banks: book.banks.map((bank) => ({
-      file: path.relative(configDir, bank.file).split(path.sep).join('/'),
+      file: relative(bank.file),
       title: bank.title,
       claimedCount: bank.claimedCount,
       description: bank.description,
       frontMatterHtml: bank.frontMatterHtml,
       sections: bank.sections.map(({ id, title, line }) => ({ id, title, line })),
-      questions: bank.questions.map((q) => question(q, path.relative(configDir, q.file).split(path.sep).join('/'))),
+      questions: bank.questions.map((q) => question(q, relative(q.file))),
     })),
   };
 }

@@ -1,4 +1,6 @@
-// Link targets as every writer shows them: which URLs may be links at all, and a site's name as a label.
+// What every writer shows the same way: which URLs may be links at all, a site's name as a label, and what
+// stands in the place of an answer the bank does not have.
+import type { Link, Question } from '../model.js';
 
 /** Schemes a reader can follow from a page or a card; anything else (javascript:, data:, relative paths) stays text. */
 const LINKABLE = new Set(['http:', 'https:', 'mailto:']);
@@ -20,3 +22,20 @@ export function siteOf(url: string): string | null {
 
 /** A link's label when it has no better one: its site, or the URL itself when it has none. */
 export const domainOf = (url: string): string => siteOf(url) ?? url;
+
+/**
+ * The links a reader can follow, with their targets. Sources and answer links are listed only so: a
+ * `javascript:` URL or a path into a repository the output does not hold is left out.
+ */
+export function followable(links: readonly Link[]): { link: Link; href: string }[] {
+  return links.flatMap((link) => {
+    const href = linkTarget(link.url);
+    return href ? [{ link, href }] : [];
+  });
+}
+
+/** Shown where a question has no answer and no link to one. */
+export const NO_ANSWER = 'No answer yet: contributions welcome.';
+
+/** Whether a question gets the NO_ANSWER note: it has no answer, and no answer link a reader could follow. */
+export const needsNoAnswerNote = (q: Question): boolean => !q.hasAnswer && followable(q.answerLinks).length === 0;

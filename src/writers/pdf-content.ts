@@ -1,7 +1,8 @@
 // Sanitized HTML trees (hast) of the model -> pdfmake content: blocks, inline runs, fonts per character.
-import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
+import type { Element, ElementContent, RootContent } from 'hast';
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
 import { CODE, PROSE, fontRuns, type FontName } from './pdf-fonts.js';
+import { textContent } from './hast.js';
 import { linkTarget } from './links.js';
 
 export const COLORS = { link: '#1a5fb4', accent: '#8f3b1b', muted: '#5e5e5e', codeBack: '#f3f3f0', rule: '#c8c8c8' };
@@ -53,7 +54,7 @@ export function styledText(text: string, style: InlineStyle, context: RenderCont
 
 const collapse = (text: string) => text.replace(/[ \t\r\n\f]+/g, ' ');
 
-export function inlines(nodes: readonly ElementContent[], style: InlineStyle, context: RenderContext): Inline[] {
+function inlines(nodes: readonly ElementContent[], style: InlineStyle, context: RenderContext): Inline[] {
   return nodes.flatMap((node) => inline(node, style, context));
 }
 
@@ -114,8 +115,6 @@ export function blocks(nodes: readonly (RootContent | ElementContent)[], context
   flush();
   return out;
 }
-
-export const treeBlocks = (tree: Root, context: RenderContext) => blocks(tree.children, context);
 
 function trimRuns(runs: Inline[]): Inline[] {
   const first = runs[0];
@@ -179,7 +178,7 @@ function list(node: Element, context: RenderContext): Content {
 
 /** Code in a shaded box; pdfmake wraps long lines at the box edge, so nothing is cut off. */
 function codeBlock(node: Element, context: RenderContext): Content {
-  const code = plainCode(node).replace(/\n$/, '');
+  const code = textContent(node).replace(/\n$/, '');
   const cell: TableCell = { text: styledText(code, { code: true }, context).map(({ background: _, ...run }) => run), style: 'code' };
   return {
     table: { widths: ['*'], body: [[cell]] },
@@ -195,12 +194,6 @@ function codeBlock(node: Element, context: RenderContext): Content {
     },
     margin: [0, 2, 0, 8],
   };
-}
-
-function plainCode(node: Nodes): string {
-  if (node.type === 'text') return node.value;
-  if ('children' in node) return node.children.map(plainCode).join('');
-  return '';
 }
 
 function quote(node: Element, context: RenderContext): Content {

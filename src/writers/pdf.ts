@@ -4,10 +4,10 @@ import type { Content, ContentText, Style, TDocumentDefinitions } from 'pdfmake/
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import type { Format, WriteContext } from '../format.js';
-import type { Bank, Book, Link, Question } from '../model.js';
-import { COLORS, imageKey, styledText, treeBlocks, type RenderContext } from './pdf-content.js';
+import { allQuestions, type Bank, type Book, type Link, type Question } from '../model.js';
+import { COLORS, blocks, imageKey, styledText, type RenderContext } from './pdf-content.js';
 import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
-import { domainOf, linkTarget } from './links.js';
+import { NO_ANSWER, domainOf, followable, needsNoAnswerNote } from './links.js';
 
 pdfmake.setFonts(FONTS);
 // Nothing is fetched, and only the font files are read from disk: images come in as data.
@@ -38,17 +38,16 @@ const STYLES: TDocumentDefinitions['styles'] = {
   sources: { fontSize: 8.5, color: COLORS.muted, margin: [0, 2, 0, 4] },
 };
 
+/** The followable links, each labelled by its site; a site's second link is "site (2)". */
 function linkList(links: Link[], render: RenderContext): ContentText[] {
   const seen = new Set<string>();
-  const unique = links.filter((link) => !seen.has(link.url) && seen.add(link.url));
+  const unique = followable(links).filter(({ href }) => !seen.has(href) && seen.add(href));
   const count = new Map<string, number>();
-  return unique.flatMap((link, i) => {
+  return unique.flatMap(({ link, href }, i) => {
     const domain = domainOf(link.url);
     const n = (count.get(domain) ?? 0) + 1;
     count.set(domain, n);
-    const label = n > 1 ? `${domain} (${n})` : domain;
-    const href = linkTarget(link.url);
-    const runs = styledText(label, href ? { link: href } : {}, render);
+    const runs = styledText(n > 1 ? `${domain} (${n})` : domain, { link: href }, render);
     return i === 0 ? runs : [{ text: ', ' }, ...runs];
   });
 }
@@ -65,12 +64,12 @@ const bookmark = (heading: Bookmark): Content =>
   ({ ...heading, tocItem: true, tocNumberStyle: heading.tocStyle, outline: true }) as Content;
 
 function answerContent(question: Question, render: RenderContext): Content[] {
-  const content = question.hasAnswer ? treeBlocks(question.answerTree, render) : [];
+  const content = question.hasAnswer ? blocks(question.answerTree.children, render) : [];
   const answerLinks = linkList(question.answerLinks, render);
   if (answerLinks.length > 0) {
     content.push({ text: [{ text: question.hasAnswer ? 'See also: ' : 'Answer: see ' }, ...answerLinks], style: 'note' });
-  } else if (!question.hasAnswer) {
-    content.push({ text: 'No answer yet: contributions welcome.', style: 'note' });
+  } else if (needsNoAnswerNote(question)) {
+    content.push({ text: NO_ANSWER, style: 'note' });
   }
   const sources = linkList(question.sources, render);
   if (sources.length > 0) content.push({ text: [{ text: 'Sources: ', bold: true }, ...sources], style: 'sources' });
@@ -78,12 +77,11 @@ function answerContent(question: Question, render: RenderContext): Content[] {
 }
 
 function questionContent(question: Question, parentId: string, render: RenderContext): Content[] {
-  const title = question.title;
   const heading = bookmark({
-    text: [{ text: `${question.number}. `, color: COLORS.accent }, ...styledText(title, {}, render)],
+    text: [{ text: `${question.number}. `, color: COLORS.accent }, ...styledText(question.title, {}, render)],
     style: 'question',
     id: `q-${question.id}`,
-    outlineText: `${question.number}. ${title}`,
+    outlineText: `${question.number}. ${question.title}`,
     outlineParentId: parentId,
     tocStyle: { fontSize: 9.5 },
     tocMargin: [14, 0, 0, 2],
@@ -136,7 +134,7 @@ function bankContent(bank: Bank, index: number, render: RenderContext): Content[
 
 function titlePage(book: Book, render: RenderContext): Content[] {
   const { meta } = book;
-  const count = book.banks.reduce((sum, bank) => sum + bank.questions.length, 0);
+  const count = allQuestions(book).length;
   const date = meta.sourceDate ? meta.sourceDate.slice(0, 10) : '';
   const page: Content[] = [{ text: styledText(meta.title, {}, render), style: 'title' }];
   if (meta.subtitle) page.push({ text: styledText(meta.subtitle, {}, render), style: 'subtitle' });
@@ -159,7 +157,7 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i)
 /** Reads the local images of the answers, as data URLs pdfmake embeds; remote ones are links already. */
 async function loadImages(book: Book, context: WriteContext, warnings: string[]) {
   const refs = new Map<string, { src: string; file: string }>();
-  for (const question of book.banks.flatMap((bank) => bank.questions)) {
+  for (const question of allQuestions(book)) {
     visit(question.answerTree, 'element', (node: Element) => {
       if (node.tagName !== 'img') return;
       const src = String(node.properties.src ?? '');

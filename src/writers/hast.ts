@@ -1,0 +1,23 @@
+// Small helpers for the HTML trees (hast) the writers build from the model's sanitized trees.
+import type { Element, ElementContent, Nodes, Properties } from 'hast';
+
+/** A child as written in a writer: a string is a text node, and null or false is left out. */
+export type Child = ElementContent | string | null | false;
+
+export function el(tagName: string, properties: Properties, children: Child[] = []): Element {
+  const content = children.flatMap((c): ElementContent[] =>
+    c === null || c === false ? [] : typeof c === 'string' ? [{ type: 'text', value: c }] : [c],
+  );
+  return { type: 'element', tagName, properties, children: content };
+}
+
+/** `items` with `separator` between each two: "a, b, c". */
+export function joined<T>(items: readonly T[], separator: T): T[] {
+  return items.flatMap((item, i) => (i > 0 ? [separator, item] : [item]));
+}
+
+/** The text of a tree, its text nodes joined as they stand: what is left of HTML once its tags are stripped. */
+export function textContent(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textContent).join('') : '';
+}
