@@ -21,15 +21,19 @@ export interface WorkerRequest {
 const WORKER = new URL('./parse-worker.js', import.meta.url);
 const canUseWorkers = import.meta.url.endsWith('.js') && existsSync(WORKER);
 
+/**
+ * Cuts a bank into about `count` pieces of at least MIN_PIECE_CHARS, only between two questions, so
+ * that every section heading stays with the questions it opens.
+ */
+export function bankPieces(text: string, count: number): Piece[] {
+  if (count < 2 || text.length < 2 * MIN_PIECE_CHARS) return [{ text, line: 1, offset: 0 }];
+  return cutAtHeadings(text, Math.max(MIN_PIECE_CHARS, Math.ceil(text.length / count)), (heading, previous) =>
+    Boolean(previous && isQuestionLine(heading.text) && isQuestionLine(previous.text)),
+  );
+}
+
 export async function parseBankParallel(source: SourceText): Promise<Bank> {
-  const cores = availableParallelism();
-  const pieces =
-    canUseWorkers && cores > 1 && source.text.length >= 2 * MIN_PIECE_CHARS
-      ? // Cut only between two questions, so that every section heading stays with the questions it opens.
-        cutAtHeadings(source.text, Math.max(MIN_PIECE_CHARS, Math.ceil(source.text.length / cores)), (heading, previous) =>
-          Boolean(previous && isQuestionLine(heading.text) && isQuestionLine(previous.text)),
-        )
-      : [];
+  const pieces = canUseWorkers ? bankPieces(source.text, availableParallelism()) : [];
   if (pieces.length < 2) return parseBank(source);
   const [first, ...rest] = pieces as [Piece, ...Piece[]];
   const others = rest.map((piece) => inWorker(WORKER, { file: source.file, piece }));

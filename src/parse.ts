@@ -11,7 +11,7 @@ import { hasDefinitions, type Piece } from './split.js';
 
 /** The text of a question heading: "12) ..." or "12. ..." (not "2.1 ..."). */
 const QUESTION_HEADING = /^\s*(\d+)\s*[.)](?!\d)\s*/;
-const ATX_QUESTION_LINE = /^ {0,3}#{3,4}[ \t]+(.*)$/;
+const ATX_QUESTION_LINE = /^ {0,3}#{3,4}[ \t]+([^\n]*)/;
 /** "12 What ...", "12: What ...": a question heading missing its ")" or "." */
 const LOOKS_LIKE_QUESTION = /^\s*\d+(?:\s*[.)](?!\d)|\s*[:\-–]?\s+\p{L})/u;
 /** Link schemes a reader may follow; javascript:, data: and the like never reach an output. */

@@ -193,3 +193,28 @@ describe('odd but valid Markdown', () => {
     expect(q!.answerHtml).toContain('<img src="local.png">');
   });
 });
+
+describe('cutting a large bank for parallel reading', () => {
+  it('cuts only before a question heading that follows another question heading', async () => {
+    const { bankPieces } = await import('../src/parse-parallel.js');
+    const { multiplyBank } = await import('../src/bench/banks.js');
+    let text = multiplyBank(read(SOURCE), 40);
+    // Every third question has a sub-heading right under it: no cut may fall before a sub-heading.
+    text = text.replace(/^(#### (\d+)\) .*)$/gm, (line, _, n) => (Number(n) % 3 === 0 ? `${line}\n#### ${n}.1 A sub-heading` : line));
+    const pieces = bankPieces(text, 3);
+    expect(pieces.length).toBe(3);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    for (const piece of pieces.slice(1)) {
+      expect(piece.text).toMatch(/^#### \d+\) /);
+      expect(text.slice(0, piece.offset).split('\n').length).toBe(piece.line);
+      const before = text.slice(0, piece.offset).trimEnd().split('\n');
+      const lastHeading = before.reverse().find((line) => line.startsWith('#'))!;
+      expect(lastHeading).toMatch(/^#### \d+\) /);
+    }
+  });
+
+  it('keeps a small bank whole', async () => {
+    const { bankPieces } = await import('../src/parse-parallel.js');
+    expect(bankPieces(read(SOURCE), 2)).toHaveLength(1);
+  });
+});
