@@ -22,10 +22,8 @@ export interface Question extends Place {
   /** Title of the topic section the question is in, or null where the bank has none. */
   section: string | null;
   title: string;
-  titleHtml: string;
   titleTree: HastRoot;
   /** The answer without its source and answer links, which are listed apart. */
-  answerHtml: string;
   answerText: string;
   answerTree: HastRoot;
   hasAnswer: boolean;
@@ -56,7 +54,6 @@ export interface Bank {
   claimedCount: number | null;
   description: string;
   /** What stands before the first question or section: intro, resources. */
-  frontMatterHtml: string;
   frontMatterTree: HastRoot;
   /** Links found in the title, section headings, front and back matter (questions carry their own). */
   otherLinks: Link[];

@@ -4,7 +4,7 @@ import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import type { Heading, Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { allQuestions, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Place, type Question, type Section } from './model.js';
-import { hastToHtml, hastToText, inlineToSafeHast, parseMarkdown, shiftPositions, toSafeHast } from './markdown.js';
+import { hastToText, inlineToSafeHast, parseMarkdown, shiftPositions, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './read.js';
 import { hasDefinitions, type Piece } from './split.js';
@@ -139,7 +139,6 @@ export function parseBankPart(file: string, piece: Piece): BankPart {
     titleLine,
     claimedCount: claimed ? Number(claimed[1]) : null,
     description: firstParagraph ? toString(firstParagraph, { includeHtml: false }).trim() : '',
-    frontMatterHtml: hastToHtml(frontMatterTree),
     frontMatterTree,
     otherLinks: otherLinks.filter((l) => l.kind !== 'unsafe').map((l) => l.link),
     unsafeLinks: [...otherLinks, ...questionLinks].filter((l) => l.kind === 'unsafe').map((l) => l.link),
@@ -293,9 +292,7 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[]): Question
     depth: heading.depth,
     section: draft.section,
     title,
-    titleHtml: hastToHtml(titleTree),
     titleTree,
-    answerHtml: hastToHtml(answerTree),
     answerText,
     answerTree,
     hasAnswer: answerText !== '' || hasImage,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hastToHtml } from '../src/markdown.js';
 import { allQuestions } from '../src/model.js';
 import { bookOf, CORPUS, read, SOURCE } from './support/book.js';
 
@@ -16,7 +17,7 @@ describe('parser on the question bank', () => {
     expect(bank.title).toBe('67 Machine Learning Interview Questions 2025');
     expect(bank.claimedCount).toBe(67);
     expect(bank.description).toMatch(/^A collection of technical interview questions/);
-    expect(bank.frontMatterHtml).toContain('Preparation Resources');
+    expect(hastToHtml(bank.frontMatterTree)).toContain('Preparation Resources');
     expect(bank.otherLinks.some((l) => l.url.startsWith('https://www.tryexponent.com/'))).toBe(true);
   });
 
@@ -33,10 +34,10 @@ describe('parser on the question bank', () => {
       'http://houseofbots.com/news-detail/2849-4-data-science-and-machine-learning-interview-questions',
       'https://towardsdatascience.com/understanding-the-bias-variance-tradeoff-165e6942b229',
     ]);
-    expect(q1.answerHtml).not.toContain('[src]');
+    expect(hastToHtml(q1.answerTree)).not.toContain('[src]');
     const q8 = questions[7]!;
     expect(q8.links.map((l) => l.label)).toEqual(['receptive field']);
-    expect(q8.titleHtml).toContain('<a href="https://www.quora.com/What-is-a-receptive-field-in-a-convolutional-neural-network">receptive field</a>');
+    expect(hastToHtml(q8.titleTree)).toContain('<a href="https://www.quora.com/What-is-a-receptive-field-in-a-convolutional-neural-network">receptive field</a>');
     const q10 = questions[9]!;
     expect(q10.answerLinks.map((l) => l.url)).toEqual(['https://www.geeksforgeeks.org/sparse-matrix-representation/']);
     expect(q10.hasAnswer).toBe(false);
@@ -46,8 +47,8 @@ describe('parser on the question bank', () => {
 
   it('keeps the code block of question 64 and every position', () => {
     const q64 = questions[63]!;
-    expect(q64.answerHtml).toContain('<pre><code>def get_splits():');
-    expect(q64.answerHtml).toContain('#Model 2');
+    expect(hastToHtml(q64.answerTree)).toContain('<pre><code>def get_splits():');
+    expect(hastToHtml(q64.answerTree)).toContain('#Model 2');
     expect(q64.line).toBe(381);
     expect(q64.sources[0]!.line).toBe(406);
     expect(questions[0]!).toMatchObject({ file: 'bank1.md', line: 15, column: 1, depth: 4 });
@@ -109,12 +110,12 @@ describe('sanitized HTML', () => {
           '**bold** <img src=x onerror="alert(1)"> [x](javascript:alert(1)) ![pic](https://img.example/p.png)\n\n<style>p{}</style>\n',
       ),
     );
-    for (const html of [q!.titleHtml, q!.answerHtml]) {
+    for (const html of [hastToHtml(q!.titleTree), hastToHtml(q!.answerTree)]) {
       expect(html).not.toMatch(/<script|<style|onerror|javascript:/i);
     }
-    expect(q!.answerHtml).toContain('<strong>bold</strong>');
-    expect(q!.answerHtml).toContain('<a href="https://img.example/p.png">pic</a>');
-    expect(q!.answerHtml).not.toContain('<img src="https:');
+    expect(hastToHtml(q!.answerTree)).toContain('<strong>bold</strong>');
+    expect(hastToHtml(q!.answerTree)).toContain('<a href="https://img.example/p.png">pic</a>');
+    expect(hastToHtml(q!.answerTree)).not.toContain('<img src="https:');
   });
 });
 
@@ -123,7 +124,7 @@ describe('odd but valid Markdown', () => {
     const [q] = allQuestions(bookOf('# T\n\n### 1) What is [bias][b]?\nSee [[src]][s].\n\n[b]: https://b.example\n[s]: https://s.example\n'));
     expect(q!.links.map((l) => l.url)).toEqual(['https://b.example']);
     expect(q!.sources.map((l) => [l.url, l.line])).toEqual([['https://s.example', 4]]);
-    expect(q!.titleHtml).toBe('What is <a href="https://b.example">bias</a>?');
+    expect(hastToHtml(q!.titleTree)).toBe('What is <a href="https://b.example">bias</a>?');
   });
 
   it('resolves definitions written inside a quote or a list', () => {
@@ -188,9 +189,9 @@ describe('odd but valid Markdown', () => {
     const [q] = allQuestions(
       bookOf('#### 1) Images?\n<img src="/\\evil.example/a.png"> <img src="//cdn.example/b.png">\n\n<picture><source srcset="https://evil.example/c.png"><img src="local.png"></picture>\n'),
     );
-    expect(q!.answerHtml).not.toMatch(/<img src="[^"]*(evil|cdn)/);
-    expect(q!.answerHtml).not.toMatch(/srcset|<source/i);
-    expect(q!.answerHtml).toContain('<img src="local.png">');
+    expect(hastToHtml(q!.answerTree)).not.toMatch(/<img src="[^"]*(evil|cdn)/);
+    expect(hastToHtml(q!.answerTree)).not.toMatch(/srcset|<source/i);
+    expect(hastToHtml(q!.answerTree)).toContain('<img src="local.png">');
   });
 });
 

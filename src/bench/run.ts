@@ -23,8 +23,17 @@ interface Row {
   target: string;
 }
 
+/** Each stage runs this many times (MLQ_BENCH_RUNS, default 3) and the median run is reported. */
+const RUNS = Math.max(1, Number(process.env.MLQ_BENCH_RUNS ?? 3));
+
+async function median<T extends { seconds: number | null }>(run: () => T | Promise<T>): Promise<T> {
+  const runs: T[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await run());
+  return runs.sort((a, b) => (a.seconds ?? 0) - (b.seconds ?? 0))[Math.floor(runs.length / 2)]!;
+}
+
 /** Runs `mlq ...` as a fresh process (a cold start, as in CI) and measures it. */
-function timeMlq(args: string[], work: string): { seconds: number; peakMb: number; code: number | null } {
+function timeMlq(args: string[], work: string): { seconds: number; peakMb: number } {
   const peakFile = path.join(work, 'peak');
   const start = performance.now();
   const run = spawnSync(process.execPath, ['--import', PEAK, BIN, ...args], {
@@ -35,7 +44,7 @@ function timeMlq(args: string[], work: string): { seconds: number; peakMb: numbe
   });
   const seconds = (performance.now() - start) / 1000;
   if (run.status !== 0 && run.status !== 1) throw new Error(`mlq ${args.join(' ')} failed: ${run.stderr}`);
-  return { seconds, peakMb: Number(readFileSync(peakFile, 'utf8')) / 1024, code: run.status };
+  return { seconds, peakMb: Number(readFileSync(peakFile, 'utf8')) / 1024 };
 }
 
 const TARGETS: Record<string, Record<string, string>> = {
@@ -60,26 +69,25 @@ async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'mlq-bench-'));
   const corpus = readFileSync(path.join(ROOT, 'source/README.md'), 'utf8');
   const sizes = (process.env.MLQ_BENCH_SIZES ?? '1,100').split(',').map(Number);
-  const rows: Row[] = [];
   const print = (row: Row) => {
-    rows.push(row);
     const peak = row.peakMb === null ? '' : `${row.peakMb.toFixed(0)} MB`;
     const wall = row.seconds === null ? '-' : `${row.seconds.toFixed(2)} s`;
     console.log(`${row.stage.padEnd(14)} ${row.size.padStart(8)} ${wall.padStart(9)} ${peak.padStart(9)}   ${row.target}`);
   };
+  console.log(`median of ${RUNS} run(s) per stage, each a fresh process`);
   console.log(`${'stage'.padEnd(14)} ${'size'.padStart(8)} ${'wall'.padStart(9)} ${'peak'.padStart(9)}   target`);
   for (const times of sizes) {
     const size = `${times}x`;
     const bank = path.join(work, `bank-${size}.md`);
     writeFileSync(bank, multiplyBank(corpus, times));
     const out = path.join(work, `dist-${size}`);
-    const check = timeMlq(['check', '--source', bank], work);
+    const check = await median(() => timeMlq(['check', '--source', bank], work));
     print({ stage: 'check', size, seconds: check.seconds, peakMb: check.peakMb, target: TARGETS.check?.[size] ?? '' });
     for (const name of FORMAT_NAMES) {
-      const built = timeMlq(['build', '--source', bank, '--formats', name, '--out', out, '--allow-errors'], work);
+      const built = await median(() => timeMlq(['build', '--source', bank, '--formats', name, '--out', out, '--allow-errors'], work));
       print({ stage: `build ${name}`, size, seconds: built.seconds, peakMb: built.peakMb, target: TARGETS[name]?.[size] ?? '' });
       if (name === 'epub') {
-        const pandoc = await pandocEpubSeconds(bank, path.join(work, `pandoc-${size}.epub`));
+        const { seconds: pandoc } = await median(async () => ({ seconds: await pandocEpubSeconds(bank, path.join(work, `pandoc-${size}.epub`)) }));
         print({ stage: 'pandoc epub', size, seconds: pandoc, peakMb: null, target: pandocTarget(size, built.seconds, pandoc) });
       }
     }

@@ -1,19 +1,20 @@
 // questions.json: the model for other tools, with its JSON Schema beside it.
 import path from 'node:path';
 import type { Format } from '../format.js';
+import { hastToHtml } from '../markdown.js';
 import type { Book, Link, Question } from '../model.js';
 import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './json-schema.js';
 
 const link = ({ label, url, line }: Link) => ({ label, url, line });
 
-// Keys are listed explicitly: their order is the file's order, and the in-memory trees stay out.
+// Keys are listed explicitly: their order is the file's order; the trees go out as HTML.
 const question = (q: Question, file: string) => ({
   id: q.id,
   number: q.number,
   section: q.section,
   title: q.title,
-  titleHtml: q.titleHtml,
-  answerHtml: q.answerHtml,
+  titleHtml: hastToHtml(q.titleTree),
+  answerHtml: hastToHtml(q.answerTree),
   answerText: q.answerText,
   hasAnswer: q.hasAnswer,
   sources: q.sources.map(link),
@@ -46,7 +47,7 @@ export function toQuestionsJson(book: Book, configDir = '.'): object {
       title: bank.title,
       claimedCount: bank.claimedCount,
       description: bank.description,
-      frontMatterHtml: bank.frontMatterHtml,
+      frontMatterHtml: hastToHtml(bank.frontMatterTree),
       sections: bank.sections.map(({ id, title, line }) => ({ id, title, line })),
       questions: bank.questions.map((q) => question(q, relative(q.file))),
     })),
