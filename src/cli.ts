@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { FORMAT_NAMES, type FormatName } from './config.js';
+import { FORMAT_NAMES, isFormatName, type FormatName } from './config.js';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from './errors.js';
 import { FORMATS } from './formats.js';
 import { allQuestions, type Diagnostic } from './model.js';
@@ -142,9 +142,9 @@ const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.sever
 
 function formatsOf(list: string): FormatName[] {
   const names = list.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = names.find((n) => !(FORMAT_NAMES as readonly string[]).includes(n));
+  const unknown = names.find((n) => !isFormatName(n));
   if (unknown || names.length === 0) throw new MlqError(`unknown format "${unknown ?? list}" (expected a list of ${FORMAT_NAMES.join(', ')})`);
-  return [...new Set(names)] as FormatName[];
+  return [...new Set(names as FormatName[])];
 }
 
 async function build(values: Values, io: Io): Promise<number> {

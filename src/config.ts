@@ -12,6 +12,7 @@ const RULE_IDS = new Set([...RULES.map((rule) => rule.id), ...Object.keys(LINK_R
 export type RuleSetting = Severity | 'off';
 export const FORMAT_NAMES = ['json', 'csv', 'apkg', 'pdf', 'epub'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
+export const isFormatName = (name: string): name is FormatName => (FORMAT_NAMES as readonly string[]).includes(name);
 export const PAGE_SIZES = ['A4', 'LETTER'] as const;
 
 export interface Config {
@@ -146,7 +147,7 @@ export function parseConfig(text: string, file: string): Config {
           return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
         }
       }
-      if (shape === 'formats' && !(FORMAT_NAMES as readonly string[]).includes(item.value)) {
+      if (shape === 'formats' && !isFormatName(item.value)) {
         return fail(item as Node, `${key}[${i}]`, `unknown format "${item.value}" (expected one of ${FORMAT_NAMES.join(', ')})`);
       }
       return item.value;

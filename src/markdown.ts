@@ -23,23 +23,21 @@ const PIECE_CHARS = 64 * 1024;
 /**
  * Parses Markdown to mdast with positions. A large document is parsed in pieces cut before headings
  * (see split.ts) and joined with their positions shifted: a heading always starts a new block, so the
- * tree is the same.
+ * tree is the same. `at` places a text that is itself a piece of a file (see parse-parallel.ts).
  */
-export function parseMarkdown(text: string): MdastRoot {
-  const pieces = cutAtHeadings(text, PIECE_CHARS);
-  if (pieces.length === 1) return parseWhole(text);
-  const root: MdastRoot = { type: 'root', children: [] };
-  for (const piece of pieces) {
+export function parseMarkdown(text: string, at: { line: number; offset: number } = { line: 1, offset: 0 }): MdastRoot {
+  const parts = cutAtHeadings(text, PIECE_CHARS).map((piece) => {
     const part = parseWhole(piece.text);
-    shiftPositions(part, piece.line - 1, piece.offset);
-    root.children.push(...part.children);
-    root.position = { start: { line: 1, column: 1, offset: 0 }, end: part.position!.end };
-  }
-  return root;
+    shiftPositions(part, at.line - 1 + piece.line - 1, at.offset + piece.offset);
+    return part;
+  });
+  if (parts.length === 1) return parts[0]!;
+  const start = parts[0]!.position!.start;
+  return { type: 'root', children: parts.flatMap((part) => part.children), position: { start, end: parts.at(-1)!.position!.end } };
 }
 
 /** A plain loop: unist-util-visit's bookkeeping costs more than the shift itself on a million nodes. */
-export function shiftPositions(node: MdastRoot | MdastContent, lines: number, offset: number): void {
+function shiftPositions(node: MdastRoot | MdastContent, lines: number, offset: number): void {
   if (lines === 0 && offset === 0) return;
   const position = node.position;
   if (position) {

@@ -4,7 +4,7 @@ import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import type { Heading, Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { allQuestions, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Place, type Question, type Section } from './model.js';
-import { hastToText, inlineToSafeHast, parseMarkdown, shiftPositions, toSafeHast } from './markdown.js';
+import { hastToText, inlineToSafeHast, parseMarkdown, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './read.js';
 import { hasDefinitions, type Piece } from './split.js';
@@ -63,8 +63,7 @@ export function parseBank(source: SourceText): Bank {
 }
 
 export function parseBankPart(file: string, piece: Piece): BankPart {
-  const root = parseMarkdown(piece.text);
-  shiftPositions(root, piece.line - 1, piece.offset);
+  const root = parseMarkdown(piece.text, piece);
   if (hasDefinitions(piece.text)) resolveReferences(root);
   const children = root.children;
   const numbers = children.map((node) => (node.type === 'heading' ? questionHeadingNumber(node) : null));
