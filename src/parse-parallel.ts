@@ -1,50 +1,64 @@
-// Large banks are read on every core: the text is cut before question headings, each piece is read
-// by a worker thread (the first on this thread), and the parts are merged in order.
+// Banks are read in pieces cut between two questions, so the Markdown tree of a piece is dropped as soon
+// as its questions are built. The pieces of a large bank are shared by this thread and worker threads:
+// each takes the next unread piece, so no thread waits while another still has a backlog.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Bank } from './model.js';
-import { isQuestionLine, mergeBankParts, parseBank, parseBankPart, type BankPart } from './parse.js';
+import { bankPieces, mergeBankParts, parseBankPart, type BankPart } from './parse.js';
 import type { SourceText } from './read.js';
-import { cutAtHeadings, type Piece } from './split.js';
+import type { Piece } from './split.js';
 
-/** Below this a worker's start-up costs more than it saves. */
-const MIN_PIECE_CHARS = 512 * 1024;
+/** Below this a worker's start-up (about 0.1 s) costs more than it saves. */
+const WORKERS_FROM_CHARS = 1024 * 1024;
 
 export interface WorkerRequest {
   file: string;
-  piece: Piece;
+  pieces: Piece[];
+  /** The index of the next unread piece, shared by every thread reading the bank. */
+  next: Int32Array;
 }
+
+/** The pieces a worker read, by index. */
+export type WorkerReply = [index: number, part: BankPart][];
 
 // Beside the bundle (lib/cli.js, built by `npm run prepare`); absent when running from the TypeScript
 // sources, as under vitest, where banks are read on one thread.
 const WORKER = new URL('./parse-worker.js', import.meta.url);
 const canUseWorkers = import.meta.url.endsWith('.js') && existsSync(WORKER);
 
-/**
- * Cuts a bank into about `count` pieces of at least MIN_PIECE_CHARS, only between two questions, so
- * that every section heading stays with the questions it opens.
- */
-export function bankPieces(text: string, count: number): Piece[] {
-  if (count < 2 || text.length < 2 * MIN_PIECE_CHARS) return [{ text, line: 1, offset: 0 }];
-  return cutAtHeadings(text, Math.max(MIN_PIECE_CHARS, Math.ceil(text.length / count)), (heading, previous) =>
-    Boolean(previous && isQuestionLine(heading.text) && isQuestionLine(previous.text)),
-  );
+/** The items no other thread has taken, each taken only when the loop reaches it. */
+export function* unclaimed<T>(items: readonly T[], next: Int32Array): Generator<[index: number, item: T]> {
+  for (let index = Atomics.add(next, 0, 1); index < items.length; index = Atomics.add(next, 0, 1)) yield [index, items[index]!];
+}
+
+/** Reads pieces no other thread has taken, until none is left. */
+export function readPieces({ file, pieces, next }: WorkerRequest): WorkerReply {
+  const read: WorkerReply = [];
+  for (const [index, piece] of unclaimed(pieces, next)) read.push([index, parseBankPart(file, piece)]);
+  return read;
+}
+
+/** A young generation larger than the default halves the time parsing spends collecting garbage. */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
+
+/** How many worker threads read a bank of this text besides this thread. */
+export function workerCount(text: string): number {
+  return text.length >= WORKERS_FROM_CHARS ? availableParallelism() - 1 : 0;
 }
 
 export async function parseBankParallel(source: SourceText): Promise<Bank> {
-  const pieces = canUseWorkers ? bankPieces(source.text, availableParallelism()) : [];
-  if (pieces.length < 2) return parseBank(source);
-  const [first, ...rest] = pieces as [Piece, ...Piece[]];
-  const others = rest.map((piece) => inWorker(WORKER, { file: source.file, piece }));
-  const head = parseBankPart(source.file, first);
-  return mergeBankParts([head, ...(await Promise.all(others))]);
+  const request: WorkerRequest = { file: source.file, pieces: bankPieces(source.text), next: new Int32Array(new SharedArrayBuffer(4)) };
+  const others = Array.from({ length: canUseWorkers ? workerCount(source.text) : 0 }, () => inWorker(request));
+  const parts = new Array<BankPart>(request.pieces.length);
+  for (const [index, part] of [...readPieces(request), ...(await Promise.all(others)).flat()]) parts[index] = part;
+  const [first, ...rest] = parts;
+  return mergeBankParts([first!, ...rest]);
 }
 
-function inWorker(url: URL, request: WorkerRequest): Promise<BankPart> {
+function inWorker(request: WorkerRequest): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
-    // A young generation larger than the default halves the time parsing spends collecting garbage.
-    const worker = new Worker(url, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+    const worker = new Worker(WORKER, { workerData: request, resourceLimits: WORKER_LIMITS });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`parse worker exited with code ${code}`)));

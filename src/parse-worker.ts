@@ -1,7 +1,5 @@
-// Worker thread entry point of parse-parallel.ts: reads one piece of a bank and sends the part back.
+// Worker thread entry point of parse-parallel.ts: reads pieces of a bank until none is left.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerRequest } from './parse-parallel.js';
-import { parseBankPart } from './parse.js';
+import { readPieces, type WorkerRequest } from './parse-parallel.js';
 
-const { file, piece } = workerData as WorkerRequest;
-parentPort!.postMessage(parseBankPart(file, piece));
+parentPort!.postMessage(readPieces(workerData as WorkerRequest));

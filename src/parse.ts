@@ -7,7 +7,7 @@ import { allQuestions, type Bank, type Book, type BookMeta, type Link, type Loos
 import { hastToText, inlineToSafeHast, parseMarkdown, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './read.js';
-import { hasDefinitions, type Piece } from './split.js';
+import { cutAtHeadings, hasDefinitions, type Piece } from './split.js';
 
 /** The text of a question heading: "12) ..." or "12. ..." (not "2.1 ..."). */
 const QUESTION_HEADING = /^\s*(\d+)\s*[.)](?!\d)\s*/;
@@ -58,8 +58,23 @@ export interface BankPart {
   leadingQuestions: number;
 }
 
+/** micromark slows down on long texts; pieces of this size parse at its best speed. */
+const BANK_PIECE_CHARS = 64 * 1024;
+
+/**
+ * Cuts a bank into pieces of about BANK_PIECE_CHARS, only between two questions, so that every section
+ * heading stays with the questions it opens. Each piece's Markdown tree is dropped once its questions
+ * are built, and the pieces of a large bank can be read on several threads (parse-parallel.ts).
+ */
+export function bankPieces(text: string): Piece[] {
+  return cutAtHeadings(text, BANK_PIECE_CHARS, (heading, previous) =>
+    Boolean(previous && isQuestionLine(heading.text) && isQuestionLine(previous.text)),
+  );
+}
+
 export function parseBank(source: SourceText): Bank {
-  return mergeBankParts([parseBankPart(source.file, { text: source.text, line: 1, offset: 0 })]);
+  const [first, ...rest] = bankPieces(source.text).map((piece) => parseBankPart(source.file, piece));
+  return mergeBankParts([first!, ...rest]);
 }
 
 export function parseBankPart(file: string, piece: Piece): BankPart {

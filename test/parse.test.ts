@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hastToHtml } from '../src/markdown.js';
+import { hastToHtml, parseMarkdown } from '../src/markdown.js';
 import { allQuestions } from '../src/model.js';
+import { bankPieces, mergeBankParts, parseBank, parseBankPart } from '../src/parse.js';
+import { multiplyBank } from '../src/bench/banks.js';
 import { bookOf, CORPUS, read, SOURCE } from './support/book.js';
 
 describe('parser on the question bank', () => {
@@ -195,27 +197,34 @@ describe('odd but valid Markdown', () => {
   });
 });
 
-describe('cutting a large bank for parallel reading', () => {
-  it('cuts only before a question heading that follows another question heading', async () => {
-    const { bankPieces } = await import('../src/parse-parallel.js');
-    const { multiplyBank } = await import('../src/bench/banks.js');
-    let text = multiplyBank(read(SOURCE), 40);
-    // Every third question has a sub-heading right under it: no cut may fall before a sub-heading.
-    text = text.replace(/^(#### (\d+)\) .*)$/gm, (line, _, n) => (Number(n) % 3 === 0 ? `${line}\n#### ${n}.1 A sub-heading` : line));
-    const pieces = bankPieces(text, 3);
-    expect(pieces.length).toBe(3);
+describe('reading a bank in pieces', () => {
+  // Every third question has a sub-heading right under it: no cut may fall before a sub-heading.
+  const text = multiplyBank(read(SOURCE), 20).replace(/^(#### (\d+)\) .*)$/gm, (line, _, n) =>
+    Number(n) % 3 === 0 ? `${line}\n#### ${n}.1 A sub-heading` : line,
+  );
+  const pieces = bankPieces(text);
+
+  it('cuts only before a question heading that follows another question heading', () => {
+    expect(pieces.length).toBeGreaterThan(10);
     expect(pieces.map((p) => p.text).join('')).toBe(text);
+    const headings = parseMarkdown(text).children.filter((node) => node.type === 'heading');
+    const lineOf = (node: (typeof headings)[number]) => text.split('\n')[node.position!.start.line - 1]!;
     for (const piece of pieces.slice(1)) {
       expect(piece.text).toMatch(/^#### \d+\) /);
       expect(text.slice(0, piece.offset).split('\n').length).toBe(piece.line);
-      const before = text.slice(0, piece.offset).trimEnd().split('\n');
-      const lastHeading = before.reverse().find((line) => line.startsWith('#'))!;
-      expect(lastHeading).toMatch(/^#### \d+\) /);
+      const lastHeading = headings.findLast((node) => node.position!.start.offset! < piece.offset)!;
+      expect(lineOf(lastHeading)).toMatch(/^#### \d+\) /);
     }
   });
 
-  it('keeps a small bank whole', async () => {
-    const { bankPieces } = await import('../src/parse-parallel.js');
-    expect(bankPieces(read(SOURCE), 2)).toHaveLength(1);
+  it('gives the same bank, sections and places included, as reading the text whole', () => {
+    const whole = mergeBankParts([parseBankPart('bank.md', { text, line: 1, offset: 0 })]);
+    const inPieces = parseBank({ file: 'bank.md', text });
+    expect(inPieces.sections.length).toBe(20);
+    expect(JSON.stringify(inPieces)).toBe(JSON.stringify(whole));
+  });
+
+  it('keeps a small bank whole', () => {
+    expect(bankPieces(read(SOURCE))).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
-// `npm run bench`: wall time and peak memory of each stage, at 1x and 100x the corpus; pandoc's EPUB of the same
-// bank for comparison; the link checker against a slow loopback server, cold and from its cache.
+// `npm run bench`: wall time and peak memory of each stage, at 1x and 100x the corpus, beside the floor
+// (start-up and parsing alone); pandoc's EPUB of the same bank for comparison; the link checker against a
+// slow loopback server, cold and from its cache.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { pandocEpubSeconds } from './pandoc.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin/mlq.js');
 const PEAK = path.join(ROOT, 'lib/bench/peak.js');
+const PARSE_ONLY = path.join(ROOT, 'lib/bench/parse-only.js');
 
 interface Row {
   stage: string;
@@ -32,18 +34,18 @@ async function median<T extends { seconds: number | null }>(run: () => T | Promi
   return runs.sort((a, b) => (a.seconds ?? 0) - (b.seconds ?? 0))[Math.floor(runs.length / 2)]!;
 }
 
-/** Runs `mlq ...` as a fresh process (a cold start, as in CI) and measures it. */
-function timeMlq(args: string[], work: string): { seconds: number; peakMb: number } {
+/** Runs a script (`mlq` itself, or the parse-only floor) as a fresh process, a cold start as in CI, and measures it. */
+function timeScript(script: string, args: string[], work: string): { seconds: number; peakMb: number } {
   const peakFile = path.join(work, 'peak');
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['--import', PEAK, BIN, ...args], {
+  const run = spawnSync(process.execPath, ['--import', PEAK, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, MLQ_PEAK_FILE: peakFile, SOURCE_DATE_EPOCH: '1700000000', CI: 'true' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = (performance.now() - start) / 1000;
-  if (run.status !== 0 && run.status !== 1) throw new Error(`mlq ${args.join(' ')} failed: ${run.stderr}`);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${path.basename(script)} ${args.join(' ')} failed: ${run.stderr}`);
   return { seconds, peakMb: Number(readFileSync(peakFile, 'utf8')) / 1024 };
 }
 
@@ -81,10 +83,12 @@ async function main(): Promise<void> {
     const bank = path.join(work, `bank-${size}.md`);
     writeFileSync(bank, multiplyBank(corpus, times));
     const out = path.join(work, `dist-${size}`);
-    const check = await median(() => timeMlq(['check', '--source', bank], work));
+    const parsed = await median(() => timeScript(PARSE_ONLY, [bank], work));
+    print({ stage: 'parse only', size, seconds: parsed.seconds, peakMb: parsed.peakMb, target: 'the floor: start-up and remark parse, no more' });
+    const check = await median(() => timeScript(BIN, ['check', '--source', bank], work));
     print({ stage: 'check', size, seconds: check.seconds, peakMb: check.peakMb, target: TARGETS.check?.[size] ?? '' });
     for (const name of FORMAT_NAMES) {
-      const built = await median(() => timeMlq(['build', '--source', bank, '--formats', name, '--out', out, '--allow-errors'], work));
+      const built = await median(() => timeScript(BIN, ['build', '--source', bank, '--formats', name, '--out', out, '--allow-errors'], work));
       print({ stage: `build ${name}`, size, seconds: built.seconds, peakMb: built.peakMb, target: TARGETS[name]?.[size] ?? '' });
       if (name === 'epub') {
         const { seconds: pandoc } = await median(async () => ({ seconds: await pandocEpubSeconds(bank, path.join(work, `pandoc-${size}.epub`)) }));

@@ -1,0 +1,32 @@
+// The least time any mlq stage can take on a bank: a fresh process that reads the file and parses it
+// with remark-parse and remark-gfm, in the same pieces and on as many threads as mlq, and does nothing
+// else. `npm run bench` prints it beside the stages, so that a target below it is known to be out of reach.
+import { readFileSync } from 'node:fs';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parseMarkdown } from '../markdown.js';
+import { unclaimed, WORKER_LIMITS, workerCount } from '../parse-parallel.js';
+import { bankPieces } from '../parse.js';
+import type { Piece } from '../split.js';
+
+interface Job {
+  pieces: Piece[];
+  next: Int32Array;
+}
+
+function parseUnclaimed({ pieces, next }: Job): void {
+  for (const [, piece] of unclaimed(pieces, next)) parseMarkdown(piece.text, piece);
+}
+
+if (isMainThread) {
+  const text = readFileSync(process.argv[2]!, 'utf8');
+  const job: Job = { pieces: bankPieces(text), next: new Int32Array(new SharedArrayBuffer(4)) };
+  const workers = Array.from({ length: workerCount(text) }, () => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: job, resourceLimits: WORKER_LIMITS });
+    return new Promise((resolve) => worker.once('message', resolve));
+  });
+  parseUnclaimed(job);
+  await Promise.all(workers);
+} else {
+  parseUnclaimed(workerData as Job);
+  parentPort!.postMessage('done');
+}
