@@ -1,5 +1,5 @@
 // The command line: argument parsing and exit codes; the work is in pipeline.ts.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './config.js';
@@ -8,7 +8,7 @@ import { FORMATS } from './formats.js';
 import { allQuestions, type Diagnostic } from './model.js';
 import { writeOutputs } from './output.js';
 import { emit, load } from './pipeline.js';
-import { plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
+import { jobSummary, plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
 import { RULES } from './rules/index.js';
 import { validate } from './validate.js';
 // Only the constants here: the checker (linkinator) loads when `mlq links` runs.
@@ -75,12 +75,16 @@ interface Io {
   stderr: (text: string) => void;
   /** Progress lines are for people at a terminal; CI logs stay quiet. */
   progress: boolean;
+  /** Appends Markdown to the GitHub job summary; null outside GitHub Actions. */
+  jobSummary: ((markdown: string) => void) | null;
 }
 
+const summaryFile = process.env.GITHUB_STEP_SUMMARY;
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+  jobSummary: summaryFile ? (markdown) => appendFileSync(summaryFile, markdown) : null,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -134,8 +138,15 @@ async function check(values: Values, io: Io): Promise<number> {
   const reporter = reporterOf(values);
   const { config, book } = await load({ configFile: values.config, sources: values.source });
   const diagnostics = validate(book, config.rules);
-  io.stdout(REPORT[reporter](diagnostics, summarize(diagnostics, allQuestions(book).length)));
+  report('check', reporter, diagnostics, allQuestions(book).length, io);
   return hasErrors(diagnostics) ? EXIT_VALIDATION : EXIT_OK;
+}
+
+/** Prints the report; with the github reporter in GitHub Actions, adds the verdict to the job summary too. */
+function report(command: string, reporter: ReporterName, diagnostics: Diagnostic[], questions: number, io: Io): void {
+  const summary = summarize(diagnostics, questions);
+  io.stdout(REPORT[reporter](diagnostics, summary));
+  if (reporter === 'github') io.jobSummary?.(jobSummary(command, diagnostics, summary));
 }
 
 const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
@@ -189,7 +200,7 @@ async function links(values: Values, io: Io): Promise<number> {
     },
   });
   const urls = result.checked + result.fromCache;
-  io.stdout(REPORT[reporter](result.diagnostics, summarize(result.diagnostics, allQuestions(book).length)));
+  report('links', reporter, result.diagnostics, allQuestions(book).length, io);
   if (reporter === 'text') io.stdout(`${plural(urls, 'URL')}: ${result.checked} checked, ${result.fromCache} from the cache\n`);
   return hasErrors(result.diagnostics) ? EXIT_VALIDATION : EXIT_OK;
 }

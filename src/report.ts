@@ -46,4 +46,28 @@ function json(diagnostics: Diagnostic[], summary: Summary): string {
   return `${JSON.stringify({ diagnostics: rows, summary }, null, 2)}\n`;
 }
 
+/** A job summary lists this many findings at most; the annotations carry them all. */
+const SUMMARY_ROWS = 100;
+
+/** Text in a Markdown table cell: no cell break, no line break, no HTML. */
+const cell = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+
+/**
+ * Markdown for a GitHub job summary (the file named by GITHUB_STEP_SUMMARY): the verdict of `mlq <command>`
+ * and a table of its errors and warnings, shown on the page of the workflow run.
+ */
+export function jobSummary(command: string, diagnostics: Diagnostic[], summary: Summary): string {
+  const verdict = summary.errors ? '❌' : '✅';
+  const counts = `${plural(summary.questions, 'question')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
+  const lines = [`### ${verdict} mlq ${command}`, '', counts, ''];
+  const shown = diagnostics.filter((d) => d.severity !== 'info');
+  if (shown.length) {
+    lines.push('| Severity | Rule | Where | Message |', '| --- | --- | --- | --- |');
+    for (const d of shown.slice(0, SUMMARY_ROWS)) lines.push(`| ${d.severity} | ${d.rule} | ${cell(`${d.file}:${d.line}`)} | ${cell(d.message)} |`);
+    if (shown.length > SUMMARY_ROWS) lines.push('', `and ${shown.length - SUMMARY_ROWS} more: see the annotations.`);
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 export const REPORT: Record<ReporterName, (diagnostics: Diagnostic[], summary: Summary) => string> = { text, github, json };

@@ -31,6 +31,22 @@ describe('mlq check on the verbatim upstream README', () => {
     expect(run.stdout).toContain(`::notice file=${file},line=84,col=1,title=answer-only-link::`);
   });
 
+  it('adds its verdict and a table of errors and warnings to the GitHub job summary, after what is there', () => {
+    const summaryFile = path.join(temp(), 'summary.md');
+    writeFileSync(summaryFile, '### an earlier step\n');
+    const env = { GITHUB_STEP_SUMMARY: summaryFile };
+    expect(mlq(['check', '--source', CORPUS, '--reporter', 'github'], { env }).code).toBe(1);
+    const summary = readFileSync(summaryFile, 'utf8');
+    const file = path.relative(ROOT, CORPUS);
+    expect(summary.startsWith('### an earlier step\n### ❌ mlq check\n\n67 questions: 1 error, 5 warnings, 21 infos\n')).toBe(true);
+    expect(summary).toContain(`| error | duplicate-number | ${file}:419 | Question number 66 is used twice (first at line 416). |`);
+    expect(summary.match(/^\| (error|warning) \|/gm)).toHaveLength(6);
+    expect(summary).not.toContain('answer-only-link');
+    // The text reporter is for a terminal: it leaves the job summary alone.
+    mlq(['check', '--source', CORPUS], { env });
+    expect(readFileSync(summaryFile, 'utf8')).toBe(summary);
+  });
+
   it('gives exactly the documented shape with --reporter json', () => {
     const run = mlq(['check', '--source', CORPUS, '--reporter', 'json']);
     const report = JSON.parse(run.stdout);
@@ -243,5 +259,24 @@ describe('a large bank', () => {
     expect(built.banks).toEqual(sequential.banks);
     expect(built.banks[0].sections).toHaveLength(30);
     expect(built.banks[0].questions.at(-1).section).toBe('Part 30');
+  });
+});
+
+describe('the GitHub job summary', () => {
+  const finding = (message: string) => ({ rule: 'no-source', severity: 'warning' as const, message, hint: '', file: 'a.md', line: 3, column: 1 });
+  const counts = { errors: 0, warnings: 1, infos: 0, questions: 1 };
+
+  it('keeps a message in its table cell, as text', async () => {
+    const { jobSummary } = await import('../src/report.js');
+    const markdown = jobSummary('check', [finding('a | b <script>x</script>\nnext')], counts);
+    expect(markdown).toContain('| warning | no-source | a.md:3 | a \\| b &lt;script&gt;x&lt;/script&gt; next |');
+    expect(markdown).toContain('### ✅ mlq check');
+  });
+
+  it('lists 100 findings at most and says how many more the annotations hold', async () => {
+    const { jobSummary } = await import('../src/report.js');
+    const markdown = jobSummary('links', Array.from({ length: 130 }, (_, i) => finding(`finding ${i}`)), { ...counts, warnings: 130 });
+    expect(markdown.match(/^\| warning \|/gm)).toHaveLength(100);
+    expect(markdown).toContain('and 30 more: see the annotations.');
   });
 });
