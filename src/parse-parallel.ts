@@ -49,18 +49,27 @@ export function workerCount(text: string): number {
 
 export async function parseBankParallel(source: SourceText): Promise<Bank> {
   const request: WorkerRequest = { file: source.file, pieces: bankPieces(source.text), next: new Int32Array(new SharedArrayBuffer(4)) };
-  const others = Array.from({ length: canUseWorkers ? workerCount(source.text) : 0 }, () => inWorker(request));
+  const workers = Array.from({ length: canUseWorkers ? workerCount(source.text) : 0 }, () => new Worker(WORKER, { workerData: request, resourceLimits: WORKER_LIMITS }));
   const parts = new Array<BankPart>(request.pieces.length);
-  for (const [index, part] of [...readPieces(request), ...(await Promise.all(others)).flat()]) parts[index] = part;
+  try {
+    const mine = readPieces(request);
+    for (const [index, part] of [...mine, ...(await Promise.all(workers.map(replyOf))).flat()]) parts[index] = part;
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+  // A worker is only a speed-up: the pieces one could not deliver (it failed, or its reply was too deeply
+  // nested to be copied back) are read here, where an error is reported like any other.
+  request.pieces.forEach((piece, index) => (parts[index] ??= parseBankPart(source.file, piece)));
   const [first, ...rest] = parts;
   return mergeBankParts([first!, ...rest]);
 }
 
-function inWorker(request: WorkerRequest): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: request, resourceLimits: WORKER_LIMITS });
+/** What a worker read, or nothing when it failed or its reply could not be copied back. */
+function replyOf(worker: Worker): Promise<WorkerReply> {
+  return new Promise((resolve) => {
     worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`parse worker exited with code ${code}`)));
+    worker.once('messageerror', () => resolve([]));
+    worker.once('error', () => resolve([]));
+    worker.once('exit', () => resolve([]));
   });
 }

@@ -236,6 +236,20 @@ describe('a large bank', () => {
     expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, questions: 2400 });
   });
 
+  it('is read whole when a worker cannot send its pieces back (a tree too deep to copy between threads)', () => {
+    // Every piece holds such an answer, so whatever pieces the worker takes, its reply fails to arrive.
+    const deep = `A ${'<span>'.repeat(1500)}x${'</span>'.repeat(1500)}`;
+    let text = '# Bank\n\n';
+    for (let n = 1; n <= 240; n++) text += `#### ${n}) What is thing ${n}? [[src](https://s.example/${n})]\n${n % 10 === 0 ? deep : 'text '.repeat(1000)}\n\n`;
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    const file = path.join(temp(), 'deep.md');
+    writeFileSync(file, text);
+    const run = mlq(['check', '--source', file, '--reporter', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).summary).toEqual({ errors: 0, warnings: 0, infos: 0, questions: 240 });
+  });
+
   it('is read on several threads with the same result as on one', async () => {
     const { multiplyBank } = await import('../src/bench/banks.js');
     const { parseBook } = await import('../src/parse.js');
