@@ -163,9 +163,8 @@ async function build(values: Values, io: Io): Promise<number> {
   const { config, book } = await load({ configFile: values.config, sources: values.source, dated: true });
   const diagnostics = validate(book, config.rules);
   const summary = summarize(diagnostics, allQuestions(book).length);
-  // A build shows what needs attention; `mlq check` lists the infos too.
-  const attention = diagnostics.filter((d) => d.severity !== 'info');
-  if (attention.length) io.stderr(REPORT.text(attention, summary));
+  // The same findings as `mlq check`, on stderr: stdout lists the files written.
+  if (diagnostics.length) io.stderr(REPORT.text(diagnostics, summary));
   if (hasErrors(diagnostics) && !values['allow-errors']) {
     io.stderr(`mlq: not publishing: validation found ${summary.errors} error(s) (fix them, or build with --allow-errors)\n`);
     return EXIT_VALIDATION;
@@ -178,7 +177,7 @@ async function build(values: Values, io: Io): Promise<number> {
   const files = outputs.flatMap((o) => o.files);
   // Formats built from the same notes (deck.csv, deck.apkg) may report the same thing: say it once.
   for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${warning}\n`);
-  await writeOutputs(outDir, files);
+  await writeOutputs(outDir, files, [config.dir, ...book.banks.map((bank) => bank.file)]);
   const shown = path.relative(process.cwd(), outDir) || '.';
   io.stdout(`${files.map((f) => `${path.join(shown, f.path)} (${f.bytes.length} bytes)`).join('\n')}\n`);
   return EXIT_OK;

@@ -4,13 +4,24 @@ import path from 'node:path';
 import { describeFsError, MlqError } from './errors.js';
 import type { OutputFile } from './format.js';
 
+function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, path.resolve(file));
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
 /**
  * Writes into a temporary sibling folder (seeded with the current outputs, so a build of one format
  * keeps the others), then swaps it in with renames: a failed or interrupted build never leaves a
- * half-written folder behind, and a failed swap puts the previous folder back.
+ * half-written folder behind, and a failed swap puts the previous folder back. `inputs` (the sources
+ * and the config's folder) and the working directory must not be inside the folder it replaces.
  */
-export async function writeOutputs(outDir: string, files: OutputFile[]): Promise<void> {
+export async function writeOutputs(outDir: string, files: OutputFile[], inputs: string[]): Promise<void> {
   const target = path.resolve(outDir);
+  const held = [process.cwd(), ...inputs].find((input) => isWithin(target, input));
+  if (held !== undefined) {
+    const what = held === process.cwd() ? 'the working directory' : held;
+    throw new MlqError(`${outDir}: will not replace a folder that holds ${what}: choose another output folder`);
+  }
   const existing = await stat(target).catch(() => null);
   if (existing && !existing.isDirectory()) throw new MlqError(`${outDir}: exists and is not a folder`);
   let staging = '';
@@ -18,7 +29,7 @@ export async function writeOutputs(outDir: string, files: OutputFile[]): Promise
     await mkdir(path.dirname(target), { recursive: true });
     staging = await mkdtemp(`${target}.tmp-`);
     await chmod(staging, 0o755); // mkdtemp makes it private; the outputs are for everyone
-    if (existing) await cp(target, staging, { recursive: true });
+    if (existing) await cp(target, staging, { recursive: true, verbatimSymlinks: true });
     for (const file of files) {
       const destination = path.join(staging, file.path);
       await mkdir(path.dirname(destination), { recursive: true });

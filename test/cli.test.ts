@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, readlinkSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -65,6 +65,7 @@ describe('mlq build', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/source\/README.md:81:1 warning no-answer Question 9 has no answer/);
     expect(run.stderr).toMatch(/source\/README.md:106:1 warning no-answer Question 14 has no answer/);
+    for (const n of [10, 11, 20]) expect(run.stderr).toMatch(new RegExp(`info answer-only-link Question ${n} is answered only by a link`));
     const json = JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8'));
     const schema = JSON.parse(readFileSync(path.join(out, 'questions.schema.json'), 'utf8'));
     const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -99,6 +100,27 @@ describe('mlq build', () => {
     const forced = mlq(['build', '--formats', 'json', '--out', out, '--source', CORPUS, '--allow-errors']);
     expect(forced.code).toBe(0);
     expect(readFileSync(path.join(out, 'questions.json'))).not.toEqual(before);
+  });
+
+  it('will not replace a folder that holds the working directory or the sources', () => {
+    const dir = temp();
+    mkdirSync(path.join(dir, 'bank'));
+    writeFileSync(path.join(dir, 'bank/bank.md'), '# B\n\n#### 1) Why? [[src](https://s.example)]\nBecause.\n');
+    for (const out of ['.', 'bank']) {
+      const run = mlq(['build', '--source', 'bank/bank.md', '--formats', 'json', '--out', out], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(oneLine(run.stderr).at(-1)).toMatch(new RegExp(`^mlq: ${out}: will not replace a folder that holds (the working directory|bank/bank.md): choose another output folder$`));
+    }
+    expect(readdirSync(dir)).toEqual(['bank']);
+    expect(readdirSync(path.join(dir, 'bank'))).toEqual(['bank.md']);
+  });
+
+  it('keeps a relative symbolic link in the output folder relative', () => {
+    const out = temp();
+    writeFileSync(path.join(out, 'notes.txt'), 'kept');
+    symlinkSync('notes.txt', path.join(out, 'latest.txt'));
+    expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
+    expect(readlinkSync(path.join(out, 'latest.txt'))).toBe('notes.txt');
   });
 
   it('rebuilds an output folder whose path contains ".tmp-"', () => {
