@@ -82,7 +82,12 @@ function bookMeta(config: Config, firstBankTitle: string, sourceDate: string): B
 /** SOURCE_DATE_EPOCH, else the banks' last commit, else their newest modification time. */
 async function sourceDateOf(files: string[]): Promise<string> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  if (epoch) {
+    // The reproducible-builds specification: a malformed value must fail the build, not be ignored.
+    const date = /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : null;
+    if (!date || Number.isNaN(date.getTime())) throw new MlqError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
+    return date.toISOString();
+  }
   const git = await promisify(execFile)('git', ['log', '-1', '--format=%ct', '--', ...files.map((f) => path.resolve(f))], {
     cwd: path.dirname(path.resolve(files[0] ?? '.')),
   }).then(

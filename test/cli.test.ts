@@ -205,6 +205,16 @@ describe('bad input: exit 2 with one clear line, no stack trace', () => {
     expect(lines[0]).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('a malformed SOURCE_DATE_EPOCH', () => {
+    const out = temp();
+    for (const epoch of ['yesterday', '1.5', '99999999999999999']) {
+      const run = mlq(['build', '--formats', 'json', '--out', out], { env: { SOURCE_DATE_EPOCH: epoch } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`mlq: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"\n`);
+    }
+    expect(readdirSync(out)).toEqual([]);
+  });
 });
 
 describe('help and version', () => {
