@@ -160,7 +160,9 @@ function formatsOf(list: string): FormatName[] {
 
 async function build(values: Values, io: Io): Promise<number> {
   const requested = values.formats === undefined ? undefined : formatsOf(values.formats);
+  const start = performance.now();
   const { config, book } = await load({ configFile: values.config, sources: values.source, dated: true });
+  if (io.progress) io.stderr(`mlq: read ${plural(allQuestions(book).length, 'question')} in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   const diagnostics = validate(book, config.rules);
   const summary = summarize(diagnostics, allQuestions(book).length);
   // The same findings as `mlq check`, on stderr: stdout lists the files written.

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, readlinkSync, statSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -100,6 +101,20 @@ describe('mlq build', () => {
     const forced = mlq(['build', '--formats', 'json', '--out', out, '--source', CORPUS, '--allow-errors']);
     expect(forced.code).toBe(0);
     expect(readFileSync(path.join(out, 'questions.json'))).not.toEqual(before);
+  });
+
+  it('shows progress on a terminal and none in CI', () => {
+    const out = temp();
+    const args = ['build', '--formats', 'json,csv', '--out', out];
+    // util-linux's script(1) gives the build a terminal.
+    const command = [process.execPath, path.join(ROOT, 'bin/mlq.js'), ...args].map((a) => `'${a}'`).join(' ');
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'CI'));
+    const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env });
+    expect(onTerminal.status).toBe(0);
+    expect(onTerminal.stdout).toMatch(/^mlq: read 67 questions in \d+\.\d s\r?$/m);
+    expect(onTerminal.stdout).toMatch(/^mlq: json done in \d+\.\d s\r?$/m);
+    expect(onTerminal.stdout).toMatch(/^mlq: csv done in \d+\.\d s\r?$/m);
+    expect(mlq(args).stderr).not.toMatch(/^mlq: (read|json|csv) /m);
   });
 
   it('will not replace a folder that holds the working directory or the sources', () => {
