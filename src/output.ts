@@ -24,32 +24,61 @@ export async function writeOutputs(outDir: string, files: OutputFile[], inputs: 
   }
   const existing = await stat(target).catch(() => null);
   if (existing && !existing.isDirectory()) throw new MlqError(`${outDir}: exists and is not a folder`);
+  const signals = holdSignals();
   let staging = '';
   try {
-    await mkdir(path.dirname(target), { recursive: true });
-    staging = await mkdtemp(`${target}.tmp-`);
-    await chmod(staging, 0o755); // mkdtemp makes it private; the outputs are for everyone
-    if (existing) await cp(target, staging, { recursive: true, verbatimSymlinks: true });
-    for (const file of files) {
-      const destination = path.join(staging, file.path);
-      await mkdir(path.dirname(destination), { recursive: true });
-      await writeFile(destination, file.bytes);
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      staging = await mkdtemp(`${target}.tmp-`);
+      await chmod(staging, 0o755); // mkdtemp makes it private; the outputs are for everyone
+      if (existing) await cp(target, staging, { recursive: true, verbatimSymlinks: true });
+      for (const file of files) {
+        signals.stopIfReceived();
+        const destination = path.join(staging, file.path);
+        await mkdir(path.dirname(destination), { recursive: true });
+        await writeFile(destination, file.bytes);
+      }
+      signals.stopIfReceived();
+    } catch (error) {
+      if (staging) await rm(staging, { recursive: true, force: true });
+      throw new MlqError(`${outDir}: cannot write the outputs: ${describeFsError(error)}`);
     }
-  } catch (error) {
-    if (staging) await rm(staging, { recursive: true, force: true });
-    throw new MlqError(`${outDir}: cannot write the outputs: ${describeFsError(error)}`);
+    const retired = `${target}.old-${path.basename(staging).slice(path.basename(target).length + '.tmp-'.length)}`;
+    let moved = false;
+    try {
+      if (existing) await rename(target, retired);
+      moved = Boolean(existing);
+      await rename(staging, target);
+    } catch (error) {
+      if (moved) await rename(retired, target);
+      await rm(staging, { recursive: true, force: true });
+      throw new MlqError(`${outDir}: cannot replace the outputs: ${describeFsError(error)}`);
+    }
+    // The new outputs are in place; a leftover copy of the old ones is only untidy.
+    await rm(retired, { recursive: true, force: true }).catch(() => {});
+  } finally {
+    signals.release();
   }
-  const retired = `${target}.old-${path.basename(staging).slice(path.basename(target).length + '.tmp-'.length)}`;
-  let moved = false;
-  try {
-    if (existing) await rename(target, retired);
-    moved = Boolean(existing);
-    await rename(staging, target);
-  } catch (error) {
-    if (moved) await rename(retired, target);
-    await rm(staging, { recursive: true, force: true });
-    throw new MlqError(`${outDir}: cannot replace the outputs: ${describeFsError(error)}`);
-  }
-  // The new outputs are in place; a leftover copy of the old ones is only untidy.
-  await rm(retired, { recursive: true, force: true }).catch(() => {});
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Holds Ctrl-C and a cancelled CI job's SIGTERM while the outputs are written: staging stops at the next
+ * file and its folder is removed, a swap under way is finished, and then the signal is delivered as usual.
+ * So an interrupted build leaves neither a missing output folder nor a staging folder behind.
+ */
+function holdSignals(): { stopIfReceived(): void; release(): void } {
+  let received: NodeJS.Signals | null = null;
+  const hold = (signal: NodeJS.Signals) => (received ??= signal);
+  for (const signal of STOP_SIGNALS) process.on(signal, hold);
+  return {
+    stopIfReceived() {
+      if (received) throw new Error(`interrupted by ${received}`);
+    },
+    release() {
+      for (const signal of STOP_SIGNALS) process.off(signal, hold);
+      if (received) process.kill(process.pid, received);
+    },
+  };
 }

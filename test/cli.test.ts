@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, readlinkSync, statSync, symlinkSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -115,6 +115,26 @@ describe('mlq build', () => {
     expect(onTerminal.stdout).toMatch(/^mlq: json done in \d+\.\d s\r?$/m);
     expect(onTerminal.stdout).toMatch(/^mlq: csv done in \d+\.\d s\r?$/m);
     expect(mlq(args).stderr).not.toMatch(/^mlq: (read|json|csv) /m);
+  });
+
+  it('interrupted while writing, leaves the previous output as it was and no staging folder', async () => {
+    const parent = temp();
+    const out = path.join(parent, 'out');
+    mkdirSync(out);
+    // Enough files that copying them into the staging folder takes a while to interrupt.
+    for (let i = 0; i < 3000; i++) writeFileSync(path.join(out, `old-${i}.txt`), 'x'.repeat(100));
+    writeFileSync(path.join(out, 'questions.json'), 'previous');
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/mlq.js'), 'build', '--formats', 'json', '--out', out], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    let interrupted = false;
+    while (!interrupted) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      interrupted = readdirSync(parent).some((name) => name.startsWith('out.tmp-')) && child.kill('SIGINT');
+    }
+    expect(await exited).toBe('SIGINT');
+    expect(readdirSync(parent)).toEqual(['out']);
+    expect(readFileSync(path.join(out, 'questions.json'), 'utf8')).toBe('previous');
+    expect(readdirSync(out)).toHaveLength(3001);
   });
 
   it('will not replace a folder that holds the working directory or the sources', () => {
