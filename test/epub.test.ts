@@ -183,9 +183,12 @@ See [relative](docs/other.md), [nowhere](#nowhere) and [question 2](#what-is-a-b
 ${LONG_LINE}
 \`\`\`
 
-| a | b |
-|---|:-:|
-| 1 & 2 | <3 |
+3. starts at three
+4. and goes on
+
+| a | b | c |
+|---|:-:|--:|
+| 1 & 2 | <3 | 4 |
 
 - [ ] task
 - [x] done
@@ -201,7 +204,10 @@ Control\u000Bcharacter and a footnote[^1].
 
 <a id="dup">two</a> <a name="dup">three</a> <div id="dup">four</div>
 
-<details><summary>More</summary>Hidden <b>bold</b></details>
+<details open><summary>More</summary>Hidden <b>bold</b></details>
+
+<p align="center" class="x">HTML 4 attributes:</p> <table border="1" cellpadding="2"><tr><td nowrap valign="top">cell</td></tr></table>
+<ul compact type="square"><li type="disc">item</li></ul> <hr noshade> <ol reversed type="a" start="2"><li>b</li></ol>
 
 ## Second & last section
 
@@ -414,6 +420,18 @@ describe('epub: a hostile bank', () => {
     expect(strFromU8(epub.files['OEBPS/content.opf']!)).toContain('<dc:title>Hostile &amp; &lt;Bank&gt; &#34;Title&#34; 😀</dc:title>');
   });
 
+  it("keeps an ordered list's start and a table column's alignment, in valid EPUB 3 markup", () => {
+    const epub = unpack(bytes);
+    const chapter = epub.doc('OEBPS/part-1-001.xhtml');
+    expect(elements(chapter, 'ol').map((ol) => attr(ol, 'start'))).toContain('3');
+    for (const cell of ['th', 'td']) expect(elements(chapter, cell).slice(0, 3).map((c) => attr(c, 'class'))).toEqual([undefined, 'align-center', 'align-right']);
+    // HTML 4's presentational attributes, which GitHub's sanitizer lets through and EPUB 3 rejects, are gone.
+    const legacy = ['align', 'border', 'cellpadding', 'nowrap', 'valign', 'compact', 'noshade', 'reversed', 'type', 'open'];
+    expect(elements(elements(chapter, 'body')[0]!).flatMap((e) => e.attrs.filter((a) => legacy.includes(a.name)).map((a) => `${e.tagName}[${a.name}]`))).toEqual([]);
+    expect(elements(chapter, 'p').find((p) => textOf(p) === 'HTML 4 attributes:')!.attrs).toEqual([{ name: 'class', value: 'align-center' }]);
+    expect(strFromU8(epub.files['OEBPS/style.css']!)).toMatch(/\.align-right \{ text-align: right; \}/);
+  });
+
   it('keeps the long code line whole, marks the empty answer, links across chapters', () => {
     const epub = unpack(bytes);
     const chapter = epub.doc('OEBPS/part-1-001.xhtml');
@@ -430,7 +448,7 @@ describe('epub: a hostile bank', () => {
     expect(hrefs).not.toContain('#nowhere');
     // A fragment that is not valid percent-encoding matches no question: the link is text, the build goes on.
     expect(hrefs.filter((href) => href?.includes('%'))).toEqual([]);
-    expect(elements(chapter, 'li').map((li) => squash(textOf(li))).slice(0, 2)).toEqual(['☐ task', '☑ done nested emphasis and code <b>']);
+    expect(elements(chapter, 'li').map((li) => squash(textOf(li))).filter((text) => /^[☐☑]/.test(text))).toEqual(['☐ task', '☑ done nested emphasis and code <b>']);
     const ids = elements(chapter).map((e) => attr(e, 'id')).filter(Boolean);
     expect(new Set(ids).size).toBe(ids.length);
     expect(warnings).toEqual([

@@ -70,7 +70,7 @@ class Adapter {
   private node(node: RootContent, where: Where): ElementContent[] {
     if (node.type === 'text') return [{ type: 'text', value: node.value.replace(NOT_XML, '') }];
     if (node.type !== 'element') return [];
-    const properties: Properties = { ...node.properties };
+    const properties = epubProperties(node.properties);
     const children = this.nodes(node.children, where);
     if (node.tagName === 'img') {
       const src = String(properties.src ?? '');
@@ -78,8 +78,8 @@ class Adapter {
       this.warnings.push(`${where.file}${line ? `:${line}` : ''}: local image "${src}" is shown as its description in the EPUB`);
       return [{ type: 'text', value: `[${String(properties.alt ?? '') || src}]` }];
     }
-    // epub-gen-memory drops the `checked` attribute, so a task list's ticks are written as characters.
-    if (node.tagName === 'input' && properties.type === 'checkbox') return [{ type: 'text', value: properties.checked ? '☑' : '☐' }];
+    // A task list's boxes are written as characters: e-readers show form controls unevenly, if at all.
+    if (node.tagName === 'input' && node.properties.type === 'checkbox') return [{ type: 'text', value: node.properties.checked ? '☑' : '☐' }];
     if (typeof properties.id === 'string') {
       if (this.ids.has(properties.id)) delete properties.id;
       else this.ids.add(properties.id);
@@ -97,6 +97,23 @@ class Adapter {
     if (href.startsWith('#')) return this.anchors.get(decodeFragment(href.slice(1))) ?? null;
     return this.upstreamBase ? new URL(href, this.upstreamBase).href : null;
   }
+}
+
+/**
+ * Attributes a sanitized tree may carry that EPUB 3's XHTML allows. GitHub's schema also lets through
+ * presentational HTML 4 attributes (`nowrap`, `border`, `compact`...), which epubcheck rejects, and
+ * booleans, which hast-util-to-html writes without a value, as XML does not allow.
+ */
+const EPUB_PROPERTIES = new Set(['id', 'className', 'href', 'title', 'lang', 'dir', 'start', 'colSpan', 'rowSpan', 'alt', 'src']);
+
+function epubProperties(given: Properties): Properties {
+  const properties: Properties = {};
+  for (const [name, value] of Object.entries(given)) if (EPUB_PROPERTIES.has(name)) properties[name] = value;
+  // A table column's alignment (`|:-:|`) becomes a class: `align` is not valid in EPUB 3.
+  if (typeof given.align === 'string' && /^(?:left|center|right)$/.test(given.align)) {
+    properties.className = [...(Array.isArray(given.className) ? given.className : []), `align-${given.align}`];
+  }
+  return properties;
 }
 
 /** A fragment percent-decoded, or as written where it is not valid percent-encoding ("%ZZ"): it then matches no question. */

@@ -16,8 +16,8 @@ ${body}
 </html>
 `;
 
-/** A chapter: `content` is the chapter's XHTML after the library's own clean-up. */
-export const CHAPTER_XHTML = page('<%= title %>', '<%- content %>');
+/** A chapter: `xhtml` is its serialized body (see epub.ts for why not the library's `content`). */
+export const CHAPTER_XHTML = page('<%= title %>', '<%- xhtml %>');
 
 /** The navigation document: `navHtml` is the serialized `<nav epub:type="toc">`. */
 export const NAV_XHTML = page('<%= tocTitle %>', '<%- navHtml %>');
@@ -65,6 +65,9 @@ pre { white-space: pre-wrap; word-wrap: break-word; overflow-wrap: break-word; f
 code { font-family: monospace; overflow-wrap: break-word; word-wrap: break-word; }
 table { border-collapse: collapse; max-width: 100%; }
 th, td { border: 1px solid #bbb; padding: 0.2em 0.4em; vertical-align: top; }
+.align-left { text-align: left; }
+.align-center { text-align: center; }
+.align-right { text-align: right; }
 img { max-width: 100%; }
 nav ol { list-style: none; padding-left: 1em; }
 .cover { text-align: center; margin-top: 30%; }
