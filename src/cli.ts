@@ -3,10 +3,10 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './config.js';
-import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from './errors.js';
+import { describeFsError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from './errors.js';
 import { FORMATS } from './formats.js';
 import { allQuestions, type Diagnostic } from './model.js';
-import { writeOutputs } from './output.js';
+import { refuseUnsafeOutput, writeOutputs } from './output.js';
 import { emit, load } from './pipeline.js';
 import { jobSummary, plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
 import { RULES } from './rules/index.js';
@@ -80,11 +80,20 @@ interface Io {
 }
 
 const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+
+/** The job summary is a courtesy: failing to write it does not change the verdict. */
+function appendJobSummary(file: string, markdown: string): void {
+  try {
+    appendFileSync(file, markdown);
+  } catch (error) {
+    process.stderr.write(`mlq: warning: cannot write the job summary ${file}: ${describeFsError(error)}\n`);
+  }
+}
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   progress: Boolean(process.stderr.isTTY) && !process.env.CI,
-  jobSummary: summaryFile ? (markdown) => appendFileSync(summaryFile, markdown) : null,
+  jobSummary: summaryFile ? (markdown) => appendJobSummary(summaryFile, markdown) : null,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -173,13 +182,14 @@ async function build(values: Values, io: Io): Promise<number> {
   }
   const formats = requested ?? config.output.formats;
   const outDir = values.out ?? path.resolve(config.dir, config.output.dir);
+  refuseUnsafeOutput(outDir, [config.dir, ...book.banks.map((bank) => bank.file)]);
   const outputs = await emit(book, config, formats, (name, seconds) => {
     if (io.progress) io.stderr(`mlq: ${name} done in ${seconds.toFixed(1)} s\n`);
   });
   const files = outputs.flatMap((o) => o.files);
   // Formats built from the same notes (deck.csv, deck.apkg) may report the same thing: say it once.
   for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${warning}\n`);
-  await writeOutputs(outDir, files, [config.dir, ...book.banks.map((bank) => bank.file)]);
+  await writeOutputs(outDir, files);
   const shown = path.relative(process.cwd(), outDir) || '.';
   io.stdout(`${files.map((f) => `${path.join(shown, f.path)} (${f.bytes.length} bytes)`).join('\n')}\n`);
   return EXIT_OK;

@@ -6,22 +6,29 @@ import type { OutputFile } from './format.js';
 
 function isWithin(folder: string, file: string): boolean {
   const relative = path.relative(folder, path.resolve(file));
-  return !relative.startsWith('..') && !path.isAbsolute(relative);
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /**
- * Writes into a temporary sibling folder (seeded with the current outputs, so a build of one format
- * keeps the others), then swaps it in with renames: a failed or interrupted build never leaves a
- * half-written folder behind, and a failed swap puts the previous folder back. `inputs` (the sources
- * and the config's folder) and the working directory must not be inside the folder it replaces.
+ * A build replaces its output folder whole, so the folder may hold neither the working directory nor
+ * `inputs` (the sources and the config's folder). Checked before anything is built.
  */
-export async function writeOutputs(outDir: string, files: OutputFile[], inputs: string[]): Promise<void> {
+export function refuseUnsafeOutput(outDir: string, inputs: string[]): void {
   const target = path.resolve(outDir);
   const held = [process.cwd(), ...inputs].find((input) => isWithin(target, input));
   if (held !== undefined) {
     const what = held === process.cwd() ? 'the working directory' : held;
     throw new MlqError(`${outDir}: will not replace a folder that holds ${what}: choose another output folder`);
   }
+}
+
+/**
+ * Writes into a temporary sibling folder (seeded with the current outputs, so a build of one format
+ * keeps the others), then swaps it in with renames: a failed or interrupted build never leaves a
+ * half-written folder behind, and a failed swap puts the previous folder back.
+ */
+export async function writeOutputs(outDir: string, files: OutputFile[]): Promise<void> {
+  const target = path.resolve(outDir);
   const existing = await stat(target).catch(() => null);
   if (existing && !existing.isDirectory()) throw new MlqError(`${outDir}: exists and is not a folder`);
   const signals = holdSignals();
@@ -31,7 +38,9 @@ export async function writeOutputs(outDir: string, files: OutputFile[], inputs: 
       await mkdir(path.dirname(target), { recursive: true });
       staging = await mkdtemp(`${target}.tmp-`);
       await chmod(staging, 0o755); // mkdtemp makes it private; the outputs are for everyone
-      if (existing) await cp(target, staging, { recursive: true, verbatimSymlinks: true });
+      // The copy of a large folder takes a while: an interrupt stops it at the next file.
+      const copyUnlessStopped = () => (signals.stopIfReceived(), true);
+      if (existing) await cp(target, staging, { recursive: true, verbatimSymlinks: true, filter: copyUnlessStopped });
       for (const file of files) {
         signals.stopIfReceived();
         const destination = path.join(staging, file.path);
@@ -65,7 +74,8 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * Holds Ctrl-C and a cancelled CI job's SIGTERM while the outputs are written: staging stops at the next
- * file and its folder is removed, a swap under way is finished, and then the signal is delivered as usual.
+ * file (copied or written) and its folder is removed, a swap under way is finished, and then the signal is
+ * delivered as usual.
  * So an interrupted build leaves neither a missing output folder nor a staging folder behind.
  */
 function holdSignals(): { stopIfReceived(): void; release(): void } {

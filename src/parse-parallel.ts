@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Bank } from './model.js';
 import { bankPieces, mergeBankParts, parseBankPart, type BankPart } from './parse.js';
 import type { SourceText } from './read.js';
+import { plural } from './report.js';
 import type { Piece } from './split.js';
 
 /** Below this a worker's start-up (about 0.1 s) costs more than it saves. */
@@ -42,18 +43,28 @@ export function readPieces({ file, pieces, next }: WorkerRequest): WorkerReply {
 /** A young generation larger than the default halves the time parsing spends collecting garbage. */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
 
-/** How many worker threads read a bank of this text besides this thread. */
+/** How many worker threads read a bank of this text besides this thread: MLQ_THREADS, or one per core, less one. */
 export function workerCount(text: string): number {
-  return text.length >= WORKERS_FROM_CHARS ? availableParallelism() - 1 : 0;
+  const threads = Number(process.env.MLQ_THREADS) || availableParallelism();
+  return text.length >= WORKERS_FROM_CHARS ? Math.max(0, Math.floor(threads) - 1) : 0;
 }
+
+const debug = (message: string) => process.env.MLQ_DEBUG && process.stderr.write(`mlq: debug: ${message}\n`);
 
 export async function parseBankParallel(source: SourceText): Promise<Bank> {
   const request: WorkerRequest = { file: source.file, pieces: bankPieces(source.text), next: new Int32Array(new SharedArrayBuffer(4)) };
-  const workers = Array.from({ length: canUseWorkers ? workerCount(source.text) : 0 }, () => new Worker(WORKER, { workerData: request, resourceLimits: WORKER_LIMITS }));
   const parts = new Array<BankPart>(request.pieces.length);
+  const workers: Worker[] = [];
   try {
+    const replies = Array.from({ length: canUseWorkers ? workerCount(source.text) : 0 }, () => {
+      const worker = new Worker(WORKER, { workerData: request, resourceLimits: WORKER_LIMITS });
+      workers.push(worker);
+      return replyOf(worker);
+    });
     const mine = readPieces(request);
-    for (const [index, part] of [...mine, ...(await Promise.all(workers.map(replyOf))).flat()]) parts[index] = part;
+    const fromWorkers = (await Promise.all(replies)).flat();
+    for (const [index, part] of [...mine, ...fromWorkers]) parts[index] = part;
+    debug(`${source.file}: ${request.pieces.length} pieces, ${fromWorkers.length} read by ${plural(workers.length, 'worker thread')}`);
   } finally {
     for (const worker of workers) void worker.terminate();
   }
@@ -64,12 +75,16 @@ export async function parseBankParallel(source: SourceText): Promise<Bank> {
   return mergeBankParts([first!, ...rest]);
 }
 
-/** What a worker read, or nothing when it failed or its reply could not be copied back. */
+/** What a worker read, or nothing when it failed, its reply could not be copied back, or it was stopped. */
 function replyOf(worker: Worker): Promise<WorkerReply> {
   return new Promise((resolve) => {
+    const failed = (what: string, error: Error) => {
+      debug(`a parse worker ${what} (${error.message}); its pieces are read on the main thread`);
+      resolve([]);
+    };
     worker.once('message', resolve);
-    worker.once('messageerror', () => resolve([]));
-    worker.once('error', () => resolve([]));
+    worker.once('messageerror', (error) => failed('sent a reply that could not be read', error));
+    worker.once('error', (error) => failed('failed', error));
     worker.once('exit', () => resolve([]));
   });
 }

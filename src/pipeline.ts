@@ -84,8 +84,9 @@ async function sourceDateOf(files: string[]): Promise<string> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch) {
     // The reproducible-builds specification: a malformed value must fail the build, not be ignored.
-    const date = /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : null;
-    if (!date || Number.isNaN(date.getTime())) throw new MlqError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
+    // Up to the last second of year 9999: later dates have no plain ISO 8601 form for the outputs' metadata.
+    const date = /^\d+$/.test(epoch) && Number(epoch) <= 253402300799 ? new Date(Number(epoch) * 1000) : null;
+    if (!date) throw new MlqError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to the year 9999, not "${epoch}"`);
     return date.toISOString();
   }
   const git = await promisify(execFile)('git', ['log', '-1', '--format=%ct', '--', ...files.map((f) => path.resolve(f))], {

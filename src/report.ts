@@ -50,7 +50,8 @@ function json(diagnostics: Diagnostic[], summary: Summary): string {
 const SUMMARY_ROWS = 100;
 
 /** Text in a Markdown table cell: no cell break, no line break, no HTML. */
-const cell = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+const cell = (s: string) =>
+  s.replace(/\\/g, '\\\\').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
 /**
  * Markdown for a GitHub job summary (the file named by GITHUB_STEP_SUMMARY): the verdict of `mlq <command>`

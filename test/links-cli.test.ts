@@ -6,15 +6,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/book.js';
+import { MLQ, mlqEnv } from './support/cli.js';
 import { startTestServer, type TestServer } from './links-server.js';
 
 // Asynchronous, unlike the other CLI tests: the server answers from this process's event loop.
 async function mlqLinks(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin/mlq.js'), 'links', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, CI: 'true' },
-    });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [MLQ, 'links', ...args], { cwd: ROOT, env: mlqEnv() });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -22,7 +22,10 @@ if (isMainThread) {
   const job: Job = { pieces: bankPieces(text), next: new Int32Array(new SharedArrayBuffer(4)) };
   const workers = Array.from({ length: workerCount(text) }, () => {
     const worker = new Worker(new URL(import.meta.url), { workerData: job, resourceLimits: WORKER_LIMITS });
-    return new Promise((resolve) => worker.once('message', resolve));
+    return new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
   });
   parseUnclaimed(job);
   await Promise.all(workers);

@@ -15,6 +15,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const BIN = path.join(ROOT, 'bin/mlq.js');
 const PEAK = path.join(ROOT, 'lib/bench/peak.js');
 const PARSE_ONLY = path.join(ROOT, 'lib/bench/parse-only.js');
+/** mlq finished its work: 0, or 1 when the bank has validation errors. */
+const MLQ_DONE = [0, 1];
 
 interface Row {
   stage: string;
@@ -34,8 +36,11 @@ async function median<T extends { seconds: number | null }>(run: () => T | Promi
   return runs.sort((a, b) => (a.seconds ?? 0) - (b.seconds ?? 0))[Math.floor(runs.length / 2)]!;
 }
 
-/** Runs a script (`mlq` itself, or the parse-only floor) as a fresh process, a cold start as in CI, and measures it. */
-function timeScript(script: string, args: string[], work: string): { seconds: number; peakMb: number } {
+/**
+ * Runs a script (`mlq` itself, or the parse-only floor) as a fresh process, a cold start as in CI, and
+ * measures it. Any other exit code than `exitCodes` means the run failed: its time would mean nothing.
+ */
+function timeScript(script: string, args: string[], work: string, exitCodes = [0]): { seconds: number; peakMb: number } {
   const peakFile = path.join(work, 'peak');
   const start = performance.now();
   const run = spawnSync(process.execPath, ['--import', PEAK, script, ...args], {
@@ -45,7 +50,7 @@ function timeScript(script: string, args: string[], work: string): { seconds: nu
     maxBuffer: 64 * 1024 * 1024,
   });
   const seconds = (performance.now() - start) / 1000;
-  if (run.status !== 0 && run.status !== 1) throw new Error(`${path.basename(script)} ${args.join(' ')} failed: ${run.stderr}`);
+  if (!exitCodes.includes(run.status ?? -1)) throw new Error(`${path.basename(script)} ${args.join(' ')} failed: ${run.stderr}`);
   return { seconds, peakMb: Number(readFileSync(peakFile, 'utf8')) / 1024 };
 }
 
@@ -85,10 +90,10 @@ async function main(): Promise<void> {
     const out = path.join(work, `dist-${size}`);
     const parsed = await median(() => timeScript(PARSE_ONLY, [bank], work));
     print({ stage: 'parse only', size, seconds: parsed.seconds, peakMb: parsed.peakMb, target: 'the floor: start-up and remark parse, no more' });
-    const check = await median(() => timeScript(BIN, ['check', '--source', bank], work));
+    const check = await median(() => timeScript(BIN, ['check', '--source', bank], work, MLQ_DONE));
     print({ stage: 'check', size, seconds: check.seconds, peakMb: check.peakMb, target: TARGETS.check?.[size] ?? '' });
     for (const name of FORMAT_NAMES) {
-      const built = await median(() => timeScript(BIN, ['build', '--source', bank, '--formats', name, '--out', out, '--allow-errors'], work));
+      const built = await median(() => timeScript(BIN, ['build', '--source', bank, '--formats', name, '--out', out, '--allow-errors'], work, MLQ_DONE));
       print({ stage: `build ${name}`, size, seconds: built.seconds, peakMb: built.peakMb, target: TARGETS[name]?.[size] ?? '' });
       if (name === 'epub') {
         const { seconds: pandoc } = await median(async () => ({ seconds: await pandocEpubSeconds(bank, path.join(work, `pandoc-${size}.epub`)) }));

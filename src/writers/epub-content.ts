@@ -31,9 +31,6 @@ export interface EpubContent {
 
 const root = (children: Element[]): Root => ({ type: 'root', children });
 
-// XML 1.0 forbids these characters even as references; Markdown lets them through.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
 /** Serializes a tree as XHTML: closed void elements, all text escaped. */
 export function toXhtml(tree: Root | Element): string {
   return toHtml(tree, { closeSelfClosing: true });
@@ -68,9 +65,9 @@ class Adapter {
   }
 
   private node(node: RootContent, where: Where): ElementContent[] {
-    if (node.type === 'text') return [{ type: 'text', value: node.value.replace(NOT_XML, '') }];
+    if (node.type === 'text') return [{ type: 'text', value: node.value }];
     if (node.type !== 'element') return [];
-    const properties = epubProperties(node.properties);
+    const properties = epubProperties(node.tagName, node.properties);
     const children = this.nodes(node.children, where);
     if (node.tagName === 'img') {
       const src = String(properties.src ?? '');
@@ -99,19 +96,45 @@ class Adapter {
   }
 }
 
-/**
- * Attributes a sanitized tree may carry that EPUB 3's XHTML allows. GitHub's schema also lets through
- * presentational HTML 4 attributes (`nowrap`, `border`, `compact`...), which epubcheck rejects, and
- * booleans, which hast-util-to-html writes without a value, as XML does not allow.
- */
-const EPUB_PROPERTIES = new Set(['id', 'className', 'href', 'title', 'lang', 'dir', 'start', 'colSpan', 'rowSpan', 'alt', 'src']);
+type Allowed = (value: unknown) => boolean;
+const anyText: Allowed = (value) => typeof value === 'string';
+const integerFrom =
+  (least: number): Allowed =>
+  (value) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= least;
+const oneOf =
+  (...values: string[]): Allowed =>
+  (value) =>
+    typeof value === 'string' && values.includes(value);
 
-function epubProperties(given: Properties): Properties {
+/**
+ * The attributes (and values) EPUB 3's XHTML allows, per element, of those GitHub's sanitizer lets
+ * through. The rest go: HTML 4's presentational attributes (`nowrap`, `border`, `compact`...) and
+ * attributes on elements that do not take them fail epubcheck, and booleans (`reversed`, `open`) would be
+ * written without a value, which XML does not allow.
+ */
+const EPUB_ATTRIBUTES: Record<string, Record<string, Allowed>> = {
+  '*': {
+    id: (value) => typeof value === 'string' && /^\S+$/.test(value),
+    className: (value) => Array.isArray(value),
+    title: anyText,
+    lang: (value) => typeof value === 'string' && /^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?$/.test(value),
+    dir: oneOf('ltr', 'rtl', 'auto'),
+  },
+  a: { href: anyText },
+  img: { alt: anyText, src: anyText },
+  ol: { start: integerFrom(-Infinity) },
+  td: { colSpan: integerFrom(1), rowSpan: integerFrom(0) },
+  th: { colSpan: integerFrom(1), rowSpan: integerFrom(0) },
+};
+
+function epubProperties(tagName: string, given: Properties): Properties {
+  const allowed = { ...EPUB_ATTRIBUTES['*'], ...EPUB_ATTRIBUTES[tagName] };
   const properties: Properties = {};
-  for (const [name, value] of Object.entries(given)) if (EPUB_PROPERTIES.has(name)) properties[name] = value;
+  for (const [name, value] of Object.entries(given)) if (allowed[name]?.(value)) properties[name] = value;
   // A table column's alignment (`|:-:|`) becomes a class: `align` is not valid in EPUB 3.
   if (typeof given.align === 'string' && /^(?:left|center|right)$/.test(given.align)) {
-    properties.className = [...(Array.isArray(given.className) ? given.className : []), `align-${given.align}`];
+    properties.className = [...(Array.isArray(properties.className) ? properties.className : []), `align-${given.align}`];
   }
   return properties;
 }

@@ -25,6 +25,12 @@ export function bookUuid(meta: Pick<BookMeta, 'title' | 'upstream'>): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+// XML 1.0 forbids these characters even as references, and Markdown lets them through (in a title, an
+// answer, a link's title): they are taken out of every XML file of the book, whichever template or tree
+// wrote them.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const XML_FILE = /\.(?:xhtml|opf|svg|xml)$/;
+
 /** `dcterms:modified` wants exactly CCYY-MM-DDThh:mm:ssZ. An undated book gets a fixed date. */
 function modifiedOf(sourceDate: string): string {
   const time = Date.parse(sourceDate);
@@ -79,7 +85,7 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
   const chapters = pages.map((p) => ({ title: p.title, filename: p.filename, beforeToc: p.beforeToc, content: '', xhtml: toXhtml(p.body) }));
 
   // epub-gen-memory zips with JSZip, which stamps every entry with the build time. So the library only
-  // renders (templates, chapter clean-up, cover) and its files are zipped again here, in a fixed order
+  // renders (templates, cover) and its files are zipped again here, in a fixed order
   // with `mimetype` first and stored, and with the source date as every entry's time. Its NCX is left
   // out: it is a flat list that would contradict the navigation document.
   class RenderedEpub extends EPub {
@@ -88,7 +94,13 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
       const names = Object.keys(this.zip.files)
         .filter((name) => !this.zip.files[name]!.dir && name !== 'mimetype' && name !== 'OEBPS/toc.ncx')
         .sort(compareText);
-      const files = await Promise.all(names.map(async (path) => ({ path, bytes: await this.zip.files[path]!.async('uint8array') })));
+      const files = await Promise.all(
+        names.map(async (path) => {
+          const file = this.zip.files[path]!;
+          if (!XML_FILE.test(path)) return { path, bytes: await file.async('uint8array') };
+          return { path, bytes: new TextEncoder().encode((await file.async('string')).replace(NOT_XML, '')) };
+        }),
+      );
       return [{ path: 'mimetype', bytes: new TextEncoder().encode('application/epub+zip'), stored: true }, ...files];
     }
   }

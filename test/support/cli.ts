@@ -9,11 +9,22 @@ export interface Run {
   stderr: string;
 }
 
+export const MLQ = path.join(ROOT, 'bin/mlq.js');
+
+/**
+ * The environment of an `mlq` the tests run: as in CI, with a fixed source date, and without the job
+ * summary of a GitHub Actions run the tests may be part of, which only a test that sets it may write.
+ */
+export function mlqEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'GITHUB_STEP_SUMMARY'));
+  return { ...inherited, CI: 'true', SOURCE_DATE_EPOCH: '1700000000', ...env };
+}
+
 export function mlq(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/mlq.js'), ...args], {
+  const result = spawnSync(process.execPath, [MLQ, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true', SOURCE_DATE_EPOCH: '1700000000', ...options.env },
+    env: mlqEnv(options.env),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
