@@ -151,6 +151,12 @@ describe('mlq build', () => {
     }
     expect(readdirSync(dir)).toEqual(['bank']);
     expect(readdirSync(path.join(dir, 'bank'))).toEqual(['bank.md']);
+    // A folder whose name starts with two dots is inside, not a parent.
+    mkdirSync(path.join(dir, 'out/..notes'), { recursive: true });
+    writeFileSync(path.join(dir, 'out/..notes/bank.md'), readFileSync(path.join(dir, 'bank/bank.md')));
+    const inside = mlq(['build', '--source', 'out/..notes/bank.md', '--formats', 'json', '--out', 'out'], { cwd: dir });
+    expect(inside.code).toBe(2);
+    expect(oneLine(inside.stderr).at(-1)).toBe('mlq: out: will not replace a folder that holds out/..notes/bank.md: choose another output folder');
   });
 
   it('keeps a relative symbolic link in the output folder relative', () => {
