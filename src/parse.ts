@@ -4,7 +4,7 @@ import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import type { Heading, Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { allQuestions, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Place, type Question, type Section } from './model.js';
-import { hastToText, inlineToSafeHast, parseMarkdown, toSafeHast } from './markdown.js';
+import { hastToText, inlineToSafeHast, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './read.js';
 import { cutAtHeadings, hasDefinitions, type Piece } from './split.js';
@@ -58,16 +58,13 @@ export interface BankPart {
   leadingQuestions: number;
 }
 
-/** micromark slows down on long texts; pieces of this size parse at its best speed. */
-const BANK_PIECE_CHARS = 64 * 1024;
-
 /**
- * Cuts a bank into pieces of about BANK_PIECE_CHARS, only between two questions, so that every section
+ * Cuts a bank into pieces of about PIECE_CHARS, only between two questions, so that every section
  * heading stays with the questions it opens. Each piece's Markdown tree is dropped once its questions
  * are built, and the pieces of a large bank can be read on several threads (parse-parallel.ts).
  */
 export function bankPieces(text: string): Piece[] {
-  return cutAtHeadings(text, BANK_PIECE_CHARS, (heading, previous) =>
+  return cutAtHeadings(text, PIECE_CHARS, (heading, previous) =>
     Boolean(previous && isQuestionLine(heading.text) && isQuestionLine(previous.text)),
   );
 }
