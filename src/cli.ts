@@ -89,6 +89,7 @@ function appendJobSummary(file: string, markdown: string): void {
     process.stderr.write(`mlq: warning: cannot write the job summary ${file}: ${describeFsError(error)}\n`);
   }
 }
+
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
