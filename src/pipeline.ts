@@ -5,12 +5,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './config.js';
 import { MlqError } from './errors.js';
-import type { WriteContext, WriterOutput } from './format.js';
-import { FORMATS } from './formats.js';
+import type { WriteContext, WriterOutput } from './writers/writer.js';
+import { FORMATS } from './writers/index.js';
 import type { Book, BookMeta } from './model.js';
-import { assembleBook } from './parse.js';
-import { parseBankParallel } from './parse-parallel.js';
-import { readSourceText } from './read.js';
+import { assembleBook } from './read/parse.js';
+import { parseBankParallel } from './read/parse-parallel.js';
+import { readSourceText } from './read/source.js';
 
 export interface Inputs {
   /** mlq.yaml; by default source/mlq.yaml or ./mlq.yaml where they exist. */

@@ -332,8 +332,8 @@ describe('a large bank', () => {
 
   it('is read on several threads with the same result as on one', async () => {
     const { multiplyBank } = await import('../src/bench/banks.js');
-    const { parseBook } = await import('../src/parse.js');
-    const { validate } = await import('../src/validate.js');
+    const { parseBook } = await import('../src/read/parse.js');
+    const { validate } = await import('../src/rules/validate.js');
     const dir = temp();
     const file = path.join(dir, 'big.md');
     const text = multiplyBank(readFileSync(path.join(ROOT, 'source/README.md'), 'utf8'), 30);
@@ -364,14 +364,14 @@ describe('the GitHub job summary', () => {
   const counts = { errors: 0, warnings: 1, infos: 0, questions: 1 };
 
   it('keeps a message in its table cell, as text', async () => {
-    const { jobSummary } = await import('../src/report.js');
+    const { jobSummary } = await import('../src/cli/report.js');
     const markdown = jobSummary('check', [finding('a | b <script>x</script>\nnext \\| c')], counts);
     expect(markdown).toContain('| warning | no-source | a.md:3 | a \\| b &lt;script&gt;x&lt;/script&gt; next \\\\\\| c |');
     expect(markdown).toContain('### ✅ mlq check');
   });
 
   it('lists 100 findings at most and says how many more the annotations hold', async () => {
-    const { jobSummary } = await import('../src/report.js');
+    const { jobSummary } = await import('../src/cli/report.js');
     const markdown = jobSummary('links', Array.from({ length: 130 }, (_, i) => finding(`finding ${i}`)), { ...counts, warnings: 130 });
     expect(markdown.match(/^\| warning \|/gm)).toHaveLength(100);
     expect(markdown).toContain('and 30 more: see the annotations.');

@@ -10,10 +10,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allQuestions, type Book, type BookMeta } from '../src/model.js';
-import { parseBook } from '../src/parse.js';
+import { parseBook } from '../src/read/parse.js';
 import { load } from '../src/pipeline.js';
 import { bookUuid, writeEpub } from '../src/writers/epub.js';
-import { reproducibleZip } from '../src/zip.js';
+import { reproducibleZip } from '../src/writers/zip.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MlqError } from '../src/errors.js';
 import { runLinkCheck } from '../src/links/index.js';
 import { changedLines } from '../src/links/since.js';
-import { parseBook } from '../src/parse.js';
+import { parseBook } from '../src/read/parse.js';
 import { startTestServer, type TestServer } from './links-server.js';
 import { META } from './support/book.js';
 

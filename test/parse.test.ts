@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hastToHtml, parseMarkdown } from '../src/markdown.js';
+import { hastToHtml, parseMarkdown } from '../src/read/markdown.js';
 import { allQuestions } from '../src/model.js';
-import { bankPieces, mergeBankParts, parseBank, parseBankPart } from '../src/parse.js';
+import { bankPieces, mergeBankParts, parseBank, parseBankPart } from '../src/read/parse.js';
 import { multiplyBank } from '../src/bench/banks.js';
 import { bookOf, CORPUS, read, SOURCE } from './support/book.js';
 

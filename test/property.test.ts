@@ -1,12 +1,12 @@
 // Whatever Markdown a contributor writes, the parser and the rules return a model and diagnostics.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hastToHtml } from '../src/markdown.js';
+import { hastToHtml } from '../src/read/markdown.js';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parseMarkdown } from '../src/markdown.js';
-import { validate } from '../src/validate.js';
+import { parseMarkdown } from '../src/read/markdown.js';
+import { validate } from '../src/rules/validate.js';
 import { bookOf } from './support/book.js';
 
 // Fragments biased toward what trips a question parser: headings, numbers, brackets, links, HTML, code.

@@ -1,7 +1,7 @@
 // Each rule with a passing and a failing example, as remark-lint does.
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.js';
-import { validate } from '../src/validate.js';
+import { validate } from '../src/rules/validate.js';
 import { bookOf } from './support/book.js';
 
 const q = (n: number | string, title: string, body = 'An answer. [[src]](https://src.example/a)', marks = '####') => `${marks} ${n}) ${title}\n${body}\n\n`;

@@ -1,5 +1,5 @@
 // Deterministic larger banks for the benchmark: the corpus repeated, renumbered, one section per copy.
-import { parseMarkdown } from '../markdown.js';
+import { parseMarkdown } from '../read/markdown.js';
 
 /** The bank text repeated `times` times; question titles get the copy number so ids stay distinct. */
 export function multiplyBank(text: string, times: number): string {

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runLinkCheck } from '../links/index.js';
-import { parseBook } from '../parse.js';
+import { parseBook } from '../read/parse.js';
 
 const URLS = 300;
 const ANSWER_DELAY_MS = 100;

@@ -3,10 +3,10 @@
 // else. `npm run bench` prints it beside the stages, so that a target below it is known to be out of reach.
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { parseMarkdown } from '../markdown.js';
-import { unclaimed, WORKER_LIMITS, workerCount } from '../parse-parallel.js';
-import { bankPieces } from '../parse.js';
-import type { Piece } from '../split.js';
+import { parseMarkdown } from '../read/markdown.js';
+import { unclaimed, WORKER_LIMITS, workerCount } from '../read/parse-parallel.js';
+import { bankPieces } from '../read/parse.js';
+import type { Piece } from '../read/split.js';
 
 interface Job {
   pieces: Piece[];

@@ -1,4 +1,4 @@
-import { normalizeTitle } from '../ids.js';
+import { normalizeTitle } from '../read/ids.js';
 import { allQuestions } from '../model.js';
 import type { Rule } from './rule.js';
 

@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import initSqlJs from 'sql.js';
 import type { Config } from '../config.js';
-import type { Format } from '../format.js';
+import type { Writer } from './writer.js';
 import type { Book } from '../model.js';
-import { reproducibleZip } from '../zip.js';
+import { reproducibleZip } from './zip.js';
 import { NESTING, toAnkiNotes, type AnkiNote } from './anki-notes.js';
 
 /** Anki's field separator inside `notes.flds`. */
@@ -216,7 +216,7 @@ const DECK_CONF = {
   rev: { bury: false, ease4: 1.3, ivlFct: 1, maxIvl: 36500, perDay: 200, hardFactor: 1.2 },
 };
 
-export const apkgFormat: Format = {
+export const apkgFormat: Writer = {
   write: async (book, { config }) => {
     const { bytes, warnings } = await toApkg(book, config);
     return { files: [{ path: 'deck.apkg', bytes }], warnings };

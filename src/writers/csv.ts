@@ -1,6 +1,6 @@
 // deck.csv: Anki's text import (2.1.55+), with file headers so that importing needs no settings.
 import type { Config } from '../config.js';
-import type { Format } from '../format.js';
+import type { Writer } from './writer.js';
 import type { Book } from '../model.js';
 import { toAnkiNotes, type AnkiNote } from './anki-notes.js';
 
@@ -30,7 +30,7 @@ export function toAnkiCsv(book: Book, config: Config): { text: string; warnings:
   return { text: [...HEADERS, ...rows].map((line) => `${line}\n`).join(''), warnings };
 }
 
-export const csvFormat: Format = {
+export const csvFormat: Writer = {
   write: async (book, { config }) => {
     const { text, warnings } = toAnkiCsv(book, config);
     return { files: [{ path: 'deck.csv', bytes: new TextEncoder().encode(text) }], warnings };

@@ -5,7 +5,7 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import { toHtml } from 'hast-util-to-html';
 import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
 import { allQuestions } from '../model.js';
-import { hastToText } from '../markdown.js';
+import { hastToText } from '../read/markdown.js';
 import { el, joined, type Child } from './hast.js';
 import { NO_ANSWER, domainOf, followable, needsNoAnswerNote } from './links.js';
 

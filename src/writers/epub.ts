@@ -2,9 +2,9 @@
 import { File } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { EPub, type Options } from 'epub-gen-memory';
-import type { Format } from '../format.js';
+import type { Writer } from './writer.js';
 import { allQuestions, compareText, type Book, type BookMeta } from '../model.js';
-import { reproducibleZip, type ZipEntry } from '../zip.js';
+import { reproducibleZip, type ZipEntry } from './zip.js';
 import { coverSvg, epubContent, toXhtml } from './epub-content.js';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, STYLESHEET } from './epub-templates.js';
 
@@ -108,7 +108,7 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
   return { bytes: reproducibleZip(files, modified), warnings };
 }
 
-export const epubFormat: Format = {
+export const epubFormat: Writer = {
   write: async (book) => {
     const { bytes, warnings } = await writeEpub(book);
     return { files: [{ path: 'guide.epub', bytes }], warnings };

@@ -1,7 +1,7 @@
 // questions.json: the model for other tools, with its JSON Schema beside it.
 import path from 'node:path';
-import type { Format } from '../format.js';
-import { hastToHtml } from '../markdown.js';
+import type { Writer } from './writer.js';
+import { hastToHtml } from '../read/markdown.js';
 import type { Book, Link, Question } from '../model.js';
 import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './json-schema.js';
 
@@ -56,7 +56,7 @@ export function toQuestionsJson(book: Book, configDir = '.'): object {
 
 const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 
-export const jsonFormat: Format = {
+export const jsonFormat: Writer = {
   write: async (book, { config }) => ({
     files: [
       { path: 'questions.json', bytes: encode(toQuestionsJson(book, config.dir)) },

@@ -3,7 +3,7 @@ import pdfmake from 'pdfmake';
 import type { Content, ContentText, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
-import type { Format, WriteContext } from '../format.js';
+import type { Writer, WriteContext } from './writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../model.js';
 import { COLORS, blocks, imageKey, styledText, type RenderContext } from './pdf-content.js';
 import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
@@ -223,7 +223,7 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
   return { bytes: new Uint8Array(bytes), warnings };
 }
 
-export const pdfFormat: Format = {
+export const pdfFormat: Writer = {
   write: async (book, context) => {
     const { bytes, warnings } = await writePdf(book, context);
     return { files: [{ path: 'guide.pdf', bytes }], warnings };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Book, BookMeta } from '../../src/model.js';
-import { parseBook } from '../../src/parse.js';
+import { parseBook } from '../../src/read/parse.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The verbatim upstream README (with its defects), kept as a fixture so the tests need nothing outside the repo.

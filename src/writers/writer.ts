@@ -1,6 +1,6 @@
-// What every output format is: a pure function from the book to named bytes.
-import type { Config } from './config.js';
-import type { Book } from './model.js';
+// What every writer is: a pure function from the book (and options) to named bytes.
+import type { Config } from '../config.js';
+import type { Book } from '../model.js';
 
 export interface OutputFile {
   /** Path inside the output folder, e.g. "questions.json". */
@@ -20,6 +20,6 @@ export interface WriteContext {
   readAsset(ref: string, fromFile: string): Promise<Uint8Array | null>;
 }
 
-export interface Format {
+export interface Writer {
   write(book: Book, context: WriteContext): Promise<WriterOutput>;
 }

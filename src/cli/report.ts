@@ -1,5 +1,5 @@
 // Reporters: diagnostics -> text for people, GitHub workflow commands, or JSON for tools.
-import type { Diagnostic } from './model.js';
+import type { Diagnostic } from '../model.js';
 
 export const REPORTERS = ['text', 'github', 'json'] as const;
 export type ReporterName = (typeof REPORTERS)[number];

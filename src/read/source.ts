@@ -1,6 +1,6 @@
 // The input edge: turns a path into checked UTF-8 text, or one clear MlqError.
 import { readFile, stat } from 'node:fs/promises';
-import { describeFsError, MlqError } from './errors.js';
+import { describeFsError, MlqError } from '../errors.js';
 
 /** Inputs beyond this are refused rather than parsed for minutes: 100x the corpus is about 4 MB. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // Runs every rule over the book, with the severities of mlq.yaml.
-import type { RuleSetting } from './config.js';
-import { sortDiagnostics, type Book, type Diagnostic } from './model.js';
-import { RULES } from './rules/index.js';
+import type { RuleSetting } from '../config.js';
+import { sortDiagnostics, type Book, type Diagnostic } from '../model.js';
+import { RULES } from './index.js';
 
 export function validate(book: Book, settings: Record<string, RuleSetting> = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

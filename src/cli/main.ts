@@ -2,18 +2,18 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { FORMAT_NAMES, isFormatName, type FormatName } from './config.js';
-import { describeFsError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from './errors.js';
-import { FORMATS } from './formats.js';
-import { allQuestions, type Diagnostic } from './model.js';
-import { refuseUnsafeOutput, writeOutputs } from './output.js';
-import { emit, load } from './pipeline.js';
+import { FORMAT_NAMES, isFormatName, type FormatName } from '../config.js';
+import { describeFsError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from '../errors.js';
+import { FORMATS } from '../writers/index.js';
+import { allQuestions, type Diagnostic } from '../model.js';
+import { refuseUnsafeOutput, writeOutputs } from '../io/output.js';
+import { emit, load } from '../pipeline.js';
 import { jobSummary, plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
-import { RULES } from './rules/index.js';
-import { validate } from './validate.js';
+import { RULES } from '../rules/index.js';
+import { validate } from '../rules/validate.js';
 // Only the constants here: the checker (linkinator) loads when `mlq links` runs.
-import { DEFAULT_CACHE_FILE } from './links/cache.js';
-import { LINK_RULES } from './links/verdict.js';
+import { DEFAULT_CACHE_FILE } from '../links/cache.js';
+import { LINK_RULES } from '../links/verdict.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -199,7 +199,7 @@ async function build(values: Values, io: Io): Promise<number> {
 async function links(values: Values, io: Io): Promise<number> {
   const reporter = reporterOf(values);
   const { config, book } = await load({ configFile: values.config, sources: values.source });
-  const { runLinkCheck } = await import('./links/index.js');
+  const { runLinkCheck } = await import('../links/index.js');
   const result = await runLinkCheck({
     book,
     since: values.since,

@@ -4,10 +4,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Bank } from './model.js';
+import type { Bank } from '../model.js';
 import { bankPieces, mergeBankParts, parseBankPart, type BankPart } from './parse.js';
-import type { SourceText } from './read.js';
-import { plural } from './report.js';
+import type { SourceText } from './source.js';
+import { plural } from '../cli/report.js';
 import type { Piece } from './split.js';
 
 /** Below this a worker's start-up (about 0.1 s) costs more than it saves. */

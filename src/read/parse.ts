@@ -3,10 +3,10 @@ import { toString } from 'mdast-util-to-string';
 import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import type { Heading, Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import { allQuestions, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Place, type Question, type Section } from './model.js';
+import { allQuestions, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Place, type Question, type Section } from '../model.js';
 import { hastToText, inlineToSafeHast, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
-import type { SourceText } from './read.js';
+import type { SourceText } from './source.js';
 import { cutAtHeadings, hasDefinitions, type Piece } from './split.js';
 
 /** The text of a question heading: "12) ..." or "12. ..." (not "2.1 ..."). */

@@ -1,8 +1,8 @@
 // The output edge: a build replaces the output folder in one step, or leaves it as it was.
 import { chmod, cp, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError, MlqError } from './errors.js';
-import type { OutputFile } from './format.js';
+import { describeFsError, MlqError } from '../errors.js';
+import type { OutputFile } from '../writers/writer.js';
 
 function isWithin(folder: string, file: string): boolean {
   const relative = path.relative(folder, path.resolve(file));

@@ -1,0 +1,18 @@
+// Every output format, by name, with the files it writes. `mlq build --formats`, `mlq --help` and the
+// benchmark read this list. Writers are imported lazily: `mlq check` must not pay for loading pdfmake,
+// sql.js or the EPUB packer.
+import type { FormatName } from '../config.js';
+import type { Writer } from './writer.js';
+
+export interface FormatEntry {
+  files: string[];
+  load: () => Promise<Writer>;
+}
+
+export const FORMATS: Record<FormatName, FormatEntry> = {
+  json: { files: ['questions.json', 'questions.schema.json'], load: async () => (await import('./json.js')).jsonFormat },
+  csv: { files: ['deck.csv'], load: async () => (await import('./csv.js')).csvFormat },
+  apkg: { files: ['deck.apkg'], load: async () => (await import('./apkg.js')).apkgFormat },
+  pdf: { files: ['guide.pdf'], load: async () => (await import('./pdf.js')).pdfFormat },
+  epub: { files: ['guide.epub'], load: async () => (await import('./epub.js')).epubFormat },
+};
