@@ -1,0 +1,74 @@
+// Questions as bold paragraphs under topic headings: a paragraph that is only `**What is a closure? 👶**`,
+// the answer below it. A bold paragraph is a question when it ends in "?" (or carries the bank's number).
+import type { RootContent, Strong } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { plural } from '../../cli/report.js';
+import { ENDS_AS_QUESTION, mostFrequent, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
+
+const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)\1\s*$/;
+
+/** The strong node a paragraph is made of, or null when it holds anything else. */
+export function onlyStrong(node: RootContent): Strong | null {
+  if (node.type !== 'paragraph') return null;
+  const parts = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  return parts.length === 1 && parts[0]!.type === 'strong' ? parts[0] : null;
+}
+
+function isQuestionText(text: string, form: string | null): boolean {
+  return form ? numberIn(text, form) !== null : ENDS_AS_QUESTION.test(text.trim());
+}
+
+export const bold: Layout = {
+  id: 'bold',
+  description: 'Questions are paragraphs that are only bold text (`**What is a closure? 👶**`), the answer below, under `##` (or other) topic headings.',
+
+  scan(lines, options) {
+    const bolds = lines.flatMap((l) => {
+      const match = l.depth === 0 ? BOLD_LINE.exec(l.text) : null;
+      return match ? [{ line: l.line, text: match[2]! }] : [];
+    });
+    const forms = mostFrequent(bolds.flatMap((b) => numberForm(b.text)?.form ?? []));
+    const form = options.numbering !== 'none' && forms[0] && 2 * forms[0][1] > bolds.length ? forms[0][0] : null;
+    const questions = bolds.filter((b) => isQuestionText(b.text, form));
+    const first = questions[0]?.line ?? 0;
+    const topic = lines.findLast((l: ScanLine) => l.depth > 0 && l.line < first);
+    const structuralDepth = options.depth ? options.depth - 1 : (topic?.depth ?? 1);
+    return {
+      lines: questions.map((q) => q.line),
+      depth: structuralDepth + 1,
+      form,
+      structuralDepth,
+      why: `${plural(questions.length, 'bold paragraph')} ${form ? 'numbered' : 'ending in "?"'}, under depth-${structuralDepth} headings`,
+    };
+  },
+
+  isQuestionLine: () => false,
+
+  starts(node, reading) {
+    const strong = onlyStrong(node);
+    if (!strong || !isQuestionText(toString(strong), reading.form)) return null;
+    const number = reading.form ? numberIn(toString(strong), reading.form)!.number : null;
+    return { lead: [], starts: [{ head: { children: strong.children, depth: reading.depth, position: node.position }, number, body: [] }] };
+  },
+
+  examples: [
+    {
+      name: 'bold questions under `##` topics, with an emoji for the level',
+      markdown: '# React Questions\n\n## Basics\n\n**What is JSX? 👶**\n\nA syntax for elements.\n\n**What is a prop? 👶**\n\nAn input.\n\n## Hooks\n\n**What is useState? 🧑**\n\nState in a function.\n',
+      expect: { title: 'React Questions', numbers: [1, 2, 3], sections: ['Basics', 'Basics', 'Hooks'], numbering: 'none', answers: ['syntax for elements', 'An input.', 'State in a function.'], lines: [5, 9, 15] },
+    },
+    {
+      name: 'answers inside `<details>`',
+      markdown: '# SQL Questions\n\n**What is a join?**\n\n<details><summary>Answer</summary>\n\nRows matched across tables.\n\n</details>\n\n**What is an index?**\n\n<details><summary>Answer</summary>\n\nA faster lookup.\n\n</details>\n',
+      expect: { title: 'SQL Questions', numbers: [1, 2], sections: [null, null], numbering: 'none', answers: ['Rows matched', 'A faster lookup.'], lines: [3, 11] },
+    },
+  ],
+
+  counterExamples: [
+    {
+      name: 'a numbered bold paragraph in a heading bank',
+      markdown: '# Bank\n\n#### 1) What is bias?\nA.\n\n#### 2) What is variance?\nB.\n\n**3) What is noise?**\nC.\n',
+      reports: [{ rule: 'malformed-question-heading', line: 9 }],
+    },
+  ],
+};
