@@ -38,7 +38,7 @@ export const bold: Layout = {
       depth: structuralDepth + 1,
       form,
       structuralDepth,
-      why: `${plural(questions.length, 'bold paragraph')} ${form ? 'numbered' : 'ending in "?"'}, under depth-${structuralDepth} headings`,
+      why: questions.length ? `${plural(questions.length, 'bold paragraph')} ${form ? 'numbered' : 'ending in "?"'}, under depth-${structuralDepth} headings` : 'no paragraph is only bold text ending in "?"',
     };
   },
 

@@ -6,6 +6,9 @@ import { ENDS_AS_QUESTION, mostFrequent, NAVIGATION_HEADING, numberForm, numberI
 
 const QUESTION_DEPTHS = [2, 3, 4];
 
+/** A number form as a person writes it; "12)" and "12." are one form. */
+const shown = (form: string) => (form === '{n})' ? '"12)" or "12."' : `"${writeNumber(form, 12)}"`);
+
 /** The heading's first words, after any leading HTML such as an `<a name="q2"></a>` anchor. */
 export function leadingText(children: PhrasingContent[]): Text | undefined {
   const first = children.find((c) => c.type !== 'html');
@@ -53,14 +56,14 @@ export const headings: Layout = {
       const questions = numbered.filter((l) => l.depth === depth || l.depth === depth - 1);
       const above = questions.filter((l) => l.depth < depth).length;
       const below = numbered.filter((l) => l.depth > depth).length;
-      const other = forms.slice(1).map(([f, n]) => `${n} like "${writeNumber(f, 12)}"`);
+      const other = forms.slice(1).map(([f, n]) => `${n} like ${shown(f)}`);
       return {
         lines: questions.map((l) => l.line),
         depth,
         form,
         structuralDepth: depth - 1,
         why:
-          `${plural(questions.length - above, 'heading')} at depth ${depth} numbered like "${writeNumber(form, 12)}"` +
+          `${plural(questions.length - above, 'heading')} at depth ${depth} numbered like ${shown(form)}` +
           (above ? `, ${above} at depth ${depth - 1}` : '') +
           (below ? `; ${plural(below, 'numbered heading')} deeper, inside answers` : '') +
           (other.length ? `; other number forms: ${other.join(', ')}` : ''),

@@ -27,7 +27,7 @@ export const list: Layout = {
       depth,
       form: '{n}.',
       structuralDepth: 6,
-      why: `${plural(questions.length, 'list item')} opening with a depth-${depth} heading`,
+      why: questions.length ? `${plural(questions.length, 'list item')} opening with a depth-${depth} heading` : 'no list item opens with a heading',
     };
   },
 
