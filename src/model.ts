@@ -107,6 +107,17 @@ export function allQuestions(book: Book): Question[] {
   return book.banks.flatMap((bank) => bank.questions);
 }
 
+/** Runs of consecutive questions in one section, in reading order. */
+export function sectionRuns(questions: Question[]): Question[][] {
+  const runs: Question[][] = [];
+  for (const q of questions) {
+    const run = runs.at(-1);
+    if (run && run[0]!.section === q.section) run.push(q);
+    else runs.push([q]);
+  }
+  return runs;
+}
+
 /** Code-point order: the same on every machine, whatever its locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -5,14 +5,14 @@ import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import type { Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { allQuestions, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Numbering, type Place, type Question, type Section } from '../model.js';
+import { allQuestions, sectionRuns, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Numbering, type Place, type Question, type Section } from '../model.js';
 import { hastToText, inlineToSafeHast, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
 import { cutAtHeadings, hasDefinitions, type Piece } from './split.js';
 import { LAYOUTS, readingOf, type ReadOptions, type Reading } from './layouts/index.js';
 import { leadingText } from './layouts/headings.js';
-import { onlyStrong } from './layouts/bold.js';
+import { boldLead } from './layouts/bold.js';
 import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, numberForm, numberIn, writeNumber, type QuestionStart } from './layouts/layout.js';
 
 /** Link schemes a reader may follow; javascript:, data: and the like never reach an output. */
@@ -172,11 +172,11 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
         }
       }
     }
-    if (inNavigation || isBackToTop(node)) {
+    if (inNavigation) {
       other.push(node);
       return;
     }
-    const strong = current && onlyStrong(node);
+    const strong = current && boldLead(node)?.strong;
     const number = strong && reading.layout !== 'bold' ? NUMBER_IN_TEXT.exec(toString(strong)) : null;
     if (strong && number && LOOKS_NUMBERED.test(toString(strong)) && Number(number[1]) > (current!.start.number ?? 0)) {
       const text = toString(strong);
@@ -285,17 +285,6 @@ export function mergeBankParts([{ bank: first, numbering }, ...rest]: [BankPart,
   return bank;
 }
 
-/** Runs of questions in one section, in reading order. */
-export function sectionRuns(questions: Question[]): Question[][] {
-  const runs: Question[][] = [];
-  for (const q of questions) {
-    const run = runs.at(-1);
-    if (run && run[0]!.section === q.section) run.push(q);
-    else runs.push([q]);
-  }
-  return runs;
-}
-
 /** Numbers that start again at 1 in most sections are per section; none at all (number 0) is "none". */
 function numberingOf(questions: Question[]): { numbering: Numbering; why: string; unnumbered: boolean } {
   if (questions.some((q) => q.number === 0)) return { numbering: 'none', why: 'the questions are not numbered', unnumbered: true };
@@ -384,7 +373,7 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
   const title = toString(titleParagraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 
   removeLinks(bodyRoot, new Set(bodyLinks.filter((l) => l.kind === 'source' || l.kind === 'answer').map((l) => l.node)));
-  const answerNodes = bodyRoot.children.filter((node) => !isBlank(node));
+  const answerNodes = bodyRoot.children.filter((node) => !isBlank(node) && !isBackToTop(node));
   const answerTree = unwrapAnswerDetails(toSafeHast(answerNodes));
   const answerText = hastToText(answerTree);
   let hasImage = false;

@@ -1,17 +1,26 @@
 // Questions as bold paragraphs under topic headings: a paragraph that is only `**What is a closure? 👶**`,
 // the answer below it. A bold paragraph is a question when it ends in "?" (or carries the bank's number).
-import type { RootContent, Strong } from 'mdast';
+import type { PhrasingContent, RootContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { plural } from '../../cli/report.js';
 import { ENDS_AS_QUESTION, mostFrequent, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
 
 const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)\1\s*$/;
 
-/** The strong node a paragraph is made of, or null when it holds anything else. */
-export function onlyStrong(node: RootContent): Strong | null {
+/**
+ * The bold text alone on the first line of a paragraph (`**What is JSX?**`, maybe with the answer on the
+ * next lines), and the rest of the paragraph; null when the paragraph starts otherwise.
+ */
+export function boldLead(node: RootContent): { strong: Strong; rest: PhrasingContent[] } | null {
   if (node.type !== 'paragraph') return null;
-  const parts = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
-  return parts.length === 1 && parts[0]!.type === 'strong' ? parts[0] : null;
+  const at = node.children.findIndex((c) => !(c.type === 'text' && !c.value.trim()));
+  const strong = node.children[at];
+  if (strong?.type !== 'strong') return null;
+  const rest = node.children.slice(at + 1);
+  const next = rest[0];
+  if (next && next.type !== 'break' && !(next.type === 'text' && /^[ \t]*(?:\n|$)/.test(next.value))) return null;
+  if (next?.type === 'text') rest[0] = { ...next, value: next.value.replace(/^\s+/, '') };
+  return { strong, rest: rest.filter((c) => c.type !== 'break' || c !== next) };
 }
 
 function isQuestionText(text: string, form: string | null): boolean {
@@ -45,10 +54,11 @@ export const bold: Layout = {
   isQuestionLine: () => false,
 
   starts(node, reading) {
-    const strong = onlyStrong(node);
-    if (!strong || !isQuestionText(toString(strong), reading.form)) return null;
-    const number = reading.form ? numberIn(toString(strong), reading.form)!.number : null;
-    return { lead: [], starts: [{ head: { children: strong.children, depth: reading.depth, position: node.position }, number, body: [] }] };
+    const lead = boldLead(node);
+    if (!lead || !isQuestionText(toString(lead.strong), reading.form)) return null;
+    const number = reading.form ? numberIn(toString(lead.strong), reading.form)!.number : null;
+    const answer: RootContent[] = lead.rest.some((c) => toString(c).trim()) ? [{ type: 'paragraph', children: lead.rest }] : [];
+    return { lead: [], starts: [{ head: { children: lead.strong.children, depth: reading.depth, position: node.position }, number, body: answer }] };
   },
 
   examples: [

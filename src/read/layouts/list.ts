@@ -65,7 +65,7 @@ export const list: Layout = {
     {
       name: 'a list whose items have no question heading: nothing looks like a question',
       markdown: '# Notes\n\n1. First point.\n2. Second point.\n',
-      reports: [{ rule: 'input-error', line: 1 }],
+      reports: [{ rule: 'input-error', line: 0 }],
     },
   ],
 };
