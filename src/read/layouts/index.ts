@@ -99,7 +99,7 @@ function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[]): MlqErr
   if (looked.length === 0) return new MlqError(`${file}: no questions found: nothing looks like a question (${layouts}; see mlq --help)`);
   const first = looked.slice(0, 3);
   return new MlqError(
-    `${file}:${first[0]!.line}: no questions found: line${first.length > 1 ? 's' : ''} ${first.map((l) => l.line).join(', ')} look${first.length > 1 ? '' : 's'} like questions but fit no layout (${layouts}; e.g. write "#### 1) What is ...?")`,
+    `${file}:${first[0]!.line}: no questions found: ${first.length > 1 ? `lines ${first.map((l) => l.line).join(', ')} look like questions` : `line ${first[0]!.line} looks like a question`} but fit${first.length > 1 ? '' : 's'} no layout (${layouts}; e.g. write "#### 1) What is ...?")`,
   );
 }
 
