@@ -85,6 +85,23 @@ describe('numbering per section', () => {
   });
 });
 
+describe('number forms', () => {
+  it('reads "Q1:" and "Q2." as one family, as "1)" and "2." are', () => {
+    const bank = bankOf('# B\n\n### Q1: What?\nA.\n\n### Q2. Why?\nB.\n\n### Q3) How?\nC.\n');
+    expect(bank.questions.map((q) => [q.number, q.title])).toEqual([
+      [1, 'What?'],
+      [2, 'Why?'],
+      [3, 'How?'],
+    ]);
+  });
+
+  it('keeps written numbers but checks none with numbering: none', () => {
+    const book = parseBook({ meta: META, sources: [{ file: 'b.md', text: '#### 3) A?\nA.\n\n#### 3) B?\nB.\n', options: { numbering: 'none' } }] });
+    expect(book.banks[0]!.questions.map((q) => q.number)).toEqual([3, 3]);
+    expect(validate(book).filter((d) => NUMBERING_RULES.includes(d.rule))).toEqual([]);
+  });
+});
+
 describe('the bank title', () => {
   it('counts questions for a title that is the only ## heading', () => {
     const text = `## Probability (3 questions)\n\n${[1, 2].map((n) => `### ${n}. Question ${n}?\nA.\n\n`).join('')}`;

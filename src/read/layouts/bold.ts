@@ -3,7 +3,7 @@
 import type { PhrasingContent, RootContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { plural } from '../../cli/report.js';
-import { ENDS_AS_QUESTION, mostFrequent, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
+import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
 
 const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)\1\s*$/;
 
@@ -36,8 +36,9 @@ export const bold: Layout = {
       const match = l.depth === 0 ? BOLD_LINE.exec(l.text) : null;
       return match ? [{ line: l.line, text: match[2]! }] : [];
     });
-    const forms = mostFrequent(bolds.flatMap((b) => numberForm(b.text)?.form ?? []));
-    const form = options.numbering !== 'none' && forms[0] && 2 * forms[0][1] > bolds.length ? forms[0][0] : null;
+    const forms = bolds.flatMap((b) => numberForm(b.text)?.form ?? []);
+    const [family] = mostFrequent(forms.map(formFamily));
+    const form = family && 2 * family[1] > bolds.length ? forms.find((f) => formFamily(f) === family[0])! : null;
     const questions = bolds.filter((b) => isQuestionText(b.text, form));
     const first = questions[0]?.line ?? 0;
     const topic = lines.findLast((l: ScanLine) => l.depth > 0 && l.line < first);

@@ -2,12 +2,11 @@
 // `### Question 12: ...`; or, in a bank that numbers none, every heading at the question depth.
 import type { Heading, PhrasingContent, RootContent, Text } from 'mdast';
 import { plural } from '../../cli/report.js';
-import { ENDS_AS_QUESTION, mostFrequent, NAVIGATION_HEADING, numberForm, numberIn, writeNumber, type Layout, type ScanLine } from './layout.js';
+import { ENDS_AS_QUESTION, formFamily, mostFrequent, NAVIGATION_HEADING, numberForm, numberIn, writeNumber, type Layout, type ScanLine } from './layout.js';
 
 const QUESTION_DEPTHS = [2, 3, 4];
 
-/** A number form as a person writes it; "12)" and "12." are one form. */
-const shown = (form: string) => (form === '{n})' ? '"12)" or "12."' : `"${writeNumber(form, 12)}"`);
+const shown = (form: string) => `"${writeNumber(form, 12)}"`;
 
 /** The heading's first words, after any leading HTML such as an `<a name="q2"></a>` anchor. */
 export function leadingText(children: PhrasingContent[]): Text | undefined {
@@ -48,15 +47,17 @@ export const headings: Layout = {
     const headingLines = lines.filter((l) => l.depth >= 2);
     const depths = options.depth ? [options.depth] : QUESTION_DEPTHS;
     const withForm = headingLines.filter((l) => depths.includes(l.depth)).map((l) => ({ l, found: numberForm(l.title) }));
-    const forms = mostFrequent(withForm.flatMap((x) => (x.found ? [x.found.form] : [])));
-    if (forms.length && options.numbering !== 'none') {
-      const form = forms[0]![0];
+    const forms = withForm.flatMap((x) => (x.found ? [x.found.form] : []));
+    const families = mostFrequent(forms.map(formFamily));
+    if (families.length) {
+      // The family most headings use, written as most of them write it.
+      const form = mostFrequent(forms.filter((f) => formFamily(f) === families[0]![0]))[0]![0];
       const numbered = headingLines.filter((l) => numberIn(l.title, form) !== null && l.depth <= 6);
       const depth = options.depth ?? questionDepth(numbered.filter((l) => depths.includes(l.depth)), lines);
       const questions = numbered.filter((l) => l.depth === depth || l.depth === depth - 1);
       const above = questions.filter((l) => l.depth < depth).length;
       const below = numbered.filter((l) => l.depth > depth).length;
-      const other = forms.slice(1).map(([f, n]) => `${n} like ${shown(f)}`);
+      const other = families.slice(1).map(([family, n]) => `${n} like ${shown(forms.find((f) => formFamily(f) === family)!)}`);
       return {
         lines: questions.map((l) => l.line),
         depth,

@@ -106,29 +106,27 @@ export interface Layout {
   counterExamples: LayoutCounterExample[];
 }
 
-/** Number forms: "12)" and "12." are one family (the upstream mixes them), "Q12:"... another. */
-const PLAIN_NUMBER = /^\s*(\d+)\s*[.)](?!\d)\s*/;
+/** Number forms: "12)", "12.", "Q12:", "Q12.", "Q12)", "Question 12:". */
+const PLAIN_NUMBER = /^\s*(\d+)\s*([.)])(?!\d)\s*/;
 const Q_NUMBER = /^\s*(Q|Question\s*)(\d+)\s*([:.)])\s*/i;
 
 /** The number form of a question text, as a template ("{n})", "Q{n}:"), and its number; or null. */
 export function numberForm(text: string): { form: string; number: number; prefix: string } | null {
   const plain = PLAIN_NUMBER.exec(text);
-  if (plain) return { form: '{n})', number: Number(plain[1]), prefix: plain[0] };
+  if (plain) return { form: `{n}${plain[2]}`, number: Number(plain[1]), prefix: plain[0] };
   const q = Q_NUMBER.exec(text);
   if (q) return { form: `${q[1]!.trim()}${/\s$/.test(q[1]!) ? ' ' : ''}{n}${q[3]}`, number: Number(q[2]), prefix: q[0] };
   return null;
 }
 
-/** Whether a form belongs to a family: every plain form is "{n})"; Q forms compare case-blind. */
-export function sameForm(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
+/** A form's family: the separator does not count ("12)" and "12." are one, as the upstream mixes them). */
+export const formFamily = (form: string) => form.replace(/[:.)]$/, '').toLowerCase();
 
-/** The number of a text written in `form`, with what to cut off the title; null when it has none. */
+/** The number of a text written in the family of `form`, with what to cut off the title; null when none. */
 export function numberIn(text: string, form: string | null): { number: number; prefix: string } | null {
   if (form === null) return null;
   const found = numberForm(text);
-  return found && sameForm(found.form, form) ? found : null;
+  return found && formFamily(found.form) === formFamily(form) ? found : null;
 }
 
 export const writeNumber = (form: string, n: number) => form.replace('{n}', String(n));
