@@ -52,7 +52,7 @@ export const headings: Layout = {
     if (families.length) {
       // The family most headings use, written as most of them write it.
       const form = mostFrequent(forms.filter((f) => formFamily(f) === families[0]![0]))[0]![0];
-      const numbered = headingLines.filter((l) => numberIn(l.title, form) !== null && l.depth <= 6);
+      const numbered = headingLines.filter((l) => numberIn(l.title, form) !== null);
       const depth = options.depth ?? questionDepth(numbered.filter((l) => depths.includes(l.depth)), lines);
       const questions = numbered.filter((l) => l.depth === depth || l.depth === depth - 1);
       const above = questions.filter((l) => l.depth < depth).length;

@@ -54,7 +54,7 @@ export interface Candidates {
   lines: number[];
   depth: number;
   form: string | null;
-  /** Where headings end a question; 0 means "one above the question depth". */
+  /** Headings at this depth or above end a question (refined once the topic depth is known). */
   structuralDepth: number;
   why: string;
 }
