@@ -47,6 +47,8 @@ export interface LooseHeading extends Place {
   depth: number;
   /** The line as the bank's layout would read it as a question. */
   suggestion?: string;
+  /** What to do where rewriting the line is not the fix. */
+  hint?: string;
 }
 
 /** Question numbers run through the bank, start again in each section, or are not written. */

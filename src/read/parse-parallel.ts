@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Bank } from '../model.js';
-import { bankPieces, mergeBankParts, parseBankPart, type BankPart } from './parse.js';
+import { bankPieces, finishBank, parseBankPart, type BankPart } from './parse.js';
 import type { SourceText } from './source.js';
 import { plural } from '../cli/report.js';
 import type { Piece } from './split.js';
@@ -76,8 +76,7 @@ export async function parseBankParallel(source: SourceText, options: ReadOptions
   // A worker is only a speed-up: the pieces one could not deliver (it failed, or its reply was too deeply
   // nested to be copied back) are read here, where an error is reported like any other.
   request.pieces.forEach((piece, index) => (parts[index] ??= parseBankPart(source.file, piece, reading)));
-  const [first, ...rest] = parts;
-  return mergeBankParts([first!, ...rest]);
+  return finishBank(parts, reading);
 }
 
 /** What a worker read, or nothing when it failed, its reply could not be copied back, or it was stopped. */

@@ -82,8 +82,28 @@ export function bankPieces(text: string, reading: Reading = readingOf(text, ''))
 
 export function parseBank(source: SourceText, options: ReadOptions = {}): Bank {
   const reading = readingOf(source.text, source.file, options);
-  const [first, ...rest] = bankPieces(source.text, reading).map((piece) => parseBankPart(source.file, piece, reading));
-  return mergeBankParts([first!, ...rest]);
+  return finishBank(bankPieces(source.text, reading).map((piece) => parseBankPart(source.file, piece, reading)), reading);
+}
+
+const UNREAD_HINT: Record<Reading['layout'], string> = {
+  headings: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the heading in.',
+  // micromark (unlike GitHub) reads "27. ###" after an indented code block as text (micromark/micromark#228).
+  list: 'Check the items before it: an answer at the margin ends the list, and an item after an indented code block is then read as text; indent every answer under its item.',
+  bold: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the paragraph in.',
+};
+
+/**
+ * Joins the parts of a bank, then reports at its line every question line of the scan that the tree did
+ * not read as a question or a topic (broken Markdown before it): never a question lost without a word.
+ */
+export function finishBank(parts: BankPart[], reading: Reading): Bank {
+  const bank = mergeBankParts(parts as [BankPart, ...BankPart[]]);
+  const read = new Set([...bank.questions, ...bank.sections, ...bank.looseHeadings].map((x) => x.line));
+  const depth = reading.layout === 'bold' ? 0 : reading.depth;
+  for (const { line, text } of reading.questionLines) {
+    if (!read.has(line)) bank.looseHeadings.push({ file: bank.file, line, column: 1, text, depth, hint: UNREAD_HINT[reading.layout] });
+  }
+  return bank;
 }
 
 export function parseBankPart(file: string, piece: Piece, reading: Reading = readingOf(piece.text, file)): BankPart {

@@ -9,7 +9,7 @@ export const malformedQuestionHeading: Rule = {
     bank.looseHeadings.map((h) => ({
       ...h,
       message: `${h.depth ? 'Heading' : 'Bold paragraph'} "${shorten(h.text)}" looks like a question but is not one.`,
-      hint: `Write it as "${h.suggestion ?? `${'#'.repeat(h.depth)} ${h.text.replace(/^\s*(\d+)\s*[.):\-–]?\s*/, '$1) ')}`}".`,
+      hint: h.hint ?? `Write it as "${h.suggestion ?? `${'#'.repeat(h.depth)} ${h.text.replace(/^\s*(\d+)\s*[.):\-–]?\s*/, '$1) ')}`}".`,
     })),
   ),
 };

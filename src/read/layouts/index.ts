@@ -15,6 +15,8 @@ export const LAYOUTS: Record<LayoutId, Layout> = { headings, list, bold };
 const HEADING_MARKS = /^(#{1,6})[ \t]*/;
 const CLOSING_HASHES = /(?:^|[ \t]+)#+[ \t]*$/;
 const LEADING_HTML = /^(?:<[^>]*>\s*)+/;
+/** A list item's marker and heading marks, or a bold paragraph's stars: what is not the question's text. */
+const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(.*?)(?:\1)?\s*$/;
 
 /** The lines of a text where blocks can start, headings with their depth and text (see ScanLine). */
 export function scanLines(text: string): ScanLine[] {
@@ -40,6 +42,7 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
   const [id, best] = found.reduce((a, b) => (b[1].lines.length > a[1].lines.length ? b : a));
   if (best.lines.length === 0) throw noQuestions(file, lines, ids);
   const layout = LAYOUTS[id];
+  const questionLines = new Set(best.lines);
   const draft: Reading = {
     layout: id,
     depth: best.depth,
@@ -47,14 +50,15 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
     structuralDepth: best.structuralDepth,
     sectionDepth: 0,
     titleDepth: titleDepth(lines),
-    firstQuestionLine: Math.min(...best.lines),
+    firstQuestionLine: best.lines.reduce((a, b) => Math.min(a, b)),
+    questionLines: lines.filter((l) => questionLines.has(l.line)).map((l) => ({ line: l.line, text: l.title || l.text.replace(ITEM_OR_BOLD, '$2').trim() })),
     numbering: options.numbering ?? null,
     why: [
       `${options.layout ? 'set in mlq.yaml' : 'detected'}: ${best.why}`,
       ...found.filter(([other]) => other !== id).map(([other, c]) => `not ${other}: ${c.why}`),
     ],
   };
-  draft.sectionDepth = sectionDepth(lines, draft, layout, new Set(best.lines));
+  draft.sectionDepth = sectionDepth(lines, draft, layout, questionLines);
   // Headings at the topic depth, or `#`/`##`, end a question; a list item's answer ends with its item.
   if (id === 'headings') draft.structuralDepth = Math.min(Math.max(draft.sectionDepth, 2), draft.depth);
   if (id === 'bold') draft.structuralDepth = Math.max(draft.structuralDepth, 2);

@@ -32,6 +32,8 @@ export interface Reading {
   titleDepth: number;
   /** Line of the first question line the scan found (pieces are never cut before it). */
   firstQuestionLine: number;
+  /** Every question line the scan found: one the tree does not read as a question is reported. */
+  questionLines: { line: number; text: string }[];
   /** Null until the questions are read and it is detected, unless mlq.yaml sets it. */
   numbering: Numbering | null;
   /** Why: what the scan found, for `mlq check --explain`. */

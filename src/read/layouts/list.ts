@@ -63,6 +63,11 @@ export const list: Layout = {
 
   counterExamples: [
     {
+      name: 'an answer at the margin ends the list: the next item is reported, not lost',
+      markdown: '# Q\n\n1. ### What is A?\n\nA at the margin.\n\n    **[⬆ Back to Top](#top)**\n\n2. ### What is B?\n\n   B.\n',
+      reports: [{ rule: 'malformed-question-heading', line: 9 }],
+    },
+    {
       name: 'a list whose items have no question heading: nothing looks like a question',
       markdown: '# Notes\n\n1. First point.\n2. Second point.\n',
       reports: [{ rule: 'input-error', line: 0 }],
