@@ -40,6 +40,8 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
   const banks = await Promise.all(texts.map((text, i) => parseBankParallel(text, options[i]).catch((error) => refuseOverflow(text.file, error))));
   const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
+  // A bank with neither a `#` title nor a lone `##` one takes the book's title (that of mlq.yaml).
+  for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);
   if (empty) throw new MlqError(`${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${empty.explanation[0]})`);
   return { config, book };

@@ -71,6 +71,12 @@ describe('mlq.yaml sources with a layout', () => {
     expect(run.code).toBe(1);
   });
 
+  it('gives a bank with no title heading the title of mlq.yaml', () => {
+    file('untitled.md', '## Basics\n\n### 1) One? [[src](https://s.example/u)]\nA.\n\n## More\n\n### 2) Two? [[src](https://s.example/v)]\nB.\n');
+    const run = mlq(['check', '--config', file('titled.yaml', 'book:\n  title: My Book\nsources:\n  - untitled.md\n'), '--explain']);
+    expect(run.stdout).toMatch(/untitled\.md: layout headings, questions are ### headings, numbering book; 2 questions in 2 sections, title "My Book"/);
+  });
+
   it('refuses an unknown layout at its line', () => {
     const run = mlq(['check', '--config', file('bad.yaml', 'sources:\n  - file: topics.md\n    layout: table\n')]);
     expect(run.code).toBe(2);
