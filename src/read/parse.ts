@@ -24,6 +24,8 @@ const CLAIMED_COUNT = /\b(\d+)\s+(?:[^\s\d]+\s+){0,6}?questions?\b/i;
 const BACK_TO_TOP = /^[\s\p{S}\p{P}]*(?:back\s+to\s+(?:the\s+)?(?:top|contents|index)|top)[\s\p{S}\p{P}]*$/iu;
 /** The summary of a `<details>` block that holds the answer itself. */
 const ANSWER_SUMMARY = /^\s*(?:show|see|view|click\s+(?:here\s+)?(?:to|for))?\s*(?:the\s+)?(?:answers?|solutions?|explanation)\s*[:.!]?\s*$/i;
+/** Emoji, joiners and spaces at the end of a text: a question mark goes before them. */
+const TRAILING_MARKS = /([\s\p{Extended_Pictographic}\u200d\ufe0f]*)$/u;
 const NUMBER_IN_TEXT = /^\s*(?:Q(?:uestion)?\s*)?(\d+)\s*[.):\-–]?\s*/i;
 
 type LinkKind = 'source' | 'answer' | 'inline' | 'unsafe';
@@ -196,11 +198,16 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
       other.push(node);
       return;
     }
-    const strong = current && boldLead(node)?.strong;
-    const number = strong && reading.layout !== 'bold' ? NUMBER_IN_TEXT.exec(toString(strong)) : null;
-    if (strong && number && LOOKS_NUMBERED.test(toString(strong)) && Number(number[1]) > (current!.start.number ?? 0)) {
-      const text = toString(strong);
-      looseHeadings.push({ ...placeOf(node, file), text, depth: 0, suggestion: asQuestion(text, reading) });
+    const bold = current && boldLead(node);
+    if (bold) {
+      const text = toString(bold.strong);
+      const number = NUMBER_IN_TEXT.exec(text);
+      // In another layout, a bold paragraph numbered on from the question before it; in a bold bank, a
+      // paragraph that is only bold text but does not ask (`**Precision-recall trade-off ⭐️**`).
+      const numberedOn = reading.layout !== 'bold' && number && LOOKS_NUMBERED.test(text) && Number(number[1]) > (current!.start.number ?? 0);
+      const unasked = reading.layout === 'bold' && bold.rest.every((c) => !toString(c).trim());
+      if (numberedOn) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, suggestion: asQuestion(text, reading) });
+      if (unasked) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, hint: `If it is a question, write it as "${asQuestion(text.replace(TRAILING_MARKS, '?$1'), reading)}"; if not, add to it what is not bold.` });
     }
     place(node);
   });

@@ -77,6 +77,11 @@ export const bold: Layout = {
 
   counterExamples: [
     {
+      name: 'a bold paragraph that does not ask, in a bold bank',
+      markdown: '# ML\n\n## Metrics\n\n**What is precision? 👶**\n\nA ratio.\n\n**Precision-recall trade-off ⭐️**\n\nA balance.\n',
+      reports: [{ rule: 'malformed-question-heading', line: 9 }],
+    },
+    {
       name: 'a numbered bold paragraph in a heading bank',
       markdown: '# Bank\n\n#### 1) What is bias?\nA.\n\n#### 2) What is variance?\nB.\n\n**3) What is noise?**\nC.\n',
       reports: [{ rule: 'malformed-question-heading', line: 9 }],

@@ -15,6 +15,8 @@ export const LAYOUTS: Record<LayoutId, Layout> = { headings, list, bold };
 const HEADING_MARKS = /^(#{1,6})[ \t]*/;
 const CLOSING_HASHES = /(?:^|[ \t]+)#+[ \t]*$/;
 const LEADING_HTML = /^(?:<[^>]*>\s*)+/;
+/** A line that is not a heading but looks like a question: bold and asking, or opening with a bold or Q number. */
+const LOOKS_LIKE_LINE = /^ {0,3}(?:(\*\*|__).*[?？]\s*\1\s*$|(\*\*|__)(?:Q(?:uestion)?\s*)?\d+[.):]?\2\s*\S|Q(?:uestion)?\s*\d+\s*[.):]\s*\S)/i;
 /** A list item's marker and heading marks, or a bold paragraph's stars: what is not the question's text. */
 const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(.*?)(?:\1)?\s*$/;
 
@@ -98,7 +100,7 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
 
 /** The error for a bank with no questions: the lines that looked like questions and the layouts tried. */
 function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[]): MlqError {
-  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || (l.depth === 0 && /^ {0,3}(\*\*|__).*[?？]\s*\1\s*$/.test(l.text)));
+  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || (l.depth === 0 && LOOKS_LIKE_LINE.test(l.text)));
   const layouts = `layouts tried: ${tried.join(', ')}`;
   if (looked.length === 0) return new MlqError(`${file}: no questions found: nothing looks like a question (${layouts}; see mlq --help)`);
   const first = looked.slice(0, 3);
