@@ -31,7 +31,7 @@ export function shorten(text: string, max = 60): string {
  * bank numbers per section, none where it numbers none.
  */
 export function numberedRuns(bank: Bank): Question[][] {
-  if (bank.numbering === 'none' || bank.questions.length === 0) return [];
+  if (bank.numbering === 'none') return [];
   return bank.numbering === 'book' ? [bank.questions] : sectionRuns(bank.questions);
 }
 
