@@ -20,10 +20,11 @@ describe.each(Object.values(LAYOUTS).map((layout) => [layout.id, layout] as cons
     expect(layout.counterExamples.length).toBeGreaterThan(0);
   });
 
+  // Each test reads the bank itself: reading it while the tests are collected would make every mutant of
+  // the reader "static" for Stryker (run against all tests), which multiplies `npm run mutate`'s time.
   describe.each(layout.examples.map((example) => [example.name, example] as const))('reads %s', (_, { markdown, expect: want }) => {
-    const bank = bankOf(markdown);
-
     it('by detection, with the right title, numbers, sections, numbering and lines', () => {
+      const bank = bankOf(markdown);
       expect(bank.layout).toBe(id);
       expect(bank.title).toBe(want.title);
       expect(bank.questions.map((q) => q.number)).toEqual(want.numbers);
@@ -34,6 +35,7 @@ describe.each(Object.values(LAYOUTS).map((layout) => [layout.id, layout] as cons
     });
 
     it('with every answer, no topic heading and no navigation inside one', () => {
+      const bank = bankOf(markdown);
       bank.questions.forEach((q, i) => {
         expect(q.answerText).toContain(want.answers[i]);
         expect(q.hasAnswer).toBe(want.answers[i] !== '');
@@ -48,6 +50,7 @@ describe.each(Object.values(LAYOUTS).map((layout) => [layout.id, layout] as cons
     });
 
     it('the same when mlq.yaml sets the layout and numbering', () => {
+      const bank = bankOf(markdown);
       const set = bankOf(markdown, { layout: id, numbering: want.numbering });
       expect(set.questions.map((q) => [q.number, q.section, q.line, q.id])).toEqual(bank.questions.map((q) => [q.number, q.section, q.line, q.id]));
       expect(set.explanation.join('\n')).toMatch(/set in mlq\.yaml/);

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Bank, Question } from '../src/model.js';
 import { hastToHtml, parseMarkdown } from '../src/read/markdown.js';
 import { allQuestions } from '../src/model.js';
 import { bankPieces, mergeBankParts, parseBank, parseBankPart } from '../src/read/parse.js';
@@ -6,9 +7,13 @@ import { multiplyBank } from '../src/bench/banks.js';
 import { bookOf, CORPUS, read, SOURCE } from './support/book.js';
 
 describe('parser on the question bank', () => {
-  const book = bookOf(read(SOURCE));
-  const bank = book.banks[0]!;
-  const questions = bank.questions;
+  // Read in each test, not while the tests are collected (see test/layouts.test.ts).
+  let bank: Bank;
+  let questions: Question[];
+  beforeEach(() => {
+    bank = bookOf(read(SOURCE)).banks[0]!;
+    questions = bank.questions;
+  });
 
   it('finds the 67 questions numbered 1..67 with unique ids', () => {
     expect(questions.map((q) => q.number)).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
@@ -202,9 +207,9 @@ describe('reading a bank in pieces', () => {
   const text = multiplyBank(read(SOURCE), 20).replace(/^(#### (\d+)\) .*)$/gm, (line, _, n) =>
     Number(n) % 3 === 0 ? `${line}\n#### ${n}.1 A sub-heading` : line,
   );
-  const pieces = bankPieces(text);
 
   it('cuts only before a question heading that follows another question heading', () => {
+    const pieces = bankPieces(text);
     expect(pieces.length).toBeGreaterThan(10);
     expect(pieces.map((p) => p.text).join('')).toBe(text);
     const headings = parseMarkdown(text).children.filter((node) => node.type === 'heading');

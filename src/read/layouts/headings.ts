@@ -34,7 +34,7 @@ function questionDepth(numbered: ScanLine[], all: ScanLine[]): number {
         if (holder) held++;
       }
     }
-    if (deeper === 0 || 2 * held >= deeper) return depth;
+    if (2 * held >= deeper) return depth;
   }
   return depths.at(-1)!;
 }
@@ -62,6 +62,7 @@ export const headings: Layout = {
         lines: questions.map((l) => l.line),
         depth,
         form,
+        // Stryker disable next-line ArithmeticOperator: readingOf sets a heading bank's structural depth once the topic depth is known.
         structuralDepth: depth - 1,
         why:
           `${plural(questions.length - above, 'heading')} at depth ${depth} numbered like ${shown(form)}` +
@@ -78,6 +79,7 @@ export const headings: Layout = {
       lines: questions.map((l) => l.line),
       depth,
       form: null,
+      // Stryker disable next-line ArithmeticOperator: as above, readingOf sets it.
       structuralDepth: depth - 1,
       why: `${plural(questions.length, 'unnumbered heading')} at depth ${depth}, from the first one that ends in "?"`,
     };
@@ -94,6 +96,7 @@ export const headings: Layout = {
       lead: [],
       starts: [{ head: { children: heading.children, depth: heading.depth, position: heading.position }, number, body: [], shallower }],
     });
+    // Stryker disable next-line StringLiteral: a heading without leading text has no number and is no navigation heading, whatever the default.
     const text = leadingText(node.children)?.value ?? '';
     if (reading.form === null) {
       const line = node.position?.start.line ?? 0;
@@ -107,6 +110,7 @@ export const headings: Layout = {
     return null;
   },
 
+  // Stryker disable all: the examples are test data (test/layouts.test.ts reads each), not reader logic.
   examples: [
     {
       name: 'the upstream list: `####` questions under a `##` section',
@@ -150,4 +154,5 @@ export const headings: Layout = {
       ],
     },
   ],
+  // Stryker restore all
 };

@@ -24,6 +24,7 @@ const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(
 export function scanLines(text: string): ScanLine[] {
   const lines: ScanLine[] = [];
   for (const { line, text: raw, heading } of blockLines(text)) {
+    // Stryker disable next-line Regex: a line holds one line break, at its end.
     const content = raw.replace(/\r?\n$/, '');
     if (!heading) {
       if (content.trim()) lines.push({ line, text: content, depth: 0, title: '' });
@@ -53,7 +54,7 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
     sectionDepth: 0,
     titleDepth: titleDepth(lines),
     firstQuestionLine: best.lines.reduce((a, b) => Math.min(a, b)),
-    questionLines: lines.filter((l) => questionLines.has(l.line)).map((l) => ({ line: l.line, text: l.title || l.text.replace(ITEM_OR_BOLD, '$2').trim() })),
+    questionLines: lines.filter((l) => questionLines.has(l.line)).map((l) => ({ line: l.line, text: l.title || l.text.replace(ITEM_OR_BOLD, '$2') })),
     numbering: options.numbering ?? null,
     why: [
       `${options.layout ? 'set in mlq.yaml' : 'detected'}: ${best.why}`,
@@ -63,6 +64,7 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
   draft.sectionDepth = sectionDepth(lines, draft, layout, questionLines);
   // Headings at the topic depth, or `#`/`##`, end a question; a list item's answer ends with its item.
   if (id === 'headings') draft.structuralDepth = Math.min(Math.max(draft.sectionDepth, 2), draft.depth);
+  // Stryker disable next-line ConditionalExpression: for a list bank too it changes nothing (its structural depth is 6).
   if (id === 'bold') draft.structuralDepth = Math.max(draft.structuralDepth, 2);
   draft.why.push(
     draft.sectionDepth ? `topic sections: the depth-${draft.sectionDepth} headings followed by questions` : 'no topic sections',
@@ -88,10 +90,9 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     const isQuestion = line.depth ? layout.isQuestionLine(line, reading) : questionLines.has(line.line);
-    if (line.depth && !isQuestion) {
-      const candidate = line.depth > reading.titleDepth && (reading.layout === 'list' || line.depth < reading.depth) && !NAVIGATION_HEADING.test(line.title);
-      if (candidate && nextQuestion < nextAtOrAbove[line.depth]!) deepest = Math.max(deepest, line.depth);
-    }
+    // A question heading is never a candidate: it stands at the question depth (and a list bank has none).
+    const candidate = line.depth > reading.titleDepth && (reading.layout === 'list' || line.depth < reading.depth) && !NAVIGATION_HEADING.test(line.title);
+    if (candidate && nextQuestion < nextAtOrAbove[line.depth]!) deepest = Math.max(deepest, line.depth);
     if (line.depth) for (let d = line.depth; d <= 6; d++) nextAtOrAbove[d] = line.line;
     if (isQuestion) nextQuestion = line.line;
   }
@@ -100,7 +101,7 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
 
 /** The error for a bank with no questions: the lines that looked like questions and the layouts tried. */
 function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[]): MlqError {
-  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || (l.depth === 0 && LOOKS_LIKE_LINE.test(l.text)));
+  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || LOOKS_LIKE_LINE.test(l.text));
   const layouts = `layouts tried: ${tried.join(', ')}`;
   if (looked.length === 0) return new MlqError(`${file}: no questions found: nothing looks like a question (${layouts}; see mlq --help)`);
   const first = looked.slice(0, 3);

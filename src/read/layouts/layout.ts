@@ -117,6 +117,7 @@ export function numberForm(text: string): { form: string; number: number; prefix
   const plain = PLAIN_NUMBER.exec(text);
   if (plain) return { form: `{n}${plain[2]}`, number: Number(plain[1]), prefix: plain[0] };
   const q = Q_NUMBER.exec(text);
+  // Stryker disable next-line Regex: q[1] is "Q" or "Question" and its spaces, so a space can only be at its end.
   if (q) return { form: `${q[1]!.trim()}${/\s$/.test(q[1]!) ? ' ' : ''}{n}${q[3]}`, number: Number(q[2]), prefix: q[0] };
   return null;
 }

@@ -1,0 +1,585 @@
+// The boundary cases of each reader layout, stated one by one: the number forms and their families, the
+// depths the scan picks, what the tree reads as a question and what it leaves to the answer.
+import { describe, expect, it } from 'vitest';
+import { boldLead } from '../src/read/layouts/bold.js';
+import { leadingText } from '../src/read/layouts/headings.js';
+import { LAYOUTS, layoutTable, readingOf, scanLines } from '../src/read/layouts/index.js';
+import { ENDS_AS_QUESTION, formFamily, LOOKS_NUMBERED, mostFrequent, NAVIGATION_HEADING, NUMBERINGS, numberForm, numberIn, writeNumber } from '../src/read/layouts/layout.js';
+import { hastToHtml, parseMarkdown } from '../src/read/markdown.js';
+import { parseBank } from '../src/read/parse.js';
+import type { Heading } from 'mdast';
+import type { ReadOptions } from '../src/read/layouts/index.js';
+
+const bank = (text: string, options: ReadOptions = {}) => parseBank({ file: 'b.md', text }, options);
+const read = (text: string, options: ReadOptions = {}) => readingOf(text, 'b.md', options);
+const numbers = (text: string, options: ReadOptions = {}) => bank(text, options).questions.map((q) => q.number);
+const titles = (text: string, options: ReadOptions = {}) => bank(text, options).questions.map((q) => q.title);
+const firstNode = (markdown: string) => parseMarkdown(markdown).children[0]!;
+
+describe('number forms', () => {
+  it.each([
+    ['12) What?', { form: '{n})', number: 12, prefix: '12) ' }],
+    ['12. What?', { form: '{n}.', number: 12, prefix: '12. ' }],
+    ['  7 )  What?', { form: '{n})', number: 7, prefix: '  7 )  ' }],
+    ['Q12: What?', { form: 'Q{n}:', number: 12, prefix: 'Q12: ' }],
+    ['q3. What?', { form: 'q{n}.', number: 3, prefix: 'q3. ' }],
+    ['Question 5: What?', { form: 'Question {n}:', number: 5, prefix: 'Question 5: ' }],
+    ['Question5: What?', { form: 'Question{n}:', number: 5, prefix: 'Question5: ' }],
+  ])('%s is written %o', (text, found) => {
+    expect(numberForm(text)).toEqual(found);
+  });
+
+  it.each(['2.1 Linear models', '12 What?', '12: What?', 'Q12 What?', 'What is 12)?', 'Quest 1: x', 'Q 4) What?', ''])('%s has no number form', (text) => {
+    expect(numberForm(text)).toBeNull();
+  });
+
+  it('puts forms that differ only in their separator, or case, in one family', () => {
+    expect(['{n})', '{n}.'].map(formFamily)).toEqual(['{n}', '{n}']);
+    expect(['Q{n}:', 'Q{n}.', 'q{n})'].map(formFamily)).toEqual(['q{n}', 'q{n}', 'q{n}']);
+    expect(formFamily('Question {n}:')).toBe('question {n}');
+    expect(formFamily('{n}):')).toBe('{n})');
+  });
+
+  it('finds a number only in the family of the form asked for', () => {
+    expect(numberIn('3. Why?', '{n})')).toMatchObject({ number: 3, prefix: '3. ' });
+    expect(numberIn('Q3: Why?', '{n})')).toBeNull();
+    expect(numberIn('Why?', '{n})')).toBeNull();
+    expect(numberIn('3) Why?', null)).toBeNull();
+  });
+
+  it('writes a number in a form', () => {
+    expect(writeNumber('Q{n}:', 68)).toBe('Q68:');
+    expect(writeNumber('{n})', 1)).toBe('1)');
+  });
+
+  it.each(['12 What is it', '12: What', '12 - What', '12 – What', 'Q12 What', 'Question 12 What', '12) What', '12.What'])('%s looks numbered', (text) => {
+    expect(LOOKS_NUMBERED.test(text)).toBe(true);
+  });
+
+  it.each(['2.1 Linear models', '12', '12 3', 'What 12', '2021'])('%s does not look numbered', (text) => {
+    expect(LOOKS_NUMBERED.test(text)).toBe(false);
+  });
+
+  it.each(['Why?', 'Why？', 'Why? 👶', 'Why? ⭐️', 'Why?**', 'Why?_', '(Why?)', 'Why? [src]', 'Why? [[src](https://s.example)]', 'Why? [a](u) [b](v)'])('%s ends as a question', (text) => {
+    expect(ENDS_AS_QUESTION.test(text)).toBe(true);
+  });
+
+  it.each(['Why', 'Why? Because.', '? then text', 'Why? x'])('%s does not end as a question', (text) => {
+    expect(ENDS_AS_QUESTION.test(text)).toBe(false);
+  });
+
+  it('knows a table of contents heading in its spellings, and nothing around it', () => {
+    expect(['Contents', 'Table of Contents', ' table  of  contents ', 'CONTENTS'].every((t) => NAVIGATION_HEADING.test(t))).toBe(true);
+    expect(['Contents of a model', 'The contents', 'Table of'].some((t) => NAVIGATION_HEADING.test(t))).toBe(false);
+  });
+
+  it('counts values, most frequent first, ties in the order first seen', () => {
+    expect(mostFrequent(['a', 'b', 'b', 'c', 'a', 'b'])).toEqual([
+      ['b', 3],
+      ['a', 2],
+      ['c', 1],
+    ]);
+    expect(mostFrequent(['x', 'y'])).toEqual([
+      ['x', 1],
+      ['y', 1],
+    ]);
+    expect(mostFrequent([])).toEqual([]);
+  });
+});
+
+describe('the line scan', () => {
+  it('gives headings their depth and title without marks, closing hashes or leading anchors', () => {
+    const text = '# Title #\n\n### Q1: What? ###\n\n## <a name="x"></a> <b>2) Why?</b>\n###### Six\n####### Seven\n#hashtag\n\ntext  \n';
+    expect(scanLines(text)).toEqual([
+      { line: 1, text: '# Title #', depth: 1, title: 'Title' },
+      { line: 3, text: '### Q1: What? ###', depth: 3, title: 'Q1: What?' },
+      { line: 5, text: '## <a name="x"></a> <b>2) Why?</b>', depth: 2, title: '2) Why?</b>' },
+      { line: 6, text: '###### Six', depth: 6, title: 'Six' },
+      { line: 7, text: '####### Seven', depth: 0, title: '' },
+      { line: 8, text: '#hashtag', depth: 0, title: '' },
+      { line: 10, text: 'text  ', depth: 0, title: '' },
+    ]);
+  });
+
+  it('keeps a hash that is part of the title, and reads a heading of only hashes as empty', () => {
+    expect(scanLines('## C# basics\n### #\n#### \t\n').map((l) => [l.depth, l.title])).toEqual([
+      [2, 'C# basics'],
+      [3, ''],
+      [4, ''],
+    ]);
+  });
+
+  it('skips code and blank lines, and strips a CRLF ending', () => {
+    expect(scanLines('# T\r\n\r\n```\n## not a heading\n```\n## 1) Q?\r\n').map((l) => [l.line, l.text, l.depth])).toEqual([
+      [1, '# T', 1],
+      [6, '## 1) Q?', 2],
+    ]);
+  });
+});
+
+describe('headings layout', () => {
+  it('reads `##`, `###` and `####` questions, and not `#####` ones unless mlq.yaml sets the depth', () => {
+    for (const marks of ['##', '###', '####']) expect(read(`# T\n\n${marks} 1) A?\n\n${marks} 2) B?\n`)).toMatchObject({ layout: 'headings', depth: marks.length });
+    expect(() => read('# T\n\n##### 1) A?\n\n##### 2) B?\n')).toThrow(/no questions found/);
+    expect(read('# T\n\n##### 1) A?\n\n##### 2) B?\n', { depth: 5 })).toMatchObject({ layout: 'headings', depth: 5, structuralDepth: 2 });
+  });
+
+  it('with a depth set, reads headings at that depth; one above is a topic if questions follow it, else a question', () => {
+    const text = '# T\n\n## 1) A?\nx\n\n### 2) B?\ny\n\n## 3) C?\n\n#### 4) D?\nz\n';
+    const read3 = bank(text, { depth: 3 });
+    expect(read3.sections.map((s) => s.title)).toEqual(['1) A?']);
+    expect(read3.questions.map((q) => [q.number, q.depth, q.section])).toEqual([
+      [2, 3, '1) A?'],
+      [3, 2, '1) A?'],
+    ]);
+    expect(read3.questions[1]!.answerText).toContain('D?');
+  });
+
+  it('the question depth is the shallowest whose numbered headings hold most of the deeper ones', () => {
+    // Two of three `###` are held by a `##` question: steps inside its answer.
+    const held = '# T\n\n## 1) A?\n\n### 1) Step\n\n### 2) Step\n\n## 2) B?\n\n### 3) Alone\n';
+    expect(read(held).depth).toBe(2);
+    expect(read(held).why[0]).toBe('detected: 2 headings at depth 2 numbered like "12)"; 3 numbered headings deeper, inside answers');
+    // One of two held is still half: the `##` ones are questions.
+    expect(read('# T\n\n## 1) A?\n\n### 1) Step\n\n## Notes\n\n### 2) Other\n').depth).toBe(2);
+    // None held: the deeper headings are the questions, the `##` one is a question written a depth too high.
+    const above = '# T\n\n### 1) A?\n\n### 2) B?\n\n## 3) C?\n';
+    expect(read(above).depth).toBe(3);
+    expect(read(above).why[0]).toBe('detected: 2 headings at depth 3 numbered like "12)", 1 at depth 2');
+    expect(bank(above).questions.map((q) => [q.number, q.depth])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 2],
+    ]);
+  });
+
+  it('one numbered heading is "1 heading"', () => {
+    expect(read('# T\n\n### 1) A?\n').why[0]).toBe('detected: 1 heading at depth 3 numbered like "12)"');
+    expect(read('# T\n\n### 1) A?\n\n#### 1) s\n\n#### 2) t\n').why[0]).toBe('detected: 1 heading at depth 3 numbered like "12)"; 2 numbered headings deeper, inside answers');
+  });
+
+  it('a numbered heading two depths above the questions, or at `#`, is not a question', () => {
+    const text = '# 1) Title\n\n## 2) Topic?\n\n## Part\n\n#### 1) A?\n\n#### 2) B?\n';
+    expect(numbers(text)).toEqual([1, 2]);
+    expect(bank(text).questions.map((q) => q.line)).toEqual([7, 9]);
+    expect(bank(text).looseHeadings).toEqual([]);
+  });
+
+  it('unnumbered: every heading at the depth most asking headings use, from the first asking one', () => {
+    const text = '# T\n\n### Intro\n\n### What is A?\nx\n\n### Explain B.\ny\n\n#### Deeper?\nz\n\n### Contents\n\n### How is C?\n';
+    const reading = read(text);
+    expect(reading).toMatchObject({ layout: 'headings', depth: 3, form: null, firstQuestionLine: 5 });
+    expect(reading.why[0]).toBe('detected: 3 unnumbered headings at depth 3, from the first one that ends in "?"');
+    expect(titles(text)).toEqual(['What is A?', 'Explain B.', 'How is C?']);
+    expect(bank(text).questions[1]!.answerText).toContain('Deeper?');
+  });
+
+  it('unnumbered with one heading is "1 unnumbered heading"; with a depth set, asking headings elsewhere do not count', () => {
+    expect(read('# T\n\n## What?\n').why[0]).toBe('detected: 1 unnumbered heading at depth 2, from the first one that ends in "?"');
+    expect(titles('# T\n\n### What?\n\n## Why?\n\n## How?\n', { depth: 3 })).toEqual(['What?']);
+  });
+
+  it('a heading at the question depth without the form is part of the answer', () => {
+    const text = '# T\n\n### 1) A?\nx\n\n### Notes\ny\n\n### 2) B?\n';
+    expect(numbers(text)).toEqual([1, 2]);
+    expect(bank(text).questions[0]!.answerText).toBe('x\n\nNotes\n\ny');
+  });
+
+  it('isQuestionLine: at the question depth, in the form; unnumbered from the first question, navigation excepted', () => {
+    const numbered = read('# T\n\n### 1) A?\n');
+    const line = (depth: number, title: string, n = 9) => ({ line: n, text: '', depth, title });
+    expect(LAYOUTS.headings.isQuestionLine(line(3, '2) B?'), numbered)).toBe(true);
+    expect(LAYOUTS.headings.isQuestionLine(line(2, '2) B?'), numbered)).toBe(false);
+    expect(LAYOUTS.headings.isQuestionLine(line(3, 'B?'), numbered)).toBe(false);
+    const plain = read('# T\n\n### Intro\n\n### A?\n');
+    expect(LAYOUTS.headings.isQuestionLine(line(3, 'Notes', 5), plain)).toBe(true);
+    expect(LAYOUTS.headings.isQuestionLine(line(3, 'Notes', 4), plain)).toBe(false);
+    expect(LAYOUTS.headings.isQuestionLine(line(3, 'Contents', 9), plain)).toBe(false);
+  });
+
+  it('leadingText: the first text after HTML, none when it is not text', () => {
+    const children = (markdown: string) => (firstNode(markdown) as Heading).children;
+    expect(leadingText(children('## <a name="q"></a> 1) What?'))?.value).toBe(' 1) What?');
+    expect(leadingText(children('## *1) What?*'))).toBeUndefined();
+    expect(leadingText([])).toBeUndefined();
+  });
+
+  it('starts: a question from a heading at the depth, null for other nodes', () => {
+    const reading = read('# T\n\n#### 1) A?\n');
+    expect(LAYOUTS.headings.starts(firstNode('#### 2) B?'), reading)).toMatchObject({ lead: [], starts: [{ number: 2, body: [], shallower: false, head: { depth: 4 } }] });
+    expect(LAYOUTS.headings.starts(firstNode('### 2) B?'), reading)).toMatchObject({ starts: [{ number: 2, shallower: true, head: { depth: 3 } }] });
+    expect(LAYOUTS.headings.starts(firstNode('## 2) B?'), reading)).toBeNull();
+    expect(LAYOUTS.headings.starts(firstNode('##### 2) B?'), reading)).toBeNull();
+    expect(LAYOUTS.headings.starts(firstNode('#### B?'), reading)).toBeNull();
+    expect(LAYOUTS.headings.starts(firstNode('2) B?'), reading)).toBeNull();
+    // One depth above `##` is the title depth: never a question.
+    const two = read('# T\n\n## 1) A?\n');
+    expect(LAYOUTS.headings.starts(firstNode('# 2) B?'), two)).toBeNull();
+  });
+});
+
+describe('list layout', () => {
+  it('reads the depth most items open with, in a numbered or a bulleted list', () => {
+    const text = '# T\n\n1. ### A?\n\n   a\n\n2. ### B?\n\n   b\n\n3. #### C?\n\n   c\n';
+    expect(read(text)).toMatchObject({ layout: 'list', depth: 3, form: '{n}.', firstQuestionLine: 3 });
+    expect(read(text).why[0]).toBe('detected: 2 list items opening with a depth-3 heading');
+    expect(numbers(text)).toEqual([1, 2]);
+    expect(bank(text).questions[1]!.answerText).toContain('C?');
+    expect(numbers('# T\n\n- ### A?\n- ### B?\n')).toEqual([0, 0].map((_, i) => i + 1));
+    expect(bank('# T\n\n- ### A?\n- ### B?\n').numbering).toBe('none');
+    expect(read('# T\n\n1) ## A?\n').why[0]).toBe('detected: 1 list item opening with a depth-2 heading');
+  });
+
+  it('numbers items from the list start, as a reader sees them', () => {
+    expect(numbers('# T\n\n5. ### A?\n6. ### B?\n')).toEqual([5, 6]);
+    expect(titles('# T\n\n5. ### A? [[src](https://s.example)]\n')).toEqual(['A?']);
+  });
+
+  it('recognises items by their marker: up to 3 spaces, 1 to 9 digits, a space or tab before the marks', () => {
+    const found = (line: string) => read(`# T\n\n1. ### A?\n\n${line}\n`, { layout: 'list' }).questionLines.length;
+    expect(found('   2. ### B?')).toBe(2);
+    expect(found('* ### B?')).toBe(2);
+    expect(found('+\t### B?')).toBe(2);
+    expect(found('123456789) ### B?')).toBe(2);
+    expect(found('1234567890. ### B?')).toBe(1);
+    expect(found('2. ###B?')).toBe(1);
+    expect(found('2.### B?')).toBe(1);
+    expect(found('2. ### ')).toBe(1);
+  });
+
+  it('with a depth set, items at other depths are not questions', () => {
+    expect(titles('# T\n\n1. ### A?\n2. ### B?\n3. ## C?\n', { layout: 'list', depth: 2 })).toEqual(['C?']);
+  });
+
+  it('an item without a question heading continues the answer before it, or comes before the first', () => {
+    const text = '# T\n\n1. Intro item\n2. ### A?\n3. More of A\n';
+    const [q] = bank(text).questions;
+    expect(q!.number).toBe(2);
+    expect(q!.answerText).toContain('More of A');
+    expect(bank(text).description).toBe('');
+    expect(LAYOUTS.list.starts(firstNode('1. Just text\n2. More'), read(text))).toBeNull();
+    expect(LAYOUTS.list.starts(firstNode('Para'), read(text))).toBeNull();
+    const started = LAYOUTS.list.starts(firstNode('1. Intro\n2. ### A?\n'), read(text))!;
+    expect(started.lead).toHaveLength(1);
+    expect(started.lead[0]).toMatchObject({ type: 'list', start: null, children: [{ type: 'listItem' }] });
+    expect(started.starts.map((s) => s.number)).toEqual([2]);
+  });
+
+  it('has no question heading lines', () => {
+    expect(LAYOUTS.list.isQuestionLine({ line: 3, text: '### A?', depth: 3, title: 'A?' }, read('# T\n\n1. ### A?\n'))).toBe(false);
+  });
+
+  it('says so when no item opens with a heading', () => {
+    expect(read('# T\n\n### 1) A?\n').why).toContain('not list: no list item opens with a heading');
+  });
+});
+
+describe('bold layout', () => {
+  it('reads bold paragraphs that ask, under the topic depth', () => {
+    const text = '# T\n\n### Topic\n\n**What is A?**\n\nAnswer A.\n\n__What is B?__\n\nAnswer B.\n\n**Not asking**\n\nText.\n';
+    expect(read(text)).toMatchObject({ layout: 'bold', depth: 4, form: null, sectionDepth: 3, structuralDepth: 3 });
+    expect(read(text).why[0]).toBe('detected: 2 bold paragraphs ending in "?", under depth-3 headings');
+    expect(titles(text)).toEqual(['What is A?', 'What is B?']);
+    expect(read('# T\n\n**What?**\n').why[0]).toBe('detected: 1 bold paragraph ending in "?", under depth-1 headings');
+  });
+
+  it('a bold line may stand up to 3 spaces in, with spaces after it, but not open with a space or another star', () => {
+    const count = (line: string) => read(`# T\n\n**What is A?**\n\n${line}\n`, { layout: 'bold' }).questionLines.length;
+    expect(count('   **What is B?**  ')).toBe(2);
+    expect(count('** What is B?**')).toBe(1);
+    expect(count('***What is B?***')).toBe(1);
+    expect(count('**What is B?** and more')).toBe(1);
+    expect(count('**What is B?__')).toBe(1);
+  });
+
+  it('a numbered family used by more than half of the bold paragraphs is the form', () => {
+    const text = '# T\n\n**1. Why A**\n\nx\n\n**2) Why B**\n\ny\n\n**Asking?**\n\nz\n';
+    const reading = read(text);
+    expect(reading.form).toBe('{n}.');
+    expect(reading.why[0]).toBe('detected: 2 bold paragraphs numbered, under depth-1 headings');
+    expect(numbers(text)).toEqual([1, 2]);
+    // Half is not more than half: the asking ones are the questions.
+    const half = '# T\n\n**1. Why A**\n\nx\n\n**What is B?**\n\ny\n';
+    expect(read(half)).toMatchObject({ form: null, questionLines: [{ line: 7, text: 'What is B?' }] });
+  });
+
+  it('with a depth set, the topics are the depth above it; structural depth is at least 2', () => {
+    expect(read('# T\n\n**What?**\n', { depth: 4 })).toMatchObject({ depth: 4, structuralDepth: 3 });
+    expect(read('# T\n\n**What?**\n')).toMatchObject({ depth: 2, structuralDepth: 2 });
+  });
+
+  it('topics: the last heading before the first question, not a later one', () => {
+    expect(read('# T\n\n## Topic\n\n**What?**\n\n#### Later\n\n**Why?**\n').depth).toBe(3);
+  });
+
+  it('says so when no paragraph is bold and asking', () => {
+    expect(read('# T\n\n### 1) A?\n').why).toContain('not bold: no paragraph is only bold text ending in "?"');
+  });
+
+  it('boldLead: bold text alone on the first line, the answer maybe on the next', () => {
+    expect(boldLead(firstNode('## Heading'))).toBeNull();
+    expect(boldLead(firstNode('Text **bold?**'))).toBeNull();
+    expect(boldLead(firstNode('**What?** and more'))).toBeNull();
+    expect(boldLead(firstNode('**What?**'))).toMatchObject({ strong: { type: 'strong' }, rest: [] });
+    const next = boldLead(firstNode('**What?**\nThe answer.'))!;
+    expect(next.rest).toMatchObject([{ type: 'text', value: 'The answer.' }]);
+    const broken = boldLead(firstNode('**What?**\\\nThe answer.'))!;
+    expect(broken.rest).toMatchObject([{ type: 'text', value: 'The answer.' }]);
+    expect(boldLead(firstNode('**What?**  \nThe answer.'))!.rest.map((c) => c.type)).toEqual(['text']);
+  });
+
+  it('a question with its answer on the next line of the paragraph', () => {
+    const [q] = bank('# T\n\n**What is A?**\nIt is A.\n\n**What is B?**\n').questions;
+    expect(q).toMatchObject({ title: 'What is A?', answerText: 'It is A.', hasAnswer: true });
+    expect(bank('# T\n\n**What is A?**\n\n**What is B?**\n').questions[0]!.hasAnswer).toBe(false);
+  });
+
+  it('has no question heading lines', () => {
+    expect(LAYOUTS.bold.isQuestionLine({ line: 3, text: '### A?', depth: 3, title: 'A?' }, read('# T\n\n**A?**\n'))).toBe(false);
+  });
+});
+
+describe('choosing a layout', () => {
+  it('takes the layout that finds the most question lines; a tie goes to the first tried', () => {
+    expect(read('# T\n\n### 1) A?\n\n**B?**\n\n**C?**\n').layout).toBe('bold');
+    expect(read('# T\n\n### 1) A?\n\n**B?**\n').layout).toBe('headings');
+    expect(read('# T\n\n1. ### A?\n\n**B?**\n').layout).toBe('list');
+  });
+
+  it('explains what each layout found, and the topics and title', () => {
+    expect(read('# T\n\n## Topic\n\n### 1) A?\n').why).toEqual([
+      'detected: 1 heading at depth 3 numbered like "12)"',
+      'not list: no list item opens with a heading',
+      'not bold: no paragraph is only bold text ending in "?"',
+      'topic sections: the depth-2 headings followed by questions',
+      'title: the "#" heading nearest before the first question',
+    ]);
+    expect(read('## Only\n\n### 1) A?\n', { layout: 'headings' }).why).toEqual([
+      'set in mlq.yaml: 1 heading at depth 3 numbered like "12)"',
+      'no topic sections',
+      'title: the only "##" heading (the file has no "#" heading)',
+    ]);
+  });
+
+  it('reads the question lines with their text, whatever the layout', () => {
+    expect(read('# T\n\n#### 1) A? ####\n').questionLines).toEqual([{ line: 3, text: '1) A?' }]);
+    expect(read('# T\n\n 2. ### B?  \n').questionLines).toEqual([{ line: 3, text: 'B?' }]);
+    expect(read('# T\n\n- ### B?\n').questionLines).toEqual([{ line: 3, text: 'B?' }]);
+    expect(read('# T\n\n**C?**\n').questionLines).toEqual([{ line: 3, text: 'C?' }]);
+    expect(read('# T\n\n__C?__ \n').questionLines).toEqual([{ line: 3, text: 'C?' }]);
+  });
+
+  it('the first question line is the smallest, and numbering is what mlq.yaml sets or null', () => {
+    expect(read('# T\n\n### 1) A?\n\n### 2) B?\n')).toMatchObject({ firstQuestionLine: 3, numbering: null });
+    expect(read('# T\n\n### 1) A?\n', { numbering: 'section' }).numbering).toBe('section');
+  });
+
+  it('the title is `##` only where the file has one heading of depth 1 or 2 and it is `##`', () => {
+    expect(read('## T\n\n### 1) A?\n').titleDepth).toBe(2);
+    expect(read('# T\n\n### 1) A?\n').titleDepth).toBe(1);
+    expect(read('## T\n\n## U\n\n### 1) A?\n').titleDepth).toBe(1);
+    expect(read('# T\n\n## U\n\n### 1) A?\n').titleDepth).toBe(1);
+    expect(read('### 1) A?\n').titleDepth).toBe(1);
+  });
+
+  it('topic depth: the deepest heading above the questions that a question follows before the next at its depth', () => {
+    expect(read('# T\n\n## Part\n\n### Topic\n\n#### 1) A?\n').sectionDepth).toBe(3);
+    expect(read('# T\n\n## Part\n\n### Empty\n\n## Part 2\n\n#### 1) A?\n').sectionDepth).toBe(2);
+    expect(read('# T\n\n#### 1) A?\n').sectionDepth).toBe(0);
+    expect(read('# T\n\n## Contents\n\n#### 1) A?\n').sectionDepth).toBe(0);
+    // The title depth is no topic.
+    expect(read('## T\n\n#### 1) A?\n').sectionDepth).toBe(0);
+    // In a list bank, topics may be as deep as the question headings in the items.
+    expect(read('# T\n\n### Topic\n\n1. ### A?\n').sectionDepth).toBe(3);
+    expect(read('# T\n\n#### Deep\n\n1. ### A?\n').sectionDepth).toBe(4);
+  });
+
+  it('ends a question at the topic depth or `##`, in a heading bank', () => {
+    expect(read('# T\n\n### Topic\n\n#### 1) A?\n').structuralDepth).toBe(3);
+    expect(read('# T\n\n#### 1) A?\n').structuralDepth).toBe(2);
+    expect(read('# T\n\n## 1) A?\n').structuralDepth).toBe(2);
+    expect(read('# T\n\n1. ### A?\n').structuralDepth).toBe(6);
+  });
+
+  it('no questions: one line or up to three lines that look like one, and what was tried', () => {
+    expect(() => read('# B\n\n#### 1 What\n')).toThrow('b.md:3: no questions found: line 3 looks like a question but fits no layout (layouts tried: headings, list, bold; e.g. write "#### 1) What is ...?")');
+    expect(() => read('# B\n\n## 1 A\n\n## 2 B\n\n## 3 C\n\n## 4 D\n', { layout: 'list' })).toThrow(
+      'b.md:3: no questions found: lines 3, 5, 7 look like questions but fit no layout (layouts tried: list; e.g. write "#### 1) What is ...?")',
+    );
+    expect(() => read('# B\n\nNothing.\n')).toThrow('b.md: no questions found: nothing looks like a question (layouts tried: headings, list, bold; see mlq --help)');
+  });
+
+  it.each([
+    ['## What', false],
+    ['# 1 What', false],
+    ['**Why?**', false],
+    ['  **1.** What', true],
+    ['**Q2** Why', true],
+    ['__Question 3:__ x', true],
+    ['Q4: What', true],
+    ['Question 5) What', true],
+    ['Q4 What', false],
+    ['    Q4: What', false],
+    ['**Why?** more', false],
+  ])('in a bank with no questions, %s looks like a question: %s', (line, looks) => {
+    // A bold line that asks is a question of the bold layout, not a look-alike.
+    if (line === '**Why?**') return expect(read(`# B\n\n${line}\n`).layout).toBe('bold');
+    let message = '';
+    try {
+      read(`# B\n\n${line}\n`);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.startsWith(looks ? 'b.md:3: no questions found' : 'b.md: no questions found')).toBe(true);
+  });
+
+  it('the README table has a row per layout, with its example names', () => {
+    const table = layoutTable().split('\n');
+    expect(table.slice(0, 2)).toEqual(['| layout | questions | examples (the tests read each) |', '| --- | --- | --- |']);
+    expect(table.slice(2)).toEqual(Object.values(LAYOUTS).map((l) => `| \`${l.id}\` | ${l.description} | ${l.examples.map((e) => e.name).join('; ')} |`));
+  });
+});
+
+describe('boundaries the mutation test found unstated', () => {
+  it('each layout is registered under its own id, with a description; the numberings are book, section, none', () => {
+    for (const [id, layout] of Object.entries(LAYOUTS)) {
+      expect(layout.id).toBe(id);
+      expect(layout.description.length).toBeGreaterThan(40);
+    }
+    expect(NUMBERINGS).toEqual(['book', 'section', 'none']);
+  });
+
+  it.each([
+    ['Q1 : What?', { form: 'Q{n}:', number: 1, prefix: 'Q1 : ' }],
+    ['Q1:What?', { form: 'Q{n}:', number: 1, prefix: 'Q1:' }],
+  ])('%s is written %o', (text, found) => {
+    expect(numberForm(text)).toEqual(found);
+  });
+
+  it.each(['What Q1: x', 'xQ1: y'])('%s has no number form', (text) => {
+    expect(numberForm(text)).toBeNull();
+  });
+
+  it.each(['12 ) What', '12 -  What'])('%s looks numbered', (text) => {
+    expect(LOOKS_NUMBERED.test(text)).toBe(true);
+  });
+
+  it('scan: blank lines, trailing blanks, an empty heading, a hash inside the title, HTML after the start', () => {
+    expect(scanLines('# T\n   \n## Title ## \n## Use # signs\n## A <b>x</b>\n## Title \t\n##').map((l) => [l.line, l.depth, l.title])).toEqual([
+      [1, 1, 'T'],
+      [3, 2, 'Title'],
+      [4, 2, 'Use # signs'],
+      [5, 2, 'A <b>x</b>'],
+      [6, 2, 'Title'],
+      [7, 2, ''],
+    ]);
+  });
+
+  it('question lines: the item marker of 2 digits, two spaces around the marks', () => {
+    expect(read('# T\n\n12. ### B?\n').questionLines).toEqual([{ line: 3, text: 'B?' }]);
+    expect(read('# T\n\n1.  ### B?\n').questionLines).toEqual([{ line: 3, text: 'B?' }]);
+    expect(read('# T\n\n1. ###  B?\n').questionLines).toEqual([{ line: 3, text: 'B?' }]);
+  });
+
+  it.each([
+    ['** What is it?**', true],
+    ['** What? **', true],
+    ['** What?**  ', true],
+    ['** What is it!**', false],
+    ['**12.** What', true],
+    ['**1.**What', true],
+    ['Q12: What', true],
+    ['Q4 : What', true],
+    ['Q4:What', true],
+    ['Q4:  ', false],
+  ])('in a bank with no questions, %j looks like a question: %s', (line, looks) => {
+    let message = '';
+    try {
+      read(`# B\n\n${line}\n`);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.startsWith(looks ? 'b.md:3: no questions found' : 'b.md: no questions found')).toBe(true);
+  });
+
+  it('question depth: depths are tried shallowest first; a deeper heading before any holder is not held', () => {
+    expect(read('# T\n\n#### 0) Pre\n\n### 1) A?\n\n#### 1) s\n\n### 2) B?\n').depth).toBe(3);
+    expect(read('#### 1) A?\n\n#### 2) B?\n\n### 3) C?\n').depth).toBe(4);
+  });
+
+  it('question depth: a paragraph does not end a holder; unnumbered deeper headings are not counted', () => {
+    expect(read('# T\n\n## 1) A?\nx\n\n### 1) Step\ny\n\n### 2) Step\n').depth).toBe(2);
+    expect(read('# T\n\n#### Intro\n\n#### Notes\n\n### 1) A?\n\n#### 1) s\n').depth).toBe(3);
+  });
+
+  it('question depth: numbered headings deeper than `####` are not tried, even when none above holds them', () => {
+    const reading = read('# T\n\n### 1) A?\n\n## Part\n\n##### 1) s\n\n##### 2) t\n');
+    expect(reading.depth).toBe(3);
+    expect(reading.why[0]).toBe('detected: 1 heading at depth 3 numbered like "12)"; 2 numbered headings deeper, inside answers');
+  });
+
+  it('a numbered `#` heading is no question line, and deeper forms do not choose the form', () => {
+    expect(read('# 1) Title\n\n## 1) A?\n\n## 2) B?\n').why[0]).toBe('detected: 2 headings at depth 2 numbered like "12)"');
+    expect(read('# T\n\n### Q1: A?\n\n##### 1) s\n\n##### 2) t\n').form).toBe('Q{n}:');
+  });
+
+  it('the form is the most used one of the top family, not the most used of all', () => {
+    const text = `# T\n\n${['1)', '2)', '3.', '4.', 'Q5:', 'Q6:', 'Q7:'].map((n) => `### ${n} Q?\n\n`).join('')}`;
+    expect(read(text).form).toBe('{n})');
+    expect(read(text).why[0]).toBe('detected: 4 headings at depth 3 numbered like "12)"; other number forms: 3 like "Q12:"');
+  });
+
+  it('unnumbered: the first question is the first asking heading at the question depth', () => {
+    expect(titles('# T\n\n## Why?\n\n### Intro\n\n### What is A?\n\n### Why B?\n')).toEqual(['What is A?', 'Why B?']);
+  });
+
+  it('starts: a node without children or position, a heading without leading text', () => {
+    const numbered = read('# T\n\n#### 1) A?\n');
+    expect(LAYOUTS.headings.starts(firstNode('```\ncode\n```'), numbered)).toBeNull();
+    expect(LAYOUTS.headings.starts(firstNode('#### *1) B?*'), numbered)).toBeNull();
+    const plain = read('# T\n\n### A?\n');
+    expect(LAYOUTS.headings.starts({ type: 'heading', depth: 3, children: [{ type: 'text', value: 'B?' }] }, plain)).toBeNull();
+    expect(LAYOUTS.list.starts(firstNode('1. ### A?\n2.\n'), read('# T\n\n1. ### A?\n'))!.starts.map((s) => s.number)).toEqual([1]);
+  });
+
+  it('list items: two spaces before or after the marks', () => {
+    const found = (line: string) => read(`# T\n\n1. ### A?\n\n${line}\n`, { layout: 'list' }).questionLines.length;
+    expect(found('2.  ### B?')).toBe(2);
+    expect(found('2. ###  B?')).toBe(2);
+  });
+
+  it('topic depth: the first line may be a topic; a heading nothing follows is none; a line after a heading is no question', () => {
+    expect(read('### Topic\n\n#### 1) A?\n').sectionDepth).toBe(3);
+    expect(read('# T\n\n### 1) A?\n\n## Notes\n').sectionDepth).toBe(0);
+    expect(read('# T\n\n### Empty\n\ntext\n\n## Part\n\n#### 1) A?\n').sectionDepth).toBe(2);
+    expect(read('# T\n\n###### Empty\n\n## Next\n\n1. ### A?\n').sectionDepth).toBe(2);
+  });
+
+  it('topic depth in a bold bank: headings at or below the question depth are no topics', () => {
+    expect(read('# T\n\n## Topic\n\n**What?**\n\n#### Sub\n\n**Why?**\n').sectionDepth).toBe(2);
+    expect(read('# T\n\n## Topic\n\n**What?**\n\n### Sub\n\n**Why?**\n').sectionDepth).toBe(2);
+    expect(read('# T\n\n## Topic\n\nIntro.\n\n**What?**\n').depth).toBe(3);
+  });
+
+  it('bold: the form is written as the first paragraph of the top family writes it', () => {
+    const text = '# T\n\n**Q1: Why A**\n\nx\n\n**2. Why B**\n\ny\n\n**3. Why C**\n';
+    expect(read(text).form).toBe('{n}.');
+    expect(numbers(text)).toEqual([2, 3]);
+  });
+
+  it('boldLead: not in a heading, not after whitespace-only text, not before inline code', () => {
+    expect(boldLead(firstNode('## **What?**'))).toBeNull();
+    expect(boldLead(firstNode('*What?*'))).toBeNull();
+    expect(boldLead(firstNode('&#32;'))).toBeNull();
+    expect(boldLead(firstNode('&#32;**What?**'))).not.toBeNull();
+    expect(boldLead(firstNode('**What?**` `'))).toBeNull();
+    expect(boldLead(firstNode('**What**x\nmore'))).toBeNull();
+  });
+
+  it('bold answers on the next lines keep their later breaks, images and paragraph', () => {
+    const q = bank('# T\n\n**What is A?**\\\nOne\\\nTwo\n\n**What is B?**\n![x](a.png) shows B.\n').questions;
+    expect(hastToHtml(q[0]!.answerTree)).toBe('<p>One<br>\nTwo</p>');
+    expect(q[1]!.hasAnswer).toBe(true);
+    expect(q[1]!.answerText).toContain('shows B.');
+  });
+});

@@ -1,0 +1,304 @@
+// The reader's shared part (src/read/parse.ts) at its boundaries: link kinds, the title and its claimed
+// count, back-to-top and <details> answers, what looks like a question and its hint, numbering detection,
+// and banks read in parts. Small banks only, so that `npm run mutate -- reader` stays quick.
+import { describe, expect, it } from 'vitest';
+import { hastToHtml } from '../src/read/markdown.js';
+import { readingOf } from '../src/read/layouts/index.js';
+import { bankPieces, finishBank, mergeBankParts, parseBank, parseBankPart, parseBook } from '../src/read/parse.js';
+import type { ReadOptions } from '../src/read/layouts/index.js';
+import { META } from './support/book.js';
+
+const bank = (text: string, options: ReadOptions = {}) => parseBank({ file: 'b.md', text }, options);
+const first = (text: string) => bank(text).questions[0]!;
+const loose = (text: string, options: ReadOptions = {}) => bank(text, options).looseHeadings.map((h) => [h.line, h.suggestion ?? h.hint]);
+
+describe('links', () => {
+  const kinds = (body: string) => {
+    const b = bank(`# T\n\n#### 1) Q?\n${body}\n`);
+    const q = b.questions[0]!;
+    return { sources: q.sources.map((l) => l.label), answers: q.answerLinks.map((l) => l.label), inline: q.links.map((l) => l.label), unsafe: b.unsafeLinks.map((l) => l.url) };
+  };
+
+  it('a source is labelled src, source(s), ref or reference, maybe numbered, in any case and brackets', () => {
+    expect(kinds('[src](https://a) [[Source]](https://b) [sources](https://c) [REF 2](https://d) [reference](https://e) [src12](https://f)').sources).toEqual(['src', 'Source', 'sources', 'REF 2', 'reference', 'src12']);
+    expect(kinds('[source code](https://a) [my src](https://b) [srcs](https://c)').inline).toEqual(['source code', 'my src', 'srcs']);
+  });
+
+  it('an answer link is labelled answer, maybe numbered', () => {
+    expect(kinds('[[Answer]](https://a) [answer 2](https://b) [answers](https://c) [the answer](https://d)')).toMatchObject({ answers: ['Answer', 'answer 2'], inline: ['answers', 'the answer'] });
+  });
+
+  it('only http(s):, mailto: and relative links are safe, whatever their case or leading space', () => {
+    const found = kinds('[a](HTTPS://a.example) [b](mailto:x@y.example) [c](#q1) [d](notes.md) [e](./a:b) [f](?x=1) [g](JAVASCRIPT:x) [h](data:x) [i](ftp://x) [j](<  javascript:x>)');
+    expect(found.inline).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(found.unsafe).toEqual(['JAVASCRIPT:x', 'data:x', 'ftp://x', '  javascript:x']);
+  });
+
+  it('a link without text is labelled with its URL', () => {
+    expect(first('# T\n\n#### 1) Q?\nSee [](https://empty.example).\n').links.map((l) => l.label)).toEqual(['https://empty.example']);
+  });
+
+  it('source and answer links leave the title and the answer, with their brackets; inline links stay', () => {
+    const q = first('# T\n\n#### 1) What is [bias](https://b) ? [[src](https://s)] [ [Answer](https://a) ]\nSee [x](https://x) [[src]](https://t)\n');
+    expect(q.title).toBe('What is bias ?');
+    expect(hastToHtml(q.titleTree)).toBe('What is <a href="https://b">bias</a> ?');
+    expect(q.sources.map((l) => l.url)).toEqual(['https://s', 'https://t']);
+    expect(q.answerLinks.map((l) => l.url)).toEqual(['https://a']);
+    expect(q.answerText).toBe('See x');
+  });
+
+  it('links outside questions are the bank\'s other links; unsafe ones are kept apart', () => {
+    const b = bank('# [T](https://t)\n\nIntro [bad](javascript:x).\n\n#### 1) Q? [[src](vbscript:y)]\nA.\n\n## Back\n\n[end](https://end)\n');
+    expect(b.otherLinks.map((l) => l.url)).toEqual(['https://t', 'https://end']);
+    expect(b.unsafeLinks.map((l) => l.url)).toEqual(['javascript:x', 'vbscript:y']);
+  });
+});
+
+describe('the title, its count and the front matter', () => {
+  it('the title is the title-depth heading nearest before the first question, without HTML', () => {
+    const b = bank('# Old\n\nIntro one.\n\n# New <a name="t"></a>\n\nIntro two.\n\n#### 1) Q?\nA.\n');
+    expect(b).toMatchObject({ title: 'New', titleLine: 5, description: 'Intro one.' });
+    expect(hastToHtml(b.frontMatterTree)).toContain('Old');
+    expect(hastToHtml(b.frontMatterTree)).not.toContain('New');
+  });
+
+  it('a bank with no title heading has none, at line 1', () => {
+    expect(bank('Intro.\n\n#### 1) Q?\nA.\n')).toMatchObject({ title: '', titleLine: 1, description: 'Intro.', claimedCount: null });
+  });
+
+  it.each([
+    ['67 Machine Learning Interview Questions 2025', 67],
+    ['Top 10 questions', 10],
+    ['1 Question', 1],
+    ['100 a b c d e f questions', 100],
+    ['100 a b c d e f g questions', null],
+    ['Questions 2025', null],
+    ['10 questionnaires', null],
+    ['3 2 questions', 2],
+  ])('"%s" claims %s', (title, count) => {
+    expect(bank(`# ${title}\n\n#### 1) Q?\nA.\n`).claimedCount).toBe(count);
+  });
+});
+
+describe('answers', () => {
+  it('back-to-top paragraphs that link inside the page are navigation, not answer', () => {
+    const answer = (line: string) => first(`# T\n\n#### 1) Q?\nA.\n\n${line}\n`).answerText;
+    for (const line of ['**[⬆ Back to Top](#table-of-contents)**', '[Back to the contents](#c)', '[↑ top](#top)', '[Back to index](#i)']) expect(answer(line)).toBe('A.');
+    expect(answer('[Back to Top](https://elsewhere.example)')).toBe('A.\n\nBack to Top');
+    expect(answer('Back to top')).toBe('A.\n\nBack to top');
+    expect(answer('[Go back to top](#top)')).toBe('A.\n\nGo back to top');
+  });
+
+  it.each(['Answer', 'Show answer', 'See the answers', 'View solution', 'Click here for the answer', 'Click for explanation', ' Answer: ', 'Solutions!'])(
+    'a <details> whose summary is "%s" is the answer itself',
+    (summary) => {
+      const q = first(`# T\n\n#### 1) Q?\n\n<details><summary>${summary}</summary>\n\nThe answer.\n\n</details>\n`);
+      expect(q.answerText).toBe('The answer.');
+      expect(hastToHtml(q.answerTree)).not.toContain('<details');
+    },
+  );
+
+  it('a <details> with another summary, or none, stays as it is', () => {
+    expect(hastToHtml(first('# T\n\n#### 1) Q?\n\n<details><summary>Hint</summary>\n\nLook.\n\n</details>\n').answerTree)).toContain('<summary>Hint</summary>');
+    expect(hastToHtml(first('# T\n\n#### 1) Q?\n\n<details>\n\nLook.\n\n</details>\n').answerTree)).toContain('<details>');
+  });
+
+  it('an image alone is an answer; blank paragraphs and an id comment are not', () => {
+    expect(first('# T\n\n#### 1) Q?\n![x](local.png)\n').hasAnswer).toBe(true);
+    expect(first('# T\n\n#### 1) Q?\n<!-- id: q-one -->\n').hasAnswer).toBe(false);
+    expect(first('# T\n\n#### 1) Q?\n<!-- other comment -->\n').hasAnswer).toBe(false);
+  });
+
+  it('the id comes from a comment in the heading or first in the answer, else from the title', () => {
+    expect(first('# T\n\n#### 1) Q? <!-- id: in-heading -->\nA.\n').id).toBe('in-heading');
+    expect(first('# T\n\n#### 1) Q?\n\n<!-- id: below -->\n\nA.\n').id).toBe('below');
+    expect(first('# T\n\n#### 1) Q?\n\nA.\n\n<!-- id: later -->\n').id).toBe('q');
+  });
+
+  it('the title loses its number and the spaces at its edges, and keeps what follows an anchor', () => {
+    expect(first('# T\n\n#### 12)   Spaced?  \nA.\n').title).toBe('Spaced?');
+    expect(first('# T\n\n#### <a name="x"></a>1) Anchored?\nA.\n').title).toBe('Anchored?');
+    expect(first('# T\n\n#### 1) *Emphasis* first?\nA.\n').title).toBe('Emphasis first?');
+    expect(first('# T\n\n#### 1)\nA.\n\n#### 2) B?\n').title).toBe('');
+    expect(first('# T\n\n#### 1) **Bold**\nA.\n').title).toBe('Bold');
+  });
+
+  it('a question has its place, depth and number', () => {
+    expect(first('# T\n\nx\n\n#### 4) Q?\nA.\n')).toMatchObject({ file: 'b.md', line: 5, column: 1, depth: 4, number: 4 });
+  });
+});
+
+describe('headings that look like questions', () => {
+  it('in a heading bank: numbered otherwise, at the question depth or one above, never deeper', () => {
+    const text = '# T\n\n#### 1) A?\nx\n\n#### 2 What is B?\ny\n\n### Q3 What is C?\nz\n\n##### 4 Step\nw\n\n## 5 Part\n';
+    expect(loose(text)).toEqual([
+      [6, '#### 2) What is B?'],
+      [9, '#### 3) What is C?'],
+    ]);
+  });
+
+  it('in a heading bank with a Q form, the hint writes the Q form', () => {
+    expect(loose('# T\n\n### Q1: A?\nx\n\n### 2 What is B?\ny\n')).toEqual([[6, '### Q2: What is B?']]);
+  });
+
+  it('in a list bank: any heading from `##` that is numbered or asks; the hint is a list item', () => {
+    const text = '# T\n\n## Topic\n\n1. ### A?\n2. ### B?\n\n### 3) What is C?\n\n### What is D?\n\n## Notes\n\n# 4) Title-like?\n';
+    expect(loose(text)).toEqual([
+      [8, '3. ### What is C?'],
+      [10, '1. ### What is D?'],
+    ]);
+  });
+
+  it('in a bold bank: any heading from `##` that is numbered or asks; the hint is bold', () => {
+    expect(loose('# T\n\n**What is A?**\n\nx\n\n**What is A2?**\n\n## What is B?\n\ny\n\n## Q3: What is C\n\n## Part\n')).toEqual([
+      [9, '**What is B?**'],
+      [13, '**What is C**'],
+    ]);
+    expect(loose('# T\n\n**1. What is A**\n\nx\n\n**2. What is B**\n\n## 3) What is C?\n')).toEqual([[9, '**3. What is C?**']]);
+  });
+
+  it('a bold paragraph numbered on from the question before it, in a heading bank', () => {
+    const text = '# T\n\n#### 1) A?\nx\n\n**2) What is B?**\ny\n\n#### 3) C?\n\n**1) Earlier**\n\n**Note**\n\n#### 4) D?\n';
+    expect(loose(text)).toEqual([[6, '#### 2) What is B?']]);
+    expect(bank(text).questions[0]!.answerText).toContain('What is B?');
+  });
+
+  it('a bold paragraph that does not ask, in a bold bank: the hint puts the "?" before trailing emoji', () => {
+    expect(loose('# T\n\n**What is A?**\n\nx\n\n**Trade-off ⭐️**\n\n**Trade-off 2** and text\n')).toEqual([
+      [7, 'If it is a question, write it as "**Trade-off? ⭐️**"; if not, add to it what is not bold.'],
+    ]);
+  });
+
+  it('a table of contents is navigation: its headings and what follows are no question and no section', () => {
+    const b = bank('# T\n\nIntro.\n\n## Contents\n\n- [A](#a)\n\n### 1) A?\nx\n');
+    expect(b.sections).toEqual([]);
+    expect(b.questions.map((q) => [q.title, q.section, q.answerText])).toEqual([['A?', null, 'x']]);
+    expect(hastToHtml(b.frontMatterTree)).toBe('<p>Intro.</p>');
+  });
+});
+
+describe('sections', () => {
+  it('a topic heading that no question follows is no section, and ends the section before', () => {
+    const b = bank('# T\n\n## One\n\n### 1) A?\nx\n\n## Empty\n\ntext\n\n## Two\n\n### 2) B?\n');
+    expect(b.sections.map((s) => [s.id, s.title, s.line])).toEqual([
+      ['one', 'One', 3],
+      ['two', 'Two', 12],
+    ]);
+    expect(b.questions.map((q) => q.section)).toEqual(['One', 'Two']);
+    expect(b.questions[0]!.answerText).toBe('x');
+  });
+
+  it('sections get unique ids, "section" where the title has no letters', () => {
+    const b = bank('# T\n\n## Basics\n\n### 1) A?\n\n## Basics\n\n### 2) B?\n\n## ???\n\n### 3) C?\n');
+    expect(b.sections.map((s) => s.id)).toEqual(['basics', 'basics-2', 'section']);
+  });
+});
+
+describe('numbering', () => {
+  const numbered = (...sections: number[][]) => `# T\n\n${sections.map((ns, s) => `## S${s}\n\n${ns.map((n) => `### ${n}) Q${s}-${n}?\nA.\n\n`).join('')}`).join('')}`;
+  const numberingOf = (text: string) => [bank(text).numbering, bank(text).explanation.at(-1)];
+
+  it('per section where numbers start again at 1 in at least half of the later sections', () => {
+    expect(numberingOf(numbered([1, 2], [1, 2], [3, 4]))).toEqual(['section', 'numbering: section (numbers start again at 1 in 1 of 2 later sections)']);
+    expect(numberingOf(numbered([1, 2], [3], [4], [1]))).toEqual(['book', 'numbering: book (numbers run on from section to section)']);
+    expect(numberingOf(numbered([1, 2]))).toEqual(['book', 'numbering: book (numbers run through the bank)']);
+    expect(numberingOf(numbered([1], [1]))).toEqual(['section', 'numbering: section (numbers start again at 1 in 1 of 1 later sections)']);
+  });
+
+  it('a restart counts only after a section whose last number is 1 or more', () => {
+    expect(bank('# T\n\n## S\n\n- ### A?\n\n## U\n\n1. ### B?\n').numbering).toBe('none');
+  });
+
+  it('unnumbered questions are numbered in reading order, and the numbering is none', () => {
+    const b = bank('# T\n\n### What is A?\n\n### What is B?\n');
+    expect(b.questions.map((q) => q.number)).toEqual([1, 2]);
+    expect(b.explanation.at(-1)).toBe('numbering: none (the questions are not numbered)');
+  });
+
+  it('mlq.yaml\'s numbering is kept and said', () => {
+    const b = bank(numbered([1, 2], [1, 2]), { numbering: 'book' });
+    expect([b.numbering, b.explanation.at(-1)]).toEqual(['book', 'numbering: book, set in mlq.yaml']);
+  });
+});
+
+describe('a bank read in parts', () => {
+  const text = '# T\n\nIntro [i](https://i).\n\n## S\n\n### 1) A?\nx\n\n### 2) B?\ny [bad](javascript:z)\n\n## U\n\n### 3) C?\nw [l](https://l)\n';
+  const reading = readingOf(text, 'b.md');
+  const at = (line: number) => text.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+  const part = (from: number, to?: number) => parseBankPart('b.md', { text: text.slice(at(from), to ? at(to) : undefined), line: from, offset: at(from) }, reading);
+
+  it('a later part continues the section of the part before, until its own first topic', () => {
+    const merged = mergeBankParts([part(1, 10), part(10)]);
+    expect(merged.questions.map((q) => [q.number, q.section, q.line])).toEqual([
+      [1, 'S', 7],
+      [2, 'S', 10],
+      [3, 'U', 15],
+    ]);
+    expect(merged.sections.map((s) => [s.id, s.title])).toEqual([
+      ['s', 'S'],
+      ['u', 'U'],
+    ]);
+    expect(merged.otherLinks.map((l) => l.url)).toEqual(['https://i']);
+    expect(merged.unsafeLinks.map((l) => l.url)).toEqual(['javascript:z']);
+    expect(merged.title).toBe('T');
+  });
+
+  it('counts the questions of a part before its first topic heading', () => {
+    expect(part(10).leadingQuestions).toBe(1);
+    expect(part(1).leadingQuestions).toBe(0);
+    expect(parseBankPart('b.md', { text: '### 1) A?\n', line: 1, offset: 0 }, readingOf('### 1) A?\n', 'b.md')).leadingQuestions).toBe(1);
+  });
+
+  it('does not change the parts it merges', () => {
+    const parts = [part(1, 10), part(10)] as const;
+    mergeBankParts([...parts]);
+    expect(parts[0].bank.questions).toHaveLength(1);
+    expect(parts[0].bank.sections).toHaveLength(1);
+  });
+
+  it('a question line of the scan that the tree did not read is reported at its line with the layout\'s hint', () => {
+    const broken = '# T\n\n#### 1) A?\n\n```\n#### 2) In code?\n\n#### 3) B?\n';
+    const r = readingOf(broken, 'b.md');
+    const b = finishBank([parseBankPart('b.md', { text: broken, line: 1, offset: 0 }, r)], r);
+    expect(b.looseHeadings).toEqual([]);
+    const fake = { ...r, questionLines: [...r.questionLines, { line: 99, text: 'Lost?' }] };
+    expect(finishBank([parseBankPart('b.md', { text: broken, line: 1, offset: 0 }, fake)], fake).looseHeadings).toEqual([
+      { file: 'b.md', line: 99, column: 1, text: 'Lost?', depth: 4, hint: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the heading in.' },
+    ]);
+    const bold = readingOf('# T\n\n**A?**\n', 'b.md');
+    const lost = { ...bold, questionLines: [{ line: 99, text: 'Lost?' }] };
+    expect(finishBank([parseBankPart('b.md', { text: '# T\n\n**A?**\n', line: 1, offset: 0 }, lost)], lost).looseHeadings.at(-1)).toMatchObject({ depth: 0, hint: expect.stringContaining('takes the paragraph in') });
+  });
+
+  it('pieces: a bank under 1.5 pieces is one piece; a larger one is cut only between question headings', () => {
+    // PIECE_CHARS is 8 KB: 13 KB is two pieces.
+    const q = (n: number) => `### ${n}) Question ${n}?\n${'Answer text. '.repeat(40)}\n\n`;
+    const big = `# T\n\nIntro.\n\n${Array.from({ length: 25 }, (_, i) => q(i + 1)).join('')}`;
+    const pieces = bankPieces(big);
+    expect(pieces.length).toBe(2);
+    expect(pieces.map((p) => p.text).join('')).toBe(big);
+    for (const p of pieces.slice(1)) expect(p.text).toMatch(/^### \d+\) Question/);
+    expect(parseBank({ file: 'b.md', text: big }).questions.map((x) => x.number)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+  });
+
+  it('pieces: a list or bold bank is cut only before a topic heading', () => {
+    const item = (n: number) => `${n}. ### Question ${n}?\n\n   ${'Answer text. '.repeat(40)}\n\n`;
+    const big = `# T\n\n${Array.from({ length: 4 }, (_, s) => `## Topic ${s}\n\n${Array.from({ length: 8 }, (_, i) => item(s * 8 + i + 1)).join('')}`).join('')}`;
+    const pieces = bankPieces(big, readingOf(big, 'b.md'));
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces.slice(1)) expect(p.text).toMatch(/^## Topic \d/);
+    const b = parseBank({ file: 'b.md', text: big });
+    expect(b.questions).toHaveLength(32);
+    expect(b.questions.map((x) => x.section)).toEqual(Array.from({ length: 32 }, (_, i) => `Topic ${Math.floor(i / 8)}`));
+  });
+});
+
+describe('a book', () => {
+  it('makes ids unique across its banks', () => {
+    const book = parseBook({ meta: META, sources: [{ file: 'a.md', text: '# A\n\n### 1) Same?\nx\n' }, { file: 'b.md', text: '# B\n\n### 1) Same?\ny\n' }] });
+    expect(book.banks.flatMap((b) => b.questions.map((q) => [q.file, q.id, q.baseId]))).toEqual([
+      ['a.md', 'same', 'same'],
+      ['b.md', 'same-2', 'same'],
+    ]);
+  });
+});
