@@ -302,3 +302,24 @@ describe('a book', () => {
     ]);
   });
 });
+
+describe('reference links and labels', () => {
+  it('reference-style links and images become plain ones; an undefined reference stays text', () => {
+    const q = first('# T\n\n#### 1) What is [bias][b]? [[src]][s]\nSee ![chart][c] and [missing][m].\n\n[b]: https://b.example\n[s]: https://s.example "Source"\n[c]: chart.png\n');
+    expect(q.links.map((l) => [l.label, l.url])).toEqual([['bias', 'https://b.example']]);
+    expect(q.sources.map((l) => l.url)).toEqual(['https://s.example']);
+    expect(hastToHtml(q.titleTree)).toBe('What is <a href="https://b.example">bias</a>?');
+    expect(hastToHtml(q.answerTree)).toBe('<p>See <img src="chart.png" alt="chart"> and [missing][m].</p>');
+  });
+
+  it('labels are read without their brackets and spaces, words kept apart', () => {
+    const q = first('# T\n\n#### 1) Q?\n[[ src ]](https://a) [ref erence](https://b) [[ Answer ]](https://c)\n');
+    expect([q.sources.map((l) => l.url), q.links.map((l) => l.url), q.answerLinks.map((l) => l.url)]).toEqual([['https://a'], ['https://b'], ['https://c']]);
+  });
+
+  it('a question heading closed by hashes is a question line where the bank is cut into pieces', () => {
+    const q = (n: number) => `### ${n}) Question ${n}? ###\n${'Answer text. '.repeat(40)}\n\n`;
+    const big = `# T\n\n${Array.from({ length: 25 }, (_, i) => q(i + 1)).join('')}`;
+    expect(bankPieces(big).length).toBe(2);
+  });
+});

@@ -10,7 +10,7 @@ import { hastToText, inlineToSafeHast, parseMarkdown, PIECE_CHARS, toSafeHast } 
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
 import { cutAtHeadings, hasDefinitions, type Piece } from './split.js';
-import { LAYOUTS, readingOf, type ReadOptions, type Reading } from './layouts/index.js';
+import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
 import { leadingText } from './layouts/headings.js';
 import { boldLead } from './layouts/bold.js';
 import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, numberForm, numberIn, writeNumber, type QuestionStart } from './layouts/layout.js';
@@ -61,8 +61,6 @@ export interface BankPart {
   numbering: Numbering | null;
 }
 
-const headingDepth = (line: string) => /^#*/.exec(line)![0].length;
-
 /**
  * Cuts a bank into pieces of about PIECE_CHARS, never before its first question and only where the layout
  * allows: between two question headings, or before a heading that ends a question. Every section heading
@@ -71,14 +69,11 @@ const headingDepth = (line: string) => /^#*/.exec(line)![0].length;
  */
 export function bankPieces(text: string, reading: Reading = readingOf(text, '')): Piece[] {
   const layout = LAYOUTS[reading.layout];
-  const scanned = (heading: { line: number; text: string }) => {
-    const depth = headingDepth(heading.text);
-    return { line: heading.line, text: heading.text, depth, title: heading.text.slice(depth).replace(/[ \t]+#+[ \t]*$/, '').replace(/^(?:\s*<[^>]*>)+/, '').trim() };
-  };
+  const scanned = (heading: { line: number; text: string }) => scanHeading(heading.line, heading.text);
   return cutAtHeadings(text, PIECE_CHARS, (heading, previous) => {
     if (heading.line <= reading.firstQuestionLine) return false;
     if (reading.layout === 'headings') return Boolean(previous && layout.isQuestionLine(scanned(heading), reading) && layout.isQuestionLine(scanned(previous), reading));
-    return headingDepth(heading.text) <= Math.max(reading.sectionDepth, 1);
+    return scanned(heading).depth <= Math.max(reading.sectionDepth, 1);
   });
 }
 
@@ -272,7 +267,9 @@ function isBackToTop(node: RootContent): boolean {
 function resolveReferences(root: Root): void {
   const definition = definitions(root);
   visit(root, (node, index, parent) => {
-    if ((node.type !== 'linkReference' && node.type !== 'imageReference') || !parent || index === undefined) return;
+    if (node.type !== 'linkReference' && node.type !== 'imageReference') return;
+    // Stryker disable next-line all: a reference is never the root, so it always has a parent and an index.
+    if (!parent || index === undefined) return;
     const found = definition(node.identifier);
     if (!found) return;
     const { url, title = null } = found;

@@ -24,17 +24,21 @@ const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(
 export function scanLines(text: string): ScanLine[] {
   const lines: ScanLine[] = [];
   for (const { line, text: raw, heading } of blockLines(text)) {
-    // Stryker disable next-line Regex: a line holds one line break, at its end.
-    const content = raw.replace(/\r?\n$/, '');
-    if (!heading) {
-      if (content.trim()) lines.push({ line, text: content, depth: 0, title: '' });
-      continue;
-    }
-    const marks = HEADING_MARKS.exec(content)!;
-    const title = content.slice(marks[0].length).replace(CLOSING_HASHES, '').replace(LEADING_HTML, '').trim();
-    lines.push({ line, text: content, depth: marks[1]!.length, title });
+    if (heading) lines.push(scanHeading(line, raw));
+    else if (raw.trim()) lines.push({ line, text: withoutLineEnd(raw), depth: 0, title: '' });
   }
   return lines;
+}
+
+// Stryker disable next-line Regex: a line holds one line break, at its end.
+const withoutLineEnd = (raw: string) => raw.replace(/\r?\n$/, '');
+
+/** A heading line as the scan sees it (also where a bank is cut into pieces, see parse.ts). */
+export function scanHeading(line: number, raw: string): ScanLine {
+  const content = withoutLineEnd(raw);
+  const marks = HEADING_MARKS.exec(content)!;
+  const title = content.slice(marks[0].length).replace(CLOSING_HASHES, '').replace(LEADING_HTML, '').trim();
+  return { line, text: content, depth: marks[1]!.length, title };
 }
 
 /** How a bank is read: the layout of mlq.yaml, else the one that finds the most questions. */
