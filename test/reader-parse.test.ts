@@ -323,3 +323,24 @@ describe('reference links and labels', () => {
     expect(bankPieces(big).length).toBe(2);
   });
 });
+
+describe('titles and hints, stated', () => {
+  it('a title keeps no HTML and one space between words; a list question keeps a number written in its heading', () => {
+    expect(first('# T\n\n#### 1) What <kbd>is</kbd>  it?\nA.\n').title).toBe('What is it?');
+    expect(first('# T\n\n1. ### 2) Why?\n').title).toBe('2) Why?');
+  });
+
+  it('double spaces in a claimed count and a back-to-top link', () => {
+    expect(bank('# 10  questions\n\n#### 1) Q?\nA.\n').claimedCount).toBe(10);
+    expect(first('# T\n\n#### 1) Q?\nA.\n\n[Back  to  the  top](#top)\n').answerText).toBe('A.');
+  });
+
+  it('the list layout\'s hint for a question line the tree did not read', () => {
+    const text = '# T\n\n1. ### A?\n';
+    const r = readingOf(text, 'b.md');
+    const lost = { ...r, questionLines: [...r.questionLines, { line: 99, text: 'Lost?' }] };
+    expect(finishBank([parseBankPart('b.md', { text, line: 1, offset: 0 }, lost)], lost).looseHeadings).toEqual([
+      { file: 'b.md', line: 99, column: 1, text: 'Lost?', depth: 3, hint: expect.stringContaining('an answer at the margin ends the list') },
+    ]);
+  });
+});
