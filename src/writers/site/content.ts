@@ -75,21 +75,26 @@ export class PageContent {
 
   constructor(private readonly links: SiteLinks) {}
 
+  /** The level of the last heading placed by `nodes`: the next may go at most one deeper. */
+  private outline = 1;
+
   /**
-   * `nodes` of a tree from `file`, with its highest heading placed at `top` (h2 under the page's h1, ...),
-   * so that a page's outline never skips a level.
+   * `nodes` of a tree from `file`, its highest heading placed at `top` (h3 under a question's h2, ...) and
+   * none more than one level below the heading before it, so that a page's outline never skips a level.
    */
   nodes(nodes: readonly RootContent[], file: string, top = 3): ElementContent[] {
+    this.outline = top - 1;
     const highest = Math.min(7, ...nodes.flatMap(headingLevels));
-    return nodes.flatMap((node) => this.node(node, file, top - highest));
+    return nodes.flatMap((node) => this.node(node, file, top, top - highest));
   }
 
-  private node(node: RootContent, file: string, shift: number): ElementContent[] {
+  private node(node: RootContent, file: string, top: number, shift: number): ElementContent[] {
     if (node.type === 'text') return [{ type: 'text', value: node.value }];
     if (node.type !== 'element') return [];
-    const children = node.children.flatMap((child) => this.node(child, file, shift));
     const level = HEADING.exec(node.tagName);
-    const tagName = level ? `h${Math.min(6, Number(level[1]) + shift)}` : node.tagName;
+    if (level) this.outline = Math.max(top, Math.min(6, Number(level[1]) + shift, this.outline + 1));
+    const tagName = level ? `h${this.outline}` : node.tagName;
+    const children = node.children.flatMap((child) => this.node(child, file, top, shift));
     const properties = siteProperties(node.tagName, node.properties);
     if (node.tagName === 'img') {
       const src = String(properties.src ?? '');
@@ -100,7 +105,7 @@ export class PageContent {
       return [{ type: 'text', value: `[${String(properties.alt ?? '') || src}]` }];
     }
     // A task list's boxes are written as characters: a form control would need a label, and does nothing here.
-    if (node.tagName === 'input') return node.properties.type === 'checkbox' ? [{ type: 'text', value: node.properties.checked ? '☑ ' : '☐ ' }] : [];
+    if (node.tagName === 'input') return node.properties.type === 'checkbox' ? [{ type: 'text', value: node.properties.checked ? '☑' : '☐' }] : [];
     if (typeof properties.id === 'string') {
       if (this.ids.has(properties.id)) delete properties.id;
       else this.ids.add(properties.id);
