@@ -505,3 +505,25 @@ describe('validators', () => {
     expect(new Set(result.links.filter((link) => link.state === 'BROKEN').map((link) => link.url.replace(/^.*#/, '#')))).toEqual(new Set(['#what-is-nothing']));
   });
 });
+
+describe('the Pages workflow', () => {
+  it('deploys dist/site from main with actions pinned by commit, and Pages rights only in the deploy job', async () => {
+    const { parse: parseYaml } = await import('yaml');
+    const text = await readFile(path.join(ROOT, '.github/workflows/pages.yml'), 'utf8');
+    const workflow = parseYaml(text) as {
+      on: { push: { branches: string[] } };
+      permissions: Record<string, string>;
+      jobs: Record<string, { permissions?: Record<string, string>; needs?: string; steps: { uses?: string; with?: Record<string, string> }[] }>;
+    };
+    expect(workflow.on.push.branches).toEqual(['main']);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    const uses = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => (step.uses ? [step.uses] : [])));
+    for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+    const { build: job, deploy } = workflow.jobs;
+    expect(job!.permissions).toBeUndefined();
+    expect(job!.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with?.path).toBe('dist/site');
+    expect(deploy!.needs).toBe('build');
+    expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy!.steps.map((step) => step.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+  });
+});
