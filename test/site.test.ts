@@ -11,6 +11,7 @@ import { LinkChecker } from 'linkinator';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, parseConfig } from '../src/config.js';
 import { launchChromium, watch } from './support/browser.js';
 import { ROOT } from './support/book.js';
 import { mlq } from './support/cli.js';
@@ -307,6 +308,14 @@ describe('the fixture site', () => {
     const files = await filesOf(corpusSite);
     expect(await filesOf(path.join(again, 'site'))).toEqual(files);
     for (const file of files) expect((await readFile(path.join(again, 'site', file))).equals(await readFile(path.join(corpusSite, file))), file).toBe(true);
+  });
+
+  it('reads site: in mlq.yaml, and refuses an address that is not https at its line', () => {
+    const config = parseConfig('site:\n  url: https://example.org/sub\n  branch: main\n  sponsored: [affiliate\\.example$]\n', 'mlq.yaml');
+    expect(config.site).toEqual({ url: 'https://example.org/sub/', branch: 'main', sponsored: ['affiliate\\.example$'] });
+    expect(parseConfig('book:\n  title: T\n', 'mlq.yaml').site).toEqual(DEFAULT_CONFIG.site);
+    expect(() => parseConfig('book:\n  title: T\nsite:\n  url: http://example.org/\n', 'mlq.yaml')).toThrow('mlq.yaml:4: site.url: expected an absolute https:// address, not "http://example.org/"');
+    expect(() => parseConfig('site:\n  sponsored: ["("]\n', 'mlq.yaml')).toThrow(/^mlq\.yaml:2: site\.sponsored\[0\]: not a regular expression/);
   });
 
   it('takes --site-url over site.url, and refuses an address that is not https', async () => {

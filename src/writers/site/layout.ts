@@ -4,6 +4,7 @@
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { el, type Child } from '../hast.js';
+import { domainOf, githubRepository } from '../links.js';
 import { HUB_FILE } from './plan.js';
 
 export interface Crumb {
@@ -106,7 +107,7 @@ export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
     el('main', { id: '_main' }, spec.main),
     el('footer', { className: ['site-footer'] }, [
       el('p', {}, [
-        site.upstream ? el('a', { href: site.upstream }, ['Source on GitHub']) : null,
+        site.upstream ? el('a', { href: site.upstream }, [githubRepository(site.upstream) ? 'Source on GitHub' : `Source: ${domainOf(site.upstream)}`]) : null,
         site.upstream && date ? ' · ' : null,
         date ? `source dated ${date}` : null,
       ]),
