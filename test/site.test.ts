@@ -465,6 +465,11 @@ describe('in Chromium', () => {
         }
       }
     }
+    const { page, close } = await open(new URL('questions.html', server.root).href);
+    await page.locator('#_q').fill('gradient');
+    await page.locator('#_results li').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'search-desktop-light.png') });
+    await close();
   });
 });
 

@@ -72,8 +72,10 @@ function searchBox(): ElementContent {
   return el('form', { className: ['search'], role: 'search', id: '_search', hidden: true, action: HUB_FILE }, [
     el('label', { htmlFor: ['_q'] }, ['Search the questions']),
     el('input', { type: 'search', id: '_q', name: 'q', autocomplete: 'off', spellCheck: 'false', ariaControls: ['_results'] }),
-    el('p', { id: '_status', className: ['search-status'], ariaLive: 'polite' }),
-    el('ol', { id: '_results', className: ['search-results'] }),
+    el('div', { className: ['search-panel'] }, [
+      el('p', { id: '_status', className: ['search-status'], ariaLive: 'polite' }),
+      el('ol', { id: '_results', className: ['search-results'] }),
+    ]),
   ]);
 }
 

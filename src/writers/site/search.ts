@@ -106,6 +106,9 @@ export const SEARCH_SCRIPT = `'use strict';
   form.hidden = false;
   input.addEventListener('focus', function () { ready().catch(function () { status.textContent = 'Search is not available.'; }); });
   input.addEventListener('input', function () { ready().then(function () { show(input.value); }); });
+  input.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && index) { input.value = ''; show(''); }
+  });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     ready().then(function () {

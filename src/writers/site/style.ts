@@ -46,11 +46,12 @@ a:focus-visible, input:focus-visible, button:focus-visible { outline: 3px solid 
 .search[hidden] { display: none; }
 .search label { display: block; font-size: .875rem; color: var(--muted); }
 .search input { width: 100%; font: inherit; padding: .35rem .6rem; color: var(--text); background: var(--surface); border: 1px solid var(--muted); border-radius: .3rem; }
-.search-status { margin: .25rem 0 0; font-size: .875rem; color: var(--muted); min-height: 1em; }
+.search-panel { position: absolute; left: 0; right: 0; z-index: 3; background: var(--background); box-shadow: 0 .5rem 1.5rem rgb(0 0 0 / 25%); border-radius: .3rem; }
+.search-status { margin: 0; padding: .35rem .75rem; font-size: .875rem; color: var(--muted); }
 .search-status:empty { display: none; }
-.search-results { list-style: none; margin: .25rem 0 0; padding: 0; }
+.search-results { list-style: none; margin: 0; padding: 0 .75rem; max-height: 70vh; overflow-y: auto; }
 .search-results:empty { display: none; }
-.search-results li { padding: .3rem 0; border-top: 1px solid var(--border); }
+.search-results li { padding: .35rem 0; border-top: 1px solid var(--border); }
 .search-topic { font-size: .875rem; color: var(--muted); }
 .breadcrumb ol { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem; margin: .75rem auto 0; padding: 0; font-size: .9375rem; }
 .breadcrumb li + li::before { content: "›"; margin-right: .25rem; color: var(--muted); }
