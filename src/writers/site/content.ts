@@ -71,6 +71,8 @@ const imageKey = (file: string, src: string) => `${file}\n${src}`;
 /** One page's copy of trees: the ids already used in it, and how far its headings move. */
 export class PageContent {
   readonly ids = new Set<string>();
+  /** Whether the page got a formula: it then links KaTeX's stylesheet (see math.ts). */
+  math = false;
 
   constructor(private readonly links: SiteLinks) {}
 

@@ -129,6 +129,7 @@ function topicPage(site: Site, topic: TopicPage, index: number): PageSpec {
   const crumbs = crumbsOf(site, topic);
   const answered = topic.questions.filter((q) => q.hasAnswer).length;
   const titles = topic.questions.slice(0, 3).map(plainTitle).join(' ');
+  const blocks = topic.questions.map((q) => questionBlock(site, q, content));
   return {
     file: pageFile(topic),
     title: topic.section !== null && site.book.banks.length > 1 ? `${topic.title}: ${bank} | ${site.info.name}` : `${topic.title} | ${site.info.name}`,
@@ -136,10 +137,11 @@ function topicPage(site: Site, topic: TopicPage, index: number): PageSpec {
     canonical: absolute(site, pageFile(topic)),
     jsonLd: [faqPage(site, topic), breadcrumbList(crumbs)].filter((data) => data !== null),
     crumbs,
+    math: content.math,
     main: [
       el('h1', {}, [topic.title]),
       el('p', { className: ['lede'] }, [`${count(topic.questions.length, 'question')}, ${answered} answered`, topic.section === null ? '.' : ` · ${bank}.`]),
-      ...topic.questions.map((q) => questionBlock(site, q, content)),
+      ...blocks,
       (previous !== undefined || next !== undefined) &&
         el('nav', { className: ['pager'], ariaLabel: 'Topics' }, [
           previous !== undefined && el('a', { href: pageFile(previous), rel: ['prev'] }, [`← ${previous.title}`]),
@@ -201,6 +203,7 @@ function hubPage(site: Site): PageSpec {
         ]
       : [],
     crumbs: [],
+    math: content.math,
     main: [
       el('h1', {}, [meta.title]),
       meta.subtitle && el('p', { className: ['lede'] }, [meta.subtitle]),
@@ -247,7 +250,7 @@ function sitemap(site: Site, files: string[]): string {
 export async function writeSite(book: Book, context: WriteContext): Promise<{ files: OutputFile[]; warnings: string[] }> {
   const { config } = context;
   const { meta } = book;
-  const topics = planTopics(book);
+  const topics = planTopics(book, config.dir);
   const warnings: string[] = [];
   const anchors = new Map<string, string>();
   for (const topic of topics) for (const q of topic.questions) anchors.set(q.id, `${pageFile(topic)}#${q.id}`);
@@ -271,6 +274,7 @@ export async function writeSite(book: Book, context: WriteContext): Promise<{ fi
   }
 
   const specs = [hubPage(site), ...topics.map((topic, i) => topicPage(site, topic, i)), notFoundPage(site)];
+  const math = specs.some((spec) => spec.math);
   const text = (file: string, value: string): OutputFile => ({ path: file, bytes: new TextEncoder().encode(value) });
   const documents = topics.flatMap((topic) => topic.questions.map((q) => searchDocument(q, pageFile(topic), topic.title)));
   const files: OutputFile[] = [
@@ -279,7 +283,7 @@ export async function writeSite(book: Book, context: WriteContext): Promise<{ fi
     text('assets/search.js', SEARCH_SCRIPT),
     text('assets/minisearch.js', miniSearchScript()),
     text('assets/search-index.js', searchIndexScript(documents)),
-    ...mathAssets(),
+    ...mathAssets(math),
     ...media,
     ...downloads.map((d) => ({ path: `downloads/${d.file}`, bytes: built.get(d.file)! })),
     text('robots.txt', `User-agent: *\nAllow: /\n${site.base ? `Sitemap: ${absolute(site, 'sitemap.xml')}\n` : ''}`),

@@ -5,6 +5,7 @@ import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { el, type Child } from '../hast.js';
 import { domainOf, githubRepository } from '../links.js';
+import { KATEX_STYLESHEET } from './math.js';
 import { HUB_FILE } from './plan.js';
 
 export interface Crumb {
@@ -24,6 +25,8 @@ export interface PageSpec {
   jsonLd: object[];
   crumbs: Crumb[];
   main: Child[];
+  /** Whether the page has a formula: it links KaTeX's stylesheet. */
+  math?: boolean;
   /** The 404 page is served at any path: its links and stylesheet cannot be relative. */
   standalone?: { stylesheet: string; home: string };
 }
@@ -98,6 +101,7 @@ export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
     og('og:description', spec.description),
     spec.canonical && og('og:url', spec.canonical),
     stylesheet,
+    spec.math === true && el('link', { rel: ['stylesheet'], href: KATEX_STYLESHEET }),
     ...spec.jsonLd.map((data) => el('script', { type: 'application/ld+json' }, [scriptJson(data)])),
     !spec.standalone && el('script', { src: 'assets/search.js', defer: true }),
   ]);
@@ -117,5 +121,6 @@ export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
     ]),
   ]);
   const tree: Root = { type: 'root', children: [{ type: 'doctype' }, el('html', { lang: site.language || 'en' }, [head, body])] };
-  return new TextEncoder().encode(`${toHtml(tree)}\n`);
+  // `raw` nodes are only ever KaTeX's markup of a formula (see content.ts); every other text is escaped.
+  return new TextEncoder().encode(`${toHtml(tree, { allowDangerousHtml: true })}\n`);
 }

@@ -75,8 +75,6 @@ th, td { border: 1px solid var(--border); padding: .3rem .6rem; }
 .align-center { text-align: center; }
 .align-right { text-align: right; }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 4px solid var(--border); color: var(--muted); }
-math { font-size: 1.1em; }
-math[display="block"] { overflow-x: auto; }
 .topics { padding-left: 1.25rem; }
 .topic-list { padding-left: 1.75rem; }
 .topic-list li { margin: .2rem 0; }
