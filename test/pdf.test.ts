@@ -98,13 +98,13 @@ describe('guide.pdf of the question bank', () => {
   it('shows the title page, then a table of contents, without warnings', () => {
     expect(warnings).toEqual([]);
     expect(texts[0]).toContain('Machine Learning Interview Questions');
-    expect(texts[0]).toContain('67 questions');
+    expect(texts[0]).toContain('80 questions');
     expect(texts[0]).toContain('https://github.com/andrewekhalel/MLQuestions');
     expect(texts[1]).toContain('Contents');
   });
 
-  it('prints all 67 question titles in order in the body', async () => {
-    expect(questions()).toHaveLength(67);
+  it('prints all 67 + 13 question titles in order in the body', async () => {
+    expect(book.banks.map((bank) => bank.questions.length)).toEqual([67, 13]);
     const outline = (await pdf.getOutline()) as OutlineNode[];
     const partDest = (await pdf.getOutline())[0]!.dest;
     const destination = typeof partDest === 'string' ? await pdf.getDestination(partDest) : partDest;
@@ -121,9 +121,9 @@ describe('guide.pdf of the question bank', () => {
 
   it('has an outline entry for the part, the section and every question', async () => {
     const outline = (await pdf.getOutline()) as OutlineNode[];
-    expect(outline.map((node) => node.title)).toEqual([book.banks[0]!.title]);
+    expect(outline.map((node) => node.title)).toEqual(book.banks.map((bank) => bank.title));
     expect(outline[0]!.items.map((node) => node.title)).toEqual(['Questions']);
-    const entries = outline[0]!.items[0]!.items.map((node) => node.title);
+    const entries = [...outline[0]!.items[0]!.items, ...outline[1]!.items].map((node) => node.title);
     expect(entries).toEqual(questions().map((q) => `${q.number}. ${q.title}`));
   });
 
@@ -183,6 +183,54 @@ describe('guide.pdf of the question bank', () => {
         expect(share, `page ${page}`).toBeGreaterThan(0.005);
         expect(share, `page ${page}`).toBeLessThan(0.3);
       }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("opens each bank's part with its own title and front matter: the intro, the first bank's Preparation Resources", () => {
+    const [ml, nlp] = book.banks;
+    const partPage = (bank: Book['banks'][number]) => texts.findIndex((text, i) => i > 1 && text.includes(bank.title) && text.includes(`${bank.questions.length} questions`));
+    const mlPage = texts[partPage(ml!)]!;
+    expect(mlPage).toContain('Preparation Resources');
+    expect(mlPage).toContain('Designing Machine Learning Systems');
+    const nlpPage = texts[partPage(nlp!)]!;
+    expect(nlpPage).toContain('natural language processing positions');
+    expect(nlpPage).toContain('generated using ChatGPT');
+    expect(partPage(nlp!)).toBeGreaterThan(partPage(ml!));
+  });
+
+  it('typesets the math: no TeX in the text layer', () => {
+    const all = texts.join('\n');
+    expect(all).toContain('Perplexity =');
+    for (const tex of ['$2^{H(D)}$', '2^{H(D)}', '\\sum', 'log_2', '$w_i$', 'w_i', '$N$']) expect(all, tex).not.toContain(tex);
+  });
+
+  it.runIf(renderTests)('draws the formula after "Perplexity =" (NLP question 8): its area is not blank', async () => {
+    const pageIndex = texts.findIndex((text) => text.includes('Perplexity ='));
+    const page = await pdf.getPage(pageIndex + 1);
+    const { height } = page.getViewport({ scale: 1 });
+    const items = (await page.getTextContent()).items.filter((item) => 'str' in item);
+    const label = items.find((item) => item.str.includes('Perplexity ='))!;
+    const [x, baseline] = [label.transform[4] as number, label.transform[5] as number];
+    // The area right of the label, one line high: only the formula's paths stand there, no text.
+    const area = { x: Math.round(x + label.width + 1), y: Math.round(height - baseline - 12), width: 30, height: 16 };
+    const textInArea = items.filter((item) => item.transform[4] >= area.x && item.transform[4] < area.x + area.width && Math.abs(item.transform[5] - baseline) < 8);
+    expect(textInArea.map((item) => item.str)).toEqual([]);
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlq-pdf-math-'));
+    try {
+      const file = path.join(dir, 'guide.pdf');
+      await writeFile(file, bytes);
+      const crop = (box: typeof area) =>
+        ['-x', box.x, '-y', box.y, '-W', box.width, '-H', box.height].map(String);
+      const render = async (name: string, box: typeof area) => {
+        const prefix = path.join(dir, name);
+        await promisify(execFile)('pdftoppm', ['-r', '72', '-gray', '-f', String(pageIndex + 1), '-l', String(pageIndex + 1), ...crop(box), '-singlefile', file, prefix]);
+        return darkShare(await readFile(`${prefix}.pgm`));
+      };
+      expect(await render('formula', area)).toBeGreaterThan(0.03);
+      // The same band in the right margin is blank: the measure tells ink from paper.
+      expect(await render('margin', { ...area, x: 560 })).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
