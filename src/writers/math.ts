@@ -10,12 +10,12 @@
 //                               (`katex-display` around it when displayed); MathML needs no CSS or font
 //   KATEX_DIST                  KaTeX's dist folder (katex.min.css, fonts/), for a page that wants
 //                               KaTeX's HTML rendering (katex.renderToString with output 'html') instead
-// For other writers: texToSvg(tex, display) (MathJax, paths only: no font to embed) and
+// For other writers: texToSvg(tex, display) (MathJax, paths only: no font to embed; after
+// `await loadMathJax()`), and
 // withMath(tree, replace) to put anything else in a formula's place (Anki's `\( … \)`).
 // texError(tex) is KaTeX's verdict on a formula, which the math-syntax rule reports.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import katex from 'katex';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { mathOf, type MathNode } from '../read/math.js';
@@ -27,13 +27,33 @@ const require = createRequire(import.meta.url);
 /** KaTeX's `dist` folder: `katex.min.css` and `fonts/`. */
 export const KATEX_DIST = path.join(path.dirname(require.resolve('katex/package.json')), 'dist');
 
+// KaTeX takes longer to load than most banks take to check, and most banks have no math: loaded on first use.
+let katexModule: typeof import('katex').default | undefined;
+const katex = () => (katexModule ??= require('katex') as typeof import('katex').default);
+
 /** Macros and `\href` can make a formula expand without end or link anywhere: a bank is untrusted input. */
 const KATEX_OPTIONS = { output: 'mathml', trust: false, maxExpand: 1000, maxSize: 50, strict: 'ignore' } as const;
 
-/** KaTeX's MathML of a formula. TeX KaTeX cannot parse comes out as itself, in KaTeX's error colour. */
-export function texToMathML(tex: string, display: boolean): string {
-  return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, throwOnError: false });
+/**
+ * The same formula comes back again and again ($w_i$, $N$; a book has its formulas in several outputs, and the
+ * rules check them too): each renderer keeps its last results, up to a bound.
+ */
+function remembered<T>(render: (tex: string, display: boolean) => T): (tex: string, display: boolean) => T {
+  const results = new Map<string, T>();
+  return (tex, display) => {
+    const key = `${display ? 'D' : 'I'}${tex}`;
+    let result = results.get(key);
+    if (result === undefined) {
+      if (results.size >= 4096) results.clear();
+      result = render(tex, display);
+      results.set(key, result);
+    }
+    return result;
+  };
 }
+
+/** KaTeX's MathML of a formula. TeX KaTeX cannot parse comes out as itself, in KaTeX's error colour. */
+export const texToMathML = remembered((tex, display): string => katex().renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, throwOnError: false }));
 
 export interface TexError {
   message: string;
@@ -42,16 +62,16 @@ export interface TexError {
 }
 
 /** Why KaTeX cannot render a formula, or null when it can. */
-export function texError(tex: string, display = false): TexError | null {
+export const texError = remembered((tex, display): TexError | null => {
   try {
-    katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, throwOnError: true });
+    katex().renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, throwOnError: true });
     return null;
   } catch (error) {
-    if (!(error instanceof katex.ParseError)) return { message: String((error as Error)?.message ?? error), offset: null };
-    const { rawMessage, position } = error as katex.ParseError & { rawMessage?: string; position?: number };
+    if (!(error instanceof katex().ParseError)) return { message: String((error as Error)?.message ?? error), offset: null };
+    const { rawMessage, position } = error as { rawMessage?: string; position?: number; message: string };
     return { message: rawMessage ?? error.message, offset: typeof position === 'number' ? position : null };
   }
-}
+});
 
 export interface MathSvg {
   /** A standalone SVG document; glyphs are paths in `currentColor`. */
@@ -62,38 +82,27 @@ export interface MathSvg {
   depth: number;
 }
 
-type MathJaxDocument = { convert(tex: string, options: object): unknown };
-let mathJax: { document: MathJaxDocument; outerHTML(node: unknown): string } | undefined;
+let svgConverter: ((tex: string, display: boolean) => string) | undefined;
 
-/** MathJax takes longer to load than KaTeX and only the PDF needs it: loaded on first use. */
-function loadMathJax(): NonNullable<typeof mathJax> {
-  if (mathJax) return mathJax;
-  const { mathjax } = require('mathjax-full/js/mathjax.js');
-  const { TeX } = require('mathjax-full/js/input/tex.js');
-  const { SVG } = require('mathjax-full/js/output/svg.js');
-  const { liteAdaptor } = require('mathjax-full/js/adaptors/liteAdaptor.js');
-  const { RegisterHTMLHandler } = require('mathjax-full/js/handlers/html.js');
-  const { AllPackages } = require('mathjax-full/js/input/tex/AllPackages.js');
-  const adaptor = liteAdaptor();
-  RegisterHTMLHandler(adaptor);
-  // Not the packages that define macros or load others at run time: a formula must not reprogram the rest.
-  const packages = (AllPackages as string[]).filter((name) => !['require', 'autoload', 'configmacros', 'newcommand', 'html', 'setoptions'].includes(name));
-  const document = mathjax.document('', { InputJax: new TeX({ packages, maxMacros: 1000, maxBuffer: 5 * 1024 }), OutputJax: new SVG({ fontCache: 'none' }) });
-  mathJax = { document, outerHTML: (node) => adaptor.outerHTML(node) };
-  return mathJax;
+/**
+ * Loads MathJax, which texToSvg needs; only the writers that draw formulas load it, and only for a book with
+ * math (see hasMath): it takes longer to load than most banks take to check.
+ */
+export async function loadMathJax(): Promise<void> {
+  svgConverter ??= (await import('./mathjax.js')).createSvgConverter();
 }
 
 const VIEW_BOX = /viewBox="(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+)"/;
 
-/** MathJax's SVG of a formula, with its size. TeX it cannot parse comes out as its error message. */
-export function texToSvg(tex: string, display: boolean): MathSvg {
-  const { document, outerHTML } = loadMathJax();
-  const container = outerHTML(document.convert(tex, { display, em: 16, ex: 8, containerWidth: 80 * 16 }));
+/** MathJax's SVG of a formula, with its size (after `await loadMathJax()`). TeX it cannot parse comes out as its error message. */
+export const texToSvg = remembered((tex, display): MathSvg => {
+  if (!svgConverter) throw new Error('texToSvg: await loadMathJax() first');
+  const container = svgConverter(tex, display);
   const svg = /<svg[\s\S]*<\/svg>/.exec(container)?.[0] ?? '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 0 0"></svg>';
   // MathJax's viewBox is in thousandths of an em, its top at minus the formula's height above the baseline.
   const [, , top = '0', width = '0', height = '0'] = VIEW_BOX.exec(svg) ?? [];
   return { svg, width: Number(width) / 1000, height: Number(height) / 1000, depth: (Number(top) + Number(height)) / 1000 };
-}
+});
 
 type Replace = (math: MathNode, node: Element) => ElementContent[];
 

@@ -8,6 +8,7 @@ import { allQuestions, type Bank, type Book, type Link, type Question } from '..
 import { BODY_FONT_SIZE, COLORS, blocks, imageKey, styledText, type RenderContext } from './pdf-content.js';
 import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
 import { NO_ANSWER, domainOf, followable, needsNoAnswerNote } from './links.js';
+import { hasMath, loadMathJax } from './math.js';
 
 pdfmake.setFonts(FONTS);
 // Nothing is fetched, and only the font files are read from disk: images come in as data.
@@ -185,6 +186,8 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
 export async function writePdf(book: Book, context: WriteContext): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const warnings: string[] = [];
   const { images, keys } = await loadImages(book, context, warnings);
+  const trees = book.banks.flatMap((bank) => [bank.frontMatterTree, ...bank.questions.flatMap((q) => [q.titleTree, q.answerTree])]);
+  if (trees.some(hasMath)) await loadMathJax();
   const missing = new Set<string>();
   const { meta } = book;
   const parts = book.banks.flatMap((bank, i) => bankContent(bank, i, { missing, images: keys, file: bank.file }));
