@@ -14,6 +14,7 @@ import { parseBook } from '../src/read/parse.js';
 import { load } from '../src/pipeline.js';
 import { bookUuid, writeEpub } from '../src/writers/epub.js';
 import { reproducibleZip } from '../src/writers/zip.js';
+import { MATH_BANK } from './support/math.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -498,5 +499,31 @@ describe('epub: a hostile bank', () => {
       'hostile.md:7: local image "x" is shown as its description in the EPUB',
       'hostile.md:7: local image "images/pic.png" is shown as its description in the EPUB',
     ]);
+  });
+});
+
+describe('epub: math in every place it can stand', () => {
+  let bytes: Uint8Array;
+
+  beforeAll(async () => {
+    ({ bytes } = await writeEpub(parseBook({ meta: META, sources: [{ file: 'math.md', text: MATH_BANK }] })));
+  });
+
+  it.runIf(validatorTests)('passes epubcheck with 0 errors and 0 warnings', async () => {
+    await expectValid(bytes, 'math.epub');
+  }, 120_000);
+
+  it('shows the formulas as MathML in the part page and the chapter, both declared mathml', () => {
+    const epub = unpack(bytes);
+    const mathIn = (name: string) => elements(epub.doc(`OEBPS/${name}`), 'math').length;
+    expect(mathIn('part-1.xhtml')).toBe(1);
+    // Title, answer (the broken formula is KaTeX's error text instead).
+    expect(mathIn('part-1-001.xhtml')).toBe(1 + 7);
+    const opf = epub.doc('OEBPS/content.opf');
+    const declared = elements(opf, 'item').filter((item) => attr(item, 'properties') === 'mathml').map((item) => attr(item, 'href'));
+    expect(declared).toEqual(['part-1.xhtml', 'part-1-001.xhtml']);
+    const chapter = strFromU8(epub.files['OEBPS/part-1-001.xhtml']!);
+    expect(chapter).not.toMatch(/language-math|href="javascript:/);
+    expect(chapter).toContain('class="katex-error"');
   });
 });

@@ -13,6 +13,7 @@ import { FORMATS } from '../src/writers/index.js';
 import type { Book } from '../src/model.js';
 import { load } from '../src/pipeline.js';
 import { bookOf, ROOT } from './support/book.js';
+import { MATH_BANK, MATH_TEX } from './support/math.js';
 
 const CONFIG_FILE = path.join(ROOT, 'source/mlq.yaml');
 
@@ -269,6 +270,20 @@ describe('guide.pdf of the question bank', () => {
   });
 
   afterAll(async () => pdf?.destroy());
+});
+
+describe('guide.pdf of a bank with math in every place it can stand', () => {
+  it('typesets the front matter, inline, displayed, listed and tabled formulas: none of their TeX is in the text layer', async () => {
+    const { bytes, warnings } = await writeGuide(bookOf(MATH_BANK));
+    expect(warnings).toEqual([]);
+    const text = (await pageTexts(await openPdf(bytes))).join('\n');
+    expect(text).toContain('The intro has');
+    expect(text).toContain('a list item with');
+    expect(text).toContain('stays readable');
+    // The question's title is the model's plain text; the formulas of the answer and the front matter are drawn.
+    for (const tex of MATH_TEX.filter((t) => t !== '\\sqrt{x}')) expect(text, tex).not.toContain(tex);
+    expect(text).not.toMatch(/\$\$|\\sum|\\int|\\alpha/);
+  });
 });
 
 describe('guide.pdf of other banks', () => {

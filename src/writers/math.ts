@@ -7,7 +7,7 @@
 //                               serialize with hast-util-to-html's `allowDangerousHtml: true`)
 //   htmlWithMathML(tree)        its HTML, in one step
 //   texToMathML(tex, display)   the same markup for one formula: `<span class="katex"><math>…</math></span>`
-//                               (`katex-display` around it when displayed); MathML needs no CSS or font
+//                               (`<math display="block">` when displayed); MathML needs no CSS or font
 //   KATEX_DIST                  KaTeX's dist folder (katex.min.css, fonts/), for a page that wants
 //                               KaTeX's HTML rendering (katex.renderToString with output 'html') instead
 // For other writers: texToSvg(tex, display) (MathJax, paths only: no font to embed; after
