@@ -136,10 +136,13 @@ function trimRuns(runs: Inline[]): Inline[] {
   return runs.filter((run) => run.text !== '' || run.math);
 }
 
-/** A formula as a picture at the size of the text, in ink (MathJax draws in `currentColor`). */
+/** A formula's scale: the size of the text around it, less where it would be wider than the page. */
+const scaleOf = (math: MathSvg) => BODY_FONT_SIZE * Math.min(1, MAX_MATH_WIDTH / (math.width * BODY_FONT_SIZE));
+
+/** A formula as a picture, in ink (MathJax draws in `currentColor`). */
 function mathPicture(math: MathSvg, extra: Record<string, unknown> = {}): Content {
   const svg = math.svg.replaceAll('currentColor', INK);
-  return { svg, width: math.width * BODY_FONT_SIZE, height: math.height * BODY_FONT_SIZE, ...extra } as Content;
+  return { svg, width: math.width * scaleOf(math), height: math.height * scaleOf(math), ...extra } as Content;
 }
 
 /**
@@ -155,7 +158,7 @@ function textBlock(runs: Inline[], style: string): Content {
     else if (Array.isArray(last)) last.push(run);
     else pieces.push([run]);
   }
-  const above = (math: MathSvg) => (math.height - math.depth) * BODY_FONT_SIZE;
+  const above = (math: MathSvg) => (math.height - math.depth) * scaleOf(math);
   const baseline = Math.max(ASCENT * BODY_FONT_SIZE, ...pieces.filter((p): p is MathSvg => !Array.isArray(p)).map(above));
   const columns = pieces.map((piece): Content =>
     Array.isArray(piece)
@@ -165,15 +168,13 @@ function textBlock(runs: Inline[], style: string): Content {
   return { columns, columnGap: 0, style } as Content;
 }
 
-/** A displayed formula: centred on a line of its own, scaled down to the width of the page where wider. */
+/** A displayed formula: centred on a line of its own. */
 function displayMath(math: MathSvg): Content {
-  const fit = Math.min(1, MAX_DISPLAY_WIDTH / (math.width * BODY_FONT_SIZE));
-  const size = { width: math.width * BODY_FONT_SIZE * fit, height: math.height * BODY_FONT_SIZE * fit };
-  return mathPicture(math, { ...size, alignment: 'center', margin: [0, 2, 0, 8] });
+  return mathPicture(math, { alignment: 'center', margin: [0, 2, 0, 8] });
 }
 
 /** What is left of an A4 page between pdf.ts's margins, less room for a list's indent. */
-const MAX_DISPLAY_WIDTH = 440;
+const MAX_MATH_WIDTH = 440;
 
 function block(node: Element, context: RenderContext): Content[] {
   switch (node.tagName) {
