@@ -141,7 +141,7 @@ describe('generated-text', () => {
 
   it('knows the other leftovers, and not a question that only mentions an AI', () => {
     const lines = (body: string) => RULES.find((r) => r.id === 'generated-text')!.check(bookOf(q(1, 'A?', body))).map((f) => f.line);
-    expect(lines('As an AI language model, I cannot.\n\nI hope this helps!\n\nCertainly! Here is more.')).toEqual([2, 4, 6]);
+    expect(lines('As an AI language model, I cannot.\n\nI hope this helps!\n\nCertainly! Here is more.\n\nOf course, here is a list:')).toEqual([2, 4, 6, 8]);
     expect(lines('An AI model is trained on data; here is how. [[src]](https://s.example)')).toEqual([]);
   });
 });

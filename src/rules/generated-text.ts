@@ -2,7 +2,7 @@ import type { ElementContent, Root, RootContent } from 'hast';
 import { perBank, treesOf, type Finding, type Rule } from './rule.js';
 
 /** What a chatbot says to the person who asked, which a reader of the answer should never see. */
-const LEFTOVER = /\b(?:(?:Sure|Certainly|Of course)[,!.]?\s+here(?:'|’)?s\b|Certainly! Here\b|As an AI(?: language model)?\b|I hope (?:this|that) helps\b)/gi;
+const LEFTOVER = /\b(?:(?:Sure|Certainly|Of course)[,!.]?\s+here(?:['’]s| is)\b|Certainly! Here\b|As an AI(?: language model)?\b|I hope (?:this|that) helps\b)/gi;
 /** A bank that says its answers were generated: "were generated using ChatGPT", "written by an AI". */
 const DISCLOSURE = /\b(?:generated|written|produced)\s+(?:by|using|with)\s+(?:ChatGPT|GPT[-\s]?\d*|an?\s+(?:AI|LLM|chatbot|language model)|AI)\b/i;
 
