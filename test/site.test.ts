@@ -82,6 +82,14 @@ const BANK_B = `# Second Bank
 #### 1) What is a token? [[src](https://example.org/token)]
 
 A token is a unit of text.<script>alert(1)</script> <img src="x" onerror="alert(1)">
+
+#### 2) What is perplexity? [[src](https://example.org/perplexity)]
+
+Perplexity is $2^{H(p)}$, where
+
+$$
+H(p) = -\\sum_{i=1}^{N} p(w_i) \\log_2 p(w_i)
+$$
 `;
 
 let work = '';
@@ -270,7 +278,7 @@ describe('the fixture site', () => {
     expect(data.map((d) => d['@type'])).toEqual(['WebSite', 'CollectionPage']);
     expect((data[1]!.hasPart as { url: string }[]).map((p) => p.url)).toEqual(['a', 'basics', 'vision', 'b'].map((p) => `https://example.github.io/bank/${p}.html`));
     const hub = await parsed(fixtureSite, 'index.html');
-    expect(hub.map(text).join(' ')).toContain('6 questions, 5 answered, in 4 topics from 2 banks.');
+    expect(hub.map(text).join(' ')).toContain('7 questions, 6 answered, in 4 topics from 2 banks.');
     const links = hub.filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
     for (const q of await questionsOf(path.dirname(fixtureSite))) expect(links.some((href) => href?.endsWith(`#${q.id}`)), q.id).toBe(true);
     // Only the formats of this build are offered: json was built, the PDF was not.
@@ -302,6 +310,20 @@ describe('the fixture site', () => {
     expect(token).not.toMatch(/<script>alert|onerror/);
     const basics = await readFile(path.join(fixtureSite, 'basics.html'), 'utf8');
     expect(basics).not.toContain('</script><script>alert');
+  });
+
+  it('typesets math through the shared step, as KaTeX HTML with MathML, linking KaTeX\'s stylesheet only where needed', async () => {
+    const page = await readFile(path.join(fixtureSite, 'b.html'), 'utf8');
+    expect(page).toContain('<link rel="stylesheet" href="assets/katex/katex.min.css">');
+    expect(page.match(/<span class="katex">/g)).toHaveLength(2);
+    expect(page.match(/<span class="katex-display">/g)).toHaveLength(1);
+    expect(page.match(/<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML"/g)).toHaveLength(2);
+    // The TeX stays only in the structured data's text (as in questions.json's answerText).
+    expect(page.slice(page.indexOf('<body'))).not.toContain('$');
+    expect(await readFile(path.join(fixtureSite, 'vision.html'), 'utf8')).not.toContain('katex');
+    const css = await readFile(path.join(fixtureSite, 'assets/katex/katex.min.css'), 'utf8');
+    expect(css).not.toMatch(/\.(?:woff|ttf)\)/);
+    expect([...css.matchAll(/url\(fonts\/([^)]+)\)/g)].length).toBeGreaterThan(10);
   });
 
   it('is byte-for-byte the same when built again with the same SOURCE_DATE_EPOCH', async () => {
@@ -423,6 +445,23 @@ describe('in Chromium', () => {
     await close();
   });
 
+  it('renders math with KaTeX\'s own fonts, loaded from the site', async () => {
+    const { page, watched, close } = await open(new URL('b.html', fixtureServer.root).href);
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() => {
+      const families: string[] = [];
+      document.fonts.forEach((font) => {
+        if (font.status === 'loaded') families.push(font.family);
+      });
+      return families;
+    });
+    expect(loaded).toContain('KaTeX_Main');
+    expect(loaded).toContain('KaTeX_Math');
+    expect(await page.locator('.katex-display .katex-html').isVisible()).toBe(true);
+    expect(watched.problems).toEqual([]);
+    await close();
+  });
+
   it('reads without JavaScript, with the search box hidden', async () => {
     const { page, close } = await open(new URL('questions.html', server.root).href, { javaScript: false });
     expect(await page.locator('#_search').isVisible()).toBe(false);
@@ -436,6 +475,7 @@ describe('in Chromium', () => {
       [server.root, 'index.html'],
       [server.root, 'questions.html'],
       [fixtureServer.root, 'vision.html'],
+      [fixtureServer.root, 'b.html'],
     ] as const) {
       const { page, close } = await open(new URL(file, root).href, { colorScheme });
       expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
@@ -466,6 +506,13 @@ describe('in Chromium', () => {
           await close();
         }
       }
+    }
+    for (const file of await htmlPages(corpusSite)) {
+      if (!(await readFile(path.join(corpusSite, file), 'utf8')).includes('class="katex"')) continue;
+      const math = await open(new URL(file, server.root).href);
+      await math.page.locator('.katex').first().scrollIntoViewIfNeeded();
+      await math.page.screenshot({ path: path.join(SCREENSHOTS, `math-${file.replace('.html', '')}-desktop-light.png`) });
+      await math.close();
     }
     const { page, close } = await open(new URL('questions.html', server.root).href);
     await page.locator('#_q').fill('gradient');

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
 import type { Bank } from '../../model.js';
 import { decodeFragment, linkTarget, siteOf } from '../links.js';
+import { mathOf, texToKatexHtml } from '../math.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const HEADING = /^h([1-6])$/;
@@ -92,6 +93,12 @@ export class PageContent {
   private node(node: RootContent, file: string, top: number, shift: number): ElementContent[] {
     if (node.type === 'text') return [{ type: 'text', value: node.value }];
     if (node.type !== 'element') return [];
+    const math = mathOf(node);
+    if (math) {
+      this.math = true;
+      // KaTeX's own markup, from the shared math step (`raw`: the page is serialized with it as it is).
+      return [{ type: 'raw', value: texToKatexHtml(math.tex, math.display) } as unknown as ElementContent];
+    }
     const level = HEADING.exec(node.tagName);
     if (level) this.outline = Math.max(top, Math.min(6, Number(level[1]) + shift, this.outline + 1));
     const tagName = level ? `h${this.outline}` : node.tagName;
