@@ -1,0 +1,121 @@
+// The writers of one build run side by side: the heaviest on worker threads (one per core, less one),
+// the rest on this thread. The book is parsed once and copied to each worker with the formats it writes;
+// a worker sends back only bytes (moved, not copied) and warnings.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Config, FormatName } from '../config.js';
+import type { Book } from '../model.js';
+import { readAsset } from '../io/assets.js';
+import { FORMATS } from './index.js';
+import type { WriterOutput } from './writer.js';
+
+export interface WriteRequest {
+  book: Book;
+  config: Config;
+  format: FormatName;
+}
+
+export type WriteReply = { output: WriterOutput } | { failed: string };
+
+/**
+ * Heaviest first, as measured on the corpus and its 100x bank (seconds, 1x / 100x): pdf 0.6 / 20, epub
+ * 0.25 / 4, apkg 0.1 / 2, json 0.05 / 1, csv 0.01 / 0.2. With two cores the PDF gets the worker and
+ * the other four, together lighter, this thread.
+ */
+const HEAVIEST_FIRST: readonly FormatName[] = ['pdf', 'epub', 'apkg', 'json', 'csv'];
+
+/**
+ * A young generation larger than the default: the PDF's layout makes millions of short-lived objects, and
+ * with 96 MB the worker spends about a third fewer collections on them.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
+
+// Beside the bundle (lib/cli.js, built by `npm run prepare`); absent when running from the TypeScript
+// sources, as under vitest, where every writer runs on this thread.
+const WORKER = new URL('./write-worker.js', import.meta.url);
+const canUseWorkers = import.meta.url.endsWith('.js') && existsSync(WORKER);
+
+const debug = (message: string) => process.env.MLQ_DEBUG && process.stderr.write(`mlq: debug: ${message}\n`);
+
+/** One writer, on this thread. */
+export async function writeHere(book: Book, config: Config, format: FormatName): Promise<WriterOutput> {
+  return (await FORMATS[format].load()).write(book, { config, readAsset });
+}
+
+/** How many formats go to worker threads: MLQ_THREADS, or one per core, less one for this thread. */
+function workerShare(formats: readonly FormatName[]): number {
+  if (!canUseWorkers || formats.length < 2) return 0;
+  const threads = Math.floor(Number(process.env.MLQ_THREADS) || availableParallelism());
+  return Math.min(formats.length - 1, Math.max(0, threads - 1));
+}
+
+/**
+ * Writes every format, each reported to `onWritten` as it finishes; the outputs come back in the order
+ * of `formats`, whichever thread wrote them.
+ */
+export async function writeAll(
+  book: Book,
+  config: Config,
+  formats: readonly FormatName[],
+  onWritten: (format: FormatName, seconds: number) => void,
+): Promise<WriterOutput[]> {
+  const start = performance.now();
+  const timed = async (format: FormatName, output: Promise<WriterOutput>) => {
+    const done = await output;
+    onWritten(format, (performance.now() - start) / 1000);
+    return done;
+  };
+  const byWeight = [...formats].sort((a, b) => HEAVIEST_FIRST.indexOf(a) - HEAVIEST_FIRST.indexOf(b));
+  const elsewhere = new Set(byWeight.slice(0, workerShare(formats)));
+  const workers: Worker[] = [];
+  const startWorker = (format: FormatName): Promise<WriterOutput | null> => {
+    try {
+      const worker = new Worker(WORKER, { workerData: { book, config, format } satisfies WriteRequest, resourceLimits: WORKER_LIMITS });
+      workers.push(worker);
+      return replyOf(worker, format);
+    } catch (error) {
+      // The book could not be copied to it (a tree nested too deeply).
+      debug(`the ${format} worker could not be started (${(error as Error).message}); ${format} is written on the main thread`);
+      return Promise.resolve(null);
+    }
+  };
+  try {
+    const remote = new Map(
+      [...elsewhere].map((format) => {
+        const reply = startWorker(format);
+        return [format, timed(format, reply.then((output) => output ?? writeHere(book, config, format)))];
+      }),
+    );
+    const outputs = new Map<FormatName, WriterOutput>();
+    for (const format of byWeight.filter((name) => !elsewhere.has(name)).reverse()) {
+      outputs.set(format, await timed(format, writeHere(book, config, format)));
+    }
+    for (const [format, output] of remote) outputs.set(format, await output);
+    return formats.map((format) => outputs.get(format)!);
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+/**
+ * What a worker wrote, or null when it failed, its reply could not be read, or it stopped: a worker is only
+ * a speed-up, and the format is then written again on this thread, where an error is reported as usual.
+ */
+function replyOf(worker: Worker, format: FormatName): Promise<WriterOutput | null> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (output: WriterOutput | null, message: string) => {
+      if (settled) return;
+      settled = true;
+      debug(message);
+      resolve(output);
+    };
+    const failed = (what: string) => settle(null, `the ${format} worker ${what}; ${format} is written on the main thread`);
+    const written = (output: WriterOutput) => settle(output, `${format} written on a worker thread`);
+    worker.once('message', (reply: WriteReply) => ('output' in reply ? written(reply.output) : failed(`failed (${reply.failed})`)));
+    worker.once('messageerror', (error) => failed(`sent a reply that could not be read (${error.message})`));
+    worker.once('error', (error) => failed(`failed (${error.message})`));
+    worker.once('exit', () => failed('stopped'));
+  });
+}
