@@ -25,12 +25,6 @@ export type WriteReply = { output: WriterOutput } | { failed: string };
  */
 const HEAVIEST_FIRST: readonly FormatName[] = ['pdf', 'epub', 'apkg', 'json', 'csv'];
 
-/**
- * A young generation larger than the default: the PDF's layout makes millions of short-lived objects, and
- * with 96 MB the worker spends about a third fewer collections on them.
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
-
 // Beside the bundle (lib/cli.js, built by `npm run prepare`); absent when running from the TypeScript
 // sources, as under vitest, where every writer runs on this thread.
 const WORKER = new URL('./write-worker.js', import.meta.url);
@@ -71,7 +65,7 @@ export async function writeAll(
   const workers: Worker[] = [];
   const startWorker = (format: FormatName): Promise<WriterOutput | null> => {
     try {
-      const worker = new Worker(WORKER, { workerData: { book, config, format } satisfies WriteRequest, resourceLimits: WORKER_LIMITS });
+      const worker = new Worker(WORKER, { workerData: { book, config, format } satisfies WriteRequest });
       workers.push(worker);
       return replyOf(worker, format);
     } catch (error) {
