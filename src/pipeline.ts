@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './config.js';
 import { MlqError } from './errors.js';
 import type { WriterOutput } from './writers/writer.js';
-import { writeAll } from './writers/parallel.js';
+import { startWriters, writeAll, type StartedWriters } from './writers/parallel.js';
 import type { Book, BookMeta } from './model.js';
 import { assembleBook } from './read/parse.js';
 import { parseBankParallel } from './read/parse-parallel.js';
@@ -19,17 +19,22 @@ export interface Inputs {
   sources?: string[];
   /** Whether the book needs its source date (writers do; `check` does not). */
   dated?: boolean;
+  /** The formats a build will write, once the config is known: their worker threads start while the banks are read. */
+  writes?: (config: Config) => readonly FormatName[];
 }
 
 export interface Loaded {
   config: Config;
   book: Book;
+  /** The worker threads started for `writes`, to hand to `emit`. */
+  writers?: StartedWriters;
 }
 
 export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
 
 export async function load(inputs: Inputs): Promise<Loaded> {
   const config = await findConfig(inputs.configFile);
+  const writers = inputs.writes && startWriters(inputs.writes(config));
   const given = inputs.sources?.length ? inputs.sources : config.sources.map((s) => path.resolve(config.dir, s));
   // Diagnostics name files relative to the working directory, as GitHub annotations need.
   const files = given.map((f) => path.relative(process.cwd(), path.resolve(f)) || f);
@@ -39,7 +44,7 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
   const empty = book.banks.find((bank) => bank.questions.length === 0);
   if (empty) throw new MlqError(`${empty.file}: no questions found (expected headings such as "#### 1) What is ...?")`);
-  return { config, book };
+  return { config, book, writers };
 }
 
 /**
@@ -51,8 +56,9 @@ export function emit(
   config: Config,
   formats: readonly FormatName[],
   onWritten: (format: FormatName, seconds: number) => void = () => {},
+  writers?: StartedWriters,
 ): Promise<WriterOutput[]> {
-  return writeAll(book, config, formats, onWritten);
+  return writeAll(book, config, formats, onWritten, writers);
 }
 
 async function findConfig(file: string | undefined): Promise<Config> {

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS } from './support/book.js';
 import { mlq } from './support/cli.js';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'mlq-parallel-'));
@@ -31,4 +32,10 @@ describe('writers on worker threads', () => {
     expect(digests(two.out)).toEqual(digests(one.out));
     expect(digests(again.out)).toEqual(digests(two.out));
   }, 60_000);
+
+  it('do not hold up a build that stops before writing (validation errors), though they were started', () => {
+    const run = mlq(['build', '--source', CORPUS, '--out', path.join(temp(), 'dist')], { env: { MLQ_THREADS: '2' }, timeout: 30_000 });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('mlq: not publishing: validation found 1 error(s)');
+  });
 });

@@ -1,6 +1,7 @@
 // The writers of one build run side by side: the heaviest on worker threads (one per core, less one),
-// the rest on this thread. The book is parsed once and copied to each worker with the formats it writes;
-// a worker sends back only bytes (moved, not copied) and warnings.
+// the rest on this thread. A worker starts before the banks are read and loads its writer meanwhile (for
+// the PDF: pdfmake, pdfkit, fontkit); the book, parsed once, is then copied to it, and it sends back only
+// bytes (moved, not copied) and warnings.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -13,7 +14,6 @@ import type { WriterOutput } from './writer.js';
 export interface WriteRequest {
   book: Book;
   config: Config;
-  format: FormatName;
 }
 
 export type WriteReply = { output: WriterOutput } | { failed: string };
@@ -37,22 +37,54 @@ export async function writeHere(book: Book, config: Config, format: FormatName):
   return (await FORMATS[format].load()).write(book, { config, readAsset });
 }
 
-/** How many formats go to worker threads: MLQ_THREADS, or one per core, less one for this thread. */
-function workerShare(formats: readonly FormatName[]): number {
-  if (!canUseWorkers || formats.length < 2) return 0;
+/** A worker thread started ahead for one format, and what it will send back (null: write it here). */
+interface StartedWriter {
+  worker: Worker;
+  reply: Promise<WriterOutput | null>;
+}
+
+/** Worker threads started for a build before its book is read, by format. */
+export type StartedWriters = ReadonlyMap<FormatName, StartedWriter>;
+
+/** The formats that go to worker threads: MLQ_THREADS, or one per core, less one for this thread. */
+function forWorkers(formats: readonly FormatName[]): FormatName[] {
+  if (!canUseWorkers || formats.length < 2) return [];
   const threads = Math.floor(Number(process.env.MLQ_THREADS) || availableParallelism());
-  return Math.min(formats.length - 1, Math.max(0, threads - 1));
+  const share = Math.min(formats.length - 1, Math.max(0, threads - 1));
+  return [...formats].sort((a, b) => HEAVIEST_FIRST.indexOf(a) - HEAVIEST_FIRST.indexOf(b)).slice(0, share);
 }
 
 /**
- * Writes every format, each reported to `onWritten` as it finishes; the outputs come back in the order
- * of `formats`, whichever thread wrote them.
+ * Starts the worker threads of a build, which load their writers while this thread reads the banks.
+ * They do not keep the process alive until they are given a book: a build that stops before writing
+ * (validation errors, a refused output folder) exits as if they were not there.
+ */
+export function startWriters(formats: readonly FormatName[]): StartedWriters {
+  const started = new Map<FormatName, StartedWriter>();
+  for (const format of forWorkers(formats)) {
+    try {
+      const worker = new Worker(WORKER, { workerData: format });
+      const reply = replyOf(worker, format);
+      // After its listeners: listening to a worker's messages holds the process again.
+      worker.unref();
+      started.set(format, { worker, reply });
+    } catch (error) {
+      debug(`the ${format} worker could not be started (${(error as Error).message}); ${format} is written on the main thread`);
+    }
+  }
+  return started;
+}
+
+/**
+ * Writes every format, each reported to `onWritten` as it finishes, with the seconds since writing began;
+ * the outputs come back in the order of `formats`, whichever thread wrote them.
  */
 export async function writeAll(
   book: Book,
   config: Config,
   formats: readonly FormatName[],
   onWritten: (format: FormatName, seconds: number) => void,
+  started: StartedWriters = startWriters(formats),
 ): Promise<WriterOutput[]> {
   const start = performance.now();
   const timed = async (format: FormatName, output: Promise<WriterOutput>) => {
@@ -60,35 +92,30 @@ export async function writeAll(
     onWritten(format, (performance.now() - start) / 1000);
     return done;
   };
-  const byWeight = [...formats].sort((a, b) => HEAVIEST_FIRST.indexOf(a) - HEAVIEST_FIRST.indexOf(b));
-  const elsewhere = new Set(byWeight.slice(0, workerShare(formats)));
-  const workers: Worker[] = [];
-  const startWorker = (format: FormatName): Promise<WriterOutput | null> => {
-    try {
-      const worker = new Worker(WORKER, { workerData: { book, config, format } satisfies WriteRequest });
-      workers.push(worker);
-      return replyOf(worker, format);
-    } catch (error) {
-      // The book could not be copied to it (a tree nested too deeply).
-      debug(`the ${format} worker could not be started (${(error as Error).message}); ${format} is written on the main thread`);
-      return Promise.resolve(null);
-    }
-  };
   try {
-    const remote = new Map(
-      [...elsewhere].map((format) => {
-        const reply = startWorker(format);
-        return [format, timed(format, reply.then((output) => output ?? writeHere(book, config, format)))];
-      }),
-    );
+    const remote = new Map<FormatName, Promise<WriterOutput>>();
+    for (const [format, { worker, reply }] of started) {
+      if (!formats.includes(format)) continue;
+      let output = reply;
+      try {
+        worker.ref();
+        worker.postMessage({ book, config } satisfies WriteRequest);
+      } catch (error) {
+        // The book could not be copied to it (a tree nested too deeply).
+        debug(`the ${format} worker could not be given the book (${(error as Error).message}); ${format} is written on the main thread`);
+        output = Promise.resolve(null);
+      }
+      remote.set(format, timed(format, output.then((written) => written ?? writeHere(book, config, format))));
+    }
     const outputs = new Map<FormatName, WriterOutput>();
-    for (const format of byWeight.filter((name) => !elsewhere.has(name)).reverse()) {
+    // Lightest first, so that progress shows early.
+    for (const format of [...formats].filter((name) => !remote.has(name)).sort((a, b) => HEAVIEST_FIRST.indexOf(b) - HEAVIEST_FIRST.indexOf(a))) {
       outputs.set(format, await timed(format, writeHere(book, config, format)));
     }
     for (const [format, output] of remote) outputs.set(format, await output);
     return formats.map((format) => outputs.get(format)!);
   } finally {
-    for (const worker of workers) void worker.terminate();
+    for (const { worker } of started.values()) void worker.terminate();
   }
 }
 
