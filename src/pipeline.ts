@@ -1,12 +1,12 @@
 // The whole of mlq in a few lines: read -> parse -> validate -> emit.
 import { execFile } from 'node:child_process';
-import { access, readFile, realpath, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DEFAULT_CONFIG, FORMAT_NAMES, loadConfig, type Config, type FormatName } from './config.js';
+import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './config.js';
 import { MlqError } from './errors.js';
-import type { WriteContext, WriterOutput } from './writers/writer.js';
-import { FORMATS } from './writers/index.js';
+import type { WriterOutput } from './writers/writer.js';
+import { startWriters, writeAll, type StartedWriters } from './writers/parallel.js';
 import type { Book, BookMeta } from './model.js';
 import { assembleBook } from './read/parse.js';
 import { parseBankParallel } from './read/parse-parallel.js';
@@ -19,17 +19,22 @@ export interface Inputs {
   sources?: string[];
   /** Whether the book needs its source date (writers do; `check` does not). */
   dated?: boolean;
+  /** The formats a build will write, once the config is known: their worker threads start while the banks are read. */
+  writes?: (config: Config) => readonly FormatName[];
 }
 
 export interface Loaded {
   config: Config;
   book: Book;
+  /** The worker threads started for `writes`, to hand to `emit`. */
+  writers?: StartedWriters;
 }
 
 export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
 
 export async function load(inputs: Inputs): Promise<Loaded> {
   const config = await findConfig(inputs.configFile);
+  const writers = inputs.writes && startWriters(inputs.writes(config));
   const fromConfig = !inputs.sources?.length;
   const given = fromConfig ? config.sources.map((s) => path.resolve(config.dir, s)) : inputs.sources!;
   // How to read each bank: as mlq.yaml says for its sources, else detected.
@@ -44,24 +49,21 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);
   if (empty) throw new MlqError(`${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${empty.explanation[0]})`);
-  return { config, book };
+  return { config, book, writers };
 }
 
-/** Runs the writers one after another (they are CPU-bound), in FORMAT_NAMES order, reporting each as it finishes. */
-export async function emit(
+/**
+ * Runs the writers side by side on the machine's cores (they are CPU-bound), reporting each as it
+ * finishes, with the seconds since writing began.
+ */
+export function emit(
   book: Book,
   config: Config,
   formats: readonly FormatName[],
   onWritten: (format: FormatName, seconds: number) => void = () => {},
+  writers?: StartedWriters,
 ): Promise<WriterOutput[]> {
-  const outputs: WriterOutput[] = [];
-  for (const name of FORMAT_NAMES.filter((format) => formats.includes(format))) {
-    const start = performance.now();
-    const context: WriteContext = { config, readAsset, built: outputs.flatMap((output) => output.files) };
-    outputs.push(await (await FORMATS[name].load()).write(book, context));
-    onWritten(name, (performance.now() - start) / 1000);
-  }
-  return outputs;
+  return writeAll(book, config, formats, onWritten, writers);
 }
 
 async function findConfig(file: string | undefined): Promise<Config> {
@@ -103,27 +105,4 @@ async function sourceDateOf(files: string[]): Promise<string> {
   if (git) return new Date(Number(git) * 1000).toISOString();
   const times = await Promise.all(files.map(async (f) => (await stat(f)).mtimeMs));
   return new Date(Math.floor(Math.max(...times) / 1000) * 1000).toISOString();
-}
-
-/** Images beyond this are not embedded: a bank's figures are small, and /dev/zero is not a figure. */
-const MAX_ASSET_BYTES = 16 * 1024 * 1024;
-
-/**
- * A local image of a bank: only a regular file under the bank's own folder, so that a contribution cannot
- * make the build read /etc/passwd, wait on a named pipe or swallow a device.
- */
-async function readAsset(ref: string, fromFile: string): Promise<Uint8Array | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURI(ref);
-  } catch {
-    return null;
-  }
-  // Real paths: a symbolic link in the bank's folder must not lead out of it.
-  const folder = await realpath(path.dirname(fromFile)).catch(() => null);
-  const file = folder && (await realpath(path.resolve(folder, decoded)).catch(() => null));
-  if (!folder || !file?.startsWith(folder + path.sep)) return null;
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile() || info.size > MAX_ASSET_BYTES) return null;
-  return readFile(file).catch(() => null);
 }

@@ -2,7 +2,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { FORMAT_NAMES, isFormatName, siteUrlOption, type FormatName } from '../config.js';
+import { FORMAT_NAMES, isFormatName, siteUrlOption, type Config, type FormatName } from '../config.js';
 import { describeFsError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from '../errors.js';
 import { FORMATS } from '../writers/index.js';
 import { allQuestions, type Diagnostic } from '../model.js';
@@ -192,7 +192,8 @@ async function build(values: Values, io: Io): Promise<number> {
   const requested = values.formats === undefined ? undefined : formatsOf(values.formats);
   const siteUrl = values['site-url'] === undefined ? undefined : siteUrlOption(values['site-url']);
   const start = performance.now();
-  const { config, book } = await load({ configFile: values.config, sources: values.source, dated: true });
+  const writes = (configured: Config) => requested ?? configured.output.formats;
+  const { config, book, writers } = await load({ configFile: values.config, sources: values.source, dated: true, writes });
   if (siteUrl) config.site.url = siteUrl;
   if (io.progress) io.stderr(`mlq: read ${plural(allQuestions(book).length, 'question')} in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   const diagnostics = validate(book, config.rules);
@@ -208,7 +209,7 @@ async function build(values: Values, io: Io): Promise<number> {
   refuseUnsafeOutput(outDir, [config.dir, ...book.banks.map((bank) => bank.file)]);
   const outputs = await emit(book, config, formats, (name, seconds) => {
     if (io.progress) io.stderr(`mlq: ${name} done in ${seconds.toFixed(1)} s\n`);
-  });
+  }, writers);
   const files = outputs.flatMap((o) => o.files);
   // Formats built from the same notes (deck.csv, deck.apkg) may report the same thing: say it once.
   for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${warning}\n`);
