@@ -7,10 +7,11 @@ import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './conf
 import { MlqError } from './errors.js';
 import type { WriteContext, WriterOutput } from './writers/writer.js';
 import { FORMATS } from './writers/index.js';
-import type { Book, BookMeta } from './model.js';
+import type { Bank, Book, BookMeta } from './model.js';
+import { textAt } from './links/since.js';
 import { assembleBook } from './read/parse.js';
 import { parseBankParallel } from './read/parse-parallel.js';
-import { readSourceText } from './read/source.js';
+import { readSourceText, type SourceText } from './read/source.js';
 
 export interface Inputs {
   /** mlq.yaml; by default source/mlq.yaml or ./mlq.yaml where they exist. */
@@ -19,11 +20,15 @@ export interface Inputs {
   sources?: string[];
   /** Whether the book needs its source date (writers do; `check` does not). */
   dated?: boolean;
+  /** A git ref: the book also gets the banks as they were there (`book.previous`). */
+  since?: string;
 }
 
 export interface Loaded {
   config: Config;
   book: Book;
+  /** The text of each bank as it was read (`mlq fix` edits it). */
+  texts: SourceText[];
 }
 
 export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
@@ -39,7 +44,8 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
   const empty = book.banks.find((bank) => bank.questions.length === 0);
   if (empty) throw new MlqError(`${empty.file}: no questions found (expected headings such as "#### 1) What is ...?")`);
-  return { config, book };
+  if (inputs.since) book.previous = { ref: inputs.since, banks: await banksAt(inputs.since, book.meta, files) };
+  return { config, book, texts };
 }
 
 /** Runs the writers one after another (they are CPU-bound), reporting each as it finishes. */
@@ -57,6 +63,16 @@ export async function emit(
     onWritten(name, (performance.now() - start) / 1000);
   }
   return outputs;
+}
+
+/** The banks that existed at a git ref, read as they were there, their ids made unique as then. */
+async function banksAt(ref: string, meta: BookMeta, files: string[]): Promise<Bank[]> {
+  const texts: SourceText[] = [];
+  for (const file of files) {
+    const text = await textAt(ref, file);
+    if (text !== null) texts.push({ file, text });
+  }
+  return assembleBook(meta, await Promise.all(texts.map((text) => parseBankParallel(text).catch((error) => refuseOverflow(`${text.file} at ${ref}`, error))))).banks;
 }
 
 async function findConfig(file: string | undefined): Promise<Config> {

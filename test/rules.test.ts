@@ -9,6 +9,8 @@ const good = `# 2 Questions\n\n${q(1, 'What is bias?')}${q(2, 'What is variance?
 
 interface Example {
   bad: string;
+  /** The bank at `--since REF`, for the rules that compare versions. */
+  before?: string;
   /** Line and part of the message the failing example must report. */
   line: number;
   message: RegExp;
@@ -29,8 +31,22 @@ const EXAMPLES: Record<string, Example> = {
   'id-collision': { bad: q(1, 'A? <!-- id: same -->') + q(2, 'B? <!-- id: same -->'), line: 4, message: /"same" is already taken; it gets "same-2"/ },
   'malformed-question-heading': { bad: q(1, 'A?') + '#### 2 What is missing here?\nText.\n', line: 4, message: /looks like a question but is not one/ },
   'empty-question-title': { bad: q(1, 'A?') + q(2, '[[src](https://s.example)]'), line: 4, message: /Question 2 has no text/ },
+  'id-changed': {
+    before: q(1, 'What is bias?', 'The error from wrong assumptions. [[src]](https://s.example)'),
+    bad: q(1, 'What is the bias of a model?', 'The error from wrong assumptions. [[src]](https://s.example)'),
+    line: 1,
+    message: /Question 1 was reworded since HEAD: its id changes from "what-is-bias" to "what-is-the-bias-of-a-model"/,
+  },
+  'question-removed': { before: q(1, 'A?') + q(2, 'What is variance?', 'Spread. [[src]](https://s.example)'), bad: q(1, 'A?'), line: 1, message: /Question 2 "What is variance\?" \(id what-is-variance\) was removed since HEAD/ },
   'unsafe-link': { bad: q(1, 'A?', 'Yes. [click](javascript:alert(1)) [[src]](https://s.example)'), line: 2, message: /Unsafe link "javascript:alert\(1\)"/ },
 };
+
+/** The example's bank, with its version at `--since HEAD` where it has one. */
+function exampleBook({ bad, before }: Example) {
+  const book = bookOf(bad);
+  if (before !== undefined) book.previous = { ref: 'HEAD', banks: bookOf(before).banks };
+  return book;
+}
 
 describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
   const example = EXAMPLES[id];
@@ -46,7 +62,7 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
   });
 
   it('reports the failing example at its line', () => {
-    const findings = rule.check(bookOf(example!.bad));
+    const findings = rule.check(exampleBook(example!));
     expect(findings.length).toBeGreaterThan(0);
     expect(findings[0]).toMatchObject({ file: 'bank1.md', line: example!.line });
     expect(findings[0]!.message).toMatch(example!.message);

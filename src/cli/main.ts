@@ -21,9 +21,10 @@ const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated 
 
 Usage:
   mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors]
-  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json]
+  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json] [--since GIT-REF]
   mlq links [--source FILE]... [--config FILE] [--reporter text|github|json] [--since GIT-REF]
             [--cache FILE] [--no-cache] [--allow-private]
+  mlq fix [--source FILE]... [--config FILE] [--check] [--since GIT-REF]
   mlq --help | --version
 
 Options:
@@ -34,15 +35,17 @@ Options:
 ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[name].files.join(', ')}`).join('\n')}
   --allow-errors    publish even when validation finds errors
   --reporter NAME   text (default), github (workflow commands) or json
-  --since GIT-REF   links: check only the links on lines added or changed since GIT-REF
+  --since GIT-REF   links: check only the links on lines added or changed since GIT-REF;
+                    check, fix: compare with the banks at GIT-REF (id-changed, question-removed)
+  --check           fix: change nothing, print the fixes as a unified diff, exit 1 if there are any
   --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
   --no-cache        links: neither read nor write the cache
   --allow-private   links: allow loopback, private and link-local addresses (for tests)
 
 Exit codes: 0 ok (warnings allowed), 1 validation errors, 2 usage or input error, 3 internal error.
 
-Rules (severity can be changed under "rules:" in mlq.yaml):
-${[...RULES, ...Object.entries(LINK_RULES).map(([id, rule]) => ({ id, ...rule }))].map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
+Rules (severity can be changed under "rules:" in mlq.yaml; "fix" marks those mlq fix can fix):
+${[...RULES, ...Object.entries(LINK_RULES).map(([id, rule]) => ({ id, ...rule }))].map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${'fix' in r && r.fix ? 'fix ' : '    '}${r.description}`).join('\n')}
 `;
 
 const OPTIONS = {
@@ -56,6 +59,7 @@ const OPTIONS = {
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
   'allow-private': { type: 'boolean' },
+  check: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -64,13 +68,14 @@ const OPTIONS = {
 const COMMON = ['source', 'config', 'help', 'version'];
 const COMMAND_OPTIONS: Record<string, string[]> = {
   build: [...COMMON, 'out', 'formats', 'allow-errors'],
-  check: [...COMMON, 'reporter'],
+  check: [...COMMON, 'reporter', 'since'],
+  fix: [...COMMON, 'check', 'since'],
   links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
 };
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-interface Io {
+export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Progress lines are for people at a terminal; CI logs stay quiet. */
@@ -135,7 +140,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'check') return check(values, io);
   if (command === 'build') return build(values, io);
   if (command === 'links') return links(values, io);
-  throw new MlqError(`unknown command "${command}" (expected build, check or links; see mlq --help)`);
+  if (command === 'fix') return (await import('./fix.js')).fix(values, io);
+  throw new MlqError(`unknown command "${command}" (expected build, check, links or fix; see mlq --help)`);
 }
 
 function reporterOf(values: Values): ReporterName {
@@ -146,7 +152,7 @@ function reporterOf(values: Values): ReporterName {
 
 async function check(values: Values, io: Io): Promise<number> {
   const reporter = reporterOf(values);
-  const { config, book } = await load({ configFile: values.config, sources: values.source });
+  const { config, book } = await load({ configFile: values.config, sources: values.source, since: values.since });
   const diagnostics = validate(book, config.rules);
   report('check', reporter, diagnostics, allQuestions(book).length, io);
   return hasErrors(diagnostics) ? EXIT_VALIDATION : EXIT_OK;

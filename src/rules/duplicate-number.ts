@@ -1,3 +1,4 @@
+import { renumber } from './renumber.js';
 import { perBank, type Rule } from './rule.js';
 
 export const duplicateNumber: Rule = {
@@ -17,4 +18,5 @@ export const duplicateNumber: Rule = {
       return [{ ...q, message: `Question number ${q.number} is used twice (first at line ${seen}).`, hint: `Renumber it, e.g. to ${highest + 1} if it is the last one.` }];
     });
   }),
+  fix: renumber,
 };

@@ -2,6 +2,7 @@ import { answerOnlyLink } from './answer-only-link.js';
 import { duplicateNumber } from './duplicate-number.js';
 import { duplicateQuestion } from './duplicate-question.js';
 import { emptyQuestionTitle } from './empty-question-title.js';
+import { idChanged } from './id-changed.js';
 import { idCollision } from './id-collision.js';
 import { insecureLink } from './insecure-link.js';
 import { malformedQuestionHeading } from './malformed-question-heading.js';
@@ -11,6 +12,7 @@ import { noSource } from './no-source.js';
 import { numberingGap } from './numbering-gap.js';
 import { numberingOrder } from './numbering-order.js';
 import { numberingStart } from './numbering-start.js';
+import { questionRemoved } from './question-removed.js';
 import { titleCount } from './title-count.js';
 import { unsafeLink } from './unsafe-link.js';
 import type { Rule } from './rule.js';
@@ -33,4 +35,6 @@ export const RULES: readonly Rule[] = [
   malformedQuestionHeading,
   emptyQuestionTitle,
   unsafeLink,
+  idChanged,
+  questionRemoved,
 ];

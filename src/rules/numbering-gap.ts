@@ -1,3 +1,4 @@
+import { renumber } from './renumber.js';
 import { perBank, type Rule } from './rule.js';
 
 export const numberingGap: Rule = {
@@ -11,4 +12,5 @@ export const numberingGap: Rule = {
       return q.number > previous + 1 ? [{ ...q, message: `Numbering skips from ${previous} to ${q.number}.` }] : [];
     }),
   ),
+  fix: renumber,
 };

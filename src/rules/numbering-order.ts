@@ -1,3 +1,4 @@
+import { renumber } from './renumber.js';
 import { perBank, type Rule } from './rule.js';
 
 export const numberingOrder: Rule = {
@@ -11,4 +12,5 @@ export const numberingOrder: Rule = {
       return q.number < previous ? [{ ...q, message: `Question ${q.number} comes after question ${previous}.` }] : [];
     }),
   ),
+  fix: renumber,
 };

@@ -1,3 +1,4 @@
+import { renumber } from './renumber.js';
 import { perBank, type Rule } from './rule.js';
 
 export const numberingStart: Rule = {
@@ -9,4 +10,5 @@ export const numberingStart: Rule = {
     const first = bank.questions[0];
     return first && first.number !== 1 ? [{ ...first, message: `The first question is numbered ${first.number}, not 1.` }] : [];
   }),
+  fix: renumber,
 };

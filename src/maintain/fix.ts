@@ -1,0 +1,102 @@
+// mlq fix: the fixes of the rules that found something, written into each bank's text, checked by reading
+// the result again; `--check` shows them as a diff, otherwise each bank is replaced atomically.
+import { readFile } from 'node:fs/promises';
+import { createTwoFilesPatch } from 'diff';
+import type { RuleSetting } from '../config.js';
+import { EXIT_INTERNAL, MlqError } from '../errors.js';
+import type { Bank, Book } from '../model.js';
+import type { Loaded } from '../pipeline.js';
+import { parseBankParallel } from '../read/parse-parallel.js';
+import { decodeText } from '../read/source.js';
+import { RULES } from '../rules/index.js';
+import type { Fix } from '../rules/rule.js';
+import { applyFixes } from './edit.js';
+
+export interface RuleFix {
+  /** The rules whose findings the fix answers (the numbering rules share one renumbering). */
+  rules: string[];
+  fix: Fix;
+}
+
+export interface BankFix {
+  file: string;
+  /** The file's bytes as read, and as fixed (equal when there is nothing to fix). */
+  before: Buffer;
+  after: Buffer;
+  /** The rules whose fixes changed the file. */
+  rules: string[];
+  skipped: { rules: string[]; line: number; reason: string }[];
+}
+
+/** Ids of the rules that can fix what they find, for `mlq --help` and the README. */
+export const FIXABLE_RULES = RULES.filter((rule) => rule.fix).map((rule) => rule.id);
+
+/** The fixes of every rule that is on and found something; one per question and kind (numbering rules share theirs). */
+export function fixesOf(book: Book, settings: Record<string, RuleSetting> = {}): RuleFix[] {
+  const fixes = new Map<string, RuleFix>();
+  for (const rule of RULES) {
+    if (!rule.fix || (settings[rule.id] ?? rule.severity) === 'off' || rule.check(book).length === 0) continue;
+    for (const fix of rule.fix(book)) {
+      const key = fix.kind === 'count' ? `count ${fix.bank.file}` : `${fix.kind} ${fix.question.file}:${fix.question.line}`;
+      const same = fixes.get(key);
+      if (same) same.rules.push(rule.id);
+      else fixes.set(key, { rules: [rule.id], fix });
+    }
+  }
+  return [...fixes.values()];
+}
+
+const fileOf = (fix: Fix) => (fix.kind === 'count' ? fix.bank.file : fix.question.file);
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export async function planFixes({ config, book, texts }: Loaded): Promise<BankFix[]> {
+  const fixes = fixesOf(book, config.rules);
+  return Promise.all(
+    book.banks.map(async (bank, i) => {
+      const before = await readFile(bank.file);
+      // The model was read from this text: a file changed since would get fixes meant for another text.
+      const text = decodeText(bank.file, before);
+      if (text !== texts[i]!.text) throw new MlqError(`${bank.file}: changed while mlq was working; not written (run mlq fix again)`);
+      const mine = fixes.filter(({ fix }) => fileOf(fix) === bank.file);
+      const edited = applyFixes(text, mine.map(({ fix }) => fix));
+      const failed = new Set(edited.skipped.map((s) => s.fix));
+      const applied = mine.filter(({ fix }) => !failed.has(fix));
+      if (edited.text !== text) await verify(bank, edited.text, applied.map(({ fix }) => fix));
+      const bom = before.subarray(0, 3).equals(BOM) ? BOM : Buffer.alloc(0);
+      return {
+        file: bank.file,
+        before,
+        after: edited.text === text ? before : Buffer.concat([bom, Buffer.from(edited.text, 'utf8')]),
+        rules: RULES.map((rule) => rule.id).filter((id) => applied.some(({ rules }) => rules.includes(id))),
+        skipped: edited.skipped.map(({ fix, line, reason }) => ({ rules: mine.find((m) => m.fix === fix)!.rules, line, reason })),
+      };
+    }),
+  );
+}
+
+/** Reads the fixed text again: the same questions, with exactly the numbers, depths, ids and count meant. */
+async function verify(bank: Bank, text: string, fixes: Fix[]): Promise<void> {
+  const fixed = await parseBankParallel({ file: bank.file, text });
+  const meant = bank.questions.map((q) => ({
+    number: q.number,
+    depth: q.depth,
+    id: q.baseId,
+    ...Object.fromEntries(
+      fixes.flatMap((fix) => (fix.kind !== 'count' && fix.question === q ? [[fix.kind, fix.kind === 'number' ? fix.number : fix.kind === 'depth' ? fix.depth : fix.id]] : [])),
+    ),
+  }));
+  const count = fixes.find((fix) => fix.kind === 'count')?.count ?? bank.claimedCount;
+  const got = fixed.questions.map((q) => ({ number: q.number, depth: q.depth, id: q.baseId }));
+  const wrong = got.length !== meant.length ? 0 : got.findIndex((q, i) => JSON.stringify(q) !== JSON.stringify(meant[i]));
+  if (wrong !== -1 || fixed.claimedCount !== count) {
+    const line = bank.questions[Math.max(wrong, 0)]?.line ?? bank.titleLine;
+    throw new MlqError(`${bank.file}:${line}: the fixed text does not read as meant; nothing written (please report it)`, EXIT_INTERNAL);
+  }
+}
+
+/** A unified diff of one bank, as `git diff` names the two sides. */
+export function diffOf(plan: BankFix): string {
+  const patch = createTwoFilesPatch(`a/${plan.file}`, `b/${plan.file}`, plan.before.toString('utf8'), plan.after.toString('utf8'), '', '', { context: 3 });
+  // jsdiff starts with an "Index:"-style rule line that diff tools do not expect.
+  return patch.replace(/^=+\n/, '');
+}
