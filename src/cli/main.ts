@@ -25,6 +25,7 @@ Usage:
   mlq links [--source FILE]... [--config FILE] [--reporter text|github|json] [--since GIT-REF]
             [--cache FILE] [--no-cache] [--allow-private]
   mlq fix [--source FILE]... [--config FILE] [--check] [--since GIT-REF]
+  mlq changes --since GIT-REF [--source FILE]... [--config FILE] [--format markdown|json]
   mlq --help | --version
 
 Options:
@@ -36,7 +37,9 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
   --allow-errors    publish even when validation finds errors
   --reporter NAME   text (default), github (workflow commands) or json
   --since GIT-REF   links: check only the links on lines added or changed since GIT-REF;
-                    check, fix: compare with the banks at GIT-REF (id-changed, question-removed)
+                    check, fix: compare with the banks at GIT-REF (id-changed, question-removed);
+                    changes: list the questions added, removed, reworded or re-answered since GIT-REF
+  --format NAME     changes: markdown (default: release notes, a job summary) or json
   --check           fix: change nothing, print the fixes as a unified diff, exit 1 if there are any
   --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
   --no-cache        links: neither read nor write the cache
@@ -60,6 +63,7 @@ const OPTIONS = {
   'no-cache': { type: 'boolean' },
   'allow-private': { type: 'boolean' },
   check: { type: 'boolean' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -70,6 +74,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   build: [...COMMON, 'out', 'formats', 'allow-errors'],
   check: [...COMMON, 'reporter', 'since'],
   fix: [...COMMON, 'check', 'since'],
+  changes: [...COMMON, 'since', 'format'],
   links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
 };
 
@@ -141,7 +146,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'build') return build(values, io);
   if (command === 'links') return links(values, io);
   if (command === 'fix') return (await import('./fix.js')).fix(values, io);
-  throw new MlqError(`unknown command "${command}" (expected build, check, links or fix; see mlq --help)`);
+  if (command === 'changes') return (await import('./changes.js')).changes(values, io);
+  throw new MlqError(`unknown command "${command}" (expected build, check, links, fix or changes; see mlq --help)`);
 }
 
 function reporterOf(values: Values): ReporterName {
