@@ -26,6 +26,7 @@ Usage:
             [--cache FILE] [--no-cache] [--allow-private]
   mlq fix [--source FILE]... [--config FILE] [--check] [--since GIT-REF]
   mlq changes --since GIT-REF [--source FILE]... [--config FILE] [--format markdown|json]
+  mlq init [--config FILE]   find the banks of this folder, write mlq.yaml (or FILE) for them
   mlq --help | --version
 
 Options:
@@ -75,6 +76,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   check: [...COMMON, 'reporter', 'since'],
   fix: [...COMMON, 'check', 'since'],
   changes: [...COMMON, 'since', 'format'],
+  init: ['config', 'help', 'version'],
   links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
 };
 
@@ -147,7 +149,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'links') return links(values, io);
   if (command === 'fix') return (await import('./fix.js')).fix(values, io);
   if (command === 'changes') return (await import('./changes.js')).changes(values, io);
-  throw new MlqError(`unknown command "${command}" (expected build, check, links, fix or changes; see mlq --help)`);
+  if (command === 'init') return (await import('./init.js')).init(values, io);
+  throw new MlqError(`unknown command "${command}" (expected build, check, links, fix, changes or init; see mlq --help)`);
 }
 
 function reporterOf(values: Values): ReporterName {
