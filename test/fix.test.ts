@@ -1,11 +1,12 @@
 // mlq fix: renumbering, heading depths and the title's count written into the bank, nothing else touched.
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MlqError } from '../src/errors.js';
 import { replaceFile } from '../src/io/replace-file.js';
-import { applyFixes } from '../src/maintain/edit.js';
+import { applyFixes, splitLines } from '../src/maintain/edit.js';
 import { FIXABLE_RULES, fixesOf } from '../src/maintain/fix.js';
 import { bookOf, CORPUS, read, ROOT, SOURCE } from './support/book.js';
 import { mlq } from './support/cli.js';
@@ -152,5 +153,47 @@ describe('documentation', () => {
     const readme = read(path.join(ROOT, 'README.md'));
     const listed = /`mlq fix` fixes: (.*)\./.exec(readme)?.[1];
     expect(listed?.split(', ')).toEqual(FIXABLE_RULES.map((id) => `\`${id}\``));
+  });
+});
+
+describe('mlq fix on arbitrary banks', () => {
+  // Banks with every numbering and depth defect, odd heading forms, line endings and a claimed count.
+  const heading = fc.record({
+    marks: fc.constantFrom('###', '####', '  ####'),
+    number: fc.integer({ min: 0, max: 120 }),
+    mark: fc.constantFrom(')', '.'),
+    anchor: fc.constantFrom('', '<a name="q1"></a>', '<a id="x7"></a> '),
+    title: fc.constantFrom('What is 12?', 'Why ### not?', 'Q7: how', 'Explain [the](https://x.example) 3 laws', 'Is it λ-calculus?'),
+    tail: fc.constantFrom('', ' ', ' ###', ' [[src](https://s.example)]  ', '\t'),
+    body: fc.constantFrom('An answer.', '', '```\n#### 9) in code\n```', '- a list\n- of 2 items'),
+  });
+  const bank = fc.record({
+    count: fc.integer({ min: 0, max: 30 }),
+    section: fc.boolean(),
+    questions: fc.array(heading, { minLength: 1, maxLength: 25 }),
+    eol: fc.constantFrom('\n', '\r\n'),
+  });
+  type BankShape = typeof bank extends fc.Arbitrary<infer T> ? T : never;
+  const textOf = (b: BankShape) =>
+    [`# ${b.count} Interview Questions`, '', ...(b.section ? ['## Part', ''] : []), ...b.questions.flatMap((q) => [`${q.marks} ${q.anchor}${q.number}${q.mark} ${q.title}${q.tail}`, q.body, ''])].join(b.eol);
+
+  it('leaves nothing to fix after one pass, keeps every other line, and never throws', async () => {
+    await fc.assert(
+      fc.asyncProperty(bank, async (b) => {
+        const text = textOf(b);
+        const book = bookOf(text);
+        const fixed = applyFixes(text, fixesOf(book).map(({ fix }) => fix));
+        expect(fixed.skipped).toEqual([]);
+        expect(fixesOf(bookOf(fixed.text))).toEqual([]);
+        const before = splitLines(text);
+        const after = splitLines(fixed.text);
+        expect(after).toHaveLength(before.length);
+        const headingLines = new Set([book.banks[0]!.titleLine, ...book.banks[0]!.questions.map((q) => q.line)]);
+        before.forEach((line, i) => {
+          if (!headingLines.has(i + 1)) expect(after[i]).toBe(line);
+        });
+      }),
+      { numRuns: 300, seed: 20261201 },
+    );
   });
 });
