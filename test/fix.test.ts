@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { MlqError } from '../src/errors.js';
 import { replaceFile } from '../src/io/replace-file.js';
 import { applyFixes, splitLines } from '../src/maintain/edit.js';
-import { FIXABLE_RULES, fixesOf } from '../src/maintain/fix.js';
+import { FIXABLE_RULES, fixesOf, planFixes } from '../src/maintain/fix.js';
+import { load } from '../src/pipeline.js';
 import { bookOf, CORPUS, read, ROOT, SOURCE } from './support/book.js';
 import { mlq } from './support/cli.js';
 
@@ -124,6 +125,19 @@ describe('applyFixes', () => {
 });
 
 describe('writing a fixed bank', () => {
+  it('refuses to fix a bank whose file no longer holds the text the model was read from', async () => {
+    const { dir } = bankCopy('# 3 Questions\n\n#### 1) A?\nX.\n');
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const loaded = await load({ sources: ['bank.md'] });
+      writeFileSync('bank.md', '# 3 Questions\n\n#### 1) A?\nEdited meanwhile.\n');
+      await expect(planFixes(loaded)).rejects.toThrow('bank.md: changed while mlq was working; not written (run mlq fix again)');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('refuses a file that changed while mlq was working, and leaves no temporary file', async () => {
     const { dir, file } = bankCopy('edited meanwhile\n');
     const write = replaceFile(file, Buffer.from('as read\n'), Buffer.from('fixed\n'));
