@@ -46,7 +46,7 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
   --no-cache        links: neither read nor write the cache
   --allow-private   links: allow loopback, private and link-local addresses (for tests)
 
-Exit codes: 0 ok (warnings allowed), 1 validation errors, 2 usage or input error, 3 internal error.
+Exit codes: 0 ok (warnings allowed), 1 validation errors (fix --check: something to fix), 2 usage or input error, 3 internal error.
 
 Rules (severity can be changed under "rules:" in mlq.yaml; "fix" marks those mlq fix can fix):
 ${[...RULES, ...Object.entries(LINK_RULES).map(([id, rule]) => ({ id, ...rule }))].map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${'fix' in r && r.fix ? 'fix ' : '    '}${r.description}`).join('\n')}
