@@ -1,6 +1,6 @@
 // mlq init in a copy of the upstream repository's layout: README.md and NLP/README.md, no mlq.yaml.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,5 +71,19 @@ describe('mlq init', () => {
     writeFileSync(path.join(empty, 'notes.md'), '# Notes\n\nNo questions here.\n');
     expect(mlq(['init'], { cwd: empty })).toMatchObject({ code: 2, stderr: 'mlq: no Markdown file in . holds questions (expected headings such as "#### 1) What is ...?")\n' });
     expect(existsSync(path.join(empty, 'mlq.yaml'))).toBe(false);
+  });
+
+  it('outside a git repository, searches the folder tree without following links or entering build folders', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mlq-init-'));
+    const outside = mkdtempSync(path.join(tmpdir(), 'mlq-outside-'));
+    copyFileSync(NLP, path.join(outside, 'bank.md'));
+    mkdirSync(path.join(dir, 'banks'));
+    mkdirSync(path.join(dir, 'node_modules'));
+    copyFileSync(NLP, path.join(dir, 'banks/nlp.md'));
+    copyFileSync(NLP, path.join(dir, 'node_modules/other.md'));
+    symlinkSync(path.join(outside, 'bank.md'), path.join(dir, 'linked.md'));
+    const run = mlq(['init'], { cwd: dir });
+    expect(run.stdout.split('\n')[0]).toBe('banks/nlp.md: 13 questions as "### N. ..." headings, numbered through the bank');
+    expect(parseConfig(read(path.join(dir, 'mlq.yaml')), 'mlq.yaml').sources).toEqual(['banks/nlp.md']);
   });
 });
