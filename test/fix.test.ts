@@ -1,5 +1,6 @@
 // mlq fix: renumbering, heading depths and the title's count written into the bank, nothing else touched.
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import path from 'node:path';
@@ -106,6 +107,30 @@ describe('mlq fix keeps everything it does not fix, byte for byte', () => {
     writeFileSync(path.join(dir, 'mlq.yaml'), 'rules:\n  title-count: off\nsources: [bank.md]\n');
     expect(mlq(['fix'], { cwd: dir }).stdout).toBe('mlq: nothing to fix\n');
     expect(read(file)).toBe('# 9 Questions\n\n#### 1) A?\nX.\n');
+  });
+});
+
+describe('the diff of mlq fix --check', () => {
+  /** What diff(1) says between the bank and its fixed copy, without its two header lines. */
+  function diffU(before: Buffer, after: Buffer): string {
+    const dir = temp();
+    writeFileSync(path.join(dir, 'a'), before);
+    writeFileSync(path.join(dir, 'b'), after);
+    const run = spawnSync('diff', ['-u', 'a', 'b'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    return run.stdout.split('\n').slice(2).join('\n');
+  }
+
+  it.each([
+    ['the upstream README', readFileSync(CORPUS)],
+    ['changes near both ends, CRLF, no final newline', Buffer.from('# 9 Questions\r\n#### 2) A?\r\nX.\r\n\r\n'.repeat(1) + 'Text.\r\n'.repeat(8) + '### 7) B?\r\nY.\r\n#### 4) C?')],
+  ])('is what diff -u says, hunk for hunk: %s', async (_name, bytes) => {
+    const { dir } = bankCopy(bytes);
+    const run = mlq(['fix', '--check', '--source', 'bank.md'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout.startsWith('--- a/bank.md\n+++ b/bank.md\n')).toBe(true);
+    mlq(['fix', '--source', 'bank.md'], { cwd: dir });
+    expect(run.stdout.split('\n').slice(2).join('\n')).toBe(diffU(bytes, readFileSync(path.join(dir, 'bank.md'))));
   });
 });
 

@@ -1,7 +1,6 @@
 // mlq fix: the fixes of the rules that found something, written into each bank's text, checked by reading
 // the result again; `--check` shows them as a diff, otherwise each bank is replaced atomically.
 import { readFile } from 'node:fs/promises';
-import { createTwoFilesPatch } from 'diff';
 import type { RuleSetting } from '../config.js';
 import { EXIT_INTERNAL, MlqError } from '../errors.js';
 import type { Bank, Book } from '../model.js';
@@ -10,7 +9,7 @@ import { parseBankParallel } from '../read/parse-parallel.js';
 import { decodeText } from '../read/source.js';
 import { RULES } from '../rules/index.js';
 import type { Fix } from '../rules/rule.js';
-import { applyFixes } from './edit.js';
+import { applyFixes, splitLines } from './edit.js';
 
 export interface RuleFix {
   /** The rules whose findings the fix answers (the numbering rules share one renumbering). */
@@ -77,26 +76,61 @@ export async function planFixes({ config, book, texts }: Loaded): Promise<BankFi
 /** Reads the fixed text again: the same questions, with exactly the numbers, depths, ids and count meant. */
 async function verify(bank: Bank, text: string, fixes: Fix[]): Promise<void> {
   const fixed = await parseBankParallel({ file: bank.file, text });
-  const meant = bank.questions.map((q) => ({
-    number: q.number,
-    depth: q.depth,
-    id: q.baseId,
-    ...Object.fromEntries(
-      fixes.flatMap((fix) => (fix.kind !== 'count' && fix.question === q ? [[fix.kind, fix.kind === 'number' ? fix.number : fix.kind === 'depth' ? fix.depth : fix.id]] : [])),
-    ),
-  }));
-  const count = fixes.find((fix) => fix.kind === 'count')?.count ?? bank.claimedCount;
-  const got = fixed.questions.map((q) => ({ number: q.number, depth: q.depth, id: q.baseId }));
-  const wrong = got.length !== meant.length ? 0 : got.findIndex((q, i) => JSON.stringify(q) !== JSON.stringify(meant[i]));
+  const meant = new Map(bank.questions.map((q) => [q, { number: q.number, depth: q.depth, id: q.baseId }]));
+  let count = bank.claimedCount;
+  for (const fix of fixes) {
+    if (fix.kind === 'count') count = fix.count;
+    else if (fix.kind === 'number') meant.get(fix.question)!.number = fix.number;
+    else if (fix.kind === 'depth') meant.get(fix.question)!.depth = fix.depth;
+    else meant.get(fix.question)!.id = fix.id;
+  }
+  const expected = [...meant.values()];
+  const wrong = fixed.questions.length !== expected.length ? 0 : fixed.questions.findIndex((q, i) => q.number !== expected[i]!.number || q.depth !== expected[i]!.depth || q.baseId !== expected[i]!.id);
   if (wrong !== -1 || fixed.claimedCount !== count) {
     const line = bank.questions[Math.max(wrong, 0)]?.line ?? bank.titleLine;
     throw new MlqError(`${bank.file}:${line}: the fixed text does not read as meant; nothing written (please report it)`, EXIT_INTERNAL);
   }
 }
 
-/** A unified diff of one bank, as `git diff` names the two sides. */
+/** Lines of context around each change in a diff, as git and diff -u show. */
+const CONTEXT = 3;
+
+/**
+ * A unified diff of one bank, as `git diff` names the two sides. A fix never adds or removes a line, so the
+ * lines of the two versions correspond one to one and no diff search is needed (jsdiff's general one took
+ * 70 s on a bank of 6,700 questions with every number changed).
+ */
 export function diffOf(plan: BankFix): string {
-  const patch = createTwoFilesPatch(`a/${plan.file}`, `b/${plan.file}`, plan.before.toString('utf8'), plan.after.toString('utf8'), '', '', { context: 3 });
-  // jsdiff starts with an "Index:"-style rule line that diff tools do not expect.
-  return patch.replace(/^=+\n/, '');
+  const before = splitLines(plan.before.toString('utf8'));
+  const after = splitLines(plan.after.toString('utf8'));
+  if (before.length !== after.length) throw new MlqError(`${plan.file}: a fix changed the number of lines (please report it)`, EXIT_INTERNAL);
+  const changed = before.flatMap((line, i) => (line === after[i] ? [] : [i]));
+  // Changes closer than twice the context share a hunk.
+  const hunks: [number, number][] = [];
+  for (const i of changed) {
+    const last = hunks.at(-1);
+    if (last && i - last[1] <= 2 * CONTEXT) last[1] = i;
+    else hunks.push([i, i]);
+  }
+  const shown = (line: string) => (line.endsWith('\n') ? line.slice(0, -1) : `${line}\n\\ No newline at end of file`);
+  const out = [`--- a/${plan.file}`, `+++ b/${plan.file}`];
+  for (const [first, last] of hunks) {
+    const start = Math.max(0, first - CONTEXT);
+    const end = Math.min(before.length - 1, last + CONTEXT);
+    const range = end === start ? `${start + 1}` : `${start + 1},${end - start + 1}`;
+    out.push(`@@ -${range} +${range} @@`);
+    for (let i = start; i <= end; ) {
+      if (before[i] === after[i]) {
+        out.push(` ${shown(before[i++]!)}`);
+        continue;
+      }
+      // A run of changed lines: the old ones, then the new ones.
+      let j = i;
+      while (j <= end && before[j] !== after[j]) j++;
+      for (let k = i; k < j; k++) out.push(`-${shown(before[k]!)}`);
+      for (let k = i; k < j; k++) out.push(`+${shown(after[k]!)}`);
+      i = j;
+    }
+  }
+  return `${out.join('\n')}\n`;
 }
