@@ -11,6 +11,7 @@ import type { Bank, Book, BookMeta } from './model.js';
 import { textAt } from './links/since.js';
 import { assembleBook } from './read/parse.js';
 import { parseBankParallel } from './read/parse-parallel.js';
+import type { ReadOptions } from './read/layouts/layout.js';
 import { readSourceText, type SourceText } from './read/source.js';
 
 export interface Inputs {
@@ -27,25 +28,31 @@ export interface Inputs {
 export interface Loaded {
   config: Config;
   book: Book;
-  /** The text of each bank as it was read (`mlq fix` edits it). */
+  /** The text of each bank as it was read (`mlq fix` edits it), and how it was read. */
   texts: SourceText[];
+  options: ReadOptions[];
 }
 
 export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
 
 export async function load(inputs: Inputs): Promise<Loaded> {
   const config = await findConfig(inputs.configFile);
-  const given = inputs.sources?.length ? inputs.sources : config.sources.map((s) => path.resolve(config.dir, s));
+  const fromConfig = !inputs.sources?.length;
+  const given = fromConfig ? config.sources.map((s) => path.resolve(config.dir, s)) : inputs.sources!;
+  // How to read each bank: as mlq.yaml says for its sources, else detected.
+  const options = fromConfig ? config.sources.map((s) => config.sourceOptions[s] ?? {}) : given.map(() => ({}));
   // Diagnostics name files relative to the working directory, as GitHub annotations need.
   const files = given.map((f) => path.relative(process.cwd(), path.resolve(f)) || f);
   const texts = await Promise.all(files.map(readSourceText));
   const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
-  const banks = await Promise.all(texts.map((text) => parseBankParallel(text).catch((error) => refuseOverflow(text.file, error))));
+  const banks = await Promise.all(texts.map((text, i) => parseBankParallel(text, options[i]).catch((error) => refuseOverflow(text.file, error))));
   const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
+  // A bank with neither a `#` title nor a lone `##` one takes the book's title (that of mlq.yaml).
+  for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);
-  if (empty) throw new MlqError(`${empty.file}: no questions found (expected headings such as "#### 1) What is ...?")`);
-  if (inputs.since) book.previous = { ref: inputs.since, banks: await banksAt(inputs.since, book.meta, files) };
-  return { config, book, texts };
+  if (empty) throw new MlqError(`${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${empty.explanation[0]})`);
+  if (inputs.since) book.previous = { ref: inputs.since, banks: await banksAt(inputs.since, book.meta, files, options) };
+  return { config, book, texts, options };
 }
 
 /** Runs the writers one after another (they are CPU-bound), reporting each as it finishes. */
@@ -66,13 +73,13 @@ export async function emit(
 }
 
 /** The banks that existed at a git ref, read as they were there, their ids made unique as then. */
-async function banksAt(ref: string, meta: BookMeta, files: string[]): Promise<Bank[]> {
-  const texts: SourceText[] = [];
-  for (const file of files) {
+async function banksAt(ref: string, meta: BookMeta, files: string[], options: ReadOptions[]): Promise<Bank[]> {
+  const banks: Bank[] = [];
+  for (const [i, file] of files.entries()) {
     const text = await textAt(ref, file);
-    if (text !== null) texts.push({ file, text });
+    if (text !== null) banks.push(await parseBankParallel({ file, text }, options[i]).catch((error) => refuseOverflow(`${file} at ${ref}`, error)));
   }
-  return assembleBook(meta, await Promise.all(texts.map((text) => parseBankParallel(text).catch((error) => refuseOverflow(`${text.file} at ${ref}`, error))))).banks;
+  return assembleBook(meta, banks).banks;
 }
 
 async function findConfig(file: string | undefined): Promise<Config> {

@@ -2,8 +2,9 @@
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError, EXIT_OK, MlqError } from '../errors.js';
-import { configText, describeBank, findBanks, upstreamOf } from '../maintain/init.js';
+import { configText, findBanks, upstreamOf } from '../maintain/init.js';
 import { DEFAULT_CONFIG_FILES } from '../pipeline.js';
+import { explainBook } from './explain.js';
 import type { Io, Values } from './main.js';
 
 export async function init(values: Values, io: Io): Promise<number> {
@@ -14,7 +15,8 @@ export async function init(values: Values, io: Io): Promise<number> {
   const root = path.dirname(path.resolve(target));
   const banks = await findBanks(root);
   if (!banks.length) throw new MlqError(`no Markdown file in ${path.relative(process.cwd(), root) || '.'} holds questions (expected headings such as "#### 1) What is ...?")`);
-  for (const bank of banks) io.stdout(`${describeBank(bank)}\n`);
+  // What was read in each bank, as `mlq check --explain` says it.
+  io.stdout(explainBook({ banks: banks.map((found) => found.bank) }));
   const text = configText(banks, await upstreamOf(root));
   await writeFile(target, text, { flag: 'wx' }).catch((error) => {
     throw new MlqError(`${target}: cannot write: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'already exists' : describeFsError(error)}`);

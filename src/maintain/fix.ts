@@ -5,6 +5,7 @@ import type { RuleSetting } from '../config.js';
 import { EXIT_INTERNAL, MlqError } from '../errors.js';
 import type { Bank, Book } from '../model.js';
 import type { Loaded } from '../pipeline.js';
+import type { ReadOptions } from '../read/layouts/layout.js';
 import { parseBankParallel } from '../read/parse-parallel.js';
 import { decodeText } from '../read/source.js';
 import { RULES } from '../rules/index.js';
@@ -48,7 +49,7 @@ export function fixesOf(book: Book, settings: Record<string, RuleSetting> = {}):
 const fileOf = (fix: Fix) => (fix.kind === 'count' ? fix.bank.file : fix.question.file);
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-export async function planFixes({ config, book, texts }: Loaded): Promise<BankFix[]> {
+export async function planFixes({ config, book, texts, options }: Loaded): Promise<BankFix[]> {
   const fixes = fixesOf(book, config.rules);
   return Promise.all(
     book.banks.map(async (bank, i) => {
@@ -60,7 +61,7 @@ export async function planFixes({ config, book, texts }: Loaded): Promise<BankFi
       const edited = applyFixes(text, mine.map(({ fix }) => fix));
       const failed = new Set(edited.skipped.map((s) => s.fix));
       const applied = mine.filter(({ fix }) => !failed.has(fix));
-      if (edited.text !== text) await verify(bank, edited.text, applied.map(({ fix }) => fix));
+      if (edited.text !== text) await verify(bank, edited.text, applied.map(({ fix }) => fix), options[i]!);
       const bom = before.subarray(0, 3).equals(BOM) ? BOM : Buffer.alloc(0);
       return {
         file: bank.file,
@@ -74,8 +75,9 @@ export async function planFixes({ config, book, texts }: Loaded): Promise<BankFi
 }
 
 /** Reads the fixed text again: the same questions, with exactly the numbers, depths, ids and count meant. */
-async function verify(bank: Bank, text: string, fixes: Fix[]): Promise<void> {
-  const fixed = await parseBankParallel({ file: bank.file, text });
+async function verify(bank: Bank, text: string, fixes: Fix[], options: ReadOptions): Promise<void> {
+  // Read as the bank was: with the layout and numbering mlq.yaml gives it, if any.
+  const fixed = await parseBankParallel({ file: bank.file, text }, options);
   const meant = new Map(bank.questions.map((q) => [q, { number: q.number, depth: q.depth, id: q.baseId }]));
   let count = bank.claimedCount;
   for (const fix of fixes) {

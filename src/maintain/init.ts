@@ -4,14 +4,11 @@ import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { plural } from '../cli/report.js';
 import { parseConfig } from '../config.js';
 import { EXIT_INTERNAL, MlqError } from '../errors.js';
 import type { Bank } from '../model.js';
 import { parseBankParallel } from '../read/parse-parallel.js';
 import { readSourceText } from '../read/source.js';
-import { depthCounts } from '../rules/mixed-heading-depth.js';
-import { numberingGroups } from '../rules/renumber.js';
 
 /** Fewer questions than this is a document with a numbered heading or two, not a bank. */
 const MIN_QUESTIONS = 3;
@@ -23,8 +20,6 @@ export interface FoundBank {
   /** Relative to the folder searched, with "/" separators. */
   file: string;
   bank: Bank;
-  /** How its first question heading is written, e.g. "#### N)". */
-  form: string;
 }
 
 /** The Markdown files git tracks (or, outside a repository, those in the folder tree), in book order. */
@@ -68,23 +63,9 @@ export async function findBanks(root: string): Promise<FoundBank[]> {
     const text = await readSourceText(path.join(root, file)).catch(() => null);
     if (!text) continue;
     const bank = await parseBankParallel({ file, text: text.text }).catch(() => null);
-    if (bank && bank.questions.length >= MIN_QUESTIONS) found.push({ file, bank, form: headingForm(text.text, bank) });
+    if (bank && bank.questions.length >= MIN_QUESTIONS) found.push({ file, bank });
   }
   return found;
-}
-
-/** "#### N)" or "### N.": the marks of the bank's usual depth and the mark after its first question's number. */
-function headingForm(text: string, bank: Bank): string {
-  const first = bank.questions[0]!;
-  const mark = /\d+\s*([.)])/.exec(text.split('\n')[first.line - 1]?.slice(first.column - 1) ?? '')?.[1] ?? ')';
-  return `${'#'.repeat(depthCounts(bank).usual)} N${mark}`;
-}
-
-/** What was read in a bank, in words: "67 questions as "#### N)" headings, numbered through the bank". */
-export function describeBank({ file, bank, form }: FoundBank): string {
-  const numbering = numberingGroups(bank).length > 1 ? 'numbered again in each section' : 'numbered through the bank';
-  const sections = bank.sections.length ? ` in ${plural(bank.sections.length, 'section')}` : '';
-  return `${file}: ${plural(bank.questions.length, 'question')} as "${form} ..." headings${sections}, ${numbering}`;
 }
 
 /** The repository's web address from its git remote, without credentials; "" when there is none. */

@@ -2,7 +2,7 @@ import type { Bank } from '../model.js';
 import { perBank, type Rule } from './rule.js';
 
 /** The depth most questions use is the bank's style; a tie goes to the first question's depth. */
-export function depthCounts(bank: Bank): { counts: Map<number, number>; usual: number } {
+function depthCounts(bank: Bank): { counts: Map<number, number>; usual: number } {
   const counts = new Map<number, number>();
   for (const q of bank.questions) counts.set(q.depth, (counts.get(q.depth) ?? 0) + 1);
   const usual = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];

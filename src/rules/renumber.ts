@@ -1,24 +1,10 @@
-// The fix the numbering rules share: every question numbered in reading order, 1, 2, 3, ..., per bank, or
-// per topic section where the bank numbers its questions again from 1 in each section.
-import type { Bank, Book, Question } from '../model.js';
-import type { Fix } from './rule.js';
-
-/** The runs of questions numbered together: the whole bank, or each section where most sections start at 1. */
-export function numberingGroups(bank: Bank): Question[][] {
-  const sections: Question[][] = [];
-  for (const q of bank.questions) {
-    const last = sections.at(-1);
-    if (last && last[0]!.section === q.section) last.push(q);
-    else sections.push([q]);
-  }
-  const restarting = sections.filter((group) => group[0]!.section !== null && group[0]!.number === 1).length;
-  return sections.length > 1 && restarting > sections.length / 2 ? sections : [bank.questions];
-}
+// The fix the numbering rules share: every question numbered in reading order, 1, 2, 3, ..., through the
+// bank, or in each section where the bank numbers per section; a bank that numbers none is left alone.
+import type { Book } from '../model.js';
+import { numberedRuns, type Fix } from './rule.js';
 
 export function renumber(book: Book): Fix[] {
   return book.banks.flatMap((bank) =>
-    numberingGroups(bank).flatMap((group) =>
-      group.flatMap((question, i): Fix[] => (question.number === i + 1 ? [] : [{ kind: 'number', question, number: i + 1 }])),
-    ),
+    numberedRuns(bank).flatMap((run) => run.flatMap((question, i): Fix[] => (question.number === i + 1 ? [] : [{ kind: 'number', question, number: i + 1 }]))),
   );
 }
