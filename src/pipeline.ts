@@ -7,10 +7,12 @@ import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './conf
 import { MlqError } from './errors.js';
 import type { WriterOutput } from './writers/writer.js';
 import { startWriters, writeAll, type StartedWriters } from './writers/parallel.js';
-import type { Book, BookMeta } from './model.js';
+import type { Bank, Book, BookMeta } from './model.js';
+import { textAt } from './links/since.js';
 import { assembleBook } from './read/parse.js';
 import { parseBankParallel } from './read/parse-parallel.js';
-import { readSourceText } from './read/source.js';
+import type { ReadOptions } from './read/layouts/layout.js';
+import { readSourceText, type SourceText } from './read/source.js';
 
 export interface Inputs {
   /** mlq.yaml; by default source/mlq.yaml or ./mlq.yaml where they exist. */
@@ -21,6 +23,8 @@ export interface Inputs {
   dated?: boolean;
   /** The formats a build will write, once the config is known: their worker threads start while the banks are read. */
   writes?: (config: Config) => readonly FormatName[];
+  /** A git ref: the book also gets the banks as they were there (`book.previous`). */
+  since?: string;
 }
 
 export interface Loaded {
@@ -28,6 +32,9 @@ export interface Loaded {
   book: Book;
   /** The worker threads started for `writes`, to hand to `emit`. */
   writers?: StartedWriters;
+  /** The text of each bank as it was read (`mlq fix` edits it), and how it was read. */
+  texts: SourceText[];
+  options: ReadOptions[];
 }
 
 export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
@@ -49,7 +56,8 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);
   if (empty) throw new MlqError(`${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${empty.explanation[0]})`);
-  return { config, book, writers };
+  if (inputs.since) book.previous = { ref: inputs.since, banks: await banksAt(inputs.since, book.meta, files, options) };
+  return { config, book, texts, options, writers };
 }
 
 /**
@@ -64,6 +72,16 @@ export function emit(
   writers?: StartedWriters,
 ): Promise<WriterOutput[]> {
   return writeAll(book, config, formats, onWritten, writers);
+}
+
+/** The banks that existed at a git ref, read as they were there, their ids made unique as then. */
+async function banksAt(ref: string, meta: BookMeta, files: string[], options: ReadOptions[]): Promise<Bank[]> {
+  const banks: Bank[] = [];
+  for (const [i, file] of files.entries()) {
+    const text = await textAt(ref, file);
+    if (text !== null) banks.push(await parseBankParallel({ file, text }, options[i]).catch((error) => refuseOverflow(`${file} at ${ref}`, error)));
+  }
+  return assembleBook(meta, banks).banks;
 }
 
 async function findConfig(file: string | undefined): Promise<Config> {

@@ -12,6 +12,8 @@ const good = `# 2 Questions\n\n${q(1, 'What is bias?')}${q(2, 'What is variance?
 
 interface Example {
   bad: string;
+  /** The bank at `--since REF`, for the rules that compare versions. */
+  before?: string;
   /** Line and part of the message the failing example must report. */
   line: number;
   message: RegExp;
@@ -34,8 +36,22 @@ const EXAMPLES: Record<string, Example> = {
   'empty-question-title': { bad: q(1, 'A?') + q(2, '[[src](https://s.example)]'), line: 4, message: /Question 2 has no text/ },
   'math-syntax': { bad: q(1, 'A?', 'A half is $\\frac{1}{$ here. [[src]](https://src.example/a)'), line: 2, message: /Math "\\frac\{1\}\{" cannot be rendered: .*expected '\}'/ },
   'generated-text': { bad: q(1, 'A?', "Perplexity.\n\nSure, here's the formula for perplexity in LaTeX format:\n\n$2^{H(D)}$ [[src]](https://src.example/a)"), line: 4, message: /"Sure, here's" is a chatbot's leftover/ },
+  'id-changed': {
+    before: q(1, 'What is bias?', 'The error from wrong assumptions. [[src]](https://s.example)'),
+    bad: q(1, 'What is the bias of a model?', 'The error from wrong assumptions. [[src]](https://s.example)'),
+    line: 1,
+    message: /Question 1 was reworded since HEAD: its id changes from "what-is-bias" to "what-is-the-bias-of-a-model"/,
+  },
+  'question-removed': { before: q(1, 'A?') + q(2, 'What is variance?', 'Spread. [[src]](https://s.example)'), bad: q(1, 'A?'), line: 1, message: /Question 2 "What is variance\?" \(id what-is-variance\) was removed since HEAD/ },
   'unsafe-link': { bad: q(1, 'A?', 'Yes. [click](javascript:alert(1)) [[src]](https://s.example)'), line: 2, message: /Unsafe link "javascript:alert\(1\)"/ },
 };
+
+/** The example's bank, with its version at `--since HEAD` where it has one. */
+function exampleBook({ bad, before }: Example) {
+  const book = bookOf(bad);
+  if (before !== undefined) book.previous = { ref: 'HEAD', banks: bookOf(before).banks };
+  return book;
+}
 
 describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
   const example = EXAMPLES[id];
@@ -51,7 +67,7 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
   });
 
   it('reports the failing example at its line', () => {
-    const findings = rule.check(bookOf(example!.bad));
+    const findings = rule.check(exampleBook(example!));
     expect(findings.length).toBeGreaterThan(0);
     expect(findings[0]).toMatchObject({ file: 'bank1.md', line: example!.line });
     expect(findings[0]!.message).toMatch(example!.message);

@@ -22,9 +22,12 @@ const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated 
 
 Usage:
   mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--site-url URL]
-  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json] [--explain]
+  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json] [--explain] [--since GIT-REF]
   mlq links [--source FILE]... [--config FILE] [--reporter text|github|json] [--since GIT-REF]
             [--cache FILE] [--no-cache] [--allow-private]
+  mlq fix [--source FILE]... [--config FILE] [--check] [--since GIT-REF]
+  mlq changes --since GIT-REF [--source FILE]... [--config FILE] [--format markdown|json]
+  mlq init [--config FILE]   find the banks of this folder, write mlq.yaml (or FILE) for them
   mlq --help | --version
 
 Options:
@@ -37,15 +40,19 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
   --site-url URL    the site's https address, for canonical URLs and the sitemap (default: site.url)
   --reporter NAME   text (default), github (workflow commands) or json
   --explain         check: say per bank which layout, heading depth and numbering were read, and why
-  --since GIT-REF   links: check only the links on lines added or changed since GIT-REF
+  --since GIT-REF   links: check only the links on lines added or changed since GIT-REF;
+                    check, fix: compare with the banks at GIT-REF (id-changed, question-removed);
+                    changes: list the questions added, removed, reworded or re-answered since GIT-REF
+  --format NAME     changes: markdown (default: release notes, a job summary) or json
+  --check           fix: change nothing, print the fixes as a unified diff, exit 1 if there are any
   --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
   --no-cache        links: neither read nor write the cache
   --allow-private   links: allow loopback, private and link-local addresses (for tests)
 
-Exit codes: 0 ok (warnings allowed), 1 validation errors, 2 usage or input error, 3 internal error.
+Exit codes: 0 ok (warnings allowed), 1 validation errors (fix --check: something to fix), 2 usage or input error, 3 internal error.
 
-Rules (severity can be changed under "rules:" in mlq.yaml):
-${[...RULES, ...Object.entries(LINK_RULES).map(([id, rule]) => ({ id, ...rule }))].map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
+Rules (severity can be changed under "rules:" in mlq.yaml; "fix" marks those mlq fix can fix):
+${[...RULES, ...Object.entries(LINK_RULES).map(([id, rule]) => ({ id, ...rule }))].map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${'fix' in r && r.fix ? 'fix ' : '    '}${r.description}`).join('\n')}
 `;
 
 const OPTIONS = {
@@ -61,6 +68,8 @@ const OPTIONS = {
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
   'allow-private': { type: 'boolean' },
+  check: { type: 'boolean' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -69,13 +78,16 @@ const OPTIONS = {
 const COMMON = ['source', 'config', 'help', 'version'];
 const COMMAND_OPTIONS: Record<string, string[]> = {
   build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url'],
-  check: [...COMMON, 'reporter', 'explain'],
+  check: [...COMMON, 'reporter', 'explain', 'since'],
+  fix: [...COMMON, 'check', 'since'],
+  changes: [...COMMON, 'since', 'format'],
+  init: ['config', 'help', 'version'],
   links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
 };
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-interface Io {
+export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Progress lines are for people at a terminal; CI logs stay quiet. */
@@ -145,7 +157,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'check') return check(values, io);
   if (command === 'build') return build(values, io);
   if (command === 'links') return links(values, io);
-  throw new MlqError(`unknown command "${command}" (expected build, check or links; see mlq --help)`);
+  if (command === 'fix') return (await import('./fix.js')).fix(values, io);
+  if (command === 'changes') return (await import('./changes.js')).changes(values, io);
+  if (command === 'init') return (await import('./init.js')).init(values, io);
+  throw new MlqError(`unknown command "${command}" (expected build, check, links, fix, changes or init; see mlq --help)`);
 }
 
 /** The reporter an input error is reported in: --reporter json or github of check and links, else text. */
@@ -164,7 +179,7 @@ function reporterOf(values: Values): ReporterName {
 
 async function check(values: Values, io: Io): Promise<number> {
   const reporter = reporterOf(values);
-  const { config, book } = await load({ configFile: values.config, sources: values.source });
+  const { config, book } = await load({ configFile: values.config, sources: values.source, since: values.since });
   const diagnostics = validate(book, config.rules);
   // On stderr for json and github, whose stdout is for tools.
   if (values.explain) (reporter === 'text' ? io.stdout : io.stderr)(explainBook(book));

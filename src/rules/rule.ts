@@ -17,7 +17,16 @@ export interface Rule {
   description: string;
   hint: string;
   check(book: Book): Finding[];
+  /** What `mlq fix` may change to satisfy the rule, for a book where it found something. */
+  fix?(book: Book): Fix[];
 }
+
+/** A change said in model terms; `mlq fix` (src/maintain/edit.ts) writes it into the bank's text. */
+export type Fix =
+  | { kind: 'number'; question: Question; number: number }
+  | { kind: 'depth'; question: Question; depth: number }
+  | { kind: 'id'; question: Question; id: string }
+  | { kind: 'count'; bank: Bank; count: number };
 
 /** Most rules look at one bank at a time: numbering and structure are per bank. */
 export function perBank(check: (bank: Bank) => Finding[]): (book: Book) => Finding[] {
