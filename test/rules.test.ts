@@ -112,6 +112,7 @@ describe('math-syntax', () => {
 
   it('reads display math and ```math blocks, math in titles and front matter, and leaves currency alone', () => {
     const bank = `# Bank\n\nIntro $\\bad$.\n\n${q(1, 'What is $\\sqrt{$?', '$$\n\\frac{1\n$$\n\n```math\n\\left(\n```\n\nIt costs $5 and $10. [[src]](https://s.example)')}`;
+    expect(new Set(rule.check(bookOf(bank)).map((f) => f.file))).toEqual(new Set(['bank1.md']));
     expect(rule.check(bookOf(bank)).map((f) => [f.line, f.column])).toEqual([
       // "\bad" is unknown from its first character; "\sqrt{" ends early, in the title.
       [3, 7 + 1],

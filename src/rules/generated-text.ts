@@ -40,11 +40,12 @@ export const generatedText: Rule = {
   description: 'An answer holds what a chatbot says to its user ("Sure, here\'s", "As an AI language model"); a bank that says its answers were generated gets one note.',
   hint: 'Delete the chatbot\'s words and keep the answer; check generated answers against a source.',
   check: perBank((bank) => {
-    const [front, ...questions] = treesOf(bank);
-    const leftovers = questions
+    const trees = treesOf(bank);
+    const leftovers = trees
       .filter((t) => t.answer)
       .flatMap(({ tree, at }) => matchesIn(tree, LEFTOVER, at).map(({ text, ...place }): Finding => ({ ...place, message: `"${text}" is a chatbot's leftover in an answer.` })));
-    const [disclosure] = matchesIn(front!.tree, DISCLOSURE, front!.at);
+    // The front matter comes first.
+    const [disclosure] = matchesIn(trees[0]!.tree, DISCLOSURE, trees[0]!.at);
     const note: Finding[] = disclosure
       ? [{ file: disclosure.file, line: disclosure.line, column: disclosure.column, severity: 'info', message: `The bank says its answers were ${disclosure.text}: check them against their sources.`, hint: 'Review the generated answers; cite a source for each.' }]
       : [];
