@@ -11,7 +11,8 @@ import { LAYOUT_IDS, NUMBERINGS, type ReadOptions } from './read/layouts/index.j
 const RULE_IDS = new Set([...RULES.map((rule) => rule.id), ...Object.keys(LINK_RULES)]);
 
 export type RuleSetting = Severity | 'off';
-export const FORMAT_NAMES = ['json', 'csv', 'apkg', 'pdf', 'epub'] as const;
+/** In the order they are written: the site (last) offers the downloads the others made in the same build. */
+export const FORMAT_NAMES = ['json', 'csv', 'apkg', 'pdf', 'epub', 'site'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 export const isFormatName = (name: string): name is FormatName => (FORMAT_NAMES as readonly string[]).includes(name);
 export const PAGE_SIZES = ['A4', 'LETTER'] as const;
@@ -33,6 +34,14 @@ export interface Config {
   output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number] };
   rules: Record<string, RuleSetting>;
   links: { skip: string[] };
+  site: {
+    /** The site's address, for canonical URLs and the sitemap; '' means the upstream's GitHub Pages address. */
+    url: string;
+    /** The upstream branch that "edit on GitHub" links open. */
+    branch: string;
+    /** Host patterns of referral and affiliate links, which get rel="sponsored nofollow". */
+    sponsored: string[];
+  };
   /** Markdown banks, in book order, relative to `dir`. */
   sources: string[];
   /** How to read a bank, by its name in `sources` (`{file, layout, numbering, depth}`); detected where absent. */
@@ -55,12 +64,13 @@ export const DEFAULT_CONFIG: Config = {
   output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4' },
   rules: {},
   links: { skip: [] },
+  site: { url: '', branch: 'HEAD', sponsored: ['^amzn\\.to$', '(^|\\.)amazon\\.[a-z.]+$', '(^|\\.)tryexponent\\.com$'] },
   sources: ['README.md'],
   sourceOptions: {},
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
+type Shape = 'string' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'pageSize' | 'siteUrl' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -77,6 +87,7 @@ const SHAPE: Shape = {
   output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
   rules: 'rules',
   links: { skip: 'patterns' },
+  site: { url: 'siteUrl', branch: 'string', sponsored: 'patterns' },
   sources: 'sources',
 };
 
@@ -137,6 +148,11 @@ export function parseConfig(text: string, file: string): Config {
       }
       return out;
     }
+    if (shape === 'siteUrl') {
+      const value = isScalar(node) && typeof node.value === 'string' ? node.value : '';
+      const problem = value === '' ? null : siteUrlProblem(value);
+      return problem ? fail(node, key, problem) : value && normalizeSiteUrl(value);
+    }
     if (shape === 'sources') {
       // A file name, or {file, layout, numbering, depth}.
       const items = isSeq(node) ? node.items : [node];
@@ -192,7 +208,26 @@ export function parseConfig(text: string, file: string): Config {
     output: { ...DEFAULT_CONFIG.output, ...given.output },
     rules: { ...given.rules },
     links: { ...DEFAULT_CONFIG.links, ...given.links },
+    site: { ...DEFAULT_CONFIG.site, ...given.site },
     sources: given.sources?.map((s) => s.file) ?? DEFAULT_CONFIG.sources,
     sourceOptions: Object.fromEntries((given.sources ?? []).map(({ file, ...options }) => [file, options])),
   };
+}
+
+/** Why a site address cannot serve as the base of canonical URLs, or null when it can. */
+function siteUrlProblem(url: string): string | null {
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  if (!parsed || parsed.protocol !== 'https:' || !parsed.hostname) return `expected an absolute https:// address, not "${url}"`;
+  if (parsed.search || parsed.hash || parsed.username || parsed.password) return `expected an address with no query, fragment or user, not "${url}"`;
+  return null;
+}
+
+/** The address with a trailing slash: the base that page names are resolved against. */
+const normalizeSiteUrl = (url: string): string => new URL(url).href.replace(/\/?$/, '/');
+
+/** `--site-url`: the same checks as site.url in mlq.yaml. */
+export function siteUrlOption(url: string): string {
+  const problem = siteUrlProblem(url);
+  if (problem) throw new MlqError(`--site-url: ${problem}`);
+  return normalizeSiteUrl(url);
 }

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { access, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './config.js';
+import { DEFAULT_CONFIG, FORMAT_NAMES, loadConfig, type Config, type FormatName } from './config.js';
 import { MlqError } from './errors.js';
 import type { WriteContext, WriterOutput } from './writers/writer.js';
 import { FORMATS } from './writers/index.js';
@@ -47,17 +47,17 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   return { config, book };
 }
 
-/** Runs the writers one after another (they are CPU-bound), reporting each as it finishes. */
+/** Runs the writers one after another (they are CPU-bound), in FORMAT_NAMES order, reporting each as it finishes. */
 export async function emit(
   book: Book,
   config: Config,
   formats: readonly FormatName[],
   onWritten: (format: FormatName, seconds: number) => void = () => {},
 ): Promise<WriterOutput[]> {
-  const context: WriteContext = { config, readAsset };
   const outputs: WriterOutput[] = [];
-  for (const name of formats) {
+  for (const name of FORMAT_NAMES.filter((format) => formats.includes(format))) {
     const start = performance.now();
+    const context: WriteContext = { config, readAsset, built: outputs.flatMap((output) => output.files) };
     outputs.push(await (await FORMATS[name].load()).write(book, context));
     onWritten(name, (performance.now() - start) / 1000);
   }

@@ -2,7 +2,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { FORMAT_NAMES, isFormatName, type FormatName } from '../config.js';
+import { FORMAT_NAMES, isFormatName, siteUrlOption, type FormatName } from '../config.js';
 import { describeFsError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from '../errors.js';
 import { FORMATS } from '../writers/index.js';
 import { allQuestions, type Diagnostic } from '../model.js';
@@ -21,7 +21,7 @@ const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', impor
 const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated model, JSON, Anki deck, PDF, EPUB
 
 Usage:
-  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors]
+  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--site-url URL]
   mlq check [--source FILE]... [--config FILE] [--reporter text|github|json] [--explain]
   mlq links [--source FILE]... [--config FILE] [--reporter text|github|json] [--since GIT-REF]
             [--cache FILE] [--no-cache] [--allow-private]
@@ -34,6 +34,7 @@ Options:
   --formats LIST    comma-separated (default: output.formats, all of them):
 ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[name].files.join(', ')}`).join('\n')}
   --allow-errors    publish even when validation finds errors
+  --site-url URL    the site's https address, for canonical URLs and the sitemap (default: site.url)
   --reporter NAME   text (default), github (workflow commands) or json
   --explain         check: say per bank which layout, heading depth and numbering were read, and why
   --since GIT-REF   links: check only the links on lines added or changed since GIT-REF
@@ -54,6 +55,7 @@ const OPTIONS = {
   formats: { type: 'string' },
   reporter: { type: 'string' },
   'allow-errors': { type: 'boolean' },
+  'site-url': { type: 'string' },
   explain: { type: 'boolean' },
   since: { type: 'string' },
   cache: { type: 'string' },
@@ -66,7 +68,7 @@ const OPTIONS = {
 /** The options each command takes, besides --help and --version. */
 const COMMON = ['source', 'config', 'help', 'version'];
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  build: [...COMMON, 'out', 'formats', 'allow-errors'],
+  build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url'],
   check: [...COMMON, 'reporter', 'explain'],
   links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
 };
@@ -188,8 +190,10 @@ function formatsOf(list: string): FormatName[] {
 
 async function build(values: Values, io: Io): Promise<number> {
   const requested = values.formats === undefined ? undefined : formatsOf(values.formats);
+  const siteUrl = values['site-url'] === undefined ? undefined : siteUrlOption(values['site-url']);
   const start = performance.now();
   const { config, book } = await load({ configFile: values.config, sources: values.source, dated: true });
+  if (siteUrl) config.site.url = siteUrl;
   if (io.progress) io.stderr(`mlq: read ${plural(allQuestions(book).length, 'question')} in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   const diagnostics = validate(book, config.rules);
   const summary = summarize(diagnostics, allQuestions(book).length);

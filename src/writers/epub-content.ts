@@ -7,7 +7,7 @@ import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
 import { allQuestions } from '../model.js';
 import { hastToText } from '../read/markdown.js';
 import { el, joined, type Child } from './hast.js';
-import { NO_ANSWER, domainOf, followable, needsNoAnswerNote } from './links.js';
+import { NO_ANSWER, decodeFragment, followable, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
 import { mathOf, texToMathML } from './math.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
@@ -149,22 +149,6 @@ function epubProperties(tagName: string, given: Properties): Properties {
   return properties;
 }
 
-/** A fragment percent-decoded, or as written where it is not valid percent-encoding ("%ZZ"): it then matches no question. */
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}
-
-/** Where a relative link of a bank points: the upstream repository's files (GitHub's blob view). */
-function upstreamBase(upstream: string): string | null {
-  if (!/^https?:\/\//.test(upstream)) return null;
-  const base = upstream.replace(/\/+$/, '');
-  return /^https?:\/\/github\.com\/[^/]+\/[^/]+$/.test(base) ? `${base}/blob/HEAD/` : `${base}/`;
-}
-
 const questionAnchor = (q: Question) => `q-${q.id}`;
 /** The nav shows what the heading shows: the sanitized title, as text. */
 const questionLabel = (q: Question) => `${q.number}. ${hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${q.number}`}`;
@@ -200,11 +184,6 @@ function chunksOf(bank: Bank, part: number): Chunk[] {
   });
   return chunks;
 }
-
-const GENERIC_LABEL = /^(?:src|source|sources|ref|reference|answer|link)?\s*\d*$/i;
-
-/** "src" and "Answer" say nothing on a page that already says "Source:": the site's name does. */
-const linkText = ({ label, url }: Link): string => (GENERIC_LABEL.test(label.trim()) ? domainOf(url) : label);
 
 const linkAnchors = (links: Link[]): Element[] => followable(links).map(({ link, href }) => el('a', { href }, [linkText(link)]));
 

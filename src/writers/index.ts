@@ -15,4 +15,5 @@ export const FORMATS: Record<FormatName, FormatEntry> = {
   apkg: { files: ['deck.apkg'], load: async () => (await import('./apkg.js')).apkgFormat },
   pdf: { files: ['guide.pdf'], load: async () => (await import('./pdf.js')).pdfFormat },
   epub: { files: ['guide.epub'], load: async () => (await import('./epub.js')).epubFormat },
+  site: { files: ['site/'], load: async () => (await import('./site/index.js')).siteFormat },
 };

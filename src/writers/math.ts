@@ -8,8 +8,8 @@
 //   htmlWithMathML(tree)        its HTML, in one step
 //   texToMathML(tex, display)   the same markup for one formula: `<span class="katex"><math>…</math></span>`
 //                               (`<math display="block">` when displayed); MathML needs no CSS or font
-//   KATEX_DIST                  KaTeX's dist folder (katex.min.css, fonts/), for a page that wants
-//                               KaTeX's HTML rendering (katex.renderToString with output 'html') instead
+//   texToKatexHtml(tex, display) KaTeX's HTML rendering with the MathML beside it, for a page that ships
+//                               KATEX_DIST's katex.min.css and fonts/ (the static site)
 // For other writers: texToSvg(tex, display) (MathJax, paths only: no font to embed; after
 // `await loadMathJax()`), and
 // withMath(tree, replace) to put anything else in a formula's place (Anki's `\( … \)`).
@@ -54,6 +54,14 @@ function remembered<T>(render: (tex: string, display: boolean) => T): (tex: stri
 
 /** KaTeX's MathML of a formula. TeX KaTeX cannot parse comes out as itself, in KaTeX's error colour. */
 export const texToMathML = remembered((tex, display): string => katex().renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, throwOnError: false }));
+
+/**
+ * KaTeX's HTML rendering of a formula with its MathML beside it (for assistive technology), for a page that
+ * ships KaTeX's stylesheet and fonts (the static site: src/writers/site/math.ts).
+ */
+export const texToKatexHtml = remembered((tex, display): string =>
+  katex().renderToString(tex, { ...KATEX_OPTIONS, output: 'htmlAndMathml', displayMode: display, throwOnError: false }),
+);
 
 export interface TexError {
   message: string;

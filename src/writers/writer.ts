@@ -18,6 +18,8 @@ export interface WriteContext {
   config: Config;
   /** Reads a local file that a bank refers to (an image), relative to that bank; null if missing. */
   readAsset(ref: string, fromFile: string): Promise<Uint8Array | null>;
+  /** The files the formats before this one wrote in the same build (the site offers them as downloads). */
+  built?: readonly OutputFile[];
 }
 
 export interface Writer {
