@@ -14,10 +14,10 @@ export const mathSyntax: Rule = {
         const error = texError(math.tex, math.display);
         if (!error) return [];
         const line = math.line ?? at.line;
-        const sameLine = !math.display && math.line !== null && math.column !== null && error.offset !== null && !math.tex.slice(0, error.offset).includes('\n');
-        // Past the opening `$` of an inline formula: the column of the character KaTeX stopped at.
-        const column = sameLine ? math.column! + 1 + error.offset! : (math.column ?? at.column);
-        return [{ file: at.file, line, column, message: `Math "${shorten(math.tex, 40)}" cannot be rendered: ${error.message}.` }];
+        const column = math.column ?? at.column;
+        // An inline formula on one line: the column of the character KaTeX stopped at, past the opening `$`.
+        const onOneLine = !math.display && !math.tex.includes('\n');
+        return [{ file: at.file, line, column: onOneLine ? column + 1 + (error.offset ?? 0) : column, message: `Math "${shorten(math.tex, 40)}" cannot be rendered: ${error.message}.` }];
       }),
     ),
   ),
