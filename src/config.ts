@@ -1,8 +1,9 @@
 // mlq.yaml: book metadata, deck, output, rule severities, link checking and the list of banks.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { describeFsError, MlqError } from './errors.js';
+import { MlqError } from './errors.js';
+import { readInput } from './io/files.js';
+import { limit } from './limits.js';
 import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
 import { RULES } from './rules/index.js';
@@ -77,13 +78,8 @@ const SHAPE: Shape = {
 };
 
 export async function loadConfig(file: string): Promise<Config> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new MlqError(`${file}: cannot read config: ${describeFsError(error)}`);
-  }
-  return parseConfig(text, file);
+  const bytes = await readInput(file, 'cannot read config', { maxBytes: limit('configBytes') });
+  return parseConfig(new TextDecoder().decode(bytes), file);
 }
 
 export function parseConfig(text: string, file: string): Config {

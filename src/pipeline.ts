@@ -1,11 +1,13 @@
 // The whole of mlq in a few lines: read -> parse -> validate -> emit.
 import { execFile } from 'node:child_process';
-import { access, readFile, realpath, stat } from 'node:fs/promises';
+import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './config.js';
 import { MlqError } from './errors.js';
-import type { WriteContext, WriterOutput } from './writers/writer.js';
+import { readRegularFile } from './io/files.js';
+import { limit } from './limits.js';
+import type { Asset, WriteContext, WriterOutput } from './writers/writer.js';
 import { FORMATS } from './writers/index.js';
 import type { Book, BookMeta } from './model.js';
 import { assembleBook } from './read/parse.js';
@@ -100,14 +102,11 @@ async function sourceDateOf(files: string[]): Promise<string> {
   return new Date(Math.floor(Math.max(...times) / 1000) * 1000).toISOString();
 }
 
-/** Images beyond this are not embedded: a bank's figures are small, and /dev/zero is not a figure. */
-const MAX_ASSET_BYTES = 16 * 1024 * 1024;
-
 /**
  * A local image of a bank: only a regular file under the bank's own folder, so that a contribution cannot
  * make the build read /etc/passwd, wait on a named pipe or swallow a device.
  */
-async function readAsset(ref: string, fromFile: string): Promise<Uint8Array | null> {
+async function readAsset(ref: string, fromFile: string): Promise<Asset | null> {
   let decoded: string;
   try {
     decoded = decodeURI(ref);
@@ -118,7 +117,7 @@ async function readAsset(ref: string, fromFile: string): Promise<Uint8Array | nu
   const folder = await realpath(path.dirname(fromFile)).catch(() => null);
   const file = folder && (await realpath(path.resolve(folder, decoded)).catch(() => null));
   if (!folder || !file?.startsWith(folder + path.sep)) return null;
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile() || info.size > MAX_ASSET_BYTES) return null;
-  return readFile(file).catch(() => null);
+  // Opened without following a link: the path is real already, a link swapped in since is refused.
+  const bytes = await readRegularFile(file, { maxBytes: limit('imageBytes'), noFollow: true }).catch(() => null);
+  return bytes && { bytes, realPath: file };
 }

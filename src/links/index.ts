@@ -3,6 +3,7 @@
 import type { Book, Diagnostic } from '../model.js';
 import { DEFAULT_CACHE_FILE, EMPTY_CACHE, freshVerdict, readCache, recordVerdicts, writeCache } from './cache.js';
 import { checkLinks, type CheckOptions } from './check.js';
+import { refuseUnwritable } from '../io/files.js';
 import { collectUrls } from './collect.js';
 import { changedLines, touchedTargets } from './since.js';
 import { toDiagnostics, type Verdict } from './verdict.js';
@@ -51,6 +52,8 @@ export async function runLinkCheck(input: LinkCheckInput): Promise<LinkCheckResu
   if (input.since !== undefined) {
     targets = touchedTargets(targets, await changedLines(input.since, input.book.banks.map((bank) => bank.file)));
   }
+  // A cache that cannot be written is refused before the first request, not after the last.
+  if (useCache) await refuseUnwritable(cacheFile);
   const cache = useCache ? await readCache(cacheFile) : EMPTY_CACHE;
   const allowPrivate = input.allowPrivate ?? false;
   const startedAt = now();

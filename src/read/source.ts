@@ -1,9 +1,10 @@
 // The input edge: turns a path into checked UTF-8 text, or one clear MlqError.
-import { readFile, stat } from 'node:fs/promises';
-import { describeFsError, MlqError } from '../errors.js';
+import { MlqError } from '../errors.js';
+import { readInput } from '../io/files.js';
+import { limit } from '../limits.js';
 
 /** Inputs beyond this are refused rather than parsed for minutes: 100x the corpus is about 4 MB. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+export const MAX_INPUT_BYTES = limit('bankBytes');
 
 export interface SourceText {
   file: string;
@@ -11,27 +12,16 @@ export interface SourceText {
 }
 
 export async function readSourceText(file: string): Promise<SourceText> {
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new MlqError(`${file}: is a directory, not a Markdown file`);
-    if (info.size > MAX_INPUT_BYTES) {
-      throw new MlqError(`${file}: too large (${info.size} bytes; the limit is ${MAX_INPUT_BYTES})`);
-    }
-    bytes = await readFile(file);
-  } catch (error) {
-    if (error instanceof MlqError) throw error;
-    throw new MlqError(`${file}: cannot read: ${describeFsError(error)}`);
-  }
+  const bytes = await readInput(file, 'cannot read', { maxBytes: MAX_INPUT_BYTES });
   const text = decodeText(file, bytes);
   checkShape(file, text);
   return { file, text };
 }
 
 /** Block containers nested deeper than this overflow the parser's stack or take minutes to parse. */
-export const MAX_NESTING = 100;
+export const MAX_NESTING = limit('nesting');
 /** A paragraph is parsed as a whole: a megabyte on one line is data, not prose, and takes seconds. */
-export const MAX_LINE_CHARS = 1_000_000;
+export const MAX_LINE_CHARS = limit('lineChars');
 const LEADING = /^[ \t>*+\-\d.)]*/;
 const MARKER = />|(?:[-*+]|\d{1,9}[.)])(?=[ \t])/g;
 
