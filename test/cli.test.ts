@@ -124,6 +124,7 @@ describe('mlq build', () => {
     // Enough files that copying them into the staging folder takes a while to interrupt.
     for (let i = 0; i < 3000; i++) writeFileSync(path.join(out, `old-${i}.txt`), 'x'.repeat(100));
     writeFileSync(path.join(out, 'questions.json'), 'previous');
+    writeFileSync(path.join(out, '.mlq-output'), 'made by mlq');
     const child = spawn(process.execPath, [MLQ, 'build', '--formats', 'json', '--out', out], { cwd: ROOT, env: mlqEnv() });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     // Interrupted as soon as the staging folder appears, while the 3,000 files are being copied into it.
@@ -137,7 +138,7 @@ describe('mlq build', () => {
     expect(await exited).toBe('SIGINT');
     expect(readdirSync(parent)).toEqual(['out']);
     expect(readFileSync(path.join(out, 'questions.json'), 'utf8')).toBe('previous');
-    expect(readdirSync(out)).toHaveLength(3001);
+    expect(readdirSync(out)).toHaveLength(3002);
   });
 
   it('will not replace a folder that holds the working directory or the sources', () => {
@@ -161,6 +162,7 @@ describe('mlq build', () => {
 
   it('keeps a relative symbolic link in the output folder relative', () => {
     const out = temp();
+    expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
     writeFileSync(path.join(out, 'notes.txt'), 'kept');
     symlinkSync('notes.txt', path.join(out, 'latest.txt'));
     expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
@@ -195,12 +197,17 @@ describe('mlq build', () => {
     expect(run.stderr).toContain('image img.png not found');
   });
 
-  it('keeps the outputs of other formats when building one', () => {
+  it("keeps the outputs of other formats when building one, and the folder's mode", () => {
     const out = temp();
+    expect(mlq(['build', '--formats', 'csv', '--out', out]).code).toBe(0);
     writeFileSync(path.join(out, 'other.txt'), 'kept');
     expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
     expect(readFileSync(path.join(out, 'other.txt'), 'utf8')).toBe('kept');
-    expect(statSync(out).mode & 0o777).toBe(0o755);
+    expect(readdirSync(out).sort()).toEqual(['.mlq-output', 'deck.csv', 'other.txt', 'questions.json', 'questions.schema.json']);
+    expect(statSync(out).mode & 0o777).toBe(0o700); // mkdtemp's
+    const fresh = path.join(temp(), 'dist');
+    expect(mlq(['build', '--formats', 'json', '--out', fresh]).code).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o755);
   });
 });
 

@@ -183,7 +183,7 @@ async function build(values: Values, io: Io): Promise<number> {
   }
   const formats = requested ?? config.output.formats;
   const outDir = values.out ?? path.resolve(config.dir, config.output.dir);
-  refuseUnsafeOutput(outDir, [config.dir, ...book.banks.map((bank) => bank.file)]);
+  await refuseUnsafeOutput(outDir, [config.dir, ...book.banks.map((bank) => bank.file)]);
   const outputs = await emit(book, config, formats, (name, seconds) => {
     if (io.progress) io.stderr(`mlq: ${name} done in ${seconds.toFixed(1)} s\n`);
   });

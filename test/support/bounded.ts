@@ -1,6 +1,6 @@
 // Runs `mlq` on hostile input under hard bounds: the child is killed (SIGKILL) past a generous time, and
 // its heap is capped, so a runaway input fails the test as "killed" instead of hanging CI. No timing asserts.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,3 +42,19 @@ export const scratch = (prefix = 'mlq-hostile-') => mkdtempSync(path.join(tmpdir
 
 /** The last line of stderr: mlq's one-line verdict. */
 export const verdictLine = (run: BoundedRun) => run.stderr.trim().split('\n').at(-1) ?? '';
+
+/** mlqBounded without blocking the test, for runs that must overlap; killed the same way. */
+export function mlqAsync(args: string[], { cwd = ROOT, env = {}, killAfterMs = 60_000, heapMb = 1024 }: Bounds = {}): Promise<BoundedRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, MLQ, ...args], { cwd, env: mlqEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
