@@ -7,6 +7,7 @@ import { limit } from './limits.js';
 import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
 import { RULES } from './rules/index.js';
+import { linkTarget } from './writers/links.js';
 
 const RULE_IDS = new Set([...RULES.map((rule) => rule.id), ...Object.keys(LINK_RULES)]);
 
@@ -57,7 +58,7 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'strings' | 'files' | 'patterns' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'strings' | 'files' | 'patterns' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -66,7 +67,7 @@ const SHAPE: Shape = {
     authors: 'strings',
     language: 'string',
     license: 'string',
-    upstream: 'string',
+    upstream: 'url',
     description: 'string',
     subjects: 'strings',
   },
@@ -98,23 +99,26 @@ export function parseConfig(text: string, file: string): Config {
   const read = (node: Node | null | undefined, shape: Shape, key: string): unknown => {
     if (typeof shape === 'object') {
       if (!isMap(node)) return fail(node, key, 'expected a mapping');
-      const out: Record<string, unknown> = {};
+      // Own keys only: `toString` or `__proto__` in mlq.yaml is an unknown key, not Object.prototype's.
+      const out: Record<string, unknown> = Object.create(null);
       for (const pair of node.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : '';
-        const sub = shape[name];
+        const sub = Object.hasOwn(shape, name) ? shape[name] : undefined;
         const full = key ? `${key}.${name}` : name;
         if (!sub) return fail(pair.key as Node, full, `unknown key (expected one of: ${Object.keys(shape).join(', ')})`);
         out[name] = read(pair.value as Node, sub, full);
       }
       return out;
     }
-    if (shape === 'string') {
+    if (shape === 'string' || shape === 'url') {
       if (!isScalar(node) || typeof node.value !== 'string') return fail(node, key, 'expected a string');
+      // The writers link it: it passes the same filter as every URL of a bank.
+      if (shape === 'url' && node.value !== '' && !linkTarget(node.value)?.startsWith('http')) return fail(node, key, 'expected an http(s) URL');
       return node.value;
     }
     if (shape === 'rules') {
       if (!isMap(node)) return fail(node, key, 'expected a mapping of rule id to error, warning, info or off');
-      const out: Record<string, RuleSetting> = {};
+      const out: Record<string, RuleSetting> = Object.create(null);
       for (const pair of node.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : '';
         if (!RULE_IDS.has(name)) return fail(pair.key as Node, `${key}.${name}`, 'unknown rule (see mlq --help for the rules)');

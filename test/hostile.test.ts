@@ -6,6 +6,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mlqAsync, mlqBounded, scratch, verdictLine } from './support/bounded.js';
 import { MLQ, mlqEnv } from './support/cli.js';
+import { bookOf } from './support/book.js';
+import { epubXmlFiles, isScriptUrl, linkTargets, xmlErrors } from './support/outputs.js';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { FORMATS } from '../src/writers/index.js';
 
 const BANK = '# B\n\n#### 1) Why? [[src](https://s.example)]\nBecause.\n';
 
@@ -158,5 +162,56 @@ describe('finding 17: the staging folder of a killed build is removed by the nex
     expect(run.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['bank.md', 'out']);
     expect(readdirSync(out)).toHaveLength(5003);
+  });
+});
+
+describe('finding 5: "]]>" in a title or an answer is escaped in every XML file of the EPUB', () => {
+  it('the XHTML pages, the nav and the cover SVG parse as XML', () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'mlq.yaml'), 'book:\n  title: "Book ]]> title"\n  authors: ["A ]]> B"]\nsources: [bank.md]\n');
+    writeFileSync(path.join(dir, 'bank.md'), '# B\n\n#### 1) What is ]]> here? [[src](https://s.example)]\nThe answer ]]> and `code ]]>`.\n\n| a ]]> |\n| --- |\n| ]]> |\n');
+    const run = mlqBounded(['build', '--config', 'mlq.yaml', '--formats', 'epub', '--out', 'out'], { cwd: dir, killAfterMs: 60_000 });
+    expect(run.code).toBe(0);
+    const files = epubXmlFiles(readFileSync(path.join(dir, 'out/guide.epub')));
+    expect(Object.keys(files)).toContain('OEBPS/cover.svg');
+    expect(Object.values(files).join('')).toContain(']]&gt;');
+    for (const [name, text] of Object.entries(files)) expect(xmlErrors(text), name).toEqual([]);
+  });
+});
+
+describe('finding 7: a URL from the config passes the link filter', () => {
+  it('book.upstream "javascript:alert(5)" is refused at its line', () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'bank.md'), BANK);
+    for (const url of ['javascript:alert(5)', ' JaVaScRiPt:alert(5)', 'data:text/html,x', '/relative']) {
+      writeFileSync(path.join(dir, 'mlq.yaml'), `sources: [bank.md]\nbook:\n  upstream: "${url}"\n`);
+      const run = mlqBounded(['build', '--config', 'mlq.yaml', '--formats', 'epub,pdf', '--out', 'out'], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(verdictLine(run)).toBe('mlq: mlq.yaml:3: book.upstream: expected an http(s) URL');
+    }
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('and the writers link it only through the filter, however they are called', async () => {
+    const book = bookOf(BANK);
+    book.meta.upstream = 'javascript:alert(5)';
+    const context = { config: DEFAULT_CONFIG, readAsset: async () => null };
+    for (const format of ['epub', 'pdf'] as const) {
+      const { files } = await (await FORMATS[format].load()).write(book, context);
+      const text = files.map((file) => Buffer.from(file.bytes).toString('latin1')).join('\n');
+      const targets = format === 'epub' ? Object.values(epubXmlFiles(files[0]!.bytes)).flatMap(linkTargets) : linkTargets(text);
+      expect(targets.length).toBeGreaterThan(0);
+      expect(targets.filter(isScriptUrl)).toEqual([]);
+    }
+  });
+});
+
+describe('finding 16: keys of Object.prototype are unknown keys of mlq.yaml', () => {
+  it.each(['book:\n  toString: x\n', 'toString: x\n', '__proto__:\n  title: x\n', 'book:\n  constructor: x\n', 'links:\n  hasOwnProperty: x\n'])('%j', (yaml) => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'mlq.yaml'), yaml);
+    const run = mlqBounded(['check', '--config', 'mlq.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(verdictLine(run)).toMatch(/^mlq: mlq\.yaml:\d+: [\w.]+: unknown key \(expected one of: /);
   });
 });

@@ -7,7 +7,7 @@ import type { Writer, WriteContext } from './writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../model.js';
 import { COLORS, blocks, imageKey, styledText, type RenderContext } from './pdf-content.js';
 import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
-import { NO_ANSWER, domainOf, followable, needsNoAnswerNote } from './links.js';
+import { NO_ANSWER, domainOf, followable, linkTarget, needsNoAnswerNote } from './links.js';
 import { imageInfo } from './image.js';
 import { limit } from '../limits.js';
 
@@ -147,7 +147,8 @@ function titlePage(book: Book, render: RenderContext): Content[] {
   page.push({ text: styledText(facts.join('\n'), {}, render), style: 'titleFacts' });
   const small: ContentText[] = [];
   if (meta.license) small.push(...styledText(`${meta.license}\n`, {}, render));
-  if (meta.upstream) small.push({ text: 'Upstream list: ' }, ...styledText(meta.upstream, { link: meta.upstream }, render));
+  const upstream = linkTarget(meta.upstream);
+  if (meta.upstream) small.push({ text: 'Upstream list: ' }, ...styledText(meta.upstream, upstream ? { link: upstream } : {}, render));
   if (small.length > 0) page.push({ text: small, style: 'titleSmall' });
   return page;
 }
