@@ -3,6 +3,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { mlqAsync, mlqBounded, scratch, verdictLine } from './support/bounded.js';
 import { MLQ, mlqEnv } from './support/cli.js';
@@ -213,5 +220,80 @@ describe('finding 16: keys of Object.prototype are unknown keys of mlq.yaml', ()
     const run = mlqBounded(['check', '--config', 'mlq.yaml'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(verdictLine(run)).toMatch(/^mlq: mlq\.yaml:\d+: [\w.]+: unknown key \(expected one of: /);
+  });
+});
+
+describe('finding 10: control characters from a bank never reach a terminal raw', () => {
+  it.each(['text', 'github'])('--reporter %s', (reporter) => {
+    const dir = scratch();
+    // A heading that would clear the screen, ring the bell and reverse the text; the finding quotes it.
+    writeFileSync(path.join(dir, 'bank.md'), `${BANK}\n#### 2 Why \u001b[2J\u001b]0;owned\u0007 \u202eevil?\nAgain.\n`);
+    const run = mlqBounded(['check', '--source', 'bank.md', '--reporter', reporter!], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('malformed-question-heading');
+    expect(run.stdout).toMatch(/Why ␛\[2J␛\]0;owned␇ �evil\?/);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+});
+
+/** The table cells of Markdown as GitHub renders it (GFM), and whether it has images, links or HTML. */
+function renderedSummary(markdown: string): { cells: string[]; active: string[] } {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  const cells: string[] = [];
+  const active: string[] = [];
+  visit(tree, (node) => {
+    // The zero-width spaces that break autolinks are invisible.
+    if (node.type === 'tableCell') cells.push(mdastToString(node).replace(/\u200b/g, ''));
+    if (['image', 'link', 'html', 'emphasis', 'strong', 'inlineCode', 'delete', 'imageReference', 'linkReference'].includes(node.type)) active.push(node.type);
+  });
+  return { cells, active };
+}
+
+describe('finding 11: the job summary shows a finding as text, never as Markdown', () => {
+  it('an image, a link, emphasis, code and HTML inside a URL; autolinks in a heading', () => {
+    const dir = scratch();
+    const summary = path.join(dir, 'summary.md');
+    const url = 'http://s.example/![x](https://evil.example/t.png)*b*`c`[y](https://evil.example)<b>x</b>~~s~~';
+    writeFileSync(path.join(dir, 'mlq.yaml'), 'sources: [bank.md]\nrules:\n  insecure-link: warning\n');
+    writeFileSync(path.join(dir, 'bank.md'), `${BANK}See <${url.replace(/[<>]/g, encodeURIComponent)}>.\n\n#### 2 Why www.evil.example https://evil.example/p?\nAgain.\n`);
+    const run = mlqBounded(['check', '--config', 'mlq.yaml', '--reporter', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(run.code).toBe(1);
+    const { cells, active } = renderedSummary(readFileSync(summary, 'utf8'));
+    expect(active).toEqual([]);
+    expect(cells).toContain('Insecure link http://s.example/![x](https://evil.example/t.png)*b*`c`[y](https://evil.example)%3Cb%3Ex%3C/b%3E~~s~~.');
+    expect(cells).toContain('Heading "2 Why www.evil.example https://evil.example/p?" looks like a question but is not one.');
+    expect(cells).toContain('bank.md:7');
+    expect(cells).toContain('bank.md:5');
+  });
+});
+
+describe('finding 12: deck.csv cells never start a spreadsheet formula', () => {
+  it('a back field and a deck name that start with =, + , - or @', () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'mlq.yaml'), 'sources: [bank.md]\ndeck:\n  name: "=HYPERLINK(\\"https://evil.example\\",\\"x\\")"\n');
+    writeFileSync(path.join(dir, 'bank.md'), '# B\n\n#### 1) Why? [[src](https://s.example)]\n<!---->=HYPERLINK("https://evil.example","x")\n\n#### 2) Plus? [[src](https://s.example)]\n<!---->+1+2\n\n#### 3) At? [[src](https://s.example)]\n<!---->@SUM(1)\n');
+    const run = mlqBounded(['build', '--config', 'mlq.yaml', '--formats', 'csv', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const rows = parse(readFileSync(path.join(dir, 'out/deck.csv'), 'utf8'), { comment: '#', relax_column_count: true }) as string[][];
+    expect(rows).toHaveLength(3);
+    for (const row of rows) for (const field of row) expect(field).not.toMatch(/^[=+\-@\t\r]/);
+    expect(rows.map((row) => row[3]!.slice(0, 5))).toEqual(['&#61;', '&#43;', '&#64;']);
+    expect(rows[0]![1]).toBe('HYPERLINK("https://evil.example","x")');
+  });
+});
+
+describe('finding 17: control characters stay out of deck names', () => {
+  it('a deck name and a section with ESC, BEL, tab and a line break, in deck.csv and deck.apkg', () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'mlq.yaml'), 'sources: [bank.md]\ndeck:\n  name: "My\\u001b[31m\\tDeck\\u0007\\nnext\\u0085"\n');
+    writeFileSync(path.join(dir, 'bank.md'), '# B\n\n## Sec\u001btion\u0007\n\n#### 1) Why? [[src](https://s.example)]\nBecause.\n');
+    const run = mlqBounded(['build', '--config', 'mlq.yaml', '--formats', 'csv,apkg', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const rows = parse(readFileSync(path.join(dir, 'out/deck.csv'), 'utf8'), { comment: '#', relax_column_count: true }) as string[][];
+    expect(rows[0]![1]).toBe('My [31m Deck next::Sec tion');
+    const apkg = unzipSync(readFileSync(path.join(dir, 'out/deck.apkg')));
+    const database = Buffer.from(apkg['collection.anki2']!).toString('latin1');
+    expect(database).toContain('My [31m Deck next');
+    expect(database).not.toMatch(/My[^"]*\u001b/);
   });
 });
