@@ -6,6 +6,7 @@ import { readInput } from './io/files.js';
 import { limit } from './limits.js';
 import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
+import { compileSkip } from './links/skip.js';
 import { RULES } from './rules/index.js';
 import { linkTarget } from './writers/links.js';
 
@@ -142,7 +143,7 @@ export function parseConfig(text: string, file: string): Config {
       if (!isScalar(item) || typeof item.value !== 'string') return fail(item as Node, `${key}[${i}]`, 'expected a string');
       if (shape === 'patterns') {
         try {
-          new RegExp(item.value);
+          compileSkip(item.value);
         } catch (error) {
           return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
         }

@@ -17,6 +17,7 @@ import { bookOf } from './support/book.js';
 import { epubXmlFiles, isScriptUrl, linkTargets, xmlErrors } from './support/outputs.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { FORMATS } from '../src/writers/index.js';
+import { refusedAddress } from '../src/links/address.js';
 
 const BANK = '# B\n\n#### 1) Why? [[src](https://s.example)]\nBecause.\n';
 
@@ -295,5 +296,38 @@ describe('finding 17: control characters stay out of deck names', () => {
     const database = Buffer.from(apkg['collection.anki2']!).toString('latin1');
     expect(database).toContain('My [31m Deck next');
     expect(database).not.toMatch(/My[^"]*\u001b/);
+  });
+});
+
+describe('finding 14: the whole IPv6 special-purpose registry is refused', () => {
+  const refused = ['::127.0.0.1', '::7f00:1', '::ffff:8.8.8.8', '::ffff:a9fe:a9fe', '2002:7f00:1::', '2002:a9fe:a9fe::1', '64:ff9b:1::a00:1', 'fec0::1', '2001::1', '2001:db8::1', '100::1', '3fff::1', '5f00::1', '192.0.2.1', '198.51.100.7', '203.0.113.9', '192.88.99.1'];
+  it.each(refused)('refusedAddress(%s)', (address) => expect(refusedAddress(address)).toMatch(/is a loopback, private, link-local or metadata address$/));
+
+  it('mlq links reports each as link-private without a request', () => {
+    const dir = scratch();
+    const urls = ['http://[::127.0.0.1]/', 'http://[2002:7f00:1::]/', 'http://[::ffff:808:808]/', 'http://[64:ff9b:1::a00:1]/', 'http://[fec0::1]/'];
+    writeFileSync(path.join(dir, 'bank.md'), `# B\n\n#### 1) Why? [[src](https://s.example)]\n${urls.map((url) => `<${url}>`).join(' ')}\n`);
+    const run = mlqBounded(['links', '--source', 'bank.md', '--no-cache', '--reporter', 'json'], { cwd: dir, killAfterMs: 30_000 });
+    const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { rule: string; message: string }[] }).diagnostics;
+    for (const url of urls) expect(diagnostics.filter((d) => d.rule === 'link-private' && d.message.includes(new URL(url).hostname)), url).toHaveLength(1);
+  });
+});
+
+describe('finding 15: links.skip patterns run in linear time', () => {
+  it('"(a+)+$" against a 31-character URL; a lookahead is refused at its line', () => {
+    const dir = scratch();
+    // 2^30 ways to split the a's: a backtracking engine never finishes "(a+)+$" on it.
+    const url = `http://x.example/${'a'.repeat(30)}!`;
+    writeFileSync(path.join(dir, 'bank.md'), `# B\n\n#### 1) Why? [[src](${url})]\nBecause.\n`);
+    writeFileSync(path.join(dir, 'mlq.yaml'), 'sources: [bank.md]\nlinks:\n  skip: ["(a+)+$", "(x+x+)+y", "^http://x\\\\.example/a+!$"]\n');
+    const run = mlqBounded(['links', '--config', 'mlq.yaml', '--no-cache'], { cwd: dir, killAfterMs: 30_000 });
+    expect(run.signal).toBeNull();
+    // Skipped, so not requested (the name does not resolve: a request would be link-broken, exit 1).
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('1 question: 0 errors, 0 warnings, 0 infos');
+    writeFileSync(path.join(dir, 'mlq.yaml'), 'sources: [bank.md]\nlinks:\n  skip:\n    - "(?=a)b"\n');
+    const lookahead = mlqBounded(['check', '--config', 'mlq.yaml'], { cwd: dir });
+    expect(lookahead.code).toBe(2);
+    expect(verdictLine(lookahead)).toMatch(/^mlq: mlq\.yaml:4: links\.skip\[0\]: not a regular expression: .*unsupported Perl syntax/);
   });
 });

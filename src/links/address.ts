@@ -2,6 +2,9 @@
 // (a CI runner's metadata service, a router's admin page). Addresses are classified here, purely.
 import { BlockList, isIP } from 'node:net';
 
+// The IANA special-purpose address registries (iana.org/assignments/iana-ipv4-special-registry and
+// iana-ipv6-special-registry), whole: no web page of a bank lives at a special-purpose address, and several
+// of them reach the machine itself or its network.
 const REFUSED = new BlockList();
 for (const [net, bits] of [
   ['0.0.0.0', 8], // "this" network
@@ -10,19 +13,31 @@ for (const [net, bits] of [
   ['127.0.0.0', 8],
   ['169.254.0.0', 16], // link-local; holds the cloud metadata address 169.254.169.254
   ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
+  ['192.0.0.0', 24], // IETF protocol assignments
+  ['192.0.2.0', 24], // documentation
+  ['192.88.99.0', 24], // 6to4 relay anycast
   ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
+  ['198.18.0.0', 15], // benchmarking
+  ['198.51.100.0', 24], // documentation
+  ['203.0.113.0', 24], // documentation
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved and broadcast
 ] as const) {
   REFUSED.addSubnet(net, bits, 'ipv4');
 }
 for (const [net, bits] of [
-  ['::', 128], // unspecified
-  ['::1', 128],
+  ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible ::a.b.c.d ([::127.0.0.1])
+  ['64:ff9b:1::', 48], // local-use IPv4/IPv6 translation
+  ['100::', 64], // discard-only
+  ['100:0:0:1::', 64], // dummy prefix
+  ['2001::', 23], // IETF protocol assignments (Teredo, benchmarking, ORCHID, ...)
+  ['2001:db8::', 32], // documentation
+  ['2002::', 16], // 6to4: carries any IPv4 address, private ones too
+  ['3fff::', 20], // documentation
+  ['5f00::', 16], // segment routing
   ['fc00::', 7], // unique local; holds AWS's fd00:ec2::254
   ['fe80::', 10], // link-local
+  ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
 ] as const) {
   REFUSED.addSubnet(net, bits, 'ipv6');
@@ -34,14 +49,17 @@ export function refusedAddress(address: string): string | null {
   if (family === 0) return `"${address}" is not an IP address`;
   const embedded = family === 6 ? embeddedIPv4(address) : null;
   if (embedded !== null) return refusedAddress(embedded);
+  // ::ffff:0:0/96, IPv4-mapped: a name has no business resolving to one. (Not in the BlockList, which
+  // applies IPv6 rules to every IPv4 address through this very mapping.)
+  if (family === 6 && expandIPv6(address).slice(0, 6).join(':') === '0:0:0:0:0:65535') return `${address} is a loopback, private, link-local or metadata address`;
   return REFUSED.check(address, family === 4 ? 'ipv4' : 'ipv6') ? `${address} is a loopback, private, link-local or metadata address` : null;
 }
 
-/** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) IPv6 address. */
+/** The IPv4 address inside a NAT64 (64:ff9b::a.b.c.d) IPv6 address, which is public only if it is. */
 function embeddedIPv4(address: string): string | null {
   const groups = expandIPv6(address);
   const prefix = groups.slice(0, 6).map((g) => g.toString(16)).join(':');
-  if (prefix !== '0:0:0:0:0:ffff' && prefix !== '64:ff9b:0:0:0:0') return null;
+  if (prefix !== '64:ff9b:0:0:0:0') return null;
   const [high, low] = [groups[6]!, groups[7]!];
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }

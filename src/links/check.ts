@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MlqError } from '../errors.js';
 import { refusedHost, type Lookup } from './address.js';
 import { requestUrl } from './collect.js';
+import { compileSkip, type SkipPattern } from './skip.js';
 import { HostLimiter } from './limiter.js';
 import { createProber, type Probe, type Prober } from './probe.js';
 import { retryAfterMs, retryDelay, type RetryPolicy } from './retry.js';
@@ -18,7 +19,7 @@ export interface CheckOptions extends RetryPolicy {
   timeoutMs: number;
   /** Request loopback, private, link-local and metadata addresses too (for tests). */
   allowPrivate: boolean;
-  /** Regular expressions (mlq.yaml links.skip): matching URLs are not requested. */
+  /** Regular expressions in RE2 syntax (mlq.yaml links.skip): matching URLs are not requested. */
   skip: string[];
   concurrency: number;
   perHostConcurrency: number;
@@ -43,10 +44,10 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   onVerdict: () => {},
 };
 
-export function skipPatterns(patterns: string[]): RegExp[] {
+export function skipPatterns(patterns: string[]): SkipPattern[] {
   return patterns.map((pattern) => {
     try {
-      return new RegExp(pattern);
+      return compileSkip(pattern);
     } catch {
       throw new MlqError(`links.skip: "${pattern}" is not a valid regular expression`);
     }
