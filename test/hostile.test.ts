@@ -2,6 +2,7 @@
 // runs the real command under hard bounds (test/support/bounded.ts) and asserts the verdict.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
@@ -18,6 +19,8 @@ import { epubXmlFiles, isScriptUrl, linkTargets, xmlErrors } from './support/out
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { FORMATS } from '../src/writers/index.js';
 import { refusedAddress } from '../src/links/address.js';
+import { checkLinks } from '../src/links/check.js';
+import { startTestServer } from './links-server.js';
 
 const BANK = '# B\n\n#### 1) Why? [[src](https://s.example)]\nBecause.\n';
 
@@ -329,5 +332,51 @@ describe('finding 15: links.skip patterns run in linear time', () => {
     const lookahead = mlqBounded(['check', '--config', 'mlq.yaml'], { cwd: dir });
     expect(lookahead.code).toBe(2);
     expect(verdictLine(lookahead)).toMatch(/^mlq: mlq\.yaml:4: links\.skip\[0\]: not a regular expression: .*unsupported Perl syntax/);
+  });
+});
+
+describe('finding 3: DNS rebinding does not get past link-private', () => {
+  it('a name that is public when checked and 127.0.0.1 when connected is not requested', async () => {
+    const server = await startTestServer();
+    try {
+      const { port } = new URL(server.base);
+      const answers = { check: 0, connect: 0 };
+      // The first answer (the check) is public; every later one (the connection) is loopback, where the server listens.
+      const lookup = async (name: string) => (name !== 'rebind.test' ? [] : answers.check++ === 0 ? ['93.184.216.34'] : (answers.connect++, ['127.0.0.1']));
+      const [verdict] = await checkLinks([`http://rebind.test:${port}/ok`], { lookup, timeoutMs: 5_000, retries: 0 });
+      expect(answers.connect).toBeGreaterThan(0);
+      expect(verdict).toMatchObject({ state: 'private', reason: expect.stringMatching(/^when connecting, rebind\.test resolves to 127\.0\.0\.1 is a loopback/) });
+      expect(server.requests).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('finding 13: mlq links listens on loopback only, keeps its verdicts when interrupted, leaves nothing behind', () => {
+  it('SIGTERM while a slow link is pending', async () => {
+    const server = await startTestServer();
+    try {
+      const dir = scratch();
+      const before = readdirSync(tmpdir()).filter((name) => name.startsWith('mlq-links-'));
+      writeFileSync(path.join(dir, 'bank.md'), `# B\n\n#### 1) Why? [[src](${server.base}/ok)]\nSee ${server.base}/gone404 and ${server.base}/slow.\n`);
+      const child = spawn(process.execPath, [MLQ, 'links', '--source', 'bank.md', '--allow-private', '--cache', 'cache.json'], { cwd: dir, env: mlqEnv() });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      while (server.count('/slow') === 0 || server.count('/gone404') < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+      const listening = execFileSync('ss', ['-Hltnp'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(`pid=${child.pid},`));
+      expect(listening.length).toBeGreaterThan(0);
+      for (const line of listening) expect(line.split(/\s+/)[3]).toMatch(/^127\.0\.0\.1:\d+$/);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the 404 is answered; /slow answers after 3 s
+      child.kill('SIGTERM');
+      expect(await exited).toBe('SIGTERM');
+      clearTimeout(killer);
+      const cache = JSON.parse(readFileSync(path.join(dir, 'cache.json'), 'utf8')) as { entries: Record<string, { verdict: { state: string } }> };
+      expect(Object.fromEntries(Object.entries(cache.entries).map(([url, entry]) => [url.slice(server.base.length), entry.verdict.state]))).toEqual({ '/ok': 'ok', '/gone404': 'broken' });
+      expect(readdirSync(dir).sort()).toEqual(['bank.md', 'cache.json']);
+      expect(readdirSync(tmpdir()).filter((name) => name.startsWith('mlq-links-'))).toEqual(before);
+    } finally {
+      await server.close();
+    }
   });
 });
