@@ -3,6 +3,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32, deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
@@ -378,5 +379,94 @@ describe('finding 13: mlq links listens on loopback only, keeps its verdicts whe
     } finally {
       await server.close();
     }
+  });
+});
+
+/** A PNG whose header says width x height; the pixel data is a token (the header is what mlq reads first). */
+function pngOf(width: number, height: number, data = deflateSync(Buffer.alloc(height + 1))): Buffer {
+  const chunk = (type: string, body: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(body.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), body])));
+    return Buffer.concat([length, Buffer.from(type, 'latin1'), body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', data), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const pdfWords = (file: string) =>
+  [...execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1]));
+
+describe('finding 4: small inputs cost bounded time and memory', () => {
+  it('a 30 KB unbreakable word and a 160-character code token stay on the page', () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'bank.md'), `${BANK}${'w'.repeat(30_000)}\n\n\`\`\`python\ny = "${'z'.repeat(160)}"\n\`\`\`\n`);
+    const run = mlqBounded(['build', '--source', 'bank.md', '--formats', 'pdf', '--out', 'out'], { cwd: dir, killAfterMs: 90_000, heapMb: 512 });
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(0);
+    const right = pdfWords(path.join(dir, 'out/guide.pdf'));
+    expect(right.length).toBeGreaterThan(100);
+    expect(Math.max(...right)).toBeLessThanOrEqual(595.28 - 56 + 0.5); // A4 less the right margin
+  });
+
+  it('a 16000x16000 PNG is not decoded; one file under three spellings is embedded once', () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'huge.png'), pngOf(16_000, 16_000));
+    writeFileSync(path.join(dir, 'x.png'), pngOf(2, 2, deflateSync(Buffer.alloc(2 * 3))));
+    writeFileSync(path.join(dir, 'bank.md'), `${BANK}![h](huge.png)\n\n![a](x.png) ![b](./x.png) ![c](.//x.png)\n`);
+    const run = mlqBounded(['build', '--source', 'bank.md', '--formats', 'pdf', '--out', 'out'], { cwd: dir, killAfterMs: 60_000, heapMb: 512 });
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('bank.md: image huge.png has 16000x16000 pixels (the limit is 25000000): the PDF shows its name instead');
+    const pdf = readFileSync(path.join(dir, 'out/guide.pdf'), 'latin1');
+    expect(pdf.match(/\/Subtype \/Image/g)).toHaveLength(1);
+  });
+
+  it('20,000 questions with the same title', () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'bank.md'), `# B\n\n${Array.from({ length: 20_000 }, (_, i) => `#### ${i + 1}) Same? [[src](https://s.example)]\nA.\n`).join('\n')}`);
+    const run = mlqBounded(['check', '--source', 'bank.md'], { cwd: dir, killAfterMs: 150_000, heapMb: 1024 });
+    expect(run.signal).toBeNull();
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('20000 questions: 0 errors, 19999 warnings, 0 infos');
+    expect(run.stdout).toContain('Question 20000 repeats question 1');
+  });
+
+  const refused: [string, string, string][] = [
+    ['*a**a x20000', '*a**a'.repeat(20_000), 'bank.md:5: more than 2000 emphasis marks (* or _) in one paragraph'],
+    ['**a x40000', '**a'.repeat(40_000), 'bank.md:5: more than 2000 emphasis marks (* or _) in one paragraph'],
+    ['20000 * around a letter', `${'*'.repeat(10_000)}a${'*'.repeat(10_000)}`, 'bank.md:5: more than 2000 emphasis marks (* or _) in one paragraph'],
+    ['a 100k-row table', `| a | b |\n| - | - |\n${'| x | y |\n'.repeat(100_000)}`, 'bank.md:10007: a table of more than 20000 cells'],
+    ['10^5 links', Array.from({ length: 100_000 }, (_, i) => `[l](https://x.example/${i})`).join('\n'), 'bank.md:20004: more than 20000 links in one bank'],
+    ['one 50 MB answer', 'word '.repeat(20).concat('\n').repeat(500_000), 'bank.md:9905: answer longer than 1000000 characters (from the heading at line 3)'],
+  ];
+  it.each(refused)('%s is refused at its line', (_name, answer, verdict) => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'bank.md'), `${BANK}${answer}\n`);
+    for (const command of ['check', 'build']) {
+      const run = mlqBounded([command, '--source', 'bank.md', '--out', 'out'].slice(0, command === 'check' ? 3 : 5), { cwd: dir, killAfterMs: 60_000, heapMb: 1024 });
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(2);
+      expect(verdictLine(run)).toBe(`mlq: ${verdict}`);
+    }
+  });
+});
+
+describe('finding 9: a fake image is a warning, and the outputs are built', () => {
+  it.each([
+    ['x.jpg', Buffer.from([0xff, 0xd8, 0xff]), 'is a truncated JPEG'],
+    ['x.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('garbage after the signature')]), 'is a truncated PNG'],
+    ['y.png', pngOf(4, 4).subarray(0, 40), 'is a truncated PNG'],
+  ])('%s, also with --allow-errors', (name, bytes, why) => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, name), bytes);
+    writeFileSync(path.join(dir, 'bank.md'), `${BANK}![fake](${name})\n\n#### 1) Again? [[src](https://s.example)]\nYes.\n`);
+    const run = mlqBounded(['build', '--source', 'bank.md', '--formats', 'pdf,epub,json', '--allow-errors', '--out', 'out'], { cwd: dir, killAfterMs: 60_000 });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`mlq: warning: bank.md: image ${name} ${why}: the PDF shows its name instead`);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['.mlq-output', 'guide.epub', 'guide.pdf', 'questions.json', 'questions.schema.json']);
   });
 });

@@ -24,21 +24,72 @@ export const MAX_NESTING = limit('nesting');
 export const MAX_LINE_CHARS = limit('lineChars');
 const LEADING = /^[ \t>*+\-\d.)]*/;
 const MARKER = />|(?:[-*+]|\d{1,9}[.)])(?=[ \t])/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** A GFM table's delimiter row: | --- | :-: | */
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const EMPHASIS_MARK = /[*_]/g;
+/** A link, a link definition, an autolink or a bare URL (GFM links those too). */
+const LINK = /\]\(|^ {0,3}\[[^\]]+\]:|<https?:|(?<![(<])\b(?:https?:\/\/|www\.)/gi;
 
-/** Refuses, at the first line that does it, quotes and lists nested too deep and lines too long. */
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+/**
+ * Refuses, at the first line that does it, what costs the parser or the writers time or memory far
+ * beyond the text's size (limits.ts): quotes and lists nested too deep, lines too long, runs of emphasis
+ * marks in one paragraph (their matching is quadratic), huge tables, more links than a bank has, and an
+ * answer too long to cut into pieces. Code blocks count only toward the answer's length.
+ */
 export function checkShape(file: string, text: string): void {
+  const refuse = (line: number, problem: string): never => {
+    throw new MlqError(`${file}:${line}: ${problem}`);
+  };
   let line = 0;
+  let fence: string | null = null;
+  let heading = 0;
+  let answerChars = 0;
+  let emphasis = 0;
+  let links = 0;
+  let tableCells: number | null = null;
   for (const content of text.split('\n')) {
     line++;
-    if (content.length > MAX_LINE_CHARS) throw new MlqError(`${file}:${line}: line longer than ${MAX_LINE_CHARS} characters`);
+    if (content.length > MAX_LINE_CHARS) refuse(line, `line longer than ${MAX_LINE_CHARS} characters`);
+    if (HEADING.test(content) && fence === null) {
+      heading = line;
+      answerChars = 0;
+    }
+    answerChars += content.length + 1;
+    if (answerChars > limit('answerChars')) refuse(line, `answer longer than ${limit('answerChars')} characters (from the heading at line ${heading})`);
+    const opening = FENCE.exec(content)?.[1];
+    if (fence !== null) {
+      if (opening && opening[0] === fence[0] && opening.length >= fence.length && content.trim() === opening) fence = null;
+      continue;
+    }
+    if (opening) {
+      fence = opening;
+      continue;
+    }
+    if (content.trim() === '') {
+      emphasis = 0;
+      tableCells = null;
+      continue;
+    }
+    emphasis += count(content, EMPHASIS_MARK);
+    if (emphasis > limit('emphasisRun')) refuse(line, `more than ${limit('emphasisRun')} emphasis marks (* or _) in one paragraph`);
+    links += count(content, LINK);
+    if (links > limit('linksPerBank')) refuse(line, `more than ${limit('linksPerBank')} links in one bank`);
+    if (tableCells === null && content.includes('|') && TABLE_DELIMITER.test(content)) tableCells = 0;
+    else if (tableCells !== null) {
+      const row = content.trim();
+      tableCells += count(row, /\|/g) + 1 - Number(row.startsWith('|')) - Number(row.endsWith('|') && row.length > 1);
+      if (tableCells > limit('tableCells')) refuse(line, `a table of more than ${limit('tableCells')} cells`);
+    }
     const lead = LEADING.exec(content)![0];
     // Each level takes at least two characters (a marker and a space, or two of indentation).
     if (lead.length < 2 * MAX_NESTING) continue;
     const markers = lead.match(MARKER)?.length ?? 0;
     const indent = lead.replace(MARKER, '').replace(/\t/g, '    ').replace(/[^ ]/g, '').length;
-    if (markers + Math.floor(indent / 2) > MAX_NESTING) {
-      throw new MlqError(`${file}:${line}: quotes or lists nested more than ${MAX_NESTING} levels deep`);
-    }
+    if (markers + Math.floor(indent / 2) > MAX_NESTING) refuse(line, `quotes or lists nested more than ${MAX_NESTING} levels deep`);
   }
 }
 
