@@ -210,8 +210,10 @@ describe('finding 7: a URL from the config passes the link filter', () => {
     const context = { config: DEFAULT_CONFIG, readAsset: async () => null };
     for (const format of ['epub', 'pdf'] as const) {
       const { files } = await (await FORMATS[format].load()).write(book, context);
-      const text = files.map((file) => Buffer.from(file.bytes).toString('latin1')).join('\n');
-      const targets = format === 'epub' ? Object.values(epubXmlFiles(files[0]!.bytes)).flatMap(linkTargets) : linkTargets(text);
+      const targets =
+        format === 'epub'
+          ? Object.values(epubXmlFiles(files[0]!.bytes)).flatMap((xml) => linkTargets(xml, 'xml'))
+          : linkTargets(Buffer.from(files[0]!.bytes).toString('latin1'), 'pdf');
       expect(targets.length).toBeGreaterThan(0);
       expect(targets.filter(isScriptUrl)).toEqual([]);
     }

@@ -1,6 +1,7 @@
 // Reading built outputs as a hostile reader would: every XML file of an EPUB through a strict XML parser,
 // and every link target of every output.
 import { strFromU8, unzipSync } from 'fflate';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { SaxesParser } from 'saxes';
 
 /** The errors of a strict, namespace-aware XML parser (saxes) on `text`; [] when it is well-formed. */
@@ -22,19 +23,32 @@ export function epubXmlFiles(bytes: Uint8Array): Record<string, string> {
   );
 }
 
-/** Every href, src and PDF /URI target in the text of an output (uncompressed: XML, HTML, JSON, CSV, PDF objects). */
-export function linkTargets(text: string): string[] {
-  const attributes = [...text.matchAll(/\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((m) => m[1] ?? m[2] ?? '');
-  const uris = [...text.matchAll(/\/URI\s*\(([^)]*)\)/g)].map((m) => m[1]!);
-  return [...attributes, ...uris].map((target) => target.replace(/&#x?[0-9a-f]+;|&\w+;/gi, decodeEntity));
-}
+const LINK_ATTRIBUTE = /(?:^|:)(?:href|src|action|formaction|poster|data)$/i;
 
-function decodeEntity(entity: string): string {
-  const hex = /^&#x([0-9a-f]+);$/i.exec(entity);
-  const dec = /^&#(\d+);$/.exec(entity);
-  if (hex) return String.fromCodePoint(parseInt(hex[1]!, 16));
-  if (dec) return String.fromCodePoint(Number(dec[1]));
-  return ({ '&amp;': '&', '&colon;': ':', '&quot;': '"', '&lt;': '<', '&gt;': '>' } as Record<string, string>)[entity] ?? entity;
+/**
+ * Every link target of an output, read as its reader would: attributes of the elements of XML (saxes) or
+ * HTML (parse5: deck fields, answer HTML), and the /URI actions of a PDF. Text that merely spells a link
+ * (escaped markup) is not one.
+ */
+export function linkTargets(text: string, kind: 'xml' | 'html' | 'pdf'): string[] {
+  if (kind === 'pdf') return [...text.matchAll(/\/URI\s*\(((?:\\.|[^\\)])*)\)/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+  const targets: string[] = [];
+  if (kind === 'xml') {
+    const parser = new SaxesParser();
+    parser.on('opentag', (tag) => {
+      for (const [name, value] of Object.entries(tag.attributes)) if (LINK_ATTRIBUTE.test(name)) targets.push(String(value));
+    });
+    parser.on('error', () => {});
+    parser.write(text).close();
+    return targets;
+  }
+  const visit = (node: DefaultTreeAdapterMap['node']) => {
+    if ('attrs' in node) for (const attr of node.attrs) if (LINK_ATTRIBUTE.test(attr.name)) targets.push(attr.value);
+    if ('childNodes' in node) node.childNodes.forEach(visit);
+    if ('content' in node) visit(node.content as DefaultTreeAdapterMap['node']);
+  };
+  visit(parseFragment(text));
+  return targets;
 }
 
 /** Whether a link target would run script: `javascript:` in any spelling a browser accepts. */
