@@ -32,15 +32,20 @@ export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
 
 export async function load(inputs: Inputs): Promise<Loaded> {
   const config = await findConfig(inputs.configFile);
-  const given = inputs.sources?.length ? inputs.sources : config.sources.map((s) => path.resolve(config.dir, s));
+  const fromConfig = !inputs.sources?.length;
+  const given = fromConfig ? config.sources.map((s) => path.resolve(config.dir, s)) : inputs.sources!;
+  // How to read each bank: as mlq.yaml says for its sources, else detected.
+  const options = fromConfig ? config.sources.map((s) => config.sourceOptions[s] ?? {}) : given.map(() => ({}));
   // Diagnostics name files relative to the working directory, as GitHub annotations need.
   const files = given.map((f) => path.relative(process.cwd(), path.resolve(f)) || f);
   const texts = await Promise.all(files.map(readSourceText));
   const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
-  const banks = await Promise.all(texts.map((text) => parseBankParallel(text).catch((error) => refuseOverflow(text.file, error))));
+  const banks = await Promise.all(texts.map((text, i) => parseBankParallel(text, options[i]).catch((error) => refuseOverflow(text.file, error))));
   const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
+  // A bank with neither a `#` title nor a lone `##` one takes the book's title (that of mlq.yaml).
+  for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);
-  if (empty) throw new MlqError(`${empty.file}: no questions found (expected headings such as "#### 1) What is ...?")`);
+  if (empty) throw new MlqError(`${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${empty.explanation[0]})`);
   return { config, book };
 }
 
