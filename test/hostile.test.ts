@@ -244,6 +244,18 @@ describe('finding 10: control characters from a bank never reach a terminal raw'
   });
 });
 
+describe('finding 10, on stderr: a file name with control characters in an error or a warning', () => {
+  it('a bank named with ESC and BEL that cannot be read', () => {
+    const dir = scratch();
+    const name = 'x\u001b[2J\u0007.md';
+    mkdirSync(path.join(dir, name));
+    const run = mlqBounded(['check', '--source', name], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(verdictLine(run)).toBe('mlq: x␛[2J␇.md: cannot read: is a directory');
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+});
+
 /** The table cells of Markdown as GitHub renders it (GFM), and whether it has images, links or HTML. */
 function renderedSummary(markdown: string): { cells: string[]; active: string[] } {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
