@@ -12,7 +12,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mlqAsync, mlqBounded, scratch, verdictLine } from './support/bounded.js';
 import { MLQ, mlqEnv } from './support/cli.js';
 import { ROOT, bookOf } from './support/book.js';
@@ -23,6 +23,9 @@ import { FORMATS } from '../src/writers/index.js';
 import { refusedAddress } from '../src/links/address.js';
 import { checkLinks } from '../src/links/check.js';
 import { startTestServer } from './links-server.js';
+
+// Each run has its own kill bound (mlqBounded); vitest's timeout only has to outlast it on a loaded machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 const BANK = '# B\n\n#### 1) Why? [[src](https://s.example)]\nBecause.\n';
 
@@ -431,7 +434,7 @@ describe('finding 4: small inputs cost bounded time and memory', () => {
   it('a 16000x16000 PNG is not decoded; one file under three spellings is embedded once', () => {
     const dir = scratch();
     writeFileSync(path.join(dir, 'huge.png'), pngOf(16_000, 16_000));
-    writeFileSync(path.join(dir, 'x.png'), pngOf(2, 2, deflateSync(Buffer.alloc(2 * 3))));
+    writeFileSync(path.join(dir, 'x.png'), pngOf(2, 2, deflateSync(Buffer.alloc(2 * 3)))); // 2 rows: a filter byte and 2 samples
     writeFileSync(path.join(dir, 'bank.md'), `${BANK}![h](huge.png)\n\n![a](x.png) ![b](./x.png) ![c](.//x.png)\n`);
     const run = mlqBounded(['build', '--source', 'bank.md', '--formats', 'pdf', '--out', 'out'], { cwd: dir, killAfterMs: 60_000, heapMb: 512 });
     expect(run.signal).toBeNull();
@@ -448,7 +451,7 @@ describe('finding 4: small inputs cost bounded time and memory', () => {
     expect(run.signal).toBeNull();
     expect(run.stdout.trim().split('\n').at(-1)).toBe('20000 questions: 0 errors, 19999 warnings, 0 infos');
     expect(run.stdout).toContain('Question 20000 repeats question 1');
-  });
+  }, 200_000); // the kill bound decides, not vitest's default timeout
 
   const refused: [string, string, string][] = [
     ['*a**a x20000', '*a**a'.repeat(20_000), 'bank.md:5: more than 2000 emphasis marks (* or _) in one paragraph'],
@@ -475,6 +478,8 @@ describe('finding 9: a fake image is a warning, and the outputs are built', () =
     ['x.jpg', Buffer.from([0xff, 0xd8, 0xff]), 'is a truncated JPEG'],
     ['x.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('garbage after the signature')]), 'is a truncated PNG'],
     ['y.png', pngOf(4, 4).subarray(0, 40), 'is a truncated PNG'],
+    ['z.png', pngOf(4, 4, Buffer.from('not zlib data at all')), 'is a corrupt PNG (its image data does not inflate to its size)'],
+    ['w.png', pngOf(4, 4, deflateSync(Buffer.alloc(3))), 'is a corrupt PNG (its image data does not inflate to its size)'],
   ])('%s, also with --allow-errors', (name, bytes, why) => {
     const dir = scratch();
     writeFileSync(path.join(dir, name), bytes);

@@ -8,7 +8,7 @@ import { allQuestions, type Bank, type Book, type Link, type Question } from '..
 import { COLORS, blocks, imageKey, styledText, type RenderContext } from './pdf-content.js';
 import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
 import { NO_ANSWER, domainOf, followable, linkTarget, needsNoAnswerNote } from './links.js';
-import { imageInfo } from './image.js';
+import { imageInfo, pngDataIsWhole } from './image.js';
 import { limit } from '../limits.js';
 
 pdfmake.setFonts(FONTS);
@@ -187,7 +187,9 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
           ? `has ${info.width}x${info.height} pixels (the limit is ${limit('imagePixels')})`
           : pixels + size > limit('imagePixelsTotal')
             ? `would bring the book's images past ${limit('imagePixelsTotal')} pixels`
-            : null;
+            : !pngDataIsWhole(asset!.bytes, info)
+              ? 'is a corrupt PNG (its image data does not inflate to its size)'
+              : null;
     if (!asset || typeof info === 'string' || why) {
       warnings.push(`${file}: image ${src} ${why}: the PDF shows its name instead`);
       continue;
