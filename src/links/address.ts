@@ -27,6 +27,7 @@ for (const [net, bits] of [
 }
 for (const [net, bits] of [
   ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible ::a.b.c.d ([::127.0.0.1])
+  ['::ffff:0:0:0', 96], // IPv4-translated (SIIT): ::ffff:0:7f00:1 reaches 127.0.0.1
   ['64:ff9b:1::', 48], // local-use IPv4/IPv6 translation
   ['100::', 64], // discard-only
   ['100:0:0:1::', 64], // dummy prefix
@@ -49,17 +50,14 @@ export function refusedAddress(address: string): string | null {
   if (family === 0) return `"${address}" is not an IP address`;
   const embedded = family === 6 ? embeddedIPv4(address) : null;
   if (embedded !== null) return refusedAddress(embedded);
-  // ::ffff:0:0/96, IPv4-mapped: a name has no business resolving to one. (Not in the BlockList, which
-  // applies IPv6 rules to every IPv4 address through this very mapping.)
-  if (family === 6 && expandIPv6(address).slice(0, 6).join(':') === '0:0:0:0:0:65535') return `${address} is a loopback, private, link-local or metadata address`;
   return REFUSED.check(address, family === 4 ? 'ipv4' : 'ipv6') ? `${address} is a loopback, private, link-local or metadata address` : null;
 }
 
-/** The IPv4 address inside a NAT64 (64:ff9b::a.b.c.d) IPv6 address, which is public only if it is. */
+/** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) IPv6 address. */
 function embeddedIPv4(address: string): string | null {
   const groups = expandIPv6(address);
   const prefix = groups.slice(0, 6).map((g) => g.toString(16)).join(':');
-  if (prefix !== '64:ff9b:0:0:0:0') return null;
+  if (prefix !== '0:0:0:0:0:ffff' && prefix !== '64:ff9b:0:0:0:0') return null;
   const [high, low] = [groups[6]!, groups[7]!];
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
