@@ -1,11 +1,14 @@
 // mlq.yaml: book metadata, deck, output, rule severities, link checking and the list of banks.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { describeFsError, MlqError } from './errors.js';
+import { MlqError } from './errors.js';
+import { readInput } from './io/files.js';
+import { limit } from './limits.js';
 import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
+import { compileSkip } from './links/skip.js';
 import { RULES } from './rules/index.js';
+import { linkTarget } from './writers/links.js';
 import { LAYOUT_IDS, NUMBERINGS, type ReadOptions } from './read/layouts/index.js';
 
 const RULE_IDS = new Set([...RULES.map((rule) => rule.id), ...Object.keys(LINK_RULES)]);
@@ -70,7 +73,7 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'pageSize' | 'siteUrl' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'pageSize' | 'siteUrl' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -79,7 +82,7 @@ const SHAPE: Shape = {
     authors: 'strings',
     language: 'string',
     license: 'string',
-    upstream: 'string',
+    upstream: 'url',
     description: 'string',
     subjects: 'strings',
   },
@@ -95,13 +98,8 @@ const SHAPE: Shape = {
 const SOURCE_KEYS = ['file', 'layout', 'numbering', 'depth'];
 
 export async function loadConfig(file: string): Promise<Config> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new MlqError(`${file}: cannot read config: ${describeFsError(error)}`);
-  }
-  return parseConfig(text, file);
+  const bytes = await readInput(file, 'cannot read config', { maxBytes: limit('configBytes') });
+  return parseConfig(new TextDecoder().decode(bytes), file);
 }
 
 export function parseConfig(text: string, file: string): Config {
@@ -120,23 +118,26 @@ export function parseConfig(text: string, file: string): Config {
   const read = (node: Node | null | undefined, shape: Shape, key: string): unknown => {
     if (typeof shape === 'object') {
       if (!isMap(node)) return fail(node, key, 'expected a mapping');
-      const out: Record<string, unknown> = {};
+      // Own keys only: `toString` or `__proto__` in mlq.yaml is an unknown key, not Object.prototype's.
+      const out: Record<string, unknown> = Object.create(null);
       for (const pair of node.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : '';
-        const sub = shape[name];
+        const sub = Object.hasOwn(shape, name) ? shape[name] : undefined;
         const full = key ? `${key}.${name}` : name;
         if (!sub) return fail(pair.key as Node, full, `unknown key (expected one of: ${Object.keys(shape).join(', ')})`);
         out[name] = read(pair.value as Node, sub, full);
       }
       return out;
     }
-    if (shape === 'string') {
+    if (shape === 'string' || shape === 'url') {
       if (!isScalar(node) || typeof node.value !== 'string') return fail(node, key, 'expected a string');
+      // The writers link it: it passes the same filter as every URL of a bank.
+      if (shape === 'url' && node.value !== '' && !linkTarget(node.value)?.startsWith('http')) return fail(node, key, 'expected an http(s) URL');
       return node.value;
     }
     if (shape === 'rules') {
       if (!isMap(node)) return fail(node, key, 'expected a mapping of rule id to error, warning, info or off');
-      const out: Record<string, RuleSetting> = {};
+      const out: Record<string, RuleSetting> = Object.create(null);
       for (const pair of node.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : '';
         if (!RULE_IDS.has(name)) return fail(pair.key as Node, `${key}.${name}`, 'unknown rule (see mlq --help for the rules)');
@@ -188,7 +189,7 @@ export function parseConfig(text: string, file: string): Config {
       if (!isScalar(item) || typeof item.value !== 'string') return fail(item as Node, `${key}[${i}]`, 'expected a string');
       if (shape === 'patterns') {
         try {
-          new RegExp(item.value);
+          compileSkip(item.value);
         } catch (error) {
           return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
         }

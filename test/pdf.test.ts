@@ -305,7 +305,7 @@ describe('guide.pdf of other banks', () => {
     '',
   ].join('\n');
   const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-  const readAsset: WriteContext['readAsset'] = async (ref) => (ref === 'img/diagram.png' ? new Uint8Array(PNG_1X1) : null);
+  const readAsset: WriteContext['readAsset'] = async (ref) => (ref === 'img/diagram.png' ? { bytes: new Uint8Array(PNG_1X1), realPath: '/bank/img/diagram.png' } : null);
 
   it('renders Greek, Chinese and an emoji, and warns about the glyphs no font has', async () => {
     const { bytes, warnings } = await writeGuide(bookOf(bank), DEFAULT_CONFIG, readAsset);

@@ -8,7 +8,7 @@ import { FORMATS } from '../writers/index.js';
 import { allQuestions, type Diagnostic } from '../model.js';
 import { refuseUnsafeOutput, writeOutputs } from '../io/output.js';
 import { emit, load } from '../pipeline.js';
-import { inputErrorDiagnostic, jobSummary, plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
+import { inputErrorDiagnostic, jobSummary, plural, printable, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
 import { RULES } from '../rules/index.js';
 import { explainBook } from './explain.js';
 import { validate } from '../rules/validate.js';
@@ -119,7 +119,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await run(argv, io);
   } catch (error) {
     if (error instanceof MlqError) {
-      io.stderr(`mlq: ${error.message}\n`);
+      io.stderr(`mlq: ${printable(error.message)}\n`);
       const reporter = reporterIn(argv);
       if (reporter !== 'text') {
         const diagnostic = inputErrorDiagnostic(error.message);
@@ -127,7 +127,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       }
       return error.exitCode;
     }
-    io.stderr(`mlq: internal error: ${error instanceof Error ? error.message : String(error)} (please report it)\n`);
+    io.stderr(`mlq: internal error: ${printable(error instanceof Error ? error.message : String(error))} (please report it)\n`);
     if (process.env.MLQ_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return EXIT_INTERNAL;
   }
@@ -221,13 +221,13 @@ async function build(values: Values, io: Io): Promise<number> {
   }
   const formats = requested ?? config.output.formats;
   const outDir = values.out ?? path.resolve(config.dir, config.output.dir);
-  refuseUnsafeOutput(outDir, [config.dir, ...book.banks.map((bank) => bank.file)]);
+  await refuseUnsafeOutput(outDir, [config.dir, ...book.banks.map((bank) => bank.file)]);
   const outputs = await emit(book, config, formats, (name, seconds) => {
     if (io.progress) io.stderr(`mlq: ${name} done in ${seconds.toFixed(1)} s\n`);
   }, writers);
   const files = outputs.flatMap((o) => o.files);
   // Formats built from the same notes (deck.csv, deck.apkg) may report the same thing: say it once.
-  for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${warning}\n`);
+  for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${printable(warning)}\n`);
   await writeOutputs(outDir, files);
   const shown = path.relative(process.cwd(), outDir) || '.';
   io.stdout(`${files.map((f) => `${path.join(shown, f.path)} (${f.bytes.length} bytes)`).join('\n')}\n`);

@@ -132,9 +132,15 @@ function textOf(tree: Root): string {
   return textContent(tree).replace(CONTROL, '');
 }
 
+/** Every control character (C0, DEL, C1) of a deck name, line breaks and tabs included. */
+const DECK_CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** What a spreadsheet would read as a formula at the start of a cell (deck.csv is opened in spreadsheets). */
+const FORMULA_START = /^[=+\-@]+/;
+
 function deckPath(deckName: string, bank: string | null, section: string | null): string {
-  const part = (name: string) => name.split(NESTING).join(':').trim();
-  return [deckName, ...[bank, section].filter((p): p is string => !!p?.trim()).map(part)].join(NESTING);
+  const part = (name: string) => name.replace(DECK_CONTROL, ' ').split(NESTING).join(':').replace(/\s+/g, ' ').trim();
+  const parts = [deckName, ...[bank, section].filter((p): p is string => !!p?.trim())].map(part);
+  return [parts[0]!.replace(FORMULA_START, '').trim() || 'Interview Questions', ...parts.slice(1)].join(NESTING);
 }
 
 /** The bank's title without its counts and years ("67 ... Questions 2025"), which change as the list grows. */

@@ -7,7 +7,7 @@ import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
 import { allQuestions } from '../model.js';
 import { hastToText } from '../read/markdown.js';
 import { el, joined, type Child } from './hast.js';
-import { NO_ANSWER, decodeFragment, followable, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
+import { NO_ANSWER, decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
 import { mathOf, texToMathML } from './math.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
@@ -34,9 +34,14 @@ export interface EpubContent {
 
 const root = (children: Element[]): Root => ({ type: 'root', children });
 
-/** Serializes a tree as XHTML: closed void elements, all text escaped; `raw` nodes are only ever KaTeX's MathML. */
-export function toXhtml(tree: Root | Element): string {
-  return toHtml(tree, { closeSelfClosing: true, allowDangerousHtml: true });
+/**
+ * Serializes a tree as XML (XHTML or SVG): closed void elements, all text escaped; `raw` nodes are only ever
+ * KaTeX's MathML. hast-util-to-html escapes only `<` and `&` in text, which HTML needs; XML also forbids
+ * `]]>` in text, so its `>` is escaped too (in an attribute value the reference means the same character).
+ */
+export function toXml(tree: Root | Element, space: 'html' | 'svg' = 'html'): string {
+  const markup = space === 'svg' ? toHtml(tree, { space, closeEmptyElements: true }) : toHtml(tree, { closeSelfClosing: true, allowDangerousHtml: true });
+  return markup.replace(/]]>/g, ']]&gt;');
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -236,10 +241,16 @@ function titlePage(book: Book): Page {
         el('p', {}, [`${count} question${count === 1 ? '' : 's'}${parts > 1 ? ` in ${parts} parts` : ''}.`]),
         date && el('p', {}, [`Source dated ${date}.`]),
         meta.license && el('p', { className: ['license'] }, [meta.license]),
-        meta.upstream && el('p', { className: ['upstream'] }, ['Source: ', el('a', { href: meta.upstream }, [meta.upstream])]),
+        meta.upstream && el('p', { className: ['upstream'] }, ['Source: ', upstreamLink(meta.upstream)]),
       ]),
     ]),
   };
+}
+
+/** The config's upstream URL, linked only when the link filter allows it (a `javascript:` URL stays text). */
+function upstreamLink(upstream: string): Child {
+  const href = linkTarget(upstream);
+  return href ? el('a', { href }, [upstream]) : upstream;
 }
 
 /** Builds every page and the navigation of the e-book. */
@@ -323,7 +334,7 @@ export function coverSvg(meta: BookMeta): string {
     ...lines.map((line, i) => text(260 + i * 64, 52, line)),
     authors && text(700, 22, authors.length > 48 ? `${authors.slice(0, 47)}…` : authors),
   ]);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(svg, { space: 'svg', closeEmptyElements: true })}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${toXml(svg, 'svg')}\n`;
 }
 
 /** Greedy word wrap to lines of about `width` characters. */

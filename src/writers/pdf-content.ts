@@ -1,7 +1,8 @@
 // Sanitized HTML trees (hast) of the model -> pdfmake content: blocks, inline runs, fonts per character.
 import type { Element, ElementContent, RootContent } from 'hast';
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
-import { CODE, PROSE, fontRuns, type FontName } from './pdf-fonts.js';
+import { CODE, PROSE, fontRuns, type FontName, type Run } from './pdf-fonts.js';
+import { limit } from '../limits.js';
 import { textContent } from './hast.js';
 import { linkTarget } from './links.js';
 import { mathOf, texToSvg, type MathSvg } from './math.js';
@@ -45,10 +46,32 @@ const BLOCKS = new Set([
   'summary', 'section', 'figure', 'dl', 'img',
 ]);
 
-/** Text in the given style, split into runs per font. */
+/**
+ * pdfmake breaks lines only where Unicode allows, so an unbroken word is laid out whole: it runs off the
+ * page, widens its table column (a code block is one) past the page, and a long one takes time quadratic in
+ * its length. Every `wordChars` characters of a longer word get a break opportunity, a zero-width space,
+ * in a run of its own in DejaVu Sans (DejaVu Sans Mono has no glyph for it). Nothing visible changes.
+ */
+const LONG_WORD = new RegExp(`\\S{${limit('wordChars')}}(?=\\S)`, 'gu');
+const BREAK: Run = { text: '\u200b', font: 'DejaVuSans' };
+
+function withBreaks(runs: Run[]): Run[] {
+  return runs.flatMap((run) => {
+    const pieces: Run[] = [];
+    let last = 0;
+    for (const match of run.text.matchAll(LONG_WORD)) {
+      const end = match.index + match[0].length;
+      pieces.push({ ...run, text: run.text.slice(last, end) }, BREAK);
+      last = end;
+    }
+    return last === 0 ? [run] : [...pieces, { ...run, text: run.text.slice(last) }];
+  });
+}
+
+/** Text in the given style, split into runs per font, with break opportunities in long words. */
 export function styledText(text: string, style: InlineStyle, context: RenderContext): Inline[] {
   const chain: readonly FontName[] = style.code ? CODE : PROSE;
-  return fontRuns(text, chain, context.missing).map((run) => {
+  return withBreaks(fontRuns(text, chain, context.missing)).map((run) => {
     const inline: Inline = { text: run.text };
     if (run.font !== 'Roboto') inline.font = run.font;
     if (style.bold) inline.bold = true;

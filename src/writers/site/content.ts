@@ -7,6 +7,7 @@ import type { Element, ElementContent, Nodes, Properties, RootContent } from 'ha
 import type { Bank } from '../../model.js';
 import { decodeFragment, linkTarget, siteOf } from '../links.js';
 import { mathOf, texToKatexHtml } from '../math.js';
+import type { WriteContext } from '../writer.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const HEADING = /^h([1-6])$/;
@@ -155,7 +156,7 @@ const IMAGE_TYPES: Record<string, string> = { png: 'png', jpg: 'jpg', jpeg: 'jpg
  */
 export async function collectImages(
   banks: readonly Bank[],
-  readAsset: (ref: string, fromFile: string) => Promise<Uint8Array | null>,
+  readAsset: WriteContext['readAsset'],
 ): Promise<{ images: Map<string, string>; files: { path: string; bytes: Uint8Array }[] }> {
   const images = new Map<string, string>();
   const files = new Map<string, Uint8Array>();
@@ -168,7 +169,7 @@ export async function collectImages(
         const key = imageKey(file, src);
         const type = IMAGE_TYPES[/\.([a-z0-9]+)(?:[?#].*)?$/i.exec(src)?.[1]?.toLowerCase() ?? ''];
         if (images.has(key) || !type || SCHEME.test(src) || src.startsWith('//')) continue;
-        const bytes = await readAsset(src.replace(/[?#].*$/, ''), file);
+        const bytes = (await readAsset(src.replace(/[?#].*$/, ''), file))?.bytes;
         if (!bytes) continue;
         const name = `media/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${type}`;
         files.set(name, bytes);
