@@ -1,17 +1,21 @@
 // mlq.yaml: book metadata, deck, output, rule severities, link checking and the list of banks.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { describeFsError, MlqError } from './errors.js';
+import { MlqError } from './errors.js';
+import { readInput } from './io/files.js';
+import { limit } from './limits.js';
 import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
+import { compileSkip } from './links/skip.js';
 import { RULES } from './rules/index.js';
+import { linkTarget } from './writers/links.js';
 import { LAYOUT_IDS, NUMBERINGS, type ReadOptions } from './read/layouts/index.js';
 
 const RULE_IDS = new Set([...RULES.map((rule) => rule.id), ...Object.keys(LINK_RULES)]);
 
 export type RuleSetting = Severity | 'off';
-export const FORMAT_NAMES = ['json', 'csv', 'apkg', 'pdf', 'epub'] as const;
+/** In the order they are written: the site (last) offers the downloads the others made in the same build. */
+export const FORMAT_NAMES = ['json', 'csv', 'apkg', 'pdf', 'epub', 'site'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 export const isFormatName = (name: string): name is FormatName => (FORMAT_NAMES as readonly string[]).includes(name);
 export const PAGE_SIZES = ['A4', 'LETTER'] as const;
@@ -33,6 +37,14 @@ export interface Config {
   output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number] };
   rules: Record<string, RuleSetting>;
   links: { skip: string[] };
+  site: {
+    /** The site's address, for canonical URLs and the sitemap; '' means the upstream's GitHub Pages address. */
+    url: string;
+    /** The upstream branch that "edit on GitHub" links open. */
+    branch: string;
+    /** Host patterns of referral and affiliate links, which get rel="sponsored nofollow". */
+    sponsored: string[];
+  };
   /** Markdown banks, in book order, relative to `dir`. */
   sources: string[];
   /** How to read a bank, by its name in `sources` (`{file, layout, numbering, depth}`); detected where absent. */
@@ -55,12 +67,13 @@ export const DEFAULT_CONFIG: Config = {
   output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4' },
   rules: {},
   links: { skip: [] },
+  site: { url: '', branch: 'HEAD', sponsored: ['^amzn\\.to$', '(^|\\.)amazon\\.[a-z.]+$', '(^|\\.)tryexponent\\.com$'] },
   sources: ['README.md'],
   sourceOptions: {},
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'pageSize' | 'siteUrl' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -69,7 +82,7 @@ const SHAPE: Shape = {
     authors: 'strings',
     language: 'string',
     license: 'string',
-    upstream: 'string',
+    upstream: 'url',
     description: 'string',
     subjects: 'strings',
   },
@@ -77,6 +90,7 @@ const SHAPE: Shape = {
   output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
   rules: 'rules',
   links: { skip: 'patterns' },
+  site: { url: 'siteUrl', branch: 'string', sponsored: 'patterns' },
   sources: 'sources',
 };
 
@@ -84,13 +98,8 @@ const SHAPE: Shape = {
 const SOURCE_KEYS = ['file', 'layout', 'numbering', 'depth'];
 
 export async function loadConfig(file: string): Promise<Config> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new MlqError(`${file}: cannot read config: ${describeFsError(error)}`);
-  }
-  return parseConfig(text, file);
+  const bytes = await readInput(file, 'cannot read config', { maxBytes: limit('configBytes') });
+  return parseConfig(new TextDecoder().decode(bytes), file);
 }
 
 export function parseConfig(text: string, file: string): Config {
@@ -109,23 +118,26 @@ export function parseConfig(text: string, file: string): Config {
   const read = (node: Node | null | undefined, shape: Shape, key: string): unknown => {
     if (typeof shape === 'object') {
       if (!isMap(node)) return fail(node, key, 'expected a mapping');
-      const out: Record<string, unknown> = {};
+      // Own keys only: `toString` or `__proto__` in mlq.yaml is an unknown key, not Object.prototype's.
+      const out: Record<string, unknown> = Object.create(null);
       for (const pair of node.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : '';
-        const sub = shape[name];
+        const sub = Object.hasOwn(shape, name) ? shape[name] : undefined;
         const full = key ? `${key}.${name}` : name;
         if (!sub) return fail(pair.key as Node, full, `unknown key (expected one of: ${Object.keys(shape).join(', ')})`);
         out[name] = read(pair.value as Node, sub, full);
       }
       return out;
     }
-    if (shape === 'string') {
+    if (shape === 'string' || shape === 'url') {
       if (!isScalar(node) || typeof node.value !== 'string') return fail(node, key, 'expected a string');
+      // The writers link it: it passes the same filter as every URL of a bank.
+      if (shape === 'url' && node.value !== '' && !linkTarget(node.value)?.startsWith('http')) return fail(node, key, 'expected an http(s) URL');
       return node.value;
     }
     if (shape === 'rules') {
       if (!isMap(node)) return fail(node, key, 'expected a mapping of rule id to error, warning, info or off');
-      const out: Record<string, RuleSetting> = {};
+      const out: Record<string, RuleSetting> = Object.create(null);
       for (const pair of node.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : '';
         if (!RULE_IDS.has(name)) return fail(pair.key as Node, `${key}.${name}`, 'unknown rule (see mlq --help for the rules)');
@@ -136,6 +148,11 @@ export function parseConfig(text: string, file: string): Config {
         out[name] = value;
       }
       return out;
+    }
+    if (shape === 'siteUrl') {
+      const value = isScalar(node) && typeof node.value === 'string' ? node.value : '';
+      const problem = value === '' ? null : siteUrlProblem(value);
+      return problem ? fail(node, key, problem) : value && normalizeSiteUrl(value);
     }
     if (shape === 'sources') {
       // A file name, or {file, layout, numbering, depth}.
@@ -172,7 +189,7 @@ export function parseConfig(text: string, file: string): Config {
       if (!isScalar(item) || typeof item.value !== 'string') return fail(item as Node, `${key}[${i}]`, 'expected a string');
       if (shape === 'patterns') {
         try {
-          new RegExp(item.value);
+          compileSkip(item.value);
         } catch (error) {
           return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
         }
@@ -192,7 +209,26 @@ export function parseConfig(text: string, file: string): Config {
     output: { ...DEFAULT_CONFIG.output, ...given.output },
     rules: { ...given.rules },
     links: { ...DEFAULT_CONFIG.links, ...given.links },
+    site: { ...DEFAULT_CONFIG.site, ...given.site },
     sources: given.sources?.map((s) => s.file) ?? DEFAULT_CONFIG.sources,
     sourceOptions: Object.fromEntries((given.sources ?? []).map(({ file, ...options }) => [file, options])),
   };
+}
+
+/** Why a site address cannot serve as the base of canonical URLs, or null when it can. */
+function siteUrlProblem(url: string): string | null {
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  if (!parsed || parsed.protocol !== 'https:' || !parsed.hostname) return `expected an absolute https:// address, not "${url}"`;
+  if (parsed.search || parsed.hash || parsed.username || parsed.password) return `expected an address with no query, fragment or user, not "${url}"`;
+  return null;
+}
+
+/** The address with a trailing slash: the base that page names are resolved against. */
+const normalizeSiteUrl = (url: string): string => new URL(url).href.replace(/\/?$/, '/');
+
+/** `--site-url`: the same checks as site.url in mlq.yaml. */
+export function siteUrlOption(url: string): string {
+  const problem = siteUrlProblem(url);
+  if (problem) throw new MlqError(`--site-url: ${problem}`);
+  return normalizeSiteUrl(url);
 }

@@ -94,6 +94,8 @@ export interface BookMeta {
 export interface Book {
   meta: BookMeta;
   banks: Bank[];
+  /** The banks as they were at a git ref (`--since REF`), for the rules that compare the two versions. */
+  previous?: { ref: string; banks: Bank[] };
 }
 
 export type Severity = 'error' | 'warning' | 'info';

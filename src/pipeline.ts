@@ -1,16 +1,18 @@
 // The whole of mlq in a few lines: read -> parse -> validate -> emit.
 import { execFile } from 'node:child_process';
-import { access, readFile, realpath, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './config.js';
 import { MlqError } from './errors.js';
-import type { WriteContext, WriterOutput } from './writers/writer.js';
-import { FORMATS } from './writers/index.js';
-import type { Book, BookMeta } from './model.js';
+import type { WriterOutput } from './writers/writer.js';
+import { startWriters, writeAll, type StartedWriters } from './writers/parallel.js';
+import type { Bank, Book, BookMeta } from './model.js';
+import { textAt } from './links/since.js';
 import { assembleBook } from './read/parse.js';
 import { parseBankParallel } from './read/parse-parallel.js';
-import { readSourceText } from './read/source.js';
+import type { ReadOptions } from './read/layouts/layout.js';
+import { readSourceText, type SourceText } from './read/source.js';
 
 export interface Inputs {
   /** mlq.yaml; by default source/mlq.yaml or ./mlq.yaml where they exist. */
@@ -19,17 +21,27 @@ export interface Inputs {
   sources?: string[];
   /** Whether the book needs its source date (writers do; `check` does not). */
   dated?: boolean;
+  /** The formats a build will write, once the config is known: their worker threads start while the banks are read. */
+  writes?: (config: Config) => readonly FormatName[];
+  /** A git ref: the book also gets the banks as they were there (`book.previous`). */
+  since?: string;
 }
 
 export interface Loaded {
   config: Config;
   book: Book;
+  /** The worker threads started for `writes`, to hand to `emit`. */
+  writers?: StartedWriters;
+  /** The text of each bank as it was read (`mlq fix` edits it), and how it was read. */
+  texts: SourceText[];
+  options: ReadOptions[];
 }
 
 export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
 
 export async function load(inputs: Inputs): Promise<Loaded> {
   const config = await findConfig(inputs.configFile);
+  const writers = inputs.writes && startWriters(inputs.writes(config));
   const fromConfig = !inputs.sources?.length;
   const given = fromConfig ? config.sources.map((s) => path.resolve(config.dir, s)) : inputs.sources!;
   // How to read each bank: as mlq.yaml says for its sources, else detected.
@@ -44,24 +56,32 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);
   if (empty) throw new MlqError(`${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${empty.explanation[0]})`);
-  return { config, book };
+  if (inputs.since) book.previous = { ref: inputs.since, banks: await banksAt(inputs.since, book.meta, files, options) };
+  return { config, book, texts, options, writers };
 }
 
-/** Runs the writers one after another (they are CPU-bound), reporting each as it finishes. */
-export async function emit(
+/**
+ * Runs the writers side by side on the machine's cores (they are CPU-bound), reporting each as it
+ * finishes, with the seconds since writing began.
+ */
+export function emit(
   book: Book,
   config: Config,
   formats: readonly FormatName[],
   onWritten: (format: FormatName, seconds: number) => void = () => {},
+  writers?: StartedWriters,
 ): Promise<WriterOutput[]> {
-  const context: WriteContext = { config, readAsset };
-  const outputs: WriterOutput[] = [];
-  for (const name of formats) {
-    const start = performance.now();
-    outputs.push(await (await FORMATS[name].load()).write(book, context));
-    onWritten(name, (performance.now() - start) / 1000);
+  return writeAll(book, config, formats, onWritten, writers);
+}
+
+/** The banks that existed at a git ref, read as they were there, their ids made unique as then. */
+async function banksAt(ref: string, meta: BookMeta, files: string[], options: ReadOptions[]): Promise<Bank[]> {
+  const banks: Bank[] = [];
+  for (const [i, file] of files.entries()) {
+    const text = await textAt(ref, file);
+    if (text !== null) banks.push(await parseBankParallel({ file, text }, options[i]).catch((error) => refuseOverflow(`${file} at ${ref}`, error)));
   }
-  return outputs;
+  return assembleBook(meta, banks).banks;
 }
 
 async function findConfig(file: string | undefined): Promise<Config> {
@@ -103,27 +123,4 @@ async function sourceDateOf(files: string[]): Promise<string> {
   if (git) return new Date(Number(git) * 1000).toISOString();
   const times = await Promise.all(files.map(async (f) => (await stat(f)).mtimeMs));
   return new Date(Math.floor(Math.max(...times) / 1000) * 1000).toISOString();
-}
-
-/** Images beyond this are not embedded: a bank's figures are small, and /dev/zero is not a figure. */
-const MAX_ASSET_BYTES = 16 * 1024 * 1024;
-
-/**
- * A local image of a bank: only a regular file under the bank's own folder, so that a contribution cannot
- * make the build read /etc/passwd, wait on a named pipe or swallow a device.
- */
-async function readAsset(ref: string, fromFile: string): Promise<Uint8Array | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURI(ref);
-  } catch {
-    return null;
-  }
-  // Real paths: a symbolic link in the bank's folder must not lead out of it.
-  const folder = await realpath(path.dirname(fromFile)).catch(() => null);
-  const file = folder && (await realpath(path.resolve(folder, decoded)).catch(() => null));
-  if (!folder || !file?.startsWith(folder + path.sep)) return null;
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile() || info.size > MAX_ASSET_BYTES) return null;
-  return readFile(file).catch(() => null);
 }

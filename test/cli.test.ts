@@ -40,7 +40,9 @@ describe('mlq check on the verbatim upstream README', () => {
     const summary = readFileSync(summaryFile, 'utf8');
     const file = path.relative(ROOT, CORPUS);
     expect(summary.startsWith('### an earlier step\n### ❌ mlq check\n\n67 questions: 1 error, 5 warnings, 21 infos\n')).toBe(true);
-    expect(summary).toContain(`| error | duplicate-number | ${file}:419 | Question number 66 is used twice (first at line 416). |`);
+    // Cells are text: every punctuation character backslash-escaped (see report.ts).
+    const text = (s: string) => s.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    expect(summary).toContain(`| error | duplicate-number | ${text(`${file}:419`)} | ${text('Question number 66 is used twice (first at line 416).')} |`);
     expect(summary.match(/^\| (error|warning) \|/gm)).toHaveLength(6);
     expect(summary).not.toContain('answer-only-link');
     // The text reporter is for a terminal: it leaves the job summary alone.
@@ -58,14 +60,37 @@ describe('mlq check on the verbatim upstream README', () => {
   });
 });
 
+describe('mlq check on the verbatim upstream NLP bank, and on broken TeX', () => {
+  it("warns of the chatbot's leftover at its line and notes the generated answers once", () => {
+    const file = path.join(ROOT, 'test/fixtures/upstream-NLP-README.md');
+    const run = mlq(['check', '--source', file]);
+    expect(run.code).toBe(0);
+    const name = path.relative(ROOT, file);
+    expect(run.stdout).toContain(`${name}:56:1 warning generated-text "Sure, here's" is a chatbot's leftover in an answer.`);
+    expect(run.stdout).toContain(`${name}:4:42 info generated-text The bank says its answers were generated using ChatGPT`);
+    expect(oneLine(run.stdout).at(-1)).toBe('13 questions: 0 errors, 1 warning, 1 info');
+  });
+
+  it('reports $\\frac{1}{$ in an answer as math-syntax at its line, with KaTeX\'s message, and exits 1', () => {
+    const file = path.join(temp(), 'bank.md');
+    writeFileSync(file, '# Bank\n\n#### 1) What is a half? [[src](https://s.example)]\n\nIt is $\\frac{1}{$ of one.\n');
+    const run = mlq(['check', '--source', file, '--reporter', 'json']);
+    expect(run.code).toBe(1);
+    const [finding] = JSON.parse(run.stdout).diagnostics.filter((d: { rule: string }) => d.rule === 'math-syntax');
+    expect(finding).toMatchObject({ severity: 'error', line: 5, column: 17 });
+    expect(finding.message).toMatch(/^Math "\\frac\{1\}\{" cannot be rendered: Unexpected end of input in a macro argument, expected '\}'\.$/);
+  });
+});
+
 describe('mlq build', () => {
-  it('builds the bank in source/: 67 questions valid against the JSON Schema', () => {
+  it('builds the banks in source/: 67 and 13 questions valid against the JSON Schema', () => {
     const out = temp();
     const run = mlq(['build', '--formats', 'json', '--out', out]);
     expect(run.stderr).not.toContain(' error ');
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/source\/README.md:81:1 warning no-answer Question 9 has no answer/);
     expect(run.stderr).toMatch(/source\/README.md:106:1 warning no-answer Question 14 has no answer/);
+    expect(run.stderr).toMatch(/source\/NLP\/README.md:4:44 info generated-text The bank says its answers were generated using ChatGPT/);
     for (const n of [10, 11, 20]) expect(run.stderr).toMatch(new RegExp(`info answer-only-link Question ${n} is answered only by a link`));
     const json = JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8'));
     const schema = JSON.parse(readFileSync(path.join(out, 'questions.schema.json'), 'utf8'));
@@ -74,10 +99,22 @@ describe('mlq build', () => {
     const valid = ajv.validate(schema, json);
     expect(ajv.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+    expect(json.banks.map((bank: { file: string; questions: unknown[] }) => [bank.file, bank.questions.length])).toEqual([['README.md', 67], ['NLP/README.md', 13]]);
     const questions = json.banks[0].questions;
     expect(questions.map((q: { number: number }) => q.number)).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
-    expect(new Set(questions.map((q: { id: string }) => q.id)).size).toBe(67);
+    const ids = json.banks.flatMap((bank: { questions: { id: string }[] }) => bank.questions.map((q) => q.id));
+    expect(new Set(ids).size).toBe(80);
     expect(questions[63].answerHtml).toContain('<pre><code>');
+    // Math: MathML in the HTML (with its TeX as annotation), the TeX between dollars in the text.
+    const perplexity = json.banks[1].questions[7];
+    expect(perplexity.title).toBe('What is perplexity used for?');
+    expect(perplexity.answerHtml).toContain('<p>Perplexity = <span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML">');
+    expect(perplexity.answerHtml).toContain('<annotation encoding="application/x-tex">2^{H(D)}</annotation>');
+    expect(perplexity.answerHtml).not.toContain('language-math');
+    expect(perplexity.answerText).toContain('Perplexity = $2^{H(D)}$');
+    expect(perplexity.answerText).toContain('$w_i$ = the i-th word');
+    expect(schema.$defs.question.properties.answerHtml.description).toMatch(/MathML/);
+    expect(schema.$defs.question.properties.answerText.description).toMatch(/TeX/);
     expect(json.book.sourceDate).toBe('2023-11-14T22:13:20.000Z');
     expect(json.schemaVersion).toBe(1);
   });
@@ -111,7 +148,7 @@ describe('mlq build', () => {
     const { CI: _ci, ...env } = mlqEnv();
     const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env });
     expect(onTerminal.status).toBe(0);
-    expect(onTerminal.stdout).toMatch(/^mlq: read 67 questions in \d+\.\d s\r?$/m);
+    expect(onTerminal.stdout).toMatch(/^mlq: read 80 questions in \d+\.\d s\r?$/m);
     expect(onTerminal.stdout).toMatch(/^mlq: json done in \d+\.\d s\r?$/m);
     expect(onTerminal.stdout).toMatch(/^mlq: csv done in \d+\.\d s\r?$/m);
     expect(mlq(args).stderr).not.toMatch(/^mlq: (read|json|csv) /m);
@@ -124,6 +161,7 @@ describe('mlq build', () => {
     // Enough files that copying them into the staging folder takes a while to interrupt.
     for (let i = 0; i < 3000; i++) writeFileSync(path.join(out, `old-${i}.txt`), 'x'.repeat(100));
     writeFileSync(path.join(out, 'questions.json'), 'previous');
+    writeFileSync(path.join(out, '.mlq-output'), 'made by mlq');
     const child = spawn(process.execPath, [MLQ, 'build', '--formats', 'json', '--out', out], { cwd: ROOT, env: mlqEnv() });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     // Interrupted as soon as the staging folder appears, while the 3,000 files are being copied into it.
@@ -137,7 +175,7 @@ describe('mlq build', () => {
     expect(await exited).toBe('SIGINT');
     expect(readdirSync(parent)).toEqual(['out']);
     expect(readFileSync(path.join(out, 'questions.json'), 'utf8')).toBe('previous');
-    expect(readdirSync(out)).toHaveLength(3001);
+    expect(readdirSync(out)).toHaveLength(3002);
   });
 
   it('will not replace a folder that holds the working directory or the sources', () => {
@@ -161,6 +199,7 @@ describe('mlq build', () => {
 
   it('keeps a relative symbolic link in the output folder relative', () => {
     const out = temp();
+    expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
     writeFileSync(path.join(out, 'notes.txt'), 'kept');
     symlinkSync('notes.txt', path.join(out, 'latest.txt'));
     expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
@@ -195,12 +234,17 @@ describe('mlq build', () => {
     expect(run.stderr).toContain('image img.png not found');
   });
 
-  it('keeps the outputs of other formats when building one', () => {
+  it("keeps the outputs of other formats when building one, and the folder's mode", () => {
     const out = temp();
+    expect(mlq(['build', '--formats', 'csv', '--out', out]).code).toBe(0);
     writeFileSync(path.join(out, 'other.txt'), 'kept');
     expect(mlq(['build', '--formats', 'json', '--out', out]).code).toBe(0);
     expect(readFileSync(path.join(out, 'other.txt'), 'utf8')).toBe('kept');
-    expect(statSync(out).mode & 0o777).toBe(0o755);
+    expect(readdirSync(out).sort()).toEqual(['.mlq-output', 'deck.csv', 'other.txt', 'questions.json', 'questions.schema.json']);
+    expect(statSync(out).mode & 0o777).toBe(0o700); // mkdtemp's
+    const fresh = path.join(temp(), 'dist');
+    expect(mlq(['build', '--formats', 'json', '--out', fresh]).code).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o755);
   });
 });
 
@@ -232,7 +276,7 @@ describe('bad input: exit 2 with one clear line, no stack trace', () => {
     ['a bad skip pattern', () => ['check', '--config', file('skip.yaml', 'links:\n  skip:\n    - "(unclosed"\n')], /skip\.yaml:3: links\.skip\[0\]: not a regular expression/],
     ['quotes nested thousands deep', () => ['check', '--source', file('deep.md', `# B\n\n#### 1) Q?\n${'> '.repeat(3000)}x\n`)], /deep\.md:4: quotes or lists nested more than 100 levels deep$/],
     ['a line of five megabytes', () => ['check', '--source', file('long.md', `# B\n\n#### 1) Q?\n${'word '.repeat(1_000_000)}\n`)], /long\.md:4: line longer than 1000000 characters$/],
-    ['emphasis nested thousands deep', () => ['check', '--source', file('stars.md', `# B\n\n#### 1) Q?\n${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`)], /stars\.md: nested too deeply to read/],
+    ['emphasis nested thousands deep', () => ['check', '--source', file('stars.md', `# B\n\n#### 1) Q?\n${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`)], /stars\.md:4: more than 2000 emphasis marks \(\* or _\) in one paragraph$/],
     [
       'an output path that is a file',
       () => ['build', '--formats', 'json', '--source', file('clean.md', '# B\n\n#### 1) Q? [[src](https://s.example)]\nA.\n'), '--out', file('not-a-folder', 'x')],
@@ -366,7 +410,7 @@ describe('the GitHub job summary', () => {
   it('keeps a message in its table cell, as text', async () => {
     const { jobSummary } = await import('../src/cli/report.js');
     const markdown = jobSummary('check', [finding('a | b <script>x</script>\nnext \\| c')], counts);
-    expect(markdown).toContain('| warning | no-source | a.md:3 | a \\| b &lt;script&gt;x&lt;/script&gt; next \\\\\\| c |');
+    expect(markdown).toContain('| warning | no-source | a\\.md\\:3 | a \\| b \\<script\\>x\\<\\/script\\> next \\\\\\| c |');
     expect(markdown).toContain('### ✅ mlq check');
   });
 

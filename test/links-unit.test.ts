@@ -50,7 +50,7 @@ describe('private addresses', () => {
     '::ffff:a9fe:a9fe', '64:ff9b::10.0.0.1',
   ])('refuses %s', (address) => expect(refusedAddress(address)).not.toBeNull());
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])('allows %s', (address) =>
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', '2620:4f:8000::1'])('allows %s', (address) =>
     expect(refusedAddress(address)).toBeNull(),
   );
 

@@ -7,7 +7,12 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseMarkdown } from '../src/read/markdown.js';
 import { validate } from '../src/rules/validate.js';
+import { unzipSync } from 'fflate';
+import initSqlJs from 'sql.js';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { FORMATS } from '../src/writers/index.js';
 import { bookOf } from './support/book.js';
+import { epubXmlFiles, isScriptUrl, linkTargets, xmlErrors } from './support/outputs.js';
 import { MlqError } from '../src/errors.js';
 import type { Book } from '../src/model.js';
 
@@ -89,3 +94,65 @@ describe('parsing a large document in pieces', () => {
     );
   });
 });
+
+describe('the outputs of arbitrary banks', () => {
+  // What would break an XML file or smuggle a script link, in a bank and in the book's metadata.
+  const hostile = fc.oneof(
+    fragment,
+    fc.constantFrom(']]>', '<![CDATA[', ']]', '&#93;]>', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:x', 'java\tscript:x', 'jav&#x61;script:x', '&#106;avascript:x', 'data:text/html,x', 'vbscript:x'),
+    fc.constantFrom('[a](javascript:alert(1))', '<javascript:alert(1)>', '[[src](javascript:x)]', '[[Answer]](jav&#x61;script:x)', '<a href="javascript:x">a</a>', '<a href="jav&#x09;ascript:x">a</a>', '![i](javascript:x)', '[r]: javascript:x\n\n[r]', '<svg><a xlink:href="javascript:x">s</a></svg>'),
+  );
+  const bank = fc.array(hostile, { maxLength: 40 }).map((parts) => `# Bank ${parts.slice(0, 3).join('')}\n\n#### 1) ${parts.slice(3, 8).join('')}? [[src](https://s.example)]\n${parts.slice(8).join('')}\n`);
+  const text = fc.array(hostile, { maxLength: 6 }).map((parts) => parts.join(''));
+
+  it('EPUB pages are well-formed XML and no output links to javascript:', async () => {
+    const formats = await Promise.all((['json', 'csv', 'apkg', 'epub', 'pdf'] as const).map(async (name) => [name, await FORMATS[name].load()] as const));
+    await fc.assert(
+      fc.asyncProperty(bank, text, text, async (markdown, title, author) => {
+        const book = bookOf(markdown);
+        book.meta = { ...book.meta, title: title || 'T', authors: [author], subtitle: title, upstream: 'https://example.org/x' };
+        const context = { config: DEFAULT_CONFIG, readAsset: async () => null };
+        for (const [name, writer] of formats) {
+          const { files } = await writer.write(book, context);
+          for (const file of files) {
+            const raw = Buffer.from(file.bytes).toString(name === 'pdf' ? 'latin1' : 'utf8');
+            const targets =
+              name === 'epub'
+                ? Object.entries(epubXmlFiles(file.bytes)).flatMap(([entry, xml]) => (expect(xmlErrors(xml), entry).toEqual([]), linkTargets(xml, 'xml')))
+                : name === 'apkg'
+                  ? (await deckFields(file.bytes)).flatMap((html) => linkTargets(html, 'html'))
+                  : name === 'pdf'
+                    ? linkTargets(raw, 'pdf')
+                    : name === 'json'
+                      ? jsonUrls(raw)
+                      : linkTargets(raw, 'html');
+            expect(targets.filter(isScriptUrl), `${name} ${file.path}`).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 25, seed: 20261201 },
+    );
+  });
+});
+
+/** The HTML fields Anki renders: notes.flds of the deck's database, split at 0x1f. */
+async function deckFields(apkg: Uint8Array): Promise<string[]> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database(unzipSync(apkg)['collection.anki2']!);
+  try {
+    return (db.exec('SELECT flds FROM notes')[0]?.values ?? []).flatMap(([flds]) => String(flds).split('\x1f'));
+  } finally {
+    db.close();
+  }
+}
+
+/** The URL fields of questions.json and the links of its HTML fields. */
+function jsonUrls(text: string): string[] {
+  const urls: string[] = [];
+  JSON.parse(text, (key, value) => {
+    if (typeof value === 'string' && (key === 'url' || key === 'href' || key.endsWith('Url'))) urls.push(value);
+    if (typeof value === 'string' && key.endsWith('Html')) urls.push(...linkTargets(value, 'html'));
+    return value;
+  });
+  return urls;
+}

@@ -34,8 +34,8 @@ describe('default severities', () => {
 });
 
 describe.each(RULES.map((r) => [r.id]))('rule %s', (id) => {
-  // The reader refuses a text with no questions; a model can still have a bank without any.
-  it('finds nothing in a bank with no questions', () => {
+  it('finds nothing in a bank with no questions yet', () => {
+    // The reader refuses a file without questions (exit 2); the model of a bank with none is still checked.
     const book = bookOf(`# Machine Learning Questions\n\n${q(1, 'A?')}`);
     book.banks[0]!.questions = [];
     expect(rule(id).check(book)).toEqual([]);

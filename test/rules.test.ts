@@ -2,13 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.js';
 import { validate } from '../src/rules/validate.js';
-import { bookOf } from './support/book.js';
+import { bookOf, read, ROOT } from './support/book.js';
+import path from 'node:path';
+import { parseBook } from '../src/read/parse.js';
+import { META } from './support/book.js';
 
 const q = (n: number | string, title: string, body = 'An answer. [[src]](https://src.example/a)', marks = '####') => `${marks} ${n}) ${title}\n${body}\n\n`;
 const good = `# 2 Questions\n\n${q(1, 'What is bias?')}${q(2, 'What is variance?')}`;
 
 interface Example {
   bad: string;
+  /** The bank at `--since REF`, for the rules that compare versions. */
+  before?: string;
   /** Line and part of the message the failing example must report. */
   line: number;
   message: RegExp;
@@ -29,8 +34,24 @@ const EXAMPLES: Record<string, Example> = {
   'id-collision': { bad: q(1, 'A? <!-- id: same -->') + q(2, 'B? <!-- id: same -->'), line: 4, message: /"same" is already taken; it gets "same-2"/ },
   'malformed-question-heading': { bad: q(1, 'A?') + '#### 2 What is missing here?\nText.\n', line: 4, message: /looks like a question but is not one/ },
   'empty-question-title': { bad: q(1, 'A?') + q(2, '[[src](https://s.example)]'), line: 4, message: /Question 2 has no text/ },
+  'math-syntax': { bad: q(1, 'A?', 'A half is $\\frac{1}{$ here. [[src]](https://src.example/a)'), line: 2, message: /Math "\\frac\{1\}\{" cannot be rendered: .*expected '\}'/ },
+  'generated-text': { bad: q(1, 'A?', "Perplexity.\n\nSure, here's the formula for perplexity in LaTeX format:\n\n$2^{H(D)}$ [[src]](https://src.example/a)"), line: 4, message: /"Sure, here's" is a chatbot's leftover/ },
+  'id-changed': {
+    before: q(1, 'What is bias?', 'The error from wrong assumptions. [[src]](https://s.example)'),
+    bad: q(1, 'What is the bias of a model?', 'The error from wrong assumptions. [[src]](https://s.example)'),
+    line: 1,
+    message: /Question 1 was reworded since HEAD: its id changes from "what-is-bias" to "what-is-the-bias-of-a-model"/,
+  },
+  'question-removed': { before: q(1, 'A?') + q(2, 'What is variance?', 'Spread. [[src]](https://s.example)'), bad: q(1, 'A?'), line: 1, message: /Question 2 "What is variance\?" \(id what-is-variance\) was removed since HEAD/ },
   'unsafe-link': { bad: q(1, 'A?', 'Yes. [click](javascript:alert(1)) [[src]](https://s.example)'), line: 2, message: /Unsafe link "javascript:alert\(1\)"/ },
 };
+
+/** The example's bank, with its version at `--since HEAD` where it has one. */
+function exampleBook({ bad, before }: Example) {
+  const book = bookOf(bad);
+  if (before !== undefined) book.previous = { ref: 'HEAD', banks: bookOf(before).banks };
+  return book;
+}
 
 describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
   const example = EXAMPLES[id];
@@ -46,7 +67,7 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
   });
 
   it('reports the failing example at its line', () => {
-    const findings = rule.check(bookOf(example!.bad));
+    const findings = rule.check(exampleBook(example!));
     expect(findings.length).toBeGreaterThan(0);
     expect(findings[0]).toMatchObject({ file: 'bank1.md', line: example!.line });
     expect(findings[0]!.message).toMatch(example!.message);
@@ -93,5 +114,95 @@ describe('validate', () => {
       line: 4,
       column: 1,
     });
+  });
+});
+
+describe('math-syntax', () => {
+  const rule = RULES.find((r) => r.id === 'math-syntax')!;
+
+  it('points at the character KaTeX stopped at, and gives its message', () => {
+    const [finding] = rule.check(bookOf(q(1, 'A?', 'Then $x^{2$ and more. [[src]](https://s.example)')));
+    expect(finding).toMatchObject({ line: 2, column: 6 + 1 + 4 });
+    expect(finding!.message).toMatch(/Expected '\}', got 'EOF'/);
+  });
+
+  it('reads display math and ```math blocks, math in titles and front matter, and leaves currency alone', () => {
+    const bank = `# Bank\n\nIntro $\\bad$.\n\n${q(1, 'What is $\\sqrt{$?', '$$\n\\frac{1\n$$\n\n```math\n\\left(\n```\n\nIt costs $5 and $10. [[src]](https://s.example)')}`;
+    expect(new Set(rule.check(bookOf(bank)).map((f) => f.file))).toEqual(new Set(['bank1.md']));
+    expect(rule.check(bookOf(bank)).map((f) => [f.line, f.column])).toEqual([
+      // "\bad" is unknown from its first character; "\sqrt{" ends early, in the title.
+      [3, 7 + 1],
+      [5, 17 + 1 + 6],
+      [6, 1],
+      [10, 1],
+    ]);
+  });
+
+  it('names the opening $ of an inline formula that spans lines', () => {
+    const [finding] = rule.check(bookOf(q(1, 'A?', 'See $x +\ny^{2$ here. [[src]](https://s.example)')));
+    expect([finding!.line, finding!.column]).toEqual([2, 5]);
+  });
+
+  it('finds nothing in the NLP bank, whose TeX renders', () => {
+    expect(rule.check(bookOf(read(path.join(ROOT, 'test/fixtures/upstream-NLP-README.md'))))).toEqual([]);
+  });
+});
+
+describe('generated-text', () => {
+  const upstreamNlp = () =>
+    parseBook({ meta: META, sources: [{ file: 'NLP/README.md', text: read(path.join(ROOT, 'test/fixtures/upstream-NLP-README.md')) }] });
+
+  it('flags the chatbot leftover of the upstream NLP bank at its line, and notes once that the bank says it was generated', () => {
+    const found = validate(upstreamNlp()).filter((d) => d.rule === 'generated-text');
+    expect(found.map(({ line, column, severity }) => ({ line, column, severity }))).toEqual([
+      { line: 4, column: 42, severity: 'info' },
+      { line: 56, column: 1, severity: 'warning' },
+    ]);
+    expect(found[0]!.message).toBe('The bank says its answers were generated using ChatGPT: check them against their sources.');
+    expect(found[1]!.message).toBe('"Sure, here\'s" is a chatbot\'s leftover in an answer.');
+  });
+
+  it('keeps the note an info whatever mlq.yaml sets the rule to, and turns both off with it', () => {
+    expect(validate(upstreamNlp(), { 'generated-text': 'error' }).filter((d) => d.rule === 'generated-text').map((d) => d.severity)).toEqual(['info', 'error']);
+    expect(validate(upstreamNlp(), { 'generated-text': 'off' }).filter((d) => d.rule === 'generated-text')).toEqual([]);
+  });
+
+  const findings = (bank: string) => RULES.find((r) => r.id === 'generated-text')!.check(bookOf(bank));
+  const places = (body: string) => findings(q(1, 'A?', body)).map((f) => [f.line, f.column]);
+
+  it('knows the other leftovers, and not a question that only mentions an AI', () => {
+    expect(places('As an AI language model, I cannot.\n\nI hope this helps!\n\nCertainly! Here is more.\n\nOf course, here is a list:')).toEqual([[2, 1], [4, 1], [6, 1], [8, 1]]);
+    expect(places('Sure here’s one.\n\nAs an AI, I would.\n\nI hope that helps.')).toEqual([[2, 1], [4, 1], [6, 1]]);
+    expect(places('An AI model is trained on data; here is how. Unsure, here is why. As an AIM user, sure. [[src]](https://s.example)')).toEqual([]);
+  });
+
+  it('finds a leftover at its column, inside a list item and on a later line of a paragraph', () => {
+    expect(places('- Sure, here\'s a list')).toEqual([[2, 3]]);
+    expect(places('First line.\nThen: Sure, here\'s more')).toEqual([[3, 7]]);
+    // The text node starts after the emphasis; its second line starts the line.
+    expect(places('*First* line.\nThen: Sure, here\'s more')).toEqual([[3, 7]]);
+    expect(findings(q(1, 'A?', 'Text: I hope this helps'))[0]!.message).toBe('"I hope this helps" is a chatbot\'s leftover in an answer.');
+  });
+
+  it('reads only answers for leftovers, and only the front matter for the note', () => {
+    expect(findings(`# Bank\n\nSure, here's the list.\n\n${q(1, "Sure, here's a question?")}`)).toEqual([]);
+    expect(findings(q(1, 'A?', 'These answers were generated by ChatGPT.')).map((f) => f.message)).toEqual([]);
+  });
+
+  it('notes the ways a bank says it was generated, once, with its words and hint', () => {
+    const note = (intro: string) => findings(`# Bank\n\n${intro}\n\n${q(1, 'A?')}`);
+    expect(note('Answers written by a chatbot, and generated using AI.')).toEqual([
+      {
+        file: 'bank1.md',
+        line: 3,
+        column: 9,
+        severity: 'info',
+        message: 'The bank says its answers were written by a chatbot: check them against their sources.',
+        hint: 'Review the generated answers; cite a source for each.',
+      },
+    ]);
+    expect(note('Generated with GPT-4.')[0]!.message).toMatch(/were Generated with GPT:/);
+    expect(note('written with an AI and a language model')[0]!.message).toMatch(/were written with an AI:/);
+    expect(note('Written with Aida and generated by AIs.')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import type { Book } from '../model.js';
 import { plural } from './report.js';
 
-export function explainBook(book: Book): string {
+export function explainBook(book: Pick<Book, 'banks'>): string {
   return book.banks
     .map((bank) => {
       const depth = bank.layout === 'bold' ? 'bold paragraphs' : `${'#'.repeat(bank.questionDepth)} headings`;

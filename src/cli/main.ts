@@ -2,13 +2,13 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { FORMAT_NAMES, isFormatName, type FormatName } from '../config.js';
+import { FORMAT_NAMES, isFormatName, siteUrlOption, type Config, type FormatName } from '../config.js';
 import { describeFsError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from '../errors.js';
 import { FORMATS } from '../writers/index.js';
 import { allQuestions, type Diagnostic } from '../model.js';
 import { refuseUnsafeOutput, writeOutputs } from '../io/output.js';
 import { emit, load } from '../pipeline.js';
-import { inputErrorDiagnostic, jobSummary, plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
+import { inputErrorDiagnostic, jobSummary, plural, printable, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
 import { RULES } from '../rules/index.js';
 import { explainBook } from './explain.js';
 import { validate } from '../rules/validate.js';
@@ -21,10 +21,13 @@ const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', impor
 const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated model, JSON, Anki deck, PDF, EPUB
 
 Usage:
-  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors]
-  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json] [--explain]
+  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--site-url URL]
+  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json] [--explain] [--since GIT-REF]
   mlq links [--source FILE]... [--config FILE] [--reporter text|github|json] [--since GIT-REF]
             [--cache FILE] [--no-cache] [--allow-private]
+  mlq fix [--source FILE]... [--config FILE] [--check] [--since GIT-REF]
+  mlq changes --since GIT-REF [--source FILE]... [--config FILE] [--format markdown|json]
+  mlq init [--config FILE]   find the banks of this folder, write mlq.yaml (or FILE) for them
   mlq --help | --version
 
 Options:
@@ -34,17 +37,22 @@ Options:
   --formats LIST    comma-separated (default: output.formats, all of them):
 ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[name].files.join(', ')}`).join('\n')}
   --allow-errors    publish even when validation finds errors
+  --site-url URL    the site's https address, for canonical URLs and the sitemap (default: site.url)
   --reporter NAME   text (default), github (workflow commands) or json
   --explain         check: say per bank which layout, heading depth and numbering were read, and why
-  --since GIT-REF   links: check only the links on lines added or changed since GIT-REF
+  --since GIT-REF   links: check only the links on lines added or changed since GIT-REF;
+                    check, fix: compare with the banks at GIT-REF (id-changed, question-removed);
+                    changes: list the questions added, removed, reworded or re-answered since GIT-REF
+  --format NAME     changes: markdown (default: release notes, a job summary) or json
+  --check           fix: change nothing, print the fixes as a unified diff, exit 1 if there are any
   --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
   --no-cache        links: neither read nor write the cache
   --allow-private   links: allow loopback, private and link-local addresses (for tests)
 
-Exit codes: 0 ok (warnings allowed), 1 validation errors, 2 usage or input error, 3 internal error.
+Exit codes: 0 ok (warnings allowed), 1 validation errors (fix --check: something to fix), 2 usage or input error, 3 internal error.
 
-Rules (severity can be changed under "rules:" in mlq.yaml):
-${[...RULES, ...Object.entries(LINK_RULES).map(([id, rule]) => ({ id, ...rule }))].map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
+Rules (severity can be changed under "rules:" in mlq.yaml; "fix" marks those mlq fix can fix):
+${[...RULES, ...Object.entries(LINK_RULES).map(([id, rule]) => ({ id, ...rule }))].map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${'fix' in r && r.fix ? 'fix ' : '    '}${r.description}`).join('\n')}
 `;
 
 const OPTIONS = {
@@ -54,11 +62,14 @@ const OPTIONS = {
   formats: { type: 'string' },
   reporter: { type: 'string' },
   'allow-errors': { type: 'boolean' },
+  'site-url': { type: 'string' },
   explain: { type: 'boolean' },
   since: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
   'allow-private': { type: 'boolean' },
+  check: { type: 'boolean' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -66,14 +77,17 @@ const OPTIONS = {
 /** The options each command takes, besides --help and --version. */
 const COMMON = ['source', 'config', 'help', 'version'];
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  build: [...COMMON, 'out', 'formats', 'allow-errors'],
-  check: [...COMMON, 'reporter', 'explain'],
+  build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url'],
+  check: [...COMMON, 'reporter', 'explain', 'since'],
+  fix: [...COMMON, 'check', 'since'],
+  changes: [...COMMON, 'since', 'format'],
+  init: ['config', 'help', 'version'],
   links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
 };
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-interface Io {
+export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Progress lines are for people at a terminal; CI logs stay quiet. */
@@ -105,7 +119,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await run(argv, io);
   } catch (error) {
     if (error instanceof MlqError) {
-      io.stderr(`mlq: ${error.message}\n`);
+      io.stderr(`mlq: ${printable(error.message)}\n`);
       const reporter = reporterIn(argv);
       if (reporter !== 'text') {
         const diagnostic = inputErrorDiagnostic(error.message);
@@ -113,7 +127,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       }
       return error.exitCode;
     }
-    io.stderr(`mlq: internal error: ${error instanceof Error ? error.message : String(error)} (please report it)\n`);
+    io.stderr(`mlq: internal error: ${printable(error instanceof Error ? error.message : String(error))} (please report it)\n`);
     if (process.env.MLQ_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return EXIT_INTERNAL;
   }
@@ -143,7 +157,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'check') return check(values, io);
   if (command === 'build') return build(values, io);
   if (command === 'links') return links(values, io);
-  throw new MlqError(`unknown command "${command}" (expected build, check or links; see mlq --help)`);
+  if (command === 'fix') return (await import('./fix.js')).fix(values, io);
+  if (command === 'changes') return (await import('./changes.js')).changes(values, io);
+  if (command === 'init') return (await import('./init.js')).init(values, io);
+  throw new MlqError(`unknown command "${command}" (expected build, check, links, fix, changes or init; see mlq --help)`);
 }
 
 /** The reporter an input error is reported in: --reporter json or github of check and links, else text. */
@@ -162,7 +179,7 @@ function reporterOf(values: Values): ReporterName {
 
 async function check(values: Values, io: Io): Promise<number> {
   const reporter = reporterOf(values);
-  const { config, book } = await load({ configFile: values.config, sources: values.source });
+  const { config, book } = await load({ configFile: values.config, sources: values.source, since: values.since });
   const diagnostics = validate(book, config.rules);
   // On stderr for json and github, whose stdout is for tools.
   if (values.explain) (reporter === 'text' ? io.stdout : io.stderr)(explainBook(book));
@@ -188,8 +205,11 @@ function formatsOf(list: string): FormatName[] {
 
 async function build(values: Values, io: Io): Promise<number> {
   const requested = values.formats === undefined ? undefined : formatsOf(values.formats);
+  const siteUrl = values['site-url'] === undefined ? undefined : siteUrlOption(values['site-url']);
   const start = performance.now();
-  const { config, book } = await load({ configFile: values.config, sources: values.source, dated: true });
+  const writes = (configured: Config) => requested ?? configured.output.formats;
+  const { config, book, writers } = await load({ configFile: values.config, sources: values.source, dated: true, writes });
+  if (siteUrl) config.site.url = siteUrl;
   if (io.progress) io.stderr(`mlq: read ${plural(allQuestions(book).length, 'question')} in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   const diagnostics = validate(book, config.rules);
   const summary = summarize(diagnostics, allQuestions(book).length);
@@ -201,13 +221,13 @@ async function build(values: Values, io: Io): Promise<number> {
   }
   const formats = requested ?? config.output.formats;
   const outDir = values.out ?? path.resolve(config.dir, config.output.dir);
-  refuseUnsafeOutput(outDir, [config.dir, ...book.banks.map((bank) => bank.file)]);
+  await refuseUnsafeOutput(outDir, [config.dir, ...book.banks.map((bank) => bank.file)]);
   const outputs = await emit(book, config, formats, (name, seconds) => {
     if (io.progress) io.stderr(`mlq: ${name} done in ${seconds.toFixed(1)} s\n`);
-  });
+  }, writers);
   const files = outputs.flatMap((o) => o.files);
   // Formats built from the same notes (deck.csv, deck.apkg) may report the same thing: say it once.
-  for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${warning}\n`);
+  for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${printable(warning)}\n`);
   await writeOutputs(outDir, files);
   const shown = path.relative(process.cwd(), outDir) || '.';
   io.stdout(`${files.map((f) => `${path.join(shown, f.path)} (${f.bytes.length} bytes)`).join('\n')}\n`);

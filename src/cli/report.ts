@@ -18,8 +18,28 @@ export function summarize(diagnostics: Diagnostic[], questions: number): Summary
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * Text from a bank reaches a maintainer's terminal and CI logs: control characters (ESC starts terminal
+ * escape sequences, BEL rings) and bidirectional overrides are shown as visible stand-ins instead.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+export const printable = (s: string) =>
+  s.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
+
+/** A diagnostic with every field a bank can influence made printable. */
+const shown = (d: Diagnostic): Diagnostic => ({
+  ...d,
+  file: printable(d.file),
+  rule: printable(d.rule),
+  message: printable(d.message),
+  ...(d.hint !== undefined && { hint: printable(d.hint) }),
+});
+
 function text(diagnostics: Diagnostic[], summary: Summary): string {
-  const lines = diagnostics.map(
+  const lines = diagnostics.map(shown).map(
     (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`,
   );
   lines.push(
@@ -34,7 +54,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 function github(diagnostics: Diagnostic[], summary: Summary): string {
-  const lines = diagnostics.map((d) => {
+  const lines = diagnostics.map(shown).map((d) => {
     // An input error may know no file, or no line (0): such properties are left out.
     const place = [d.file && `file=${escapeProperty(d.file)}`, d.line && `line=${d.line}`, d.column && `col=${d.column}`].filter(Boolean).join(',');
     const props = `${place ? `${place},` : ''}title=${escapeProperty(d.rule)}`;
@@ -51,9 +71,16 @@ function json(diagnostics: Diagnostic[], summary: Summary): string {
 /** A job summary lists this many findings at most; the annotations carry them all. */
 const SUMMARY_ROWS = 100;
 
-/** Text in a Markdown table cell: no cell break, no line break, no HTML. */
+/**
+ * Text in a Markdown table cell, shown as written and never as Markdown: every ASCII punctuation character
+ * is backslash-escaped (CommonMark allows it for all of them), so no image, link, emphasis, HTML or cell
+ * break can come from a bank; GFM finds autolinks in the text after escapes, so a zero-width space breaks
+ * each (`https:​//`, `www​.`, `​@`); no line break, no control character.
+ */
 const cell = (s: string) =>
-  s.replace(/\\/g, '\\\\').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+  printable(s.replace(/\s+/g, ' '))
+    .replace(/:(?=\/\/)|\b(www)(?=\.)|(?=@)/gi, (match) => `${match}\u200b`)
+    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
 
 /**
  * Markdown for a GitHub job summary (the file named by GITHUB_STEP_SUMMARY): the verdict of `mlq <command>`

@@ -1,24 +1,65 @@
 // The output edge: a build replaces the output folder in one step, or leaves it as it was.
-import { chmod, cp, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+//
+// The output folder is mlq's own: made by mlq (a marker file says so), written by one build at a time (a
+// lock beside it), and never a path through a link, checked on real paths. A folder mlq did not make is
+// refused unless it is empty; a build of some formats keeps the folder's other files, its mode and owner.
+import { constants } from 'node:fs';
+import { chmod, chown, cp, lstat, mkdir, mkdtemp, open, readdir, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError, MlqError } from '../errors.js';
 import type { OutputFile } from '../writers/writer.js';
+import { readRegularFile } from './files.js';
+
+/** The file that says mlq made a folder; a folder without it is not replaced. */
+export const OUTPUT_MARKER = '.mlq-output';
+const MARKER_TEXT = 'This folder is made by mlq: every build replaces it whole.\n';
 
 function isWithin(folder: string, file: string): boolean {
-  const relative = path.relative(folder, path.resolve(file));
+  const relative = path.relative(folder, file);
   return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** A path with every link resolved, also when its last parts do not exist yet. */
+async function realLocation(file: string): Promise<string> {
+  const absolute = path.resolve(file);
+  const real = await realpath(absolute).catch(() => null);
+  if (real) return real;
+  const parent = path.dirname(absolute);
+  return parent === absolute ? absolute : path.join(await realLocation(parent), path.basename(absolute));
+}
+
+/** The real path of the output folder (its parent's links resolved), which must not itself be a link. */
+async function outputLocation(outDir: string): Promise<string> {
+  const absolute = path.resolve(outDir);
+  return path.join(await realLocation(path.dirname(absolute)), path.basename(absolute));
 }
 
 /**
  * A build replaces its output folder whole, so the folder may hold neither the working directory nor
- * `inputs` (the sources and the config's folder). Checked before anything is built.
+ * `inputs` (the sources and the config's folder), compared as real paths (`../l/work` where l links to
+ * the parent is the working directory). It must be mlq's own or empty, a folder, not a link, and
+ * writable. Checked before anything is built, and again once the lock is held.
  */
-export function refuseUnsafeOutput(outDir: string, inputs: string[]): void {
-  const target = path.resolve(outDir);
-  const held = [process.cwd(), ...inputs].find((input) => isWithin(target, input));
-  if (held !== undefined) {
-    const what = held === process.cwd() ? 'the working directory' : held;
+export async function refuseUnsafeOutput(outDir: string, inputs: string[]): Promise<void> {
+  const target = await outputLocation(outDir);
+  for (const input of [process.cwd(), ...inputs]) {
+    if (!isWithin(target, await realLocation(input))) continue;
+    const what = input === process.cwd() ? 'the working directory' : input;
     throw new MlqError(`${outDir}: will not replace a folder that holds ${what}: choose another output folder`);
+  }
+  await refuseForeign(outDir, target);
+}
+
+async function refuseForeign(outDir: string, target: string): Promise<void> {
+  const info = await lstat(target).catch(() => null);
+  if (!info) return;
+  if (info.isSymbolicLink()) throw new MlqError(`${outDir}: is a symbolic link: will not write through it (choose a real folder)`);
+  if (!info.isDirectory()) throw new MlqError(`${outDir}: exists and is not a folder`);
+  if ((info.mode & 0o200) === 0) throw new MlqError(`${outDir}: is read-only: will not replace it`);
+  const marker = await lstat(path.join(target, OUTPUT_MARKER)).catch(() => null);
+  if (marker?.isFile()) return;
+  if ((await readdir(target)).length > 0) {
+    throw new MlqError(`${outDir}: was not made by mlq (it has no ${OUTPUT_MARKER}): will not replace it; empty it or choose another output folder`);
   }
 }
 
@@ -28,24 +69,33 @@ export function refuseUnsafeOutput(outDir: string, inputs: string[]): void {
  * half-written folder behind, and a failed swap puts the previous folder back.
  */
 export async function writeOutputs(outDir: string, files: OutputFile[]): Promise<void> {
-  const target = path.resolve(outDir);
-  const existing = await stat(target).catch(() => null);
-  if (existing && !existing.isDirectory()) throw new MlqError(`${outDir}: exists and is not a folder`);
+  await mkdir(path.dirname(path.resolve(outDir)), { recursive: true }).catch(() => {});
+  const target = await outputLocation(outDir);
+  const lock = await takeLock(outDir, target);
   const signals = holdSignals();
   let staging = '';
   try {
+    await refuseForeign(outDir, target);
+    await removeStaleStaging(target);
+    const existing = await lstat(target).catch(() => null);
     try {
-      await mkdir(path.dirname(target), { recursive: true });
       staging = await mkdtemp(`${target}.tmp-`);
-      await chmod(staging, 0o755); // mkdtemp makes it private; the outputs are for everyone
-      // The copy of a large folder takes a while: an interrupt stops it at the next file.
-      const copyUnlessStopped = () => (signals.stopIfReceived(), true);
-      if (existing) await cp(target, staging, { recursive: true, verbatimSymlinks: true, filter: copyUnlessStopped });
+      await writeFileIn(staging, OUTPUT_MARKER, new TextEncoder().encode(MARKER_TEXT));
+      // mkdtemp makes it private; a fresh folder is for everyone, an existing one keeps its mode and owner.
+      await chmod(staging, existing ? existing.mode & 0o7777 : 0o755);
+      if (existing) await chown(staging, existing.uid, existing.gid).catch(() => {});
+      // The copy of a large folder takes a while: an interrupt stops it at the next file. Links are copied
+      // as links (never followed); pipes and devices are left out.
+      const copyable = async (source: string) => {
+        signals.stopIfReceived();
+        if (path.relative(target, source) === OUTPUT_MARKER) return false;
+        const info = await lstat(source);
+        return info.isFile() || info.isDirectory() || info.isSymbolicLink();
+      };
+      if (existing) await cp(target, staging, { recursive: true, verbatimSymlinks: true, force: true, filter: copyable });
       for (const file of files) {
         signals.stopIfReceived();
-        const destination = path.join(staging, file.path);
-        await mkdir(path.dirname(destination), { recursive: true });
-        await writeFile(destination, file.bytes);
+        await writeFileIn(staging, file.path, file.bytes);
       }
       signals.stopIfReceived();
     } catch (error) {
@@ -63,10 +113,88 @@ export async function writeOutputs(outDir: string, files: OutputFile[]): Promise
       await rm(staging, { recursive: true, force: true });
       throw new MlqError(`${outDir}: cannot replace the outputs: ${describeFsError(error)}`);
     }
-    // The new outputs are in place; a leftover copy of the old ones is only untidy.
+    // The new outputs are in place; a leftover copy of the old ones is only untidy (the next build removes it).
     await rm(retired, { recursive: true, force: true }).catch(() => {});
   } finally {
+    await lock.release();
     signals.release();
+  }
+}
+
+/**
+ * Writes `relative` inside `root` without following any link: each folder on the way that is a link (or
+ * not a folder) is replaced by a real folder, and the file is created new (O_EXCL), replacing whatever
+ * was there. So a link committed into the output folder is replaced, never written through.
+ */
+async function writeFileIn(root: string, relative: string, bytes: Uint8Array): Promise<void> {
+  const parts = relative.split('/');
+  let folder = root;
+  for (const part of parts.slice(0, -1)) {
+    folder = path.join(folder, part);
+    const info = await lstat(folder).catch(() => null);
+    if (info?.isDirectory()) continue;
+    if (info) await rm(folder, { force: true, recursive: false });
+    await mkdir(folder);
+  }
+  const file = path.join(folder, parts.at(-1)!);
+  await rm(file, { force: true, recursive: true });
+  const handle = await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+  try {
+    await handle.writeFile(bytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * One build at a time per output folder: `<out>.lock`, created exclusively, holds the builder's process
+ * id. A lock whose process is gone (a build killed with SIGKILL) is taken over.
+ */
+async function takeLock(outDir: string, target: string): Promise<{ release(): Promise<void> }> {
+  const file = `${target}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return { release: () => rm(file, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new MlqError(`${outDir}: cannot lock the output folder: ${describeFsError(error)}`);
+      }
+    }
+    const holder = Number((await readRegularFile(file, { maxBytes: 64, noFollow: true }).catch(() => '')).toString().trim());
+    if (attempt > 0 || isRunning(holder)) {
+      throw new MlqError(`${outDir}: another build is writing it (process ${holder || 'unknown'}; ${path.basename(file)}): try again when it is done`);
+    }
+    await rm(file, { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Staging and retired folders of builds that were killed: mlq's own (they hold the marker, or are still
+ * empty, killed right after mkdtemp), so removed. Runs with the lock held: no build is using them.
+ */
+async function removeStaleStaging(target: string): Promise<void> {
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (!name.startsWith(`${base}.tmp-`) && !name.startsWith(`${base}.old-`)) continue;
+    const folder = path.join(parent, name);
+    const info = await lstat(folder).catch(() => null);
+    if (!info?.isDirectory()) continue;
+    const marker = await lstat(path.join(folder, OUTPUT_MARKER)).catch(() => null);
+    if (marker?.isFile() || (await readdir(folder)).length === 0) await rm(folder, { recursive: true, force: true });
   }
 }
 

@@ -2,6 +2,9 @@
 // (a CI runner's metadata service, a router's admin page). Addresses are classified here, purely.
 import { BlockList, isIP } from 'node:net';
 
+// The IANA special-purpose address registries (iana.org/assignments/iana-ipv4-special-registry and
+// iana-ipv6-special-registry), whole: no web page of a bank lives at a special-purpose address, and several
+// of them reach the machine itself or its network.
 const REFUSED = new BlockList();
 for (const [net, bits] of [
   ['0.0.0.0', 8], // "this" network
@@ -10,19 +13,32 @@ for (const [net, bits] of [
   ['127.0.0.0', 8],
   ['169.254.0.0', 16], // link-local; holds the cloud metadata address 169.254.169.254
   ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
+  ['192.0.0.0', 24], // IETF protocol assignments
+  ['192.0.2.0', 24], // documentation
+  ['192.88.99.0', 24], // 6to4 relay anycast
   ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
+  ['198.18.0.0', 15], // benchmarking
+  ['198.51.100.0', 24], // documentation
+  ['203.0.113.0', 24], // documentation
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved and broadcast
 ] as const) {
   REFUSED.addSubnet(net, bits, 'ipv4');
 }
 for (const [net, bits] of [
-  ['::', 128], // unspecified
-  ['::1', 128],
+  ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible ::a.b.c.d ([::127.0.0.1])
+  ['::ffff:0:0:0', 96], // IPv4-translated (SIIT): ::ffff:0:7f00:1 reaches 127.0.0.1
+  ['64:ff9b:1::', 48], // local-use IPv4/IPv6 translation
+  ['100::', 64], // discard-only
+  ['100:0:0:1::', 64], // dummy prefix
+  ['2001::', 23], // IETF protocol assignments (Teredo, benchmarking, ORCHID, ...)
+  ['2001:db8::', 32], // documentation
+  ['2002::', 16], // 6to4: carries any IPv4 address, private ones too
+  ['3fff::', 20], // documentation
+  ['5f00::', 16], // segment routing
   ['fc00::', 7], // unique local; holds AWS's fd00:ec2::254
   ['fe80::', 10], // link-local
+  ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
 ] as const) {
   REFUSED.addSubnet(net, bits, 'ipv6');

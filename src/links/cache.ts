@@ -1,8 +1,8 @@
 // The results cache: verdicts kept between runs (CI keeps the file with its cache step), each for a
 // time that depends on the verdict, so a re-run requests only new or expired links.
 // Pure functions of the cache and an injected `now`; reading and writing the file are the edges below.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readRegularFile, writeFileAtomic } from '../io/files.js';
+import { limit } from '../limits.js';
 import { compareText } from '../model.js';
 import type { Verdict, VerdictState } from './verdict.js';
 
@@ -86,7 +86,7 @@ function isEntry(url: string, value: unknown): value is CacheEntry {
 /** A missing, unreadable or foreign cache file is an empty cache, and an entry of another shape is left out: the cache only saves time. */
 export async function readCache(file: string): Promise<LinkCache> {
   try {
-    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<LinkCache> | null;
+    const data = JSON.parse((await readRegularFile(file, { maxBytes: limit('cacheBytes') })).toString('utf8')) as Partial<LinkCache> | null;
     if (data?.version !== 1 || !data.entries || typeof data.entries !== 'object') return EMPTY_CACHE;
     return { version: 1, entries: Object.fromEntries(Object.entries(data.entries).filter(([url, entry]) => isEntry(url, entry))) };
   } catch {
@@ -94,10 +94,7 @@ export async function readCache(file: string): Promise<LinkCache> {
   }
 }
 
-/** Written to a temporary file and renamed, so an interrupted run never leaves half a cache. */
+/** Written whole or not at all (files.ts), so an interrupted run never leaves half a cache. */
 export async function writeCache(file: string, cache: LinkCache): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(cache, null, 2)}\n`);
-  await rename(temporary, file);
+  await writeFileAtomic(file, `${JSON.stringify(cache, null, 2)}\n`);
 }

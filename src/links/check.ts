@@ -4,7 +4,9 @@ import { STATUS_CODES } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MlqError } from '../errors.js';
 import { refusedHost, type Lookup } from './address.js';
+import { guardConnections } from './connect.js';
 import { requestUrl } from './collect.js';
+import { compileSkip, type SkipPattern } from './skip.js';
 import { HostLimiter } from './limiter.js';
 import { createProber, type Probe, type Prober } from './probe.js';
 import { retryAfterMs, retryDelay, type RetryPolicy } from './retry.js';
@@ -18,7 +20,7 @@ export interface CheckOptions extends RetryPolicy {
   timeoutMs: number;
   /** Request loopback, private, link-local and metadata addresses too (for tests). */
   allowPrivate: boolean;
-  /** Regular expressions (mlq.yaml links.skip): matching URLs are not requested. */
+  /** Regular expressions in RE2 syntax (mlq.yaml links.skip): matching URLs are not requested. */
   skip: string[];
   concurrency: number;
   perHostConcurrency: number;
@@ -43,10 +45,10 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   onVerdict: () => {},
 };
 
-export function skipPatterns(patterns: string[]): RegExp[] {
+export function skipPatterns(patterns: string[]): SkipPattern[] {
   return patterns.map((pattern) => {
     try {
-      return new RegExp(pattern);
+      return compileSkip(pattern);
     } catch {
       throw new MlqError(`links.skip: "${pattern}" is not a valid regular expression`);
     }
@@ -58,6 +60,7 @@ export async function checkLinks(urls: string[], given: Partial<CheckOptions> = 
   const options = { ...DEFAULT_CHECK_OPTIONS, ...given };
   const skips = skipPatterns(options.skip);
   const limiter = new HostLimiter(options.concurrency, options.perHostConcurrency);
+  const unguard = options.allowPrivate ? async () => {} : guardConnections(options.lookup);
   const prober = await createProber(options);
   // One lookup per host name per run, however many URLs share it.
   const refusals = new Map<string, Promise<string | null>>();
@@ -78,6 +81,7 @@ export async function checkLinks(urls: string[], given: Partial<CheckOptions> = 
     );
   } finally {
     await prober.close();
+    await unguard();
   }
 }
 
@@ -133,6 +137,8 @@ function verdictOf(url: string, probe: Probe, attempts: number, movedTo: string 
   switch (probe.kind) {
     case 'timeout':
       return { url, state: 'timeout', status: null, reason: `no answer within ${options.timeoutMs / 1000} s` };
+    case 'private':
+      return { url, state: 'private', status: null, reason: `when connecting, ${probe.reason}` };
     case 'network':
       return { url, state: 'broken', status: null, reason: probe.reason + tries };
     case 'bot-wall':

@@ -3,6 +3,7 @@
 import type { Book, Diagnostic } from '../model.js';
 import { DEFAULT_CACHE_FILE, EMPTY_CACHE, freshVerdict, readCache, recordVerdicts, writeCache } from './cache.js';
 import { checkLinks, type CheckOptions } from './check.js';
+import { refuseUnwritable } from '../io/files.js';
 import { collectUrls } from './collect.js';
 import { changedLines, touchedTargets } from './since.js';
 import { toDiagnostics, type Verdict } from './verdict.js';
@@ -43,6 +44,25 @@ export interface LinkCheckResult {
   verdicts: Verdict[];
 }
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * A run of many links takes minutes, and CI cancels jobs with SIGTERM: on Ctrl-C or SIGTERM the verdicts
+ * reached so far are written to the cache before the signal takes its usual course, so the next run
+ * requests only the rest. Returns the function that stops listening.
+ */
+function keepVerdictsWhenInterrupted(remember: () => Promise<void>): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    stop();
+    remember()
+      .catch(() => {})
+      .finally(() => process.kill(process.pid, signal));
+  };
+  const stop = () => STOP_SIGNALS.forEach((signal) => process.off(signal, onSignal));
+  STOP_SIGNALS.forEach((signal) => process.on(signal, onSignal));
+  return stop;
+}
+
 export async function runLinkCheck(input: LinkCheckInput): Promise<LinkCheckResult> {
   const now = input.now ?? (() => new Date());
   const useCache = input.useCache ?? true;
@@ -51,6 +71,8 @@ export async function runLinkCheck(input: LinkCheckInput): Promise<LinkCheckResu
   if (input.since !== undefined) {
     targets = touchedTargets(targets, await changedLines(input.since, input.book.banks.map((bank) => bank.file)));
   }
+  // A cache that cannot be written is refused before the first request, not after the last.
+  if (useCache) await refuseUnwritable(cacheFile);
   const cache = useCache ? await readCache(cacheFile) : EMPTY_CACHE;
   const allowPrivate = input.allowPrivate ?? false;
   const startedAt = now();
@@ -65,14 +87,25 @@ export async function runLinkCheck(input: LinkCheckInput): Promise<LinkCheckResu
   let done = 0;
   const progress = (verdict: Verdict) => input.onProgress?.({ done: ++done, total: targets.length, url: verdict.url });
   cached.forEach(progress);
-  const checked = await checkLinks(toCheck, {
-    ...input.check,
-    allowPrivate,
-    ...(input.skip !== undefined && { skip: input.skip }),
-    ...(input.timeoutMs !== undefined && { timeoutMs: input.timeoutMs }),
-    onVerdict: progress,
-  });
-  if (useCache) await writeCache(cacheFile, recordVerdicts(cache, checked, { now: now(), allowPrivate }));
+  const reached: Verdict[] = [];
+  const remember = () => writeCache(cacheFile, recordVerdicts(cache, reached, { now: now(), allowPrivate }));
+  const stop = useCache ? keepVerdictsWhenInterrupted(remember) : () => {};
+  let checked: Verdict[];
+  try {
+    checked = await checkLinks(toCheck, {
+      ...input.check,
+      allowPrivate,
+      ...(input.skip !== undefined && { skip: input.skip }),
+      ...(input.timeoutMs !== undefined && { timeoutMs: input.timeoutMs }),
+      onVerdict: (verdict) => {
+        reached.push(verdict);
+        progress(verdict);
+      },
+    });
+  } finally {
+    stop();
+  }
+  if (useCache) await remember();
 
   const verdicts = [...cached, ...checked];
   return { diagnostics: toDiagnostics(verdicts, targets), checked: toCheck.length, fromCache: cached.length, verdicts };

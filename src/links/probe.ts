@@ -1,8 +1,9 @@
 // The network edge: one request exchange per URL, made by linkinator.
 //
-// linkinator checks the links of a page, so each batch of URLs is written as a small local HTML page
-// of anchors and linkinator is pointed at it (its documented `check()` API; the page is served by
-// linkinator's own static server). For every anchor linkinator sends HEAD, falls back to GET when
+// linkinator checks the links of a page, so each batch of URLs becomes a small HTML page of anchors and
+// linkinator is pointed at it (its documented `check()` API). The pages are served from memory by a
+// server of ours on 127.0.0.1 only (linkinator's own static server listens on every interface, and
+// needs the pages on disk, where an interrupted run would leave them). For every anchor linkinator sends HEAD, falls back to GET when
 // HEAD gets anything but 2xx (which covers servers that answer HEAD with 405 or 501), applies the
 // per-request timeout (so a silent server costs two timeouts: HEAD, then GET), sends browser-like
 // headers, and cancels the body stream unread.
@@ -15,15 +16,16 @@
 // - its Retry-After has no upper bound (a "Retry-After: 86400" would stall CI for a day), its error
 //   backoff starts at 2 s and cannot be tuned, and it retries timeouts like any network error;
 // - it has no per-host concurrency limit (limiter.ts).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { LinkChecker, type HttpResponse, type LinkResult } from 'linkinator';
+import { PRIVATE_ADDRESS } from './connect.js';
 
 export type Probe =
   | { kind: 'answer'; status: number; ok: boolean; location: string | null; retryAfter: string | null }
   | { kind: 'bot-wall'; status: number }
   | { kind: 'timeout' }
+  | { kind: 'private'; reason: string }
   | { kind: 'network'; reason: string };
 
 export interface ProbeOptions {
@@ -45,15 +47,22 @@ const BATCH_WINDOW_MS = 5;
  * without fragment (collect.ts `requestUrl`), as linkinator reports results under that form.
  */
 export async function createProber(options: ProbeOptions): Promise<Prober> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'mlq-links-'));
+  const pagesServed = new Map<string, string>();
+  const server = http.createServer((request, response) => {
+    const page = pagesServed.get(request.url ?? '');
+    response.writeHead(page === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(page);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let pending = new Map<string, ((probe: Probe) => void)[]>();
   let pages = 0;
   let flushing: Promise<void> = Promise.resolve();
 
   const flush = async (batch: Map<string, ((probe: Probe) => void)[]>) => {
-    const page = path.join(dir, `${++pages}.html`);
+    const page = `/${++pages}.html`;
     const anchors = [...batch.keys()].map((url) => `<a href="${escapeAttribute(url)}">${pages}</a>`);
-    await writeFile(page, `<!doctype html><title>links</title>${anchors.join('\n')}\n`);
+    pagesServed.set(page, `<!doctype html><title>links</title>${anchors.join('\n')}\n`);
     const answer = (url: string, probe: Probe) => {
       for (const resolve of batch.get(url) ?? []) resolve(probe);
       batch.delete(url);
@@ -64,7 +73,7 @@ export async function createProber(options: ProbeOptions): Promise<Prober> {
     });
     try {
       await checker.check({
-        path: page,
+        path: `${origin}${page}`,
         recurse: false,
         concurrency: batch.size + 1,
         timeout: options.timeoutMs,
@@ -76,7 +85,7 @@ export async function createProber(options: ProbeOptions): Promise<Prober> {
     } catch (error) {
       for (const url of [...batch.keys()]) answer(url, { kind: 'network', reason: `link checker failed: ${(error as Error).message}` });
     } finally {
-      await rm(page, { force: true });
+      pagesServed.delete(page);
     }
     for (const url of [...batch.keys()]) answer(url, { kind: 'network', reason: 'no result from the link checker' });
   };
@@ -96,7 +105,7 @@ export async function createProber(options: ProbeOptions): Promise<Prober> {
     },
     async close() {
       await flushing;
-      await rm(dir, { recursive: true, force: true });
+      await new Promise((resolve) => server.close(resolve));
     },
   };
 }
@@ -107,6 +116,8 @@ function toProbe(result: LinkResult): Probe {
   if (status === 0) {
     const errors = details.filter((d): d is Error => d instanceof Error);
     if (errors.some((e) => e.name === 'TimeoutError')) return { kind: 'timeout' };
+    const refused = errors.map(causeOf).find((cause) => cause?.code === PRIVATE_ADDRESS);
+    if (refused) return { kind: 'private', reason: refused.message ?? 'a private address' };
     return { kind: 'network', reason: networkReason(errors.at(-1)) };
   }
   // linkinator marks a bot wall (999, Cloudflare's challenge) as skipped: the page may be fine.
@@ -133,9 +144,11 @@ const NETWORK_REASONS: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host',
 };
 
+const causeOf = (error: Error) => (error as Error & { cause?: { code?: string; message?: string } }).cause;
+
 function networkReason(error: Error | undefined): string {
   if (!error) return 'network error';
-  const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+  const cause = causeOf(error);
   const code = cause?.code;
   return (code && NETWORK_REASONS[code]) ?? cause?.message ?? error.message;
 }

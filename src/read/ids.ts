@@ -47,12 +47,18 @@ export function idFromTitle(title: string): string {
 /** `<!-- id: bias-variance -->` next to a heading overrides the derived id. */
 export const ID_COMMENT = /<!--\s*id\s*:\s*([A-Za-z0-9][\w.-]*)\s*-->/;
 
-/** Makes ids unique in order of appearance: the second "x" becomes "x-2", and so on. */
+/**
+ * Makes ids unique in order of appearance: the second "x" becomes "x-2", and so on. Each base remembers
+ * the next number to try, so 20,000 equal titles take linear time, not quadratic.
+ */
 export function uniqueIds(baseIds: readonly string[]): string[] {
   const used = new Set<string>();
+  const next = new Map<string, number>();
   return baseIds.map((base) => {
     let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    let n = next.get(base) ?? 2;
+    while (used.has(id)) id = `${base}-${n++}`;
+    next.set(base, n);
     used.add(id);
     return id;
   });

@@ -1,9 +1,10 @@
 // The input edge: turns a path into checked UTF-8 text, or one clear MlqError.
-import { readFile, stat } from 'node:fs/promises';
-import { describeFsError, MlqError } from '../errors.js';
+import { MlqError } from '../errors.js';
+import { readInput } from '../io/files.js';
+import { limit } from '../limits.js';
 
 /** Inputs beyond this are refused rather than parsed for minutes: 100x the corpus is about 4 MB. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+export const MAX_INPUT_BYTES = limit('bankBytes');
 
 export interface SourceText {
   file: string;
@@ -11,44 +12,84 @@ export interface SourceText {
 }
 
 export async function readSourceText(file: string): Promise<SourceText> {
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new MlqError(`${file}: is a directory, not a Markdown file`);
-    if (info.size > MAX_INPUT_BYTES) {
-      throw new MlqError(`${file}: too large (${info.size} bytes; the limit is ${MAX_INPUT_BYTES})`);
-    }
-    bytes = await readFile(file);
-  } catch (error) {
-    if (error instanceof MlqError) throw error;
-    throw new MlqError(`${file}: cannot read: ${describeFsError(error)}`);
-  }
+  const bytes = await readInput(file, 'cannot read', { maxBytes: MAX_INPUT_BYTES });
   const text = decodeText(file, bytes);
   checkShape(file, text);
   return { file, text };
 }
 
 /** Block containers nested deeper than this overflow the parser's stack or take minutes to parse. */
-export const MAX_NESTING = 100;
+export const MAX_NESTING = limit('nesting');
 /** A paragraph is parsed as a whole: a megabyte on one line is data, not prose, and takes seconds. */
-export const MAX_LINE_CHARS = 1_000_000;
+export const MAX_LINE_CHARS = limit('lineChars');
 const LEADING = /^[ \t>*+\-\d.)]*/;
 const MARKER = />|(?:[-*+]|\d{1,9}[.)])(?=[ \t])/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** A GFM table's delimiter row: | --- | :-: | */
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const EMPHASIS_MARK = /[*_]/g;
+/** A link, a link definition, an autolink or a bare URL (GFM links those too). */
+const LINK = /\]\(|^ {0,3}\[[^\]]+\]:|<https?:|(?<![(<])\b(?:https?:\/\/|www\.)/gi;
 
-/** Refuses, at the first line that does it, quotes and lists nested too deep and lines too long. */
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+/**
+ * Refuses, at the first line that does it, what costs the parser or the writers time or memory far
+ * beyond the text's size (limits.ts): quotes and lists nested too deep, lines too long, runs of emphasis
+ * marks in one paragraph (their matching is quadratic), huge tables, more links than a bank has, and an
+ * answer too long to cut into pieces. Code blocks count only toward the answer's length.
+ */
 export function checkShape(file: string, text: string): void {
+  const refuse = (line: number, problem: string): never => {
+    throw new MlqError(`${file}:${line}: ${problem}`);
+  };
   let line = 0;
+  let fence: string | null = null;
+  let heading = 0;
+  let answerChars = 0;
+  let emphasis = 0;
+  let links = 0;
+  let tableCells: number | null = null;
   for (const content of text.split('\n')) {
     line++;
-    if (content.length > MAX_LINE_CHARS) throw new MlqError(`${file}:${line}: line longer than ${MAX_LINE_CHARS} characters`);
+    if (content.length > MAX_LINE_CHARS) refuse(line, `line longer than ${MAX_LINE_CHARS} characters`);
+    if (HEADING.test(content) && fence === null) {
+      heading = line;
+      answerChars = 0;
+    }
+    answerChars += content.length + 1;
+    if (answerChars > limit('answerChars')) refuse(line, `answer longer than ${limit('answerChars')} characters (from the heading at line ${heading})`);
+    const opening = FENCE.exec(content)?.[1];
+    if (fence !== null) {
+      if (opening && opening[0] === fence[0] && opening.length >= fence.length && content.trim() === opening) fence = null;
+      continue;
+    }
+    if (opening) {
+      fence = opening;
+      continue;
+    }
+    if (content.trim() === '') {
+      emphasis = 0;
+      tableCells = null;
+      continue;
+    }
+    emphasis += count(content, EMPHASIS_MARK);
+    if (emphasis > limit('emphasisRun')) refuse(line, `more than ${limit('emphasisRun')} emphasis marks (* or _) in one paragraph`);
+    links += count(content, LINK);
+    if (links > limit('linksPerBank')) refuse(line, `more than ${limit('linksPerBank')} links in one bank`);
+    if (tableCells === null && content.includes('|') && TABLE_DELIMITER.test(content)) tableCells = 0;
+    else if (tableCells !== null) {
+      const row = content.trim();
+      tableCells += count(row, /\|/g) + 1 - Number(row.startsWith('|')) - Number(row.endsWith('|') && row.length > 1);
+      if (tableCells > limit('tableCells')) refuse(line, `a table of more than ${limit('tableCells')} cells`);
+    }
     const lead = LEADING.exec(content)![0];
     // Each level takes at least two characters (a marker and a space, or two of indentation).
     if (lead.length < 2 * MAX_NESTING) continue;
     const markers = lead.match(MARKER)?.length ?? 0;
     const indent = lead.replace(MARKER, '').replace(/\t/g, '    ').replace(/[^ ]/g, '').length;
-    if (markers + Math.floor(indent / 2) > MAX_NESTING) {
-      throw new MlqError(`${file}:${line}: quotes or lists nested more than ${MAX_NESTING} levels deep`);
-    }
+    if (markers + Math.floor(indent / 2) > MAX_NESTING) refuse(line, `quotes or lists nested more than ${MAX_NESTING} levels deep`);
   }
 }
 

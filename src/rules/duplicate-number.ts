@@ -1,3 +1,4 @@
+import { renumber } from './renumber.js';
 import { inSection, numberedRuns, perBank, type Rule } from './rule.js';
 
 export const duplicateNumber: Rule = {
@@ -19,4 +20,5 @@ export const duplicateNumber: Rule = {
       });
     }),
   ),
+  fix: renumber,
 };

@@ -1,3 +1,4 @@
+import { renumber } from './renumber.js';
 import { inSection, numberedRuns, perBank, type Rule } from './rule.js';
 
 export const numberingGap: Rule = {
@@ -13,4 +14,5 @@ export const numberingGap: Rule = {
       }),
     ),
   ),
+  fix: renumber,
 };

@@ -1,3 +1,4 @@
+import { renumber } from './renumber.js';
 import { inSection, numberedRuns, perBank, type Rule } from './rule.js';
 
 export const numberingStart: Rule = {
@@ -10,4 +11,5 @@ export const numberingStart: Rule = {
       first && first.number !== 1 ? [{ ...first, message: `The first question${inSection(bank, first)} is numbered ${first.number}, not 1.` }] : [],
     ),
   ),
+  fix: renumber,
 };

@@ -18,4 +18,8 @@ export const titleCount: Rule = {
         ]
       : [],
   ),
+  fix: (book) =>
+    book.banks.flatMap((bank) =>
+      bank.claimedCount !== null && bank.claimedCount !== bank.questions.length ? [{ kind: 'count' as const, bank, count: bank.questions.length }] : [],
+    ),
 };

@@ -8,6 +8,7 @@ import { hastToHtml } from '../read/markdown.js';
 import type { Bank, Book, Link, Question } from '../model.js';
 import { el, joined, textContent, type Child } from './hast.js';
 import { NO_ANSWER, domainOf, followable, needsNoAnswerNote, siteOf } from './links.js';
+import { withMath } from './math.js';
 
 export interface AnkiNote {
   /** Derived from the deck and the question's stable id only: it survives renumbering, edits and moves. */
@@ -43,7 +44,7 @@ export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
   const warnings: string[] = [];
   const notes = book.banks.flatMap((bank) =>
     bank.questions.map((q): AnkiNote => {
-      const title = clone(q.titleTree).children as ElementContent[];
+      const title = clone(ankiMath(q.titleTree)).children as ElementContent[];
       const front = cardTree(tidyInline([el('strong', {}, [`${q.number}.`]), { type: 'text', value: ' ' }, ...title]));
       const back = cardTree(backChildren(q));
       // The same words from deck.csv and deck.apkg, so that a build reports each image once.
@@ -69,9 +70,14 @@ function guidOf(namespace: string, questionId: string): string {
 }
 
 function backChildren(q: Question): ElementContent[] {
-  const answer = q.hasAnswer ? (clone(q.answerTree).children as ElementContent[]) : [];
+  const answer = q.hasAnswer ? (clone(ankiMath(q.answerTree)).children as ElementContent[]) : [];
   const note = needsNoAnswerNote(q) ? [el('p', {}, [el('em', {}, [NO_ANSWER])])] : [];
   return [...answer, ...note, ...linkParagraph('Answer: ', q.answerLinks), ...linkParagraph('Sources: ', q.sources)];
+}
+
+/** Math as Anki's own MathJax reads it: `\\( … \\)` inline, `\\[ … \\]` displayed (in a block of its own). */
+function ankiMath(tree: Root): Root {
+  return withMath(tree, ({ tex, display }) => [display ? el('div', {}, [`\\[${tex}\\]`]) : { type: 'text', value: `\\(${tex}\\)` }]);
 }
 
 /** "Sources: a.com, b.org" with each site a link; only followable URLs, so no `javascript:` URL reaches a card. */
@@ -126,9 +132,15 @@ function textOf(tree: Root): string {
   return textContent(tree).replace(CONTROL, '');
 }
 
+/** Every control character (C0, DEL, C1) of a deck name, line breaks and tabs included. */
+const DECK_CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** What a spreadsheet would read as a formula at the start of a cell (deck.csv is opened in spreadsheets). */
+const FORMULA_START = /^[=+\-@]+/;
+
 function deckPath(deckName: string, bank: string | null, section: string | null): string {
-  const part = (name: string) => name.split(NESTING).join(':').trim();
-  return [deckName, ...[bank, section].filter((p): p is string => !!p?.trim()).map(part)].join(NESTING);
+  const part = (name: string) => name.replace(DECK_CONTROL, ' ').split(NESTING).join(':').replace(/\s+/g, ' ').trim();
+  const parts = [deckName, ...[bank, section].filter((p): p is string => !!p?.trim())].map(part);
+  return [parts[0]!.replace(FORMULA_START, '').trim() || 'Interview Questions', ...parts.slice(1)].join(NESTING);
 }
 
 /** The bank's title without its counts and years ("67 ... Questions 2025"), which change as the list grows. */

@@ -4,12 +4,20 @@ import type { Writer } from './writer.js';
 import type { Book } from '../model.js';
 import { toAnkiNotes, type AnkiNote } from './anki-notes.js';
 
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula. In an HTML
+ * field the first character becomes its character reference, which Anki renders as the character itself.
+ * The other columns cannot start so: GUIDs are hex, tags are slugs, deck names are cleaned (anki-notes.ts).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const htmlField = (html: string) => html.replace(FORMULA_START, (char) => `&#${char.charCodeAt(0)};`);
+
 /** Column order follows Anki's own note export: GUID, deck, the fields, then tags. */
 const COLUMNS: readonly ((note: AnkiNote) => string)[] = [
   (note) => note.guid,
   (note) => note.deck,
-  (note) => note.front,
-  (note) => note.back,
+  (note) => htmlField(note.front),
+  (note) => htmlField(note.back),
   (note) => note.tags.join(' '),
 ];
 

@@ -7,7 +7,8 @@ import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
 import { allQuestions } from '../model.js';
 import { hastToText } from '../read/markdown.js';
 import { el, joined, type Child } from './hast.js';
-import { NO_ANSWER, domainOf, followable, needsNoAnswerNote } from './links.js';
+import { NO_ANSWER, decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
+import { mathOf, texToMathML } from './math.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
 const QUESTIONS_PER_FILE = 20;
@@ -19,6 +20,8 @@ export interface Page {
   body: Root;
   /** Placed before the table of contents in reading order (cover, title page). */
   beforeToc: boolean;
+  /** Whether the page holds MathML: the manifest must say so (`properties="mathml"`). */
+  mathml?: boolean;
 }
 
 export interface EpubContent {
@@ -31,9 +34,14 @@ export interface EpubContent {
 
 const root = (children: Element[]): Root => ({ type: 'root', children });
 
-/** Serializes a tree as XHTML: closed void elements, all text escaped. */
-export function toXhtml(tree: Root | Element): string {
-  return toHtml(tree, { closeSelfClosing: true });
+/**
+ * Serializes a tree as XML (XHTML or SVG): closed void elements, all text escaped; `raw` nodes are only ever
+ * KaTeX's MathML. hast-util-to-html escapes only `<` and `&` in text, which HTML needs; XML also forbids
+ * `]]>` in text, so its `>` is escaped too (in an attribute value the reference means the same character).
+ */
+export function toXml(tree: Root | Element, space: 'html' | 'svg' = 'html'): string {
+  const markup = space === 'svg' ? toHtml(tree, { space, closeEmptyElements: true }) : toHtml(tree, { closeSelfClosing: true, allowDangerousHtml: true });
+  return markup.replace(/]]>/g, ']]&gt;');
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -58,6 +66,8 @@ class Adapter {
 
   /** Ids already in the page. */
   readonly ids = new Set<string>();
+  /** Whether the page got a formula (as MathML). */
+  mathml = false;
 
   /** `where` is the tree's place in its bank; an image with a position of its own is named by its own line. */
   nodes(nodes: readonly RootContent[], where: Where): ElementContent[] {
@@ -67,6 +77,11 @@ class Adapter {
   private node(node: RootContent, where: Where): ElementContent[] {
     if (node.type === 'text') return [{ type: 'text', value: node.value }];
     if (node.type !== 'element') return [];
+    const math = mathOf(node);
+    if (math) {
+      this.mathml = true;
+      return [{ type: 'raw', value: texToMathML(math.tex, math.display) } as unknown as ElementContent];
+    }
     const properties = epubProperties(node.tagName, node.properties);
     const children = this.nodes(node.children, where);
     if (node.tagName === 'img') {
@@ -139,22 +154,6 @@ function epubProperties(tagName: string, given: Properties): Properties {
   return properties;
 }
 
-/** A fragment percent-decoded, or as written where it is not valid percent-encoding ("%ZZ"): it then matches no question. */
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}
-
-/** Where a relative link of a bank points: the upstream repository's files (GitHub's blob view). */
-function upstreamBase(upstream: string): string | null {
-  if (!/^https?:\/\//.test(upstream)) return null;
-  const base = upstream.replace(/\/+$/, '');
-  return /^https?:\/\/github\.com\/[^/]+\/[^/]+$/.test(base) ? `${base}/blob/HEAD/` : `${base}/`;
-}
-
 const questionAnchor = (q: Question) => `q-${q.id}`;
 /** The nav shows what the heading shows: the sanitized title, as text. */
 const questionLabel = (q: Question) => `${q.number}. ${hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${q.number}`}`;
@@ -190,11 +189,6 @@ function chunksOf(bank: Bank, part: number): Chunk[] {
   });
   return chunks;
 }
-
-const GENERIC_LABEL = /^(?:src|source|sources|ref|reference|answer|link)?\s*\d*$/i;
-
-/** "src" and "Answer" say nothing on a page that already says "Source:": the site's name does. */
-const linkText = ({ label, url }: Link): string => (GENERIC_LABEL.test(label.trim()) ? domainOf(url) : label);
 
 const linkAnchors = (links: Link[]): Element[] => followable(links).map(({ link, href }) => el('a', { href }, [linkText(link)]));
 
@@ -247,10 +241,16 @@ function titlePage(book: Book): Page {
         el('p', {}, [`${count} question${count === 1 ? '' : 's'}${parts > 1 ? ` in ${parts} parts` : ''}.`]),
         date && el('p', {}, [`Source dated ${date}.`]),
         meta.license && el('p', { className: ['license'] }, [meta.license]),
-        meta.upstream && el('p', { className: ['upstream'] }, ['Source: ', el('a', { href: meta.upstream }, [meta.upstream])]),
+        meta.upstream && el('p', { className: ['upstream'] }, ['Source: ', upstreamLink(meta.upstream)]),
       ]),
     ]),
   };
+}
+
+/** The config's upstream URL, linked only when the link filter allows it (a `javascript:` URL stays text). */
+function upstreamLink(upstream: string): Child {
+  const href = linkTarget(upstream);
+  return href ? el('a', { href }, [upstream]) : upstream;
 }
 
 /** Builds every page and the navigation of the e-book. */
@@ -273,17 +273,13 @@ export function epubContent(book: Book): EpubContent {
     const partFile = `part-${part}.xhtml`;
     const partTitle = bank.title || book.meta.title;
     const front = new Adapter(anchors, base, warnings);
-    pages.push({
-      filename: partFile,
-      title: partTitle,
-      beforeToc: false,
-      body: root([
-        el('section', { className: ['part'], 'epub:type': 'part' }, [
-          el('h1', {}, [partTitle]),
-          ...front.nodes(bank.frontMatterTree.children, { file: bank.file }),
-        ]),
+    const partBody = root([
+      el('section', { className: ['part'], 'epub:type': 'part' }, [
+        el('h1', {}, [partTitle]),
+        ...front.nodes(bank.frontMatterTree.children, { file: bank.file }),
       ]),
-    });
+    ]);
+    pages.push({ filename: partFile, title: partTitle, beforeToc: false, body: partBody, mathml: front.mathml });
 
     const entries: Element[] = [];
     // The open section's list in the nav: later chunks of the same section add their questions to it.
@@ -295,11 +291,13 @@ export function epubContent(book: Book): EpubContent {
       const first = chunk.questions[0]!.number;
       const last = chunk.questions.at(-1)!.number;
       const heading = chunk.section && el('h2', chunk.opens ? { id: chunk.sectionAnchor } : {}, [chunk.opens ? chunk.section : `${chunk.section} (continued)`]);
+      const body = root([el('section', { className: ['chapter'], 'epub:type': 'chapter' }, [heading, ...chunk.questions.map((q) => questionBlock(q, adapter))])]);
       pages.push({
         filename: chunk.filename,
         title: `${chunk.section || partTitle}: ${first === last ? first : `${first}–${last}`}`,
         beforeToc: false,
-        body: root([el('section', { className: ['chapter'], 'epub:type': 'chapter' }, [heading, ...chunk.questions.map((q) => questionBlock(q, adapter))])]),
+        body,
+        mathml: adapter.mathml,
       });
 
       const items = chunk.questions.map((q) => el('li', {}, [el('a', { href: `${chunk.filename}#${questionAnchor(q)}` }, [questionLabel(q)])]));
@@ -336,7 +334,7 @@ export function coverSvg(meta: BookMeta): string {
     ...lines.map((line, i) => text(260 + i * 64, 52, line)),
     authors && text(700, 22, authors.length > 48 ? `${authors.slice(0, 47)}…` : authors),
   ]);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(svg, { space: 'svg', closeEmptyElements: true })}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${toXml(svg, 'svg')}\n`;
 }
 
 /** Greedy word wrap to lines of about `width` characters. */

@@ -5,7 +5,7 @@ import { EPub, type Options } from 'epub-gen-memory';
 import type { Writer } from './writer.js';
 import { allQuestions, compareText, type Book, type BookMeta } from '../model.js';
 import { reproducibleZip, type ZipEntry } from './zip.js';
-import { coverSvg, epubContent, toXhtml } from './epub-content.js';
+import { coverSvg, epubContent, toXml } from './epub-content.js';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, STYLESHEET } from './epub-templates.js';
 
 const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
@@ -76,13 +76,13 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
     subjects: meta.subjects,
     rights: meta.license,
     source: meta.upstream,
-    navHtml: toXhtml(nav),
+    navHtml: toXml(nav),
   };
   // epub-gen-memory re-parses a chapter's `content` with htmlparser2 and drops every attribute outside its
   // own list (`start` on <ol>, `align` on table cells). Ours is already sanitized XHTML from the rehype
   // pipeline, so the chapter template takes it from `xhtml`, which the library hands over untouched, as it
   // does the navigation document's `navHtml`.
-  const chapters = pages.map((p) => ({ title: p.title, filename: p.filename, beforeToc: p.beforeToc, content: '', xhtml: toXhtml(p.body) }));
+  const chapters = pages.map((p) => ({ title: p.title, filename: p.filename, beforeToc: p.beforeToc, mathml: Boolean(p.mathml), content: '', xhtml: toXml(p.body) }));
 
   // epub-gen-memory zips with JSZip, which stamps every entry with the build time. So the library only
   // renders (templates, cover) and its files are zipped again here, in a fixed order

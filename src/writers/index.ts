@@ -7,6 +7,8 @@ import type { Writer } from './writer.js';
 export interface FormatEntry {
   files: string[];
   load: () => Promise<Writer>;
+  /** Takes the files the other formats of the build wrote (the site offers them as downloads): written after them. */
+  usesOutputs?: true;
 }
 
 export const FORMATS: Record<FormatName, FormatEntry> = {
@@ -15,4 +17,5 @@ export const FORMATS: Record<FormatName, FormatEntry> = {
   apkg: { files: ['deck.apkg'], load: async () => (await import('./apkg.js')).apkgFormat },
   pdf: { files: ['guide.pdf'], load: async () => (await import('./pdf.js')).pdfFormat },
   epub: { files: ['guide.epub'], load: async () => (await import('./epub.js')).epubFormat },
+  site: { files: ['site/'], load: async () => (await import('./site/index.js')).siteFormat, usesOutputs: true },
 };

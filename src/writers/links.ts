@@ -39,3 +39,30 @@ export const NO_ANSWER = 'No answer yet: contributions welcome.';
 
 /** Whether a question gets the NO_ANSWER note: it has no answer, and no answer link a reader could follow. */
 export const needsNoAnswerNote = (q: Question): boolean => !q.hasAnswer && followable(q.answerLinks).length === 0;
+
+const GENERIC_LABEL = /^(?:src|source|sources|ref|reference|answer|link)?\s*\d*$/i;
+
+/** "src" and "Answer" say nothing on a page that already says "Source:": the site's name does. */
+export const linkText = ({ label, url }: Link): string => (GENERIC_LABEL.test(label.trim()) ? domainOf(url) : label);
+
+/** A fragment percent-decoded, or as written where it is not valid percent-encoding ("%ZZ"): it then matches no question. */
+export function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** A GitHub repository's address, "https://github.com/owner/name", without a trailing slash; null for others. */
+export function githubRepository(upstream: string): { owner: string; name: string; url: string } | null {
+  const match = /^https?:\/\/github\.com\/([^/]+)\/([^/]+?)\/*$/.exec(upstream);
+  return match ? { owner: match[1]!, name: match[2]!, url: `https://github.com/${match[1]}/${match[2]}` } : null;
+}
+
+/** Where a relative link of a bank points: the upstream repository's files (GitHub's blob view). */
+export function upstreamBase(upstream: string): string | null {
+  if (!/^https?:\/\//.test(upstream)) return null;
+  const github = githubRepository(upstream);
+  return github ? `${github.url}/blob/HEAD/` : `${upstream.replace(/\/+$/, '')}/`;
+}

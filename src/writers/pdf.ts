@@ -5,9 +5,12 @@ import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import type { Writer, WriteContext } from './writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../model.js';
-import { COLORS, blocks, imageKey, styledText, type RenderContext } from './pdf-content.js';
+import { BODY_FONT_SIZE, COLORS, blocks, imageKey, styledText, type RenderContext } from './pdf-content.js';
 import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
-import { NO_ANSWER, domainOf, followable, needsNoAnswerNote } from './links.js';
+import { NO_ANSWER, domainOf, followable, linkTarget, needsNoAnswerNote } from './links.js';
+import { imageInfo, pngDataIsWhole } from './image.js';
+import { limit } from '../limits.js';
+import { hasMath, loadMathJax } from './math.js';
 
 pdfmake.setFonts(FONTS);
 // Nothing is fetched, and only the font files are read from disk: images come in as data.
@@ -107,6 +110,8 @@ function bankContent(bank: Bank, index: number, render: RenderContext): Content[
       tocMargin: [0, 8, 0, 3],
     }),
     { text: `${bank.questions.length} questions`, style: 'partNote' },
+    // The bank's own front matter (its intro, "Preparation Resources"), as its part page in the EPUB has it.
+    ...blocks(bank.frontMatterTree.children, render),
   ];
   let section: string | null = null;
   let parentId = partId;
@@ -145,16 +150,17 @@ function titlePage(book: Book, render: RenderContext): Content[] {
   page.push({ text: styledText(facts.join('\n'), {}, render), style: 'titleFacts' });
   const small: ContentText[] = [];
   if (meta.license) small.push(...styledText(`${meta.license}\n`, {}, render));
-  if (meta.upstream) small.push({ text: 'Upstream list: ' }, ...styledText(meta.upstream, { link: meta.upstream }, render));
+  const upstream = linkTarget(meta.upstream);
+  if (meta.upstream) small.push({ text: 'Upstream list: ' }, ...styledText(meta.upstream, upstream ? { link: upstream } : {}, render));
   if (small.length > 0) page.push({ text: small, style: 'titleSmall' });
   return page;
 }
 
-const PNG = [0x89, 0x50, 0x4e, 0x47];
-const JPEG = [0xff, 0xd8, 0xff];
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
-
-/** Reads the local images of the answers, as data URLs pdfmake embeds; remote ones are links already. */
+/**
+ * Reads the local images of the answers, as data URLs pdfmake embeds; remote ones are links already.
+ * One file under several spellings (x.png, ./x.png) is embedded once; its header must check out and its
+ * pixels fit the limits (limits.ts), or the PDF shows its name instead.
+ */
 async function loadImages(book: Book, context: WriteContext, warnings: string[]) {
   const refs = new Map<string, { src: string; file: string }>();
   for (const question of allQuestions(book)) {
@@ -166,16 +172,36 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
   }
   const images: Record<string, string> = {};
   const keys = new Map<string, string>();
+  const byRealPath = new Map<string, string>();
+  let pixels = 0;
   for (const [key, { src, file }] of refs) {
-    const bytes = await context.readAsset(src, file);
-    const mime = bytes && (startsWith(bytes, PNG) ? 'image/png' : startsWith(bytes, JPEG) ? 'image/jpeg' : null);
-    if (!bytes || !mime) {
-      warnings.push(`${file}: image ${src} ${bytes ? 'is neither PNG nor JPEG' : 'not found'}: the PDF shows its name instead`);
+    const asset = await context.readAsset(src, file);
+    const known = asset && byRealPath.get(asset.realPath);
+    if (known) {
+      keys.set(key, known);
       continue;
     }
-    const name = `image-${keys.size + 1}`;
-    images[name] = `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
+    const info = asset ? imageInfo(asset.bytes) : 'not found';
+    const size = typeof info === 'string' ? 0 : info.width * info.height;
+    const why =
+      typeof info === 'string'
+        ? info
+        : size > limit('imagePixels')
+          ? `has ${info.width}x${info.height} pixels (the limit is ${limit('imagePixels')})`
+          : pixels + size > limit('imagePixelsTotal')
+            ? `would bring the book's images past ${limit('imagePixelsTotal')} pixels`
+            : !pngDataIsWhole(asset!.bytes, info)
+              ? 'is a corrupt PNG (its image data does not inflate to its size)'
+              : null;
+    if (!asset || typeof info === 'string' || why) {
+      warnings.push(`${file}: image ${src} ${why}: the PDF shows its name instead`);
+      continue;
+    }
+    pixels += size;
+    const name = `image-${byRealPath.size + 1}`;
+    images[name] = `data:${info.mime};base64,${Buffer.from(asset.bytes).toString('base64')}`;
     keys.set(key, name);
+    byRealPath.set(asset.realPath, name);
   }
   return { images, keys };
 }
@@ -183,6 +209,8 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
 export async function writePdf(book: Book, context: WriteContext): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const warnings: string[] = [];
   const { images, keys } = await loadImages(book, context, warnings);
+  const trees = book.banks.flatMap((bank) => [bank.frontMatterTree, ...bank.questions.flatMap((q) => [q.titleTree, q.answerTree])]);
+  if (trees.some(hasMath)) await loadMathJax();
   const missing = new Set<string>();
   const { meta } = book;
   const parts = book.banks.flatMap((bank, i) => bankContent(bank, i, { missing, images: keys, file: bank.file }));
@@ -207,7 +235,7 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
       page === 1 ? null : { text: headerTitle.map((run) => ({ ...run })), fontSize: 8, color: COLORS.muted, alignment: 'right', margin: [MARGIN, 24, MARGIN, 0] },
     footer: (page, pages) =>
       page === 1 ? null : { text: `${page} / ${pages}`, fontSize: 8, color: COLORS.muted, alignment: 'center', margin: [0, 18, 0, 0] },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25 },
+    defaultStyle: { font: 'Roboto', fontSize: BODY_FONT_SIZE, lineHeight: 1.25 },
     styles: STYLES,
     images,
     content: [

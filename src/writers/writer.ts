@@ -14,10 +14,18 @@ export interface WriterOutput {
   warnings: string[];
 }
 
+export interface Asset {
+  bytes: Uint8Array;
+  /** The file's real path: one file under several spellings (x.png, ./x.png) is one asset. */
+  realPath: string;
+}
+
 export interface WriteContext {
   config: Config;
   /** Reads a local file that a bank refers to (an image), relative to that bank; null if missing. */
-  readAsset(ref: string, fromFile: string): Promise<Uint8Array | null>;
+  readAsset(ref: string, fromFile: string): Promise<Asset | null>;
+  /** The files the formats before this one wrote in the same build (the site offers them as downloads). */
+  built?: readonly OutputFile[];
 }
 
 export interface Writer {

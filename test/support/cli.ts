@@ -20,9 +20,10 @@ export function mlqEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...inherited, CI: 'true', SOURCE_DATE_EPOCH: '1700000000', ...env };
 }
 
-export function mlq(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+export function mlq(args: string[], options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Run {
   const result = spawnSync(process.execPath, [MLQ, ...args], {
     cwd: options.cwd ?? ROOT,
+    timeout: options.timeout,
     encoding: 'utf8',
     env: mlqEnv(options.env),
   });

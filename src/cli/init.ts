@@ -1,0 +1,26 @@
+// mlq init: writes a commented mlq.yaml for the banks of a list's repository; never overwrites one.
+import { access, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describeFsError, EXIT_OK, MlqError } from '../errors.js';
+import { configText, findBanks, upstreamOf } from '../maintain/init.js';
+import { DEFAULT_CONFIG_FILES } from '../pipeline.js';
+import { explainBook } from './explain.js';
+import type { Io, Values } from './main.js';
+
+export async function init(values: Values, io: Io): Promise<number> {
+  const target = values.config ?? 'mlq.yaml';
+  for (const existing of [target, ...DEFAULT_CONFIG_FILES]) {
+    if (await access(existing).then(() => true, () => false)) throw new MlqError(`${existing} already exists: mlq init does not overwrite a configuration`);
+  }
+  const root = path.dirname(path.resolve(target));
+  const banks = await findBanks(root);
+  if (!banks.length) throw new MlqError(`no Markdown file in ${path.relative(process.cwd(), root) || '.'} holds questions (expected headings such as "#### 1) What is ...?")`);
+  // What was read in each bank, as `mlq check --explain` says it.
+  io.stdout(explainBook({ banks: banks.map((found) => found.bank) }));
+  const text = configText(banks, await upstreamOf(root));
+  await writeFile(target, text, { flag: 'wx' }).catch((error) => {
+    throw new MlqError(`${target}: cannot write: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'already exists' : describeFsError(error)}`);
+  });
+  io.stdout(`wrote ${target} with ${banks.length === 1 ? 'one bank' : `${banks.length} banks`}: edit it, then run mlq build\n`);
+  return EXIT_OK;
+}

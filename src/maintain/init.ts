@@ -1,0 +1,130 @@
+// mlq init: in a list's repository, finds the Markdown files that hold questions and writes a commented
+// mlq.yaml for them (book metadata from the titles and the git remote, the banks in order, the output folder).
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parseConfig } from '../config.js';
+import { EXIT_INTERNAL, MlqError } from '../errors.js';
+import type { Bank } from '../model.js';
+import { parseBankParallel } from '../read/parse-parallel.js';
+import { readSourceText } from '../read/source.js';
+
+/** Fewer questions than this is a document with a numbered heading or two, not a bank. */
+const MIN_QUESTIONS = 3;
+/** A list's repository is small; a folder tree past this is not searched further. */
+const MAX_FILES = 10_000;
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'lib', 'vendor']);
+
+export interface FoundBank {
+  /** Relative to the folder searched, with "/" separators. */
+  file: string;
+  bank: Bank;
+}
+
+/** The Markdown files git tracks (or, outside a repository, those in the folder tree), in book order. */
+async function markdownFiles(root: string): Promise<string[]> {
+  const tracked = await promisify(execFile)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.md', '*.markdown'], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
+    ({ stdout }) => stdout.split('\0').filter(Boolean),
+    () => null,
+  );
+  const files = tracked ?? (await walk(root));
+  // The root README first, then shallower files before deeper ones, then by name.
+  const rank = (f: string) => [f.toLowerCase() === 'readme.md' ? 0 : 1, f.split('/').length, f] as const;
+  return files.slice(0, MAX_FILES).sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0);
+  });
+}
+
+/** Regular files only: symbolic links are not followed, hidden and build folders are skipped. */
+async function walk(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const pending = [''];
+  while (pending.length && found.length < MAX_FILES) {
+    const folder = pending.shift()!;
+    const entries = await readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const relative = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(relative);
+      else if (entry.isFile() && /\.(?:md|markdown)$/i.test(entry.name)) found.push(relative);
+    }
+  }
+  return found;
+}
+
+export async function findBanks(root: string): Promise<FoundBank[]> {
+  const found: FoundBank[] = [];
+  for (const file of await markdownFiles(root)) {
+    // A file mlq cannot read (binary, too large, not UTF-8) is not a bank.
+    const text = await readSourceText(path.join(root, file)).catch(() => null);
+    if (!text) continue;
+    const bank = await parseBankParallel({ file, text: text.text }).catch(() => null);
+    if (bank && bank.questions.length >= MIN_QUESTIONS) found.push({ file, bank });
+  }
+  return found;
+}
+
+/** The repository's web address from its git remote, without credentials; "" when there is none. */
+export async function upstreamOf(root: string): Promise<string> {
+  const remote = await promisify(execFile)('git', ['remote', 'get-url', 'origin'], { cwd: root }).then(
+    ({ stdout }) => stdout.trim(),
+    () => '',
+  );
+  const scp = /^[\w.-]+@([\w.-]+):(.+?)(?:\.git)?\/?$/.exec(remote);
+  if (scp) return `https://${scp[1]}/${scp[2]}`;
+  try {
+    const url = new URL(remote);
+    if (!/^(?:https?|ssh|git):$/.test(url.protocol)) return '';
+    return `https://${url.hostname}${url.pathname.replace(/\.git\/?$/, '').replace(/\/$/, '')}`;
+  } catch {
+    return '';
+  }
+}
+
+/** A YAML string that says exactly the text (JSON's double-quoted strings are YAML). */
+const yamlString = (text: string) => JSON.stringify(text.replace(/\s+/g, ' ').trim());
+
+/** The text of mlq.yaml, with a comment on each part. */
+export function configText(banks: FoundBank[], upstream: string): string {
+  const first = banks[0]!.bank;
+  // "65 Machine Learning Interview Questions 2025" -> the count goes stale; the book title keeps the rest.
+  const title = first.claimedCount === null ? first.title : first.title.replace(new RegExp(`^\\s*${first.claimedCount}\\s+`), '');
+  const owner = /^https:\/\/[^/]+\/([^/]+)\//.exec(`${upstream}/`)?.[1];
+  const lines = [
+    '# mlq configuration, written by `mlq init`: paths are relative to this file. See `mlq --help`.',
+    'book:',
+    '  # Shown on the cover of the PDF and the EPUB, and as the Anki deck name unless deck.name is set.',
+    `  title: ${yamlString(title || 'Interview Questions')}`,
+    '  authors:',
+    `    - ${yamlString(owner ? `${owner} and contributors` : 'The contributors')}`,
+    '  language: en',
+    '  # The list the book is made from: printed in every output, with the attribution.',
+    `  upstream: ${yamlString(upstream)}`,
+    ...(first.description ? [`  description: ${yamlString(first.description)}`] : []),
+    '',
+    'output:',
+    '  # Built by `mlq build`; replaced whole on every build, so keep nothing else in it.',
+    '  dir: dist',
+    '',
+    '# Severity per rule id: error, warning, info or off (see `mlq --help` for the rules), e.g.',
+    '# rules:',
+    '#   insecure-link: info',
+    '',
+    '# The banks that make the book, in order: each becomes a part of the book and a subdeck.',
+    'sources:',
+    ...banks.map(({ file, bank }) => `  - ${yamlString(file)} # ${bank.questions.length} questions`),
+    '',
+  ];
+  const text = lines.join('\n');
+  // What mlq writes, mlq must read: a slip here is a bug, not the user's problem.
+  try {
+    parseConfig(text, 'mlq.yaml');
+  } catch (error) {
+    throw new MlqError(`mlq init wrote an invalid mlq.yaml: ${(error as Error).message} (please report it)`, EXIT_INTERNAL);
+  }
+  return text;
+}

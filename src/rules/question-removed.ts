@@ -1,0 +1,20 @@
+import { shorten, type Rule } from './rule.js';
+import { versionsOf } from './versions.js';
+
+export const questionRemoved: Rule = {
+  id: 'question-removed',
+  severity: 'info',
+  description: 'With --since REF: a question of REF is no longer in the bank (learners keep its Anki cards).',
+  hint: 'If it was moved to another bank or reworded beyond recognition, give it its old id with <!-- id: ... -->.',
+  check: (book) => {
+    const { kept, removed } = versionsOf(book);
+    return removed.map((q) => {
+      const bank = book.banks.find((b) => b.file === q.file)!;
+      // Reported where it stood: at the first question that followed it and is still there, else the title.
+      const later = kept.filter(({ before }) => before.file === q.file && before.line > q.line);
+      const next = later.reduce<(typeof later)[number] | undefined>((best, pair) => (best && best.before.line < pair.before.line ? best : pair), undefined)?.after;
+      const place = next ?? { file: bank.file, line: bank.titleLine, column: 1 };
+      return { ...place, message: `Question ${q.number} "${shorten(q.title)}" (id ${q.id}) was removed since ${book.previous!.ref}.` };
+    });
+  },
+};

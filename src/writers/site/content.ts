@@ -1,0 +1,181 @@
+// Copies the model's sanitized trees into the site's pages: the sanitizing is done once, in read/markdown.ts;
+// this only places the result. Links between questions point at the page that holds the question, relative
+// links at the upstream repository, referral and affiliate links get rel="sponsored nofollow", local images
+// point at their copy in the site, headings fit under the page's own, and an id is used once per page.
+import { createHash } from 'node:crypto';
+import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
+import type { Bank } from '../../model.js';
+import { decodeFragment, linkTarget, siteOf } from '../links.js';
+import { mathOf, texToKatexHtml } from '../math.js';
+import type { WriteContext } from '../writer.js';
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const HEADING = /^h([1-6])$/;
+
+type Allowed = (value: unknown) => boolean;
+const anyText: Allowed = (value) => typeof value === 'string';
+const whole: Allowed = (value) => typeof value === 'number' && Number.isInteger(value);
+
+/**
+ * The attributes of the sanitizer's output that HTML5 keeps: GitHub's schema also lets HTML 4's
+ * presentational ones through (`align`, `border`, `nowrap`...), which the Nu checker reports as obsolete.
+ */
+const SITE_ATTRIBUTES: Record<string, Record<string, Allowed>> = {
+  '*': { id: anyText, className: Array.isArray, title: anyText, lang: anyText, dir: anyText },
+  a: { href: anyText },
+  img: { alt: anyText, src: anyText, width: whole, height: whole },
+  ol: { start: whole, reversed: (value) => value === true },
+  td: { colSpan: whole, rowSpan: whole },
+  th: { colSpan: whole, rowSpan: whole, scope: anyText },
+  details: { open: (value) => value === true },
+  blockquote: { cite: anyText },
+  q: { cite: anyText },
+  del: { cite: anyText, dateTime: anyText },
+  ins: { cite: anyText, dateTime: anyText },
+};
+
+function siteProperties(tagName: string, given: Properties): Properties {
+  const allowed = { ...SITE_ATTRIBUTES['*'], ...SITE_ATTRIBUTES[tagName] };
+  const properties: Properties = {};
+  for (const [name, value] of Object.entries(given)) if (allowed[name]?.(value)) properties[name] = value;
+  // A table column's alignment (`|:-:|`) becomes a class, styled by the site's stylesheet.
+  if (typeof given.align === 'string' && /^(?:left|center|right)$/.test(given.align)) {
+    properties.className = [...(Array.isArray(properties.className) ? properties.className : []), `align-${given.align}`];
+  }
+  return properties;
+}
+
+/** Whether a link goes to a referral or affiliate host (site.sponsored in mlq.yaml). */
+export function isSponsored(href: string, patterns: readonly RegExp[]): boolean {
+  const host = siteOf(href);
+  return host !== null && patterns.some((pattern) => pattern.test(host));
+}
+
+export interface SiteLinks {
+  /** Question id -> "page.html#id". */
+  anchors: Map<string, string>;
+  upstreamBase: string | null;
+  sponsored: readonly RegExp[];
+  /** A local image of a bank (keyed by imageKey) -> its path in the site. */
+  images: Map<string, string>;
+  warnings: string[];
+}
+
+/** An `<a>` to a place outside the site, with rel="sponsored nofollow" where its host asks for it. */
+export function outLink(href: string, children: ElementContent[], links: Pick<SiteLinks, 'sponsored'>): Element {
+  const properties: Properties = { href };
+  if (isSponsored(href, links.sponsored)) properties.rel = ['sponsored', 'nofollow'];
+  return { type: 'element', tagName: 'a', properties, children };
+}
+
+const imageKey = (file: string, src: string) => `${file}\n${src}`;
+
+/** One page's copy of trees: the ids already used in it, and how far its headings move. */
+export class PageContent {
+  readonly ids = new Set<string>();
+  /** Whether the page got a formula: it then links KaTeX's stylesheet (see math.ts). */
+  math = false;
+
+  constructor(private readonly links: SiteLinks) {}
+
+  /** The level of the last heading placed by `nodes`: the next may go at most one deeper. */
+  private outline = 1;
+
+  /**
+   * `nodes` of a tree from `file`, its highest heading placed at `top` (h3 under a question's h2, ...) and
+   * none more than one level below the heading before it, so that a page's outline never skips a level.
+   */
+  nodes(nodes: readonly RootContent[], file: string, top = 3): ElementContent[] {
+    this.outline = top - 1;
+    const highest = Math.min(7, ...nodes.flatMap(headingLevels));
+    return nodes.flatMap((node) => this.node(node, file, top, top - highest));
+  }
+
+  private node(node: RootContent, file: string, top: number, shift: number): ElementContent[] {
+    if (node.type === 'text') return [{ type: 'text', value: node.value }];
+    if (node.type !== 'element') return [];
+    const math = mathOf(node);
+    if (math) {
+      this.math = true;
+      // KaTeX's own markup, from the shared math step (`raw`: the page is serialized with it as it is).
+      return [{ type: 'raw', value: texToKatexHtml(math.tex, math.display) } as unknown as ElementContent];
+    }
+    const level = HEADING.exec(node.tagName);
+    if (level) this.outline = Math.max(top, Math.min(6, Number(level[1]) + shift, this.outline + 1));
+    const tagName = level ? `h${this.outline}` : node.tagName;
+    const children = node.children.flatMap((child) => this.node(child, file, top, shift));
+    const properties = siteProperties(node.tagName, node.properties);
+    if (node.tagName === 'img') {
+      const src = String(properties.src ?? '');
+      const copy = this.links.images.get(imageKey(file, src));
+      if (copy) return [{ type: 'element', tagName, properties: { ...properties, src: copy, alt: String(properties.alt ?? '') }, children: [] }];
+      const line = node.position?.start.line;
+      this.links.warnings.push(`${file}${line ? `:${line}` : ''}: local image "${src}" was not found: the site shows its description`);
+      return [{ type: 'text', value: `[${String(properties.alt ?? '') || src}]` }];
+    }
+    // A task list's boxes are written as characters: a form control would need a label, and does nothing here.
+    if (node.tagName === 'input') return node.properties.type === 'checkbox' ? [{ type: 'text', value: node.properties.checked ? '☑' : '☐' }] : [];
+    if (typeof properties.id === 'string') {
+      if (this.ids.has(properties.id)) delete properties.id;
+      else this.ids.add(properties.id);
+    }
+    if (node.tagName === 'a') {
+      const href = this.href(String(properties.href ?? ''));
+      if (href === null) return children;
+      properties.href = href;
+      if (isSponsored(href, this.links.sponsored)) properties.rel = ['sponsored', 'nofollow'];
+    }
+    return [{ type: 'element', tagName, properties, children }];
+  }
+
+  /** Where a link of a bank leads in the site, or null where it must stay text. */
+  private href(href: string): string | null {
+    if (href.startsWith('#')) return this.links.anchors.get(decodeFragment(href.slice(1))) ?? null;
+    if (SCHEME.test(href)) return linkTarget(href);
+    return this.links.upstreamBase ? linkTarget(new URL(href, this.links.upstreamBase).href) : null;
+  }
+}
+
+/** The elements of a tree, in document order. A plain walk: unist-util-visit's bookkeeping costs more on 100x banks. */
+function* elementsOf(node: Nodes): Generator<Element> {
+  if (node.type === 'element') yield node;
+  if ('children' in node) for (const child of node.children) yield* elementsOf(child);
+}
+
+const headingLevels = (node: Nodes): number[] =>
+  [...elementsOf(node)].flatMap((element) => {
+    const level = HEADING.exec(element.tagName);
+    return level ? [Number(level[1])] : [];
+  });
+
+const IMAGE_TYPES: Record<string, string> = { png: 'png', jpg: 'jpg', jpeg: 'jpg', gif: 'gif', webp: 'webp', svg: 'svg', avif: 'avif' };
+
+/**
+ * The local images of the banks, read through the build's asset reader (only files under a bank's own
+ * folder): each is copied once into media/, named by its content, and the pages point at the copy.
+ */
+export async function collectImages(
+  banks: readonly Bank[],
+  readAsset: WriteContext['readAsset'],
+): Promise<{ images: Map<string, string>; files: { path: string; bytes: Uint8Array }[] }> {
+  const images = new Map<string, string>();
+  const files = new Map<string, Uint8Array>();
+  for (const bank of banks) {
+    const trees = [{ file: bank.file, tree: bank.frontMatterTree }, ...bank.questions.flatMap((q) => [q.titleTree, q.answerTree].map((tree) => ({ file: q.file, tree })))];
+    for (const { file, tree } of trees) {
+      for (const element of elementsOf(tree)) {
+        const src = element.tagName === 'img' ? element.properties.src : undefined;
+        if (typeof src !== 'string') continue;
+        const key = imageKey(file, src);
+        const type = IMAGE_TYPES[/\.([a-z0-9]+)(?:[?#].*)?$/i.exec(src)?.[1]?.toLowerCase() ?? ''];
+        if (images.has(key) || !type || SCHEME.test(src) || src.startsWith('//')) continue;
+        const bytes = (await readAsset(src.replace(/[?#].*$/, ''), file))?.bytes;
+        if (!bytes) continue;
+        const name = `media/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${type}`;
+        files.set(name, bytes);
+        images.set(key, name);
+      }
+    }
+  }
+  return { images, files: [...files].map(([path, bytes]) => ({ path, bytes })) };
+}

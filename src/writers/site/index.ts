@@ -1,0 +1,295 @@
+// site/: a static web site from the model: a hub, a page per topic, search, sitemap and structured data.
+// Pages link to each other relatively (the site works from disk and under any sub-path); absolute URLs,
+// from site.url, appear only where the web wants them (canonical, Open Graph, JSON-LD, sitemap).
+import path from 'node:path';
+import type { Element } from 'hast';
+import type { Config } from '../../config.js';
+import { allQuestions, type Book, type Question } from '../../model.js';
+import { hastToText } from '../../read/markdown.js';
+import { el, joined, type Child } from '../hast.js';
+import { NO_ANSWER, followable, githubRepository, linkText, needsNoAnswerNote, upstreamBase } from '../links.js';
+import type { OutputFile, Writer, WriteContext } from '../writer.js';
+import { collectImages, outLink, PageContent, type SiteLinks } from './content.js';
+import { renderPage, shortDescription, type Crumb, type PageSpec, type SiteInfo } from './layout.js';
+import { bankAnchor, bankTitle, HUB_FILE, NOT_FOUND_FILE, pageFile, planTopics, type TopicPage } from './plan.js';
+import { miniSearchScript, SEARCH_SCRIPT, searchDocument, searchIndexScript } from './search.js';
+import { STYLESHEET } from './style.js';
+import { mathAssets } from './math.js';
+
+const SCHEMA = 'https://schema.org';
+
+/** What the other formats of the same build wrote, offered on the hub (and shipped in the site). */
+const DOWNLOADS = [
+  { file: 'guide.pdf', label: 'PDF study guide' },
+  { file: 'guide.epub', label: 'EPUB e-book' },
+  { file: 'deck.apkg', label: 'Anki deck (.apkg)' },
+  { file: 'deck.csv', label: 'Anki deck (CSV)' },
+  { file: 'questions.json', label: 'questions.json' },
+];
+
+/** The upstream's GitHub Pages address (https://owner.github.io/name/), or null when it is not on GitHub. */
+export function pagesAddress(upstream: string): string | null {
+  const repo = githubRepository(upstream);
+  return repo ? `https://${repo.owner.toLowerCase()}.github.io/${encodeURIComponent(repo.name)}/` : null;
+}
+
+/** The site's address: site.url (or --site-url), else the upstream's Pages address. */
+export const siteAddress = (config: Config, upstream: string): string | null => config.site.url || pagesAddress(upstream);
+
+const plainTitle = (q: Question) => hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${q.number}`;
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+interface Site {
+  book: Book;
+  config: Config;
+  base: string | null;
+  info: SiteInfo;
+  topics: TopicPage[];
+  links: SiteLinks;
+  downloads: { file: string; label: string; bytes: number }[];
+}
+
+const absolute = (site: Site, file: string): string | null => (site.base ? new URL(file === HUB_FILE ? '' : file, site.base).href : null);
+
+/** "Edit on GitHub": the question's line in the upstream repository, on site.branch. */
+function editUrl(site: Site, q: Question): string | null {
+  const repo = githubRepository(site.book.meta.upstream);
+  const file = path.relative(site.config.dir, q.file).split(path.sep).join('/');
+  if (!repo || file.startsWith('../') || path.isAbsolute(file)) return null;
+  return `${repo.url}/blob/${encodeURIComponent(site.config.site.branch || 'HEAD')}/${encodeURI(file)}#L${q.line}`;
+}
+
+function linkList(site: Site, label: string, links: Question['sources']): Child {
+  const anchors = followable(links).map(({ link, href }) => outLink(href, [{ type: 'text', value: linkText(link) }], site.links));
+  if (anchors.length === 0) return null;
+  return el('p', { className: ['question-links'] }, [`${label}: `, ...joined<Child>(anchors, ', ')]);
+}
+
+function questionBlock(site: Site, q: Question, content: PageContent): Element {
+  const edit = editUrl(site, q);
+  return el('article', { className: ['question'], id: q.id }, [
+    el('h2', {}, [
+      el('span', { className: ['number'] }, [`${q.number}.`]),
+      ' ',
+      ...content.nodes(q.titleTree.children, q.file),
+      el('a', { className: ['permalink'], href: `#${q.id}`, ariaLabel: `Link to question ${q.number}` }, ['#']),
+    ]),
+    q.hasAnswer ? el('div', { className: ['answer'] }, content.nodes(q.answerTree.children, q.file, 3)) : null,
+    needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [NO_ANSWER]),
+    linkList(site, 'Answer', q.answerLinks),
+    linkList(site, q.sources.length > 1 ? 'Sources' : 'Source', q.sources),
+    edit && el('p', { className: ['edit'] }, [el('a', { href: edit }, [`Edit on GitHub (line ${q.line})`])]),
+  ]);
+}
+
+function crumbsOf(site: Site, topic: TopicPage | null): Crumb[] {
+  const home: Crumb = { label: 'Home', href: HUB_FILE, url: absolute(site, HUB_FILE) };
+  if (!topic) return [{ ...home, href: null }];
+  const bank = bankTitle(topic.bank, site.book);
+  const bankHref = `${HUB_FILE}#${bankAnchor(topic.bankNumber)}`;
+  const middle: Crumb[] = topic.section === null ? [] : [{ label: bank, href: bankHref, url: absolute(site, HUB_FILE) && `${absolute(site, HUB_FILE)}#${bankAnchor(topic.bankNumber)}` }];
+  return [home, ...middle, { label: topic.title, href: null, url: absolute(site, pageFile(topic)) }];
+}
+
+function breadcrumbList(crumbs: Crumb[]): object | null {
+  if (crumbs.some((crumb) => crumb.url === null) || crumbs.length < 2) return null;
+  return {
+    '@context': SCHEMA,
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.label, item: crumb.url })),
+  };
+}
+
+function faqPage(site: Site, topic: TopicPage): object | null {
+  const answered = topic.questions.filter((q) => q.hasAnswer);
+  if (answered.length === 0) return null;
+  const url = absolute(site, pageFile(topic));
+  return {
+    '@context': SCHEMA,
+    '@type': 'FAQPage',
+    name: topic.title,
+    ...(url ? { url } : {}),
+    // The whole answer: a reader of the structured data gets what the page shows.
+    mainEntity: answered.map((q) => ({
+      '@type': 'Question',
+      name: plainTitle(q),
+      ...(url ? { url: `${url}#${q.id}` } : {}),
+      acceptedAnswer: { '@type': 'Answer', text: q.answerText },
+    })),
+  };
+}
+
+function topicPage(site: Site, topic: TopicPage, index: number): PageSpec {
+  const content = new PageContent(site.links);
+  for (const q of topic.questions) content.ids.add(q.id);
+  const previous = site.topics[index - 1];
+  const next = site.topics[index + 1];
+  const bank = bankTitle(topic.bank, site.book);
+  const crumbs = crumbsOf(site, topic);
+  const answered = topic.questions.filter((q) => q.hasAnswer).length;
+  const titles = topic.questions.slice(0, 3).map(plainTitle).join(' ');
+  const blocks = topic.questions.map((q) => questionBlock(site, q, content));
+  return {
+    file: pageFile(topic),
+    title: topic.section !== null && site.book.banks.length > 1 ? `${topic.title}: ${bank} | ${site.info.name}` : `${topic.title} | ${site.info.name}`,
+    description: shortDescription(`${topic.title}: ${count(topic.questions.length, 'interview question')}, ${answered} answered. ${titles}`),
+    canonical: absolute(site, pageFile(topic)),
+    jsonLd: [faqPage(site, topic), breadcrumbList(crumbs)].filter((data) => data !== null),
+    crumbs,
+    math: content.math,
+    main: [
+      el('h1', {}, [topic.title]),
+      el('p', { className: ['lede'] }, [`${count(topic.questions.length, 'question')}, ${answered} answered`, topic.section === null ? '.' : ` · ${bank}.`]),
+      ...blocks,
+      (previous !== undefined || next !== undefined) &&
+        el('nav', { className: ['pager'], ariaLabel: 'Topics' }, [
+          previous !== undefined && el('a', { href: pageFile(previous), rel: ['prev'] }, [`← ${previous.title}`]),
+          next !== undefined && el('a', { href: pageFile(next), rel: ['next'] }, [`${next.title} →`]),
+        ]),
+    ],
+  };
+}
+
+function hubPage(site: Site): PageSpec {
+  const { meta } = site.book;
+  const questions = allQuestions(site.book);
+  const answered = questions.filter((q) => q.hasAnswer).length;
+  const url = absolute(site, HUB_FILE);
+  const content = new PageContent(site.links);
+  const banks = site.book.banks.map((bank, i) => {
+    const topics = site.topics.filter((topic) => topic.bankNumber === i + 1);
+    content.ids.add(bankAnchor(i + 1));
+    return el('section', { id: bankAnchor(i + 1), ariaLabelledby: `${bankAnchor(i + 1)}-title` }, [
+      el('h2', { id: `${bankAnchor(i + 1)}-title` }, [bankTitle(bank, site.book)]),
+      ...content.nodes(bank.frontMatterTree.children, bank.file, 3),
+      el('h3', {}, [topics.length === 1 ? 'Questions' : `Topics (${topics.length})`]),
+      el(
+        'ul',
+        { className: ['topics'] },
+        topics.map((topic) =>
+          el('li', {}, [
+            el('a', { href: pageFile(topic) }, [topic.title]),
+            ` (${count(topic.questions.length, 'question')})`,
+            el(
+              'ul',
+              { className: ['topic-list'] },
+              topic.questions.map((q) => el('li', {}, [el('a', { href: `${pageFile(topic)}#${q.id}` }, [`${q.number}. ${plainTitle(q)}`])])),
+            ),
+          ]),
+        ),
+      ),
+    ]);
+  });
+  const description = meta.description || `${count(questions.length, 'interview question')} with answers.`;
+  return {
+    file: HUB_FILE,
+    title: meta.title,
+    description: shortDescription(description),
+    canonical: url,
+    jsonLd: url
+      ? [
+          { '@context': SCHEMA, '@type': 'WebSite', name: meta.title, url, description, inLanguage: meta.language || 'en' },
+          {
+            '@context': SCHEMA,
+            '@type': 'CollectionPage',
+            name: meta.title,
+            url,
+            description,
+            inLanguage: meta.language || 'en',
+            ...(meta.sourceDate ? { dateModified: meta.sourceDate } : {}),
+            hasPart: site.topics.map((topic) => ({ '@type': 'WebPage', name: topic.title, url: absolute(site, pageFile(topic)) })),
+          },
+        ]
+      : [],
+    crumbs: [],
+    math: content.math,
+    main: [
+      el('h1', {}, [meta.title]),
+      meta.subtitle && el('p', { className: ['lede'] }, [meta.subtitle]),
+      el('p', {}, [description]),
+      el('p', {}, [
+        `${count(questions.length, 'question')}, ${answered} answered, in ${count(site.topics.length, 'topic')}`,
+        site.book.banks.length > 1 ? ` from ${site.book.banks.length} banks.` : '.',
+      ]),
+      site.downloads.length > 0 && el('h2', {}, ['Downloads']),
+      site.downloads.length > 0 &&
+        el(
+          'ul',
+          { className: ['downloads'] },
+          site.downloads.map((d) => el('li', {}, [el('a', { href: `downloads/${d.file}`, download: d.file }, [d.label]), ` (${Math.max(1, Math.round(d.bytes / 1024))} KB)`])),
+        ),
+      ...banks,
+    ],
+  };
+}
+
+function notFoundPage(site: Site): PageSpec {
+  const home = site.base ?? HUB_FILE;
+  return {
+    file: NOT_FOUND_FILE,
+    title: `Page not found | ${site.info.name}`,
+    description: 'There is no page at this address.',
+    canonical: null,
+    jsonLd: [],
+    crumbs: [],
+    main: [
+      el('h1', {}, ['Page not found']),
+      el('p', {}, ['There is no page at this address. Every question is listed on the ', el('a', { href: home }, ['home page']), '.']),
+    ],
+    standalone: { stylesheet: STYLESHEET, home },
+  };
+}
+
+function sitemap(site: Site, files: string[]): string {
+  const lastmod = site.book.meta.sourceDate ? `<lastmod>${xml(site.book.meta.sourceDate.replace(/\.\d+Z$/, 'Z'))}</lastmod>` : '';
+  const urls = files.map((file) => `  <url><loc>${xml(absolute(site, file)!)}</loc>${lastmod}</url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+export async function writeSite(book: Book, context: WriteContext): Promise<{ files: OutputFile[]; warnings: string[] }> {
+  const { config } = context;
+  const { meta } = book;
+  const topics = planTopics(book, config.dir);
+  const warnings: string[] = [];
+  const anchors = new Map<string, string>();
+  for (const topic of topics) for (const q of topic.questions) anchors.set(q.id, `${pageFile(topic)}#${q.id}`);
+  const { images, files: media } = await collectImages(book.banks, context.readAsset);
+  const built = new Map((context.built ?? []).map((file) => [file.path, file.bytes]));
+  const downloads = DOWNLOADS.flatMap((d) => {
+    const bytes = built.get(d.file);
+    return bytes ? [{ ...d, bytes: bytes.length }] : [];
+  });
+  const site: Site = {
+    book,
+    config,
+    base: siteAddress(config, meta.upstream),
+    info: { name: meta.title, language: meta.language, license: meta.license, upstream: meta.upstream, sourceDate: meta.sourceDate },
+    topics,
+    links: { anchors, upstreamBase: upstreamBase(meta.upstream), sponsored: config.site.sponsored.map((p) => new RegExp(p)), images, warnings },
+    downloads,
+  };
+  if (!site.base) {
+    warnings.push('site: no site.url in mlq.yaml (or --site-url) and no GitHub upstream: the pages have no canonical URL and there is no sitemap.xml');
+  }
+
+  const specs = [hubPage(site), ...topics.map((topic, i) => topicPage(site, topic, i)), notFoundPage(site)];
+  const math = specs.some((spec) => spec.math);
+  const text = (file: string, value: string): OutputFile => ({ path: file, bytes: new TextEncoder().encode(value) });
+  const documents = topics.flatMap((topic) => topic.questions.map((q) => searchDocument(q, pageFile(topic), topic.title)));
+  const files: OutputFile[] = [
+    ...specs.map((spec) => ({ path: spec.file, bytes: renderPage(spec, site.info) })),
+    text('assets/site.css', STYLESHEET),
+    text('assets/search.js', SEARCH_SCRIPT),
+    text('assets/minisearch.js', miniSearchScript()),
+    text('assets/search-index.js', searchIndexScript(documents)),
+    ...mathAssets(math),
+    ...media,
+    ...downloads.map((d) => ({ path: `downloads/${d.file}`, bytes: built.get(d.file)! })),
+    text('robots.txt', `User-agent: *\nAllow: /\n${site.base ? `Sitemap: ${absolute(site, 'sitemap.xml')}\n` : ''}`),
+  ];
+  if (site.base) files.push(text('sitemap.xml', sitemap(site, [HUB_FILE, ...topics.map(pageFile)])));
+  return { files: files.map((file) => ({ ...file, path: `site/${file.path}` })), warnings };
+}
+
+export const siteFormat: Writer = { write: writeSite };

@@ -1,0 +1,143 @@
+// Ids across rewording and `mlq changes`, on real git repositories: the bank is compared with itself at a ref.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareBanks } from '../src/rules/versions.js';
+import { bookOf, read, ROOT } from './support/book.js';
+import { mlq } from './support/cli.js';
+
+/** A git repository holding a copy of source/ (the bank and its mlq.yaml), committed. */
+function repoWithSource(): { dir: string; bank: string; git: (...args: string[]) => string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mlq-versions-'));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd: dir, encoding: 'utf8' });
+  git('init', '-q');
+  cpSync(path.join(ROOT, 'source'), path.join(dir, 'source'), { recursive: true });
+  git('add', '.');
+  git('commit', '-q', '-m', 'the bank');
+  return { dir, bank: path.join(dir, 'source/README.md'), git };
+}
+
+const Q12 = '#### 12) How would you remove outliers when trying to estimate a flat plane from noisy samples?';
+const Q12_REWORDED = '#### 12) How do you remove outliers when you estimate a flat plane from noisy samples?';
+const OLD_ID = 'how-would-you-remove-outliers-when-trying-to-estimate-a-2e478e0f';
+
+function edit(file: string, from: string, to: string): void {
+  const text = read(file);
+  expect(text).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+}
+
+describe('ids that survive rewording (--since)', () => {
+  it('reports id-changed at the reworded heading with the old id; mlq fix --since keeps it in questions.json', () => {
+    const { dir, bank } = repoWithSource();
+    edit(bank, Q12, Q12_REWORDED);
+    const line = read(bank).split('\n').findIndex((l) => l.startsWith(Q12_REWORDED)) + 1;
+    expect(line).toBe(92);
+
+    const check = mlq(['check', '--since', 'HEAD'], { cwd: dir });
+    expect(check.code).toBe(0);
+    const found = check.stdout.split('\n').filter((l) => l.includes(' id-changed '));
+    expect(found).toEqual([
+      `source/README.md:92:1 warning id-changed Question 12 was reworded since HEAD: its id changes from "${OLD_ID}" to ` +
+        `"how-do-you-remove-outliers-when-you-estimate-a-flat-plane-17605cd6", so learners' Anki cards for it start again and links to #${OLD_ID} break. ` +
+        `(hint: Keep the old id: add <!-- id: ${OLD_ID} --> to the heading (mlq fix --since HEAD does it).)`,
+    ]);
+    // Without --since nothing is compared.
+    expect(mlq(['check'], { cwd: dir }).stdout).not.toContain('id-changed');
+
+    expect(mlq(['fix', '--since', 'HEAD'], { cwd: dir })).toMatchObject({ code: 0, stdout: 'source/README.md: fixed id-changed\n' });
+    expect(read(bank).split('\n')[91]).toMatch(new RegExp(`^${Q12_REWORDED.replace(/[?()]/g, '\\$&')} \\[\\[src\\]\\(.*\\)\\] <!-- id: ${OLD_ID} -->$`));
+    expect(mlq(['check', '--since', 'HEAD'], { cwd: dir }).stdout).not.toContain('id-changed');
+
+    expect(mlq(['build', '--formats', 'json'], { cwd: dir }).code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(dir, 'dist/questions.json'), 'utf8'));
+    const q12 = json.banks[0].questions.find((q: { number: number }) => q.number === 12);
+    expect(q12).toMatchObject({ id: OLD_ID, title: Q12_REWORDED.replace('#### 12) ', '') });
+  });
+
+  it('reports a question removed since the ref as an info where it stood', () => {
+    const { dir, bank } = repoWithSource();
+    const text = read(bank);
+    const start = text.indexOf('#### 13) ');
+    writeFileSync(bank, text.slice(0, start) + text.slice(text.indexOf('#### 14) ')));
+    const check = mlq(['check', '--since', 'HEAD'], { cwd: dir });
+    const removed = check.stdout.split('\n').filter((l) => l.includes('question-removed'));
+    expect(removed).toEqual([expect.stringMatching(/^source\/README\.md:99:1 info question-removed Question 13 "How does CBIR work\?" \(id how-does-cbir-work\) was removed since HEAD\./)]);
+  });
+
+  it('names a ref git does not know in one line, exit 2', () => {
+    const { dir } = repoWithSource();
+    const run = mlq(['check', '--since', 'no-such-ref'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlq: --since no-such-ref: git rev-parse failed: .*\n$/);
+  });
+});
+
+describe('mlq changes --since', () => {
+  it('lists a question added and one reworded, by id, number and title; JSON for tools', () => {
+    const { dir, bank } = repoWithSource();
+    edit(bank, Q12, Q12_REWORDED);
+    edit(bank, '\n## Contributions', '\n#### 68) What is <b>dropout</b>, @someone?\nRandomly zeroing units. [[src]](https://example.org/d)\n\n## Contributions');
+    const run = mlq(['changes', '--since', 'HEAD'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        '## Question changes since HEAD',
+        '',
+        '1 added, 0 removed, 1 reworded, 0 with a changed answer.',
+        '',
+        '### Added',
+        '',
+        // Shown literally: no HTML, no @mention.
+        // source/ holds two banks: each line names its bank.
+        '- 68) What is dropout, \\@someone? `what-is-dropout-someone` (source/README.md)',
+        '',
+        '### Reworded',
+        '',
+        `- 12) How do you remove outliers when you estimate a flat plane from noisy samples? (source/README.md) (was 12) How would you remove outliers when trying to estimate a flat plane from noisy samples?; id \`${OLD_ID}\` becomes \`how-do-you-remove-outliers-when-you-estimate-a-flat-plane-17605cd6\`)`,
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse(mlq(['changes', '--since', 'HEAD', '--format', 'json'], { cwd: dir }).stdout);
+    expect(json.added).toEqual([{ id: 'what-is-dropout-someone', number: 68, title: 'What is dropout, @someone?', file: 'source/README.md', line: expect.any(Number) }]);
+    expect(json.reworded).toEqual([expect.objectContaining({ number: 12, previousId: OLD_ID, previousNumber: 12 })]);
+    expect(json).toMatchObject({ since: 'HEAD', removed: [], answerChanged: [] });
+  });
+
+  it('says nothing changed when nothing did, and needs --since', () => {
+    const { dir } = repoWithSource();
+    expect(mlq(['changes', '--since', 'HEAD'], { cwd: dir }).stdout).toBe('## Question changes since HEAD\n\n0 added, 0 removed, 0 reworded, 0 with a changed answer.\n');
+    expect(mlq(['changes'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'mlq: mlq changes needs --since GIT-REF (e.g. the previous release tag)\n' });
+  });
+});
+
+describe('matching questions across versions', () => {
+  const q = (n: number, title: string, answer: string) => `#### ${n}) ${title}\n${answer} [[src]](https://s.example)\n\n`;
+  const bias = q(1, 'What is the bias of a model?', 'The error from wrong assumptions in the learning algorithm.');
+  const variance = q(2, 'What is the variance of a model?', 'The error from sensitivity to small changes in the training set.');
+  const compare = (before: string, after: string) => {
+    const { added, removed, kept } = compareBanks(bookOf(before).banks[0], bookOf(after).banks[0]!);
+    return { added: added.map((x) => x.title), removed: removed.map((x) => x.title), kept: kept.map((p) => [p.before.title, p.after.title]) };
+  };
+
+  it('keeps a renumbered or moved question by its id', () => {
+    expect(compare(bias + variance, q(1, 'What is the variance of a model?', 'Other.') + q(2, 'What is the bias of a model?', 'Other.'))).toMatchObject({ added: [], removed: [] });
+  });
+
+  it('matches a reworded title with the same answer, and a new answer under the same title by id', () => {
+    expect(compare(bias + variance, q(1, 'How is a model biased?', 'The error from wrong assumptions in the learning algorithm.') + variance).kept[0]).toEqual([
+      'What is the bias of a model?',
+      'How is a model biased?',
+    ]);
+  });
+
+  it('does not take a different question in the same place for a rewording', () => {
+    expect(compare(bias + variance, q(1, 'Explain dropout.', 'Randomly zeroing units while training.') + variance)).toEqual({
+      added: ['Explain dropout.'],
+      removed: ['What is the bias of a model?'],
+      kept: [['What is the variance of a model?', 'What is the variance of a model?']],
+    });
+  });
+});
