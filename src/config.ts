@@ -34,6 +34,8 @@ export interface Config {
   links: { skip: string[] };
   /** Markdown banks, in book order, relative to `dir`. */
   sources: string[];
+  /** Where each of `sources` is listed ("source/mlq.yaml:34"), for errors; empty for the built-in default. */
+  sourcePlaces: string[];
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -53,6 +55,7 @@ export const DEFAULT_CONFIG: Config = {
   rules: {},
   links: { skip: [] },
   sources: ['README.md'],
+  sourcePlaces: [],
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
@@ -92,9 +95,11 @@ export function parseConfig(text: string, file: string): Config {
   const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1);
   const first = doc.errors[0];
   if (first) {
-    const line = first.linePos?.[0].line ?? 1;
+    // Without prettyErrors the error has no linePos: its offset is turned into a line here.
+    const line = lines.linePos(first.pos[0]).line;
     throw new MlqError(`${file}:${line}: invalid YAML: ${first.message.split('\n')[0]}`);
   }
+  const sourceLines: number[] = [];
   const fail = (node: Node | null | undefined, key: string, problem: string): never => {
     throw new MlqError(`${file}:${lineOf(node)}: ${key}: ${problem}`);
   };
@@ -147,6 +152,7 @@ export function parseConfig(text: string, file: string): Config {
           return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
         }
       }
+      if (shape === 'files' && key === 'sources') sourceLines.push(lineOf(item as Node));
       if (shape === 'formats' && !isFormatName(item.value)) {
         return fail(item as Node, `${key}[${i}]`, `unknown format "${item.value}" (expected one of ${FORMAT_NAMES.join(', ')})`);
       }
@@ -163,5 +169,6 @@ export function parseConfig(text: string, file: string): Config {
     rules: { ...given.rules },
     links: { ...DEFAULT_CONFIG.links, ...given.links },
     sources: given.sources ?? DEFAULT_CONFIG.sources,
+    sourcePlaces: given.sources ? sourceLines.map((line) => `${file}:${line}`) : [],
   };
 }

@@ -30,16 +30,36 @@ export const DEFAULT_CONFIG_FILES = ['source/mlq.yaml', 'mlq.yaml'];
 
 export async function load(inputs: Inputs): Promise<Loaded> {
   const config = await findConfig(inputs.configFile);
-  const given = inputs.sources?.length ? inputs.sources : config.sources.map((s) => path.resolve(config.dir, s));
-  // Diagnostics name files relative to the working directory, as GitHub annotations need.
-  const files = given.map((f) => path.relative(process.cwd(), path.resolve(f)) || f);
-  const texts = await Promise.all(files.map(readSourceText));
+  const fromConfig = !inputs.sources?.length;
+  const given = fromConfig ? config.sources.map((s) => path.resolve(config.dir, s)) : inputs.sources!;
+  const files = given.map(shownPath);
+  // A bank the config lists but mlq cannot read is reported at its line of the config.
+  const texts = await Promise.all(
+    files.map((file, i) =>
+      readSourceText(file).catch((error) => {
+        const place = fromConfig ? config.sourcePlaces[i] : undefined;
+        throw place && error instanceof MlqError ? new MlqError(`${place}: sources: ${error.message}`, error.exitCode) : error;
+      }),
+    ),
+  );
   const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
   const banks = await Promise.all(texts.map((text) => parseBankParallel(text).catch((error) => refuseOverflow(text.file, error))));
   const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
   const empty = book.banks.find((bank) => bank.questions.length === 0);
   if (empty) throw new MlqError(`${empty.file}: no questions found (expected headings such as "#### 1) What is ...?")`);
   return { config, book };
+}
+
+/**
+ * A file as diagnostics name it: relative to the working directory, as GitHub annotations need, unless
+ * that path would climb to the root (`../../../dev/null`): then as an absolute path.
+ */
+export function shownPath(file: string): string {
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  const climbs = relative.split(path.sep).filter((part) => part === '..').length;
+  const depth = process.cwd().split(path.sep).filter(Boolean).length;
+  return relative === '' ? file : climbs >= depth ? absolute : relative;
 }
 
 /** Runs the writers one after another (they are CPU-bound), reporting each as it finishes. */

@@ -7,22 +7,24 @@ import { describeFsError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, M
 import { FORMATS } from '../writers/index.js';
 import { allQuestions, type Diagnostic } from '../model.js';
 import { refuseUnsafeOutput, writeOutputs } from '../io/output.js';
-import { emit, load } from '../pipeline.js';
-import { jobSummary, plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
-import { RULES } from '../rules/index.js';
+import { emit, load, shownPath } from '../pipeline.js';
+import { errorsOnly, jobSummary, plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
+import { RULE_DOCS } from './rule-docs.js';
+import { formatSize } from './size.js';
+import { colorFor } from './style.js';
+import { SHORT_USAGE, usageError } from './usage.js';
 import { validate } from '../rules/validate.js';
 // Only the constants here: the checker (linkinator) loads when `mlq links` runs.
 import { DEFAULT_CACHE_FILE } from '../links/cache.js';
-import { LINK_RULES } from '../links/verdict.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated model, JSON, Anki deck, PDF, EPUB
 
 Usage:
-  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors]
-  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json]
-  mlq links [--source FILE]... [--config FILE] [--reporter text|github|json] [--since GIT-REF]
+  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--quiet]
+  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet]
+  mlq links [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet] [--since GIT-REF]
             [--cache FILE] [--no-cache] [--allow-private]
   mlq --help | --version
 
@@ -33,7 +35,8 @@ Options:
   --formats LIST    comma-separated (default: output.formats, all of them):
 ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[name].files.join(', ')}`).join('\n')}
   --allow-errors    publish even when validation finds errors
-  --reporter NAME   text (default), github (workflow commands) or json
+  --reporter NAME   text (default), github (workflow commands), json or sarif (SARIF 2.1.0, for code scanning)
+  --quiet, -q       report errors only, no warnings or infos
   --since GIT-REF   links: check only the links on lines added or changed since GIT-REF
   --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
   --no-cache        links: neither read nor write the cache
@@ -42,7 +45,7 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
 Exit codes: 0 ok (warnings allowed), 1 validation errors, 2 usage or input error, 3 internal error.
 
 Rules (severity can be changed under "rules:" in mlq.yaml):
-${[...RULES, ...Object.entries(LINK_RULES).map(([id, rule]) => ({ id, ...rule }))].map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
+${RULE_DOCS.map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${r.description}`).join('\n')}
 `;
 
 const OPTIONS = {
@@ -52,6 +55,7 @@ const OPTIONS = {
   formats: { type: 'string' },
   reporter: { type: 'string' },
   'allow-errors': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
   since: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
@@ -61,7 +65,7 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 /** The options each command takes, besides --help and --version. */
-const COMMON = ['source', 'config', 'help', 'version'];
+const COMMON = ['source', 'config', 'quiet', 'help', 'version'];
 const COMMAND_OPTIONS: Record<string, string[]> = {
   build: [...COMMON, 'out', 'formats', 'allow-errors'],
   check: [...COMMON, 'reporter'],
@@ -75,6 +79,8 @@ interface Io {
   stderr: (text: string) => void;
   /** Progress lines are for people at a terminal; CI logs stay quiet. */
   progress: boolean;
+  /** Whether each stream takes colour (see style.ts). */
+  color: { stdout: boolean; stderr: boolean };
   /** Appends Markdown to the GitHub job summary; null outside GitHub Actions. */
   jobSummary: ((markdown: string) => void) | null;
 }
@@ -94,6 +100,7 @@ const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+  color: { stdout: colorFor(process.stdout), stderr: colorFor(process.stderr) },
   jobSummary: summaryFile ? (markdown) => appendJobSummary(summaryFile, markdown) : null,
 };
 
@@ -116,7 +123,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new MlqError(`${(error as Error).message.split('\n')[0]} (see mlq --help)`);
+    throw usageError(error);
   }
   const { values, positionals } = parsed;
   if (values.version) {
@@ -124,9 +131,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   const [command, ...extra] = positionals;
-  if (values.help || command === 'help' || !command) {
+  if (values.help || command === 'help') {
     io.stdout(HELP);
-    return command || values.help ? EXIT_OK : EXIT_INPUT;
+    return EXIT_OK;
+  }
+  if (!command) {
+    io.stderr(SHORT_USAGE);
+    return EXIT_INPUT;
   }
   if (extra.length) throw new MlqError(`unexpected argument "${extra[0]}" (use --source FILE for banks)`);
   const allowed = COMMAND_OPTIONS[command];
@@ -148,14 +159,14 @@ async function check(values: Values, io: Io): Promise<number> {
   const reporter = reporterOf(values);
   const { config, book } = await load({ configFile: values.config, sources: values.source });
   const diagnostics = validate(book, config.rules);
-  report('check', reporter, diagnostics, allQuestions(book).length, io);
+  report('check', reporter, values.quiet ? errorsOnly(diagnostics) : diagnostics, allQuestions(book).length, io);
   return hasErrors(diagnostics) ? EXIT_VALIDATION : EXIT_OK;
 }
 
 /** Prints the report; with the github reporter in GitHub Actions, adds the verdict to the job summary too. */
 function report(command: string, reporter: ReporterName, diagnostics: Diagnostic[], questions: number, io: Io): void {
   const summary = summarize(diagnostics, questions);
-  io.stdout(REPORT[reporter](diagnostics, summary));
+  io.stdout(REPORT[reporter](diagnostics, summary, { color: io.color.stdout, version: VERSION }));
   if (reporter === 'github') io.jobSummary?.(jobSummary(command, diagnostics, summary));
 }
 
@@ -175,8 +186,9 @@ async function build(values: Values, io: Io): Promise<number> {
   if (io.progress) io.stderr(`mlq: read ${plural(allQuestions(book).length, 'question')} in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   const diagnostics = validate(book, config.rules);
   const summary = summarize(diagnostics, allQuestions(book).length);
+  const shown = values.quiet ? errorsOnly(diagnostics) : diagnostics;
   // The same findings as `mlq check`, on stderr: stdout lists the files written.
-  if (diagnostics.length) io.stderr(REPORT.text(diagnostics, summary));
+  if (shown.length) io.stderr(REPORT.text(shown, summarize(shown, summary.questions), { color: io.color.stderr, version: VERSION }));
   if (hasErrors(diagnostics) && !values['allow-errors']) {
     io.stderr(`mlq: not publishing: validation found ${summary.errors} error(s) (fix them, or build with --allow-errors)\n`);
     return EXIT_VALIDATION;
@@ -191,8 +203,8 @@ async function build(values: Values, io: Io): Promise<number> {
   // Formats built from the same notes (deck.csv, deck.apkg) may report the same thing: say it once.
   for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${warning}\n`);
   await writeOutputs(outDir, files);
-  const shown = path.relative(process.cwd(), outDir) || '.';
-  io.stdout(`${files.map((f) => `${path.join(shown, f.path)} (${f.bytes.length} bytes)`).join('\n')}\n`);
+  const folder = shownPath(outDir) || '.';
+  io.stdout(`${files.map((f) => `${path.join(folder, f.path)} (${formatSize(f.bytes.length)})`).join('\n')}\n`);
   return EXIT_OK;
 }
 
@@ -212,7 +224,7 @@ async function links(values: Values, io: Io): Promise<number> {
     },
   });
   const urls = result.checked + result.fromCache;
-  report('links', reporter, result.diagnostics, allQuestions(book).length, io);
+  report('links', reporter, values.quiet ? errorsOnly(result.diagnostics) : result.diagnostics, allQuestions(book).length, io);
   if (reporter === 'text') io.stdout(`${plural(urls, 'URL')}: ${result.checked} checked, ${result.fromCache} from the cache\n`);
   return hasErrors(result.diagnostics) ? EXIT_VALIDATION : EXIT_OK;
 }

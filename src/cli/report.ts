@@ -1,7 +1,10 @@
-// Reporters: diagnostics -> text for people, GitHub workflow commands, or JSON for tools.
+// Reporters: diagnostics -> text for people, GitHub workflow commands, or JSON and SARIF for tools.
 import type { Diagnostic } from '../model.js';
+import { foldRepeats } from './fold.js';
+import { sarif } from './sarif.js';
+import { stylerFor } from './style.js';
 
-export const REPORTERS = ['text', 'github', 'json'] as const;
+export const REPORTERS = ['text', 'github', 'json', 'sarif'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
 export interface Summary {
@@ -16,12 +19,26 @@ export function summarize(diagnostics: Diagnostic[], questions: number): Summary
   return { errors: count('error'), warnings: count('warning'), infos: count('info'), questions };
 }
 
+/** What a reporter knows besides the findings: whether its stream takes colour, and mlq's version. */
+export interface ReportOptions {
+  color: boolean;
+  version: string;
+}
+
+const PLAIN_OPTIONS: ReportOptions = { color: false, version: '' };
+
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function text(diagnostics: Diagnostic[], summary: Summary): string {
-  const lines = diagnostics.map(
-    (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`,
-  );
+/** Findings only with --quiet: errors, as ESLint's --quiet. */
+export const errorsOnly = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
+
+/** One line per finding; one finding repeated in a file is one line that lists its other lines. */
+function text(diagnostics: Diagnostic[], summary: Summary, options: ReportOptions = PLAIN_OPTIONS): string {
+  const style = stylerFor(options.color);
+  const lines = foldRepeats(diagnostics).map(({ first: d, others }) => {
+    const also = others.length ? style.place(` (also on ${others.length === 1 ? 'line' : 'lines'} ${others.map((o) => o.line).join(', ')})`) : '';
+    return `${style.place(`${d.file}:${d.line}:${d.column}`)} ${style.severity(d.severity, d.severity)} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}${also}`;
+  });
   lines.push(
     `${plural(summary.questions, 'question')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`,
   );
@@ -71,4 +88,9 @@ export function jobSummary(command: string, diagnostics: Diagnostic[], summary: 
   return `${lines.join('\n')}\n`;
 }
 
-export const REPORT: Record<ReporterName, (diagnostics: Diagnostic[], summary: Summary) => string> = { text, github, json };
+export const REPORT: Record<ReporterName, (diagnostics: Diagnostic[], summary: Summary, options?: ReportOptions) => string> = {
+  text,
+  github,
+  json,
+  sarif: (diagnostics, _summary, options = PLAIN_OPTIONS) => sarif(diagnostics, options.version),
+};

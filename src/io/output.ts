@@ -16,10 +16,11 @@ function isWithin(folder: string, file: string): boolean {
 export function refuseUnsafeOutput(outDir: string, inputs: string[]): void {
   const target = path.resolve(outDir);
   const held = [process.cwd(), ...inputs].find((input) => isWithin(target, input));
-  if (held !== undefined) {
-    const what = held === process.cwd() ? 'the working directory' : held;
-    throw new MlqError(`${outDir}: will not replace a folder that holds ${what}: choose another output folder`);
-  }
+  if (held === undefined) return;
+  const what = held === process.cwd() ? 'the working directory' : held;
+  // The output named an input itself (a bank, the config's folder): it is no folder to build into.
+  if (held !== process.cwd() && path.resolve(held) === target) throw new MlqError(`${outDir}: is an input of the build, not an output folder: choose another`);
+  throw new MlqError(`${outDir}: will not replace a folder that holds ${what}: choose another output folder`);
 }
 
 /**
