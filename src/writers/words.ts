@@ -4,6 +4,10 @@ import { allQuestions, type Book } from '../model.js';
 export const WORDS = {
   contents: 'Contents',
   titlePage: 'Title page',
+  cover: 'Cover',
+  landmarks: 'Landmarks',
+  /** Where the reading starts, in an e-book's landmarks. */
+  start: 'Start of the questions',
   /** Shown where a question has no answer and no link to one. */
   noAnswer: 'No answer yet: contributions welcome.',
   upstream: 'Upstream list: ',
