@@ -139,7 +139,9 @@ export function parseBankPart(file: string, piece: Piece): BankPart {
   });
 
   const questionLinks: FoundLink[] = [];
-  const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks));
+  // Node offsets count from the start of the whole file; the piece holds its text from piece.offset on.
+  const sourceOf = (from: number, to: number) => piece.text.slice(from - piece.offset, to - piece.offset);
+  const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, sourceOf));
   const otherLinks = [...front, ...other].flatMap((node) => collectLinks(node, file));
   const frontMatterTree = toSafeHast(front);
   const firstParagraph = front.find((node) => node.type === 'paragraph');
@@ -264,7 +266,7 @@ function isBlank(node: RootContent): boolean {
   return isIdComment(node);
 }
 
-function buildQuestion(draft: Draft, file: string, found: FoundLink[]): Question {
+function buildQuestion(draft: Draft, file: string, found: FoundLink[], sourceOf: (from: number, to: number) => string): Question {
   const { heading, body } = draft;
   const idInHeading = heading.children.find(isIdComment);
   const idNode = idInHeading ?? (body[0] && isIdComment(body[0]) ? body[0] : undefined);
@@ -295,6 +297,10 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[]): Question
     if (el.tagName === 'img') hasImage = true;
   });
 
+  const first = draft.body[0]?.position?.start.offset;
+  const last = draft.body.at(-1)?.position?.end.offset;
+  const answerMarkdown = first !== undefined && last !== undefined ? sourceOf(first, last) : '';
+
   const baseId = writtenId ?? idFromTitle(title);
   return {
     id: baseId,
@@ -305,6 +311,7 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[]): Question
     title,
     titleTree,
     answerText,
+    answerMarkdown,
     answerTree,
     hasAnswer: answerText !== '' || hasImage,
     sources: all.filter((l) => l.kind === 'source').map((l) => l.link),
