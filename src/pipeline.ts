@@ -99,7 +99,10 @@ function bookMeta(config: Config, firstBankTitle: string, sourceDate: string): B
   return { ...config.book, title: config.book.title || firstBankTitle || 'Interview Questions', sourceDate };
 }
 
-/** SOURCE_DATE_EPOCH, else the banks' last commit, else their newest modification time. */
+/**
+ * SOURCE_DATE_EPOCH, else the banks' last commit, else their newest modification time. A bank edited since
+ * its last commit is dated by its file: an Anki note is updated on re-import only when it is newer.
+ */
 async function sourceDateOf(files: string[]): Promise<string> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch) {
@@ -109,15 +112,16 @@ async function sourceDateOf(files: string[]): Promise<string> {
     if (!date) throw new MlqError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to the year 9999, not "${epoch}"`);
     return date.toISOString();
   }
-  const git = await promisify(execFile)('git', ['log', '-1', '--format=%ct', '--', ...files.map((f) => path.resolve(f))], {
-    cwd: path.dirname(path.resolve(files[0] ?? '.')),
-  }).then(
-    ({ stdout }) => stdout.trim(),
-    () => '',
-  );
-  if (git) return new Date(Number(git) * 1000).toISOString();
+  const git = (...args: string[]) =>
+    promisify(execFile)('git', [...args, '--', ...files.map((f) => path.resolve(f))], { cwd: path.dirname(path.resolve(files[0] ?? '.')) }).then(
+      ({ stdout }) => stdout.trim(),
+      () => '',
+    );
+  const [committed, changed] = await Promise.all([git('log', '-1', '--format=%ct'), git('status', '--porcelain')]);
   const times = await Promise.all(files.map(async (f) => (await stat(f)).mtimeMs));
-  return new Date(Math.floor(Math.max(...times) / 1000) * 1000).toISOString();
+  const modified = Math.floor(Math.max(...times) / 1000);
+  const seconds = committed ? (changed ? Math.max(Number(committed), modified) : Number(committed)) : modified;
+  return new Date(seconds * 1000).toISOString();
 }
 
 /** Images beyond this are not embedded: a bank's figures are small, and /dev/zero is not a figure. */
