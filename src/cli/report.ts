@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model.js';
 import { foldRepeats } from './fold.js';
 import { sarif } from './sarif.js';
 import { stylerFor } from './style.js';
+import { plural } from '../writers/words.js';
 
 export const REPORTERS = ['text', 'github', 'json', 'sarif'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -27,7 +28,8 @@ export interface ReportOptions {
 
 const PLAIN_OPTIONS: ReportOptions = { color: false, version: '' };
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+// One word table for every output, this report included.
+export { plural };
 
 /** Findings only with --quiet: errors, as ESLint's --quiet. */
 export const errorsOnly = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
