@@ -104,7 +104,7 @@ function questionContent(question: Question, parentId: string | undefined, rende
     outlineText: `${question.number}. ${question.title}`,
     outlineParentId: parentId,
     tocStyle: { fontSize: 9.5 },
-    tocMargin: [14, 0, 0, 2],
+    tocMargin: [parentId ? 14 : 0, 0, 0, 2],
   });
   // The heading and an empty space below it cannot be split; the answer then moves up into that space.
   return [
