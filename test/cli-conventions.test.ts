@@ -22,7 +22,7 @@ const CORPUS_FILE = path.relative(ROOT, CORPUS);
 /** `mlq ARGS` on a terminal (util-linux's script(1)), outside CI; stdout and stderr both reach the terminal. */
 function onTerminal(args: string[], env: Record<string, string> = {}) {
   const command = [process.execPath, MLQ, ...args].map((a) => `'${a}'`).join(' ');
-  const { CI: _ci, NO_COLOR: _no, FORCE_COLOR: _force, ...inherited } = mlqEnv();
+  const { CI: _ci, ...inherited } = mlqEnv();
   return spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, TERM: 'xterm', ...env } });
 }
 
