@@ -6,6 +6,7 @@ import { describeFsError, MlqError } from './errors.js';
 import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
 import { RULES } from './rules/index.js';
+import { LAYOUT_IDS, NUMBERINGS, type ReadOptions } from './read/layouts/index.js';
 
 const RULE_IDS = new Set([...RULES.map((rule) => rule.id), ...Object.keys(LINK_RULES)]);
 
@@ -36,6 +37,8 @@ export interface Config {
   sources: string[];
   /** Where each of `sources` is listed ("source/mlq.yaml:34"), for errors; empty for the built-in default. */
   sourcePlaces: string[];
+  /** How to read a bank, by its name in `sources` (`{file, layout, numbering, depth}`); detected where absent. */
+  sourceOptions: Record<string, ReadOptions>;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -56,10 +59,11 @@ export const DEFAULT_CONFIG: Config = {
   links: { skip: [] },
   sources: ['README.md'],
   sourcePlaces: [],
+  sourceOptions: {},
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'strings' | 'files' | 'patterns' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
+type Shape = 'string' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'pageSize' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -76,8 +80,11 @@ const SHAPE: Shape = {
   output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
   rules: 'rules',
   links: { skip: 'patterns' },
-  sources: 'files',
+  sources: 'sources',
 };
+
+/** What a source given as a mapping may say besides its file. */
+const SOURCE_KEYS = ['file', 'layout', 'numbering', 'depth'];
 
 export async function loadConfig(file: string): Promise<Config> {
   let text: string;
@@ -135,6 +142,30 @@ export function parseConfig(text: string, file: string): Config {
       }
       return out;
     }
+    if (shape === 'sources') {
+      // A file name, or {file, layout, numbering, depth}.
+      const items = isSeq(node) ? node.items : [node];
+      if (items.length === 0) return fail(node, key, 'expected at least one entry');
+      return items.map((item, i) => {
+        const at = `${key}[${i}]`;
+        sourceLines.push(lineOf(item as Node));
+        if (isScalar(item) && typeof item.value === 'string') return { file: item.value };
+        if (!isMap(item)) return fail(item as Node, at, 'expected a file name or a mapping with "file"');
+        const out: Record<string, unknown> = {};
+        for (const pair of item.items) {
+          const name = isScalar(pair.key) ? String(pair.key.value) : '';
+          const value = isScalar(pair.value) ? pair.value.value : undefined;
+          if (!SOURCE_KEYS.includes(name)) return fail(pair.key as Node, `${at}.${name}`, `unknown key (expected one of: ${SOURCE_KEYS.join(', ')})`);
+          const allowed = name === 'layout' ? LAYOUT_IDS : name === 'numbering' ? NUMBERINGS : null;
+          if (name === 'file' && typeof value !== 'string') return fail(pair.value as Node, `${at}.file`, 'expected a string');
+          if (allowed && !(allowed as readonly unknown[]).includes(value)) return fail(pair.value as Node, `${at}.${name}`, `expected one of ${allowed.join(', ')}`);
+          if (name === 'depth' && !(typeof value === 'number' && Number.isInteger(value) && value >= 2 && value <= 6)) return fail(pair.value as Node, `${at}.depth`, 'expected a heading depth from 2 to 6');
+          out[name] = value;
+        }
+        if (typeof out.file !== 'string') return fail(item as Node, at, 'expected "file"');
+        return out;
+      });
+    }
     if (shape === 'pageSize') {
       const value = isScalar(node) ? String(node.value).toUpperCase() : '';
       if (!(PAGE_SIZES as readonly string[]).includes(value)) return fail(node, key, `expected one of ${PAGE_SIZES.join(', ')}`);
@@ -152,7 +183,6 @@ export function parseConfig(text: string, file: string): Config {
           return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
         }
       }
-      if (shape === 'files' && key === 'sources') sourceLines.push(lineOf(item as Node));
       if (shape === 'formats' && !isFormatName(item.value)) {
         return fail(item as Node, `${key}[${i}]`, `unknown format "${item.value}" (expected one of ${FORMAT_NAMES.join(', ')})`);
       }
@@ -160,7 +190,7 @@ export function parseConfig(text: string, file: string): Config {
     });
   };
 
-  const given = (doc.contents === null ? {} : read(doc.contents as Node, SHAPE, '')) as Partial<Config>;
+  const given = (doc.contents === null ? {} : read(doc.contents as Node, SHAPE, '')) as Partial<Omit<Config, 'sources'>> & { sources?: ({ file: string } & ReadOptions)[] };
   return {
     dir: path.dirname(file),
     book: { ...DEFAULT_CONFIG.book, ...given.book },
@@ -168,7 +198,8 @@ export function parseConfig(text: string, file: string): Config {
     output: { ...DEFAULT_CONFIG.output, ...given.output },
     rules: { ...given.rules },
     links: { ...DEFAULT_CONFIG.links, ...given.links },
-    sources: given.sources ?? DEFAULT_CONFIG.sources,
+    sources: given.sources?.map((s) => s.file) ?? DEFAULT_CONFIG.sources,
+    sourceOptions: Object.fromEntries((given.sources ?? []).map(({ file, ...options }) => [file, options])),
     sourcePlaces: given.sources ? sourceLines.map((line) => `${file}:${line}`) : [],
   };
 }

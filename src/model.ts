@@ -17,7 +17,7 @@ export interface Question extends Place {
   /** Stable identity: from the normalized title or an `<!-- id: ... -->` comment, never from the number. */
   id: string;
   number: number;
-  /** Heading depth the question was written at (3 or 4). */
+  /** Heading depth the question was written at (2 to 6; for a bold paragraph, one below its topic). */
   depth: number;
   /** Title of the topic section the question is in, or null where the bank has none. */
   section: string | null;
@@ -42,11 +42,19 @@ export interface Section extends Place {
   title: string;
 }
 
-/** A heading that looks like a question but is not one (e.g. `#### 12 What ...`). */
+/** A heading (or bold paragraph) that looks like a question but is not one (e.g. `#### 12 What ...`). */
 export interface LooseHeading extends Place {
   text: string;
+  /** Heading depth; 0 for a bold paragraph. */
   depth: number;
+  /** The line as the bank's layout would read it as a question. */
+  suggestion?: string;
+  /** What to do where rewriting the line is not the fix. */
+  hint?: string;
 }
+
+/** Question numbers run through the bank, start again in each section, or are not written. */
+export type Numbering = 'book' | 'section' | 'none';
 
 export interface Bank {
   file: string;
@@ -64,6 +72,12 @@ export interface Bank {
   sections: Section[];
   questions: Question[];
   looseHeadings: LooseHeading[];
+  /** How the bank was read (see src/read/layouts/): the layout, the question heading depth, the numbering. */
+  layout: string;
+  questionDepth: number;
+  numbering: Numbering;
+  /** What the reader found and why it chose so, for `mlq check --explain`. */
+  explanation: string[];
 }
 
 export interface BookMeta {
@@ -95,6 +109,17 @@ export interface Diagnostic extends Place {
 
 export function allQuestions(book: Book): Question[] {
   return book.banks.flatMap((bank) => bank.questions);
+}
+
+/** Runs of consecutive questions in one section, in reading order. */
+export function sectionRuns(questions: Question[]): Question[][] {
+  const runs: Question[][] = [];
+  for (const q of questions) {
+    const run = runs.at(-1);
+    if (run && run[0]!.section === q.section) run.push(q);
+    else runs.push([q]);
+  }
+  return runs;
 }
 
 /** Code-point order: the same on every machine, whatever its locale. */

@@ -32,6 +32,8 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   const config = await findConfig(inputs.configFile);
   const fromConfig = !inputs.sources?.length;
   const given = fromConfig ? config.sources.map((s) => path.resolve(config.dir, s)) : inputs.sources!;
+  // How to read each bank: as mlq.yaml says for its sources, else detected.
+  const options = fromConfig ? config.sources.map((s) => config.sourceOptions[s] ?? {}) : given.map(() => ({}));
   const files = given.map(shownPath);
   // A bank the config lists but mlq cannot read is reported at its line of the config.
   const texts = await Promise.all(
@@ -43,10 +45,12 @@ export async function load(inputs: Inputs): Promise<Loaded> {
     ),
   );
   const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
-  const banks = await Promise.all(texts.map((text) => parseBankParallel(text).catch((error) => refuseOverflow(text.file, error))));
+  const banks = await Promise.all(texts.map((text, i) => parseBankParallel(text, options[i]).catch((error) => refuseOverflow(text.file, error))));
   const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
+  // A bank with neither a `#` title nor a lone `##` one takes the book's title (that of mlq.yaml).
+  for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);
-  if (empty) throw new MlqError(`${empty.file}: no questions found (expected headings such as "#### 1) What is ...?")`);
+  if (empty) throw new MlqError(`${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${empty.explanation[0]})`);
   return { config, book };
 }
 

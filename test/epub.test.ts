@@ -467,3 +467,61 @@ describe('epub: a hostile bank', () => {
     ]);
   });
 });
+
+// Badges, sponsor blocks and linked images, as upstream carried for 17 versions, and answers in <details>.
+const LINKED = `# Sponsored Questions
+
+<p align="center"><a href="https://www.buymeacoffee.com/x"><img src="https://cdn.buymeacoffee.com/button.png" alt="Buy Me A Coffee"></a></p>
+
+[![Buy Me A Coffee](https://img.shields.io/badge/coffee-yellow.png)](https://www.buymeacoffee.com/x) [![Stars](https://img.shields.io/github/stars/x.svg)](https://github.com/x)
+
+## Basics
+
+**What is a closure?**
+
+<details><summary>Answer</summary>
+
+A function with [its scope](https://example.com/scope). [![logo](https://example.com/l.png)](https://example.com) [![](https://example.com/e.png)](https://example.com/e)
+
+</details>
+
+**What is a promise?**
+
+<details><summary>Show more</summary>
+
+<a href="https://example.com/a"><img src="https://example.com/b.png" alt="diagram"></a> and <a href="https://b.example"><button>Go</button></a>
+
+</details>
+
+<p align="center"><a href="https://sponsor.example"><img src="https://sponsor.example/logo.png" width="200"></a></p>
+`;
+
+describe('epub: a bank of linked images, <details> answers and sponsor blocks', () => {
+  let bytes: Uint8Array;
+  let book: Book;
+
+  beforeAll(async () => {
+    book = parseBook({ meta: META, sources: [{ file: 'linked.md', text: LINKED }] });
+    ({ bytes } = await writeEpub(book));
+  });
+
+  it('reads both questions, the first answer out of its <details>', () => {
+    const [closure, promise] = allQuestions(book);
+    expect(book.banks[0]!.layout).toBe('bold');
+    expect(closure!.answerText).toMatch(/^A function with its scope/);
+    expect(promise!.answerText).toMatch(/^Show more/);
+  });
+
+  it('has no link or other interactive element inside a link, in any chapter', () => {
+    const epub = unpack(bytes);
+    const nested = epub.names
+      .filter((name) => name.endsWith('.xhtml'))
+      .flatMap((name) => elements(epub.doc(name), 'a').flatMap((a) => elements(a).filter((e) => e !== a && ['a', 'button', 'details'].includes(e.tagName)).map(() => name)));
+    expect(nested).toEqual([]);
+    expect(epub.names.filter((name) => name.endsWith('.xhtml')).map((name) => textOf(epub.doc(name))).join('')).toContain('Buy Me A Coffee');
+  });
+
+  it.runIf(validatorTests)('passes epubcheck with 0 errors and 0 warnings', async () => {
+    await expectValid(bytes, 'linked.epub');
+  }, 120_000);
+});

@@ -8,21 +8,36 @@ import { unified } from 'unified';
 import { parseMarkdown } from '../src/read/markdown.js';
 import { validate } from '../src/rules/validate.js';
 import { bookOf } from './support/book.js';
+import { MlqError } from '../src/errors.js';
+import type { Book } from '../src/model.js';
 
 // Fragments biased toward what trips a question parser: headings, numbers, brackets, links, HTML, code.
 const fragment = fc.oneof(
-  fc.constantFrom('# ', '## ', '### ', '#### ', '##### ', '\n', '\n\n', '1) ', '12. ', '66) ', '[', ']', '(', ')', '[[src]](', '[[Answer]](', 'https://x.example/', 'http://y.example', '<!-- id: a -->', '<script>', '</script>', '<img src=x onerror=alert(1)>', '```', '`', '*', '**', '- ', '| a | b |\n|---|---|\n', '> ', '&amp;', '\u0000', '\uFFFD', 'λ', '😀', '\t', '\\'),
+  fc.constantFrom('# ', '## ', '### ', '#### ', '##### ', '\n', '\n\n', '1) ', '12. ', '66) ', 'Q7: ', 'Question 3: ', ' ###', '1. ### ', '   ', '?', '**Why?**', '**12) What?**', '<details><summary>Answer</summary>\n\n', '</details>', '**[⬆ Back to Top](#table-of-contents)**', '### Table of Contents', '<a href="#"><img src="https://i.example/a.png"></a>', '[![b](https://i.example/b.png)](https://l.example)', '[', ']', '(', ')', '[[src]](', '[[Answer]](', 'https://x.example/', 'http://y.example', '<!-- id: a -->', '<script>', '</script>', '<img src=x onerror=alert(1)>', '```', '`', '*', '**', '- ', '| a | b |\n|---|---|\n', '> ', '&amp;', '\u0000', '\uFFFD', 'λ', '😀', '\t', '\\'),
   fc.string({ maxLength: 12 }),
 );
 const markdown = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(''));
+// Each layout's first question, then anything: the reader always reads the rest, in that layout.
+const LAYOUT_OPENINGS = ['', '#### 1) What is bias?\nA.\n\n', '## 1. What?\nA.\n\n', '### Q1: What? ###\nA.\n\n', '## Topic\n\n### What is it?\nA.\n\n', '1. ### What is a closure?\n\n   A.\n\n', '## Topic\n\n**What is JSX? 👶**\n\nA.\n\n'];
+const bank = fc.tuple(fc.constantFrom(...LAYOUT_OPENINGS), markdown).map(([opening, rest]) => opening + rest);
 
 describe('parser and rules on arbitrary Markdown', () => {
   it('never throw, and return a well-formed model with diagnostics', () => {
+    const layouts = new Set<string>();
     fc.assert(
-      fc.property(markdown, (text) => {
-        const book = bookOf(text);
+      fc.property(bank, (text) => {
+        let book: Book;
+        try {
+          book = bookOf(text);
+        } catch (error) {
+          // A bank with no question lines is refused with one clear line, the CLI's input-error.
+          expect(error).toBeInstanceOf(MlqError);
+          expect((error as Error).message).toMatch(/^bank1\.md(?::\d+)?: no questions found: [^\n]+$/);
+          return;
+        }
         const diagnostics = validate(book);
         const questions = book.banks[0]!.questions;
+        if (questions.length) layouts.add(book.banks[0]!.layout);
         expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
         for (const q of questions) {
           expect(q.line).toBeGreaterThanOrEqual(1);
@@ -30,8 +45,9 @@ describe('parser and rules on arbitrary Markdown', () => {
         }
         for (const d of diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
       }),
-      { numRuns: 400, seed: 20261126 },
+      { numRuns: 600, seed: 20261126 },
     );
+    expect([...layouts].sort()).toEqual(['bold', 'headings', 'list']);
   });
 });
 

@@ -8,11 +8,12 @@ import { FORMATS } from '../writers/index.js';
 import { allQuestions, type Diagnostic } from '../model.js';
 import { refuseUnsafeOutput, writeOutputs } from '../io/output.js';
 import { emit, load, shownPath } from '../pipeline.js';
-import { errorsOnly, jobSummary, plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
+import { errorsOnly, inputErrorDiagnostic, jobSummary, plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
 import { RULE_DOCS } from './rule-docs.js';
 import { formatSize } from './size.js';
 import { colorFor } from './style.js';
 import { SHORT_USAGE, usageError } from './usage.js';
+import { explainBook } from './explain.js';
 import { validate } from '../rules/validate.js';
 // Only the constants here: the checker (linkinator) loads when `mlq links` runs.
 import { DEFAULT_CACHE_FILE } from '../links/cache.js';
@@ -23,7 +24,7 @@ const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated 
 
 Usage:
   mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--quiet]
-  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet]
+  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet] [--explain]
   mlq links [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet] [--since GIT-REF]
             [--cache FILE] [--no-cache] [--allow-private]
   mlq --help | --version
@@ -37,6 +38,7 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
   --allow-errors    publish even when validation finds errors
   --reporter NAME   text (default), github (workflow commands), json or sarif (SARIF 2.1.0, for code scanning)
   --quiet, -q       report errors only, no warnings or infos
+  --explain         check: say per bank which layout, heading depth and numbering were read, and why
   --since GIT-REF   links: check only the links on lines added or changed since GIT-REF
   --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
   --no-cache        links: neither read nor write the cache
@@ -56,6 +58,7 @@ const OPTIONS = {
   reporter: { type: 'string' },
   'allow-errors': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  explain: { type: 'boolean' },
   since: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
@@ -68,7 +71,7 @@ const OPTIONS = {
 const COMMON = ['source', 'config', 'quiet', 'help', 'version'];
 const COMMAND_OPTIONS: Record<string, string[]> = {
   build: [...COMMON, 'out', 'formats', 'allow-errors'],
-  check: [...COMMON, 'reporter'],
+  check: [...COMMON, 'reporter', 'explain'],
   links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
 };
 
@@ -110,6 +113,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (error) {
     if (error instanceof MlqError) {
       io.stderr(`mlq: ${error.message}\n`);
+      const reporter = reporterIn(argv);
+      if (reporter !== 'text') {
+        const diagnostic = inputErrorDiagnostic(error.message);
+        io.stdout(REPORT[reporter]([diagnostic], summarize([diagnostic], 0), { color: false, version: VERSION }));
+      }
       return error.exitCode;
     }
     io.stderr(`mlq: internal error: ${error instanceof Error ? error.message : String(error)} (please report it)\n`);
@@ -149,6 +157,14 @@ async function run(argv: string[], io: Io): Promise<number> {
   throw new MlqError(`unknown command "${command}" (expected build, check or links; see mlq --help)`);
 }
 
+/** The reporter an input error is reported in: --reporter json, github or sarif of check and links, else text. */
+function reporterIn(argv: string[]): ReporterName {
+  const at = argv.findIndex((a) => a === '--reporter' || a.startsWith('--reporter='));
+  const name = at === -1 ? 'text' : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
+  const command = argv.find((a) => !a.startsWith('-'));
+  return (command === 'check' || command === 'links') && (name === 'json' || name === 'github' || name === 'sarif') ? name : 'text';
+}
+
 function reporterOf(values: Values): ReporterName {
   const name = values.reporter ?? 'text';
   if (!(REPORTERS as readonly string[]).includes(name)) throw new MlqError(`unknown reporter "${name}" (expected ${REPORTERS.join(', ')})`);
@@ -159,6 +175,8 @@ async function check(values: Values, io: Io): Promise<number> {
   const reporter = reporterOf(values);
   const { config, book } = await load({ configFile: values.config, sources: values.source });
   const diagnostics = validate(book, config.rules);
+  // On stderr for json and github, whose stdout is for tools.
+  if (values.explain) (reporter === 'text' ? io.stdout : io.stderr)(explainBook(book));
   report('check', reporter, values.quiet ? errorsOnly(diagnostics) : diagnostics, allQuestions(book).length, io);
   return hasErrors(diagnostics) ? EXIT_VALIDATION : EXIT_OK;
 }

@@ -54,7 +54,9 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 function github(diagnostics: Diagnostic[], summary: Summary): string {
   const lines = diagnostics.map((d) => {
-    const props = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
+    // An input error may know no file, or no line (0): such properties are left out.
+    const place = [d.file && `file=${escapeProperty(d.file)}`, d.line && `line=${d.line}`, d.column && `col=${d.column}`].filter(Boolean).join(',');
+    const props = `${place ? `${place},` : ''}title=${escapeProperty(d.rule)}`;
     return `::${COMMAND[d.severity]} ${props}::${escapeData(d.hint ? `${d.message} Hint: ${d.hint}` : d.message)}`;
   });
   return `${[...lines, text([], summary).trimEnd()].join('\n')}\n`;
@@ -88,6 +90,13 @@ export function jobSummary(command: string, diagnostics: Diagnostic[], summary: 
     lines.push('');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** "file:12: message", "file: message" or "message": an input error (MlqError) as a diagnostic; 0 where unknown. */
+export function inputErrorDiagnostic(message: string): Diagnostic {
+  const placed = /^([^\s:][^\s]*?):(?:(\d+):)? (.*)$/s.exec(message);
+  const [file, line, text] = placed ? [placed[1]!, Number(placed[2] ?? 0), placed[3]!] : ['', 0, message];
+  return { rule: 'input-error', severity: 'error', message: text, hint: '', file, line, column: line ? 1 : 0 };
 }
 
 export const REPORT: Record<ReporterName, (diagnostics: Diagnostic[], summary: Summary, options?: ReportOptions) => string> = {

@@ -39,14 +39,17 @@ export function sarif(diagnostics: readonly Diagnostic[], version: string): stri
           ...(index.has(d.rule) ? { ruleIndex: index.get(d.rule) } : {}),
           level: LEVEL[d.severity],
           message: { text: d.hint ? `${d.message} Hint: ${d.hint}` : d.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: fileUri(d.file) },
-                region: { startLine: Math.max(1, d.line), startColumn: Math.max(1, d.column) },
-              },
-            },
-          ],
+          // An input error may have no file, or no line (0): its location says only what is known.
+          locations: d.file
+            ? [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: fileUri(d.file) },
+                    ...(d.line > 0 ? { region: { startLine: d.line, ...(d.column > 0 ? { startColumn: d.column } : {}) } } : {}),
+                  },
+                },
+              ]
+            : [],
         })),
       },
     ],

@@ -9,7 +9,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit, SKIP } from 'unist-util-visit';
 import { cutAtHeadings } from './split.js';
 import type { PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
-import type { Root as HastRoot, Element, Nodes as HastNodes } from 'hast';
+import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -81,6 +81,7 @@ export function toSafeHast(nodes: MdastContent[]): HastRoot {
   const parsed = hasRaw ? (loadRaw()(tree) as HastRoot) : tree;
   const clean = sanitize(parsed, schema) as HastRoot;
   remoteImagesToLinks(clean);
+  flattenNestedInteractive(clean);
   return clean;
 }
 
@@ -118,6 +119,34 @@ function remoteImagesToLinks(tree: HastRoot): void {
     parent.children[index] = link;
     return SKIP;
   });
+}
+
+/** Elements a user acts on (HTML's interactive content), and those that must hold none (a link in a link). */
+const INTERACTIVE = new Set(['a', 'button', 'details', 'label', 'select', 'textarea', 'input', 'iframe', 'embed', 'audio', 'video']);
+const HOLDS_NO_INTERACTIVE = new Set(['a', 'button', 'label', 'summary']);
+
+/**
+ * Replaces every interactive element inside another (a remote image turned link inside its link, a
+ * `<details>` inside a link) by its content, so that no output (EPUB, Anki, PDF, web) holds nested
+ * interactive content: the outer element keeps working, the inner one's text stays.
+ */
+function flattenNestedInteractive(tree: HastRoot): void {
+  const walk = (parent: HastRoot | Element, inside: boolean): void => {
+    const children: ElementContent[] = [];
+    for (const child of parent.children as ElementContent[]) {
+      if (child.type !== 'element') {
+        children.push(child);
+        continue;
+      }
+      const interactive = INTERACTIVE.has(child.tagName);
+      walk(child, inside || HOLDS_NO_INTERACTIVE.has(child.tagName));
+      if (!(inside && interactive)) children.push(child);
+      // A details' summary is only valid in its details: its text stays, without it.
+      else for (const part of child.children) children.push(...(part.type === 'element' && part.tagName === 'summary' ? part.children : [part]));
+    }
+    parent.children = children;
+  };
+  walk(tree, false);
 }
 
 export function hastToHtml(tree: HastRoot): string {

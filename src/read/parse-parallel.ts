@@ -5,16 +5,18 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Bank } from '../model.js';
-import { bankPieces, mergeBankParts, parseBankPart, type BankPart } from './parse.js';
+import { bankPieces, finishBank, parseBankPart, type BankPart } from './parse.js';
 import type { SourceText } from './source.js';
 import { plural } from '../cli/report.js';
 import type { Piece } from './split.js';
+import { readingOf, type ReadOptions, type Reading } from './layouts/index.js';
 
 /** Below this a worker's start-up (about 0.1 s) costs more than it saves. */
 const WORKERS_FROM_CHARS = 1024 * 1024;
 
 export interface WorkerRequest {
   file: string;
+  reading: Reading;
   pieces: Piece[];
   /** The index of the next unread piece, shared by every thread reading the bank. */
   next: Int32Array;
@@ -34,9 +36,9 @@ export function* unclaimed<T>(items: readonly T[], next: Int32Array): Generator<
 }
 
 /** Reads pieces no other thread has taken, until none is left. */
-export function readPieces({ file, pieces, next }: WorkerRequest): WorkerReply {
+export function readPieces({ file, reading, pieces, next }: WorkerRequest): WorkerReply {
   const read: WorkerReply = [];
-  for (const [index, piece] of unclaimed(pieces, next)) read.push([index, parseBankPart(file, piece)]);
+  for (const [index, piece] of unclaimed(pieces, next)) read.push([index, parseBankPart(file, piece, reading)]);
   return read;
 }
 
@@ -51,8 +53,11 @@ export function workerCount(text: string): number {
 
 const debug = (message: string) => process.env.MLQ_DEBUG && process.stderr.write(`mlq: debug: ${message}\n`);
 
-export async function parseBankParallel(source: SourceText): Promise<Bank> {
-  const request: WorkerRequest = { file: source.file, pieces: bankPieces(source.text), next: new Int32Array(new SharedArrayBuffer(4)) };
+/** Reads a bank; one with no questions is refused after a scan of its lines, before any parsing. */
+export async function parseBankParallel(source: SourceText, options: ReadOptions = {}): Promise<Bank> {
+  const reading = readingOf(source.text, source.file, options);
+  const pieces = bankPieces(source.text, reading);
+  const request: WorkerRequest = { file: source.file, reading, pieces, next: new Int32Array(new SharedArrayBuffer(4)) };
   const parts = new Array<BankPart>(request.pieces.length);
   const workers: Worker[] = [];
   try {
@@ -70,9 +75,8 @@ export async function parseBankParallel(source: SourceText): Promise<Bank> {
   }
   // A worker is only a speed-up: the pieces one could not deliver (it failed, or its reply was too deeply
   // nested to be copied back) are read here, where an error is reported like any other.
-  request.pieces.forEach((piece, index) => (parts[index] ??= parseBankPart(source.file, piece)));
-  const [first, ...rest] = parts;
-  return mergeBankParts([first!, ...rest]);
+  request.pieces.forEach((piece, index) => (parts[index] ??= parseBankPart(source.file, piece, reading)));
+  return finishBank(parts, reading);
 }
 
 /** What a worker read, or nothing when it failed, its reply could not be copied back, or it was stopped. */

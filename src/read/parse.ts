@@ -1,30 +1,32 @@
-// The reader: Markdown text -> Bank. Questions are depth-3/4 headings "N) ..." or "N. ...".
+// The reader: Markdown text -> Bank. Which nodes are questions is the bank's layout's (src/read/layouts/);
+// sections, title, answers, links and what looks like a question but is not one are the same for all.
 import { toString } from 'mdast-util-to-string';
 import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
-import type { Heading, Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import { allQuestions, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Place, type Question, type Section } from '../model.js';
+import type { Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { allQuestions, sectionRuns, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Numbering, type Place, type Question, type Section } from '../model.js';
 import { hastToText, inlineToSafeHast, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
 import { cutAtHeadings, hasDefinitions, type Piece } from './split.js';
+import { LAYOUTS, readingOf, type ReadOptions, type Reading } from './layouts/index.js';
+import { leadingText } from './layouts/headings.js';
+import { boldLead } from './layouts/bold.js';
+import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, numberForm, numberIn, writeNumber, type QuestionStart } from './layouts/layout.js';
 
-/** The text of a question heading: "12) ..." or "12. ..." (not "2.1 ..."). */
-const QUESTION_HEADING = /^\s*(\d+)\s*[.)](?!\d)\s*/;
-const ATX_QUESTION_LINE = /^ {0,3}#{3,4}[ \t]+([^\n]*)/;
-/** "12 What ...", "12: What ...": a question heading missing its ")" or "." */
-const LOOKS_LIKE_QUESTION = /^\s*\d+(?:\s*[.)](?!\d)|\s*[:\-–]?\s+\p{L})/u;
 /** Link schemes a reader may follow; javascript:, data: and the like never reach an output. */
 const SAFE_URL = /^(?:https?:|mailto:|[^:/?#]*(?:[/?#]|$))/i;
 const SOURCE_LABEL = /^(?:src|source|sources|ref|reference)\s*\d*$/;
 const ANSWER_LABEL = /^answer\s*\d*$/;
 const CLAIMED_COUNT = /\b(\d+)\s+(?:[^\s\d]+\s+){0,6}?questions?\b/i;
-
-/** Whether a line of Markdown is a question heading, as the parser will read it (for cutting text). */
-export function isQuestionLine(line: string): boolean {
-  const heading = ATX_QUESTION_LINE.exec(line);
-  return heading !== null && QUESTION_HEADING.test(heading[1]!);
-}
+/** "**[⬆ Back to Top](#table-of-contents)**": navigation of the rendered page, not part of an answer. */
+const BACK_TO_TOP = /^[\s\p{S}\p{P}]*(?:back\s+to\s+(?:the\s+)?(?:top|contents|index)|top)[\s\p{S}\p{P}]*$/iu;
+/** The summary of a `<details>` block that holds the answer itself. */
+const ANSWER_SUMMARY = /^\s*(?:show|see|view|click\s+(?:here\s+)?(?:to|for))?\s*(?:the\s+)?(?:answers?|solutions?|explanation)\s*[:.!]?\s*$/i;
+/** Emoji, joiners and spaces at the end of a text: a question mark goes before them. */
+const TRAILING_MARKS = /([\s\p{Extended_Pictographic}\u200d\ufe0f]*)$/u;
+const NUMBER_IN_TEXT = /^\s*(?:Q(?:uestion)?\s*)?(\d+)\s*[.):\-–]?\s*/i;
 
 type LinkKind = 'source' | 'answer' | 'inline' | 'unsafe';
 
@@ -42,61 +44,96 @@ function placeOf(node: { position?: { start: { line: number; column: number } } 
 }
 
 interface Draft {
-  heading: Heading;
-  number: number;
+  start: QuestionStart;
   section: string | null;
   body: RootContent[];
 }
 
 /**
  * A bank read from one piece of its text (see parse-parallel.ts). A piece after the first starts inside
- * the list of questions: its first `leadingQuestions` questions come before any `#`/`##` heading of the
+ * the list of questions: its first `leadingQuestions` questions come before any topic heading of the
  * piece, and take the section of the piece before when the pieces are merged.
  */
 export interface BankPart {
   bank: Bank;
   leadingQuestions: number;
+  /** The numbering mlq.yaml sets, else null: it is detected once the parts are merged. */
+  numbering: Numbering | null;
 }
+
+const headingDepth = (line: string) => /^#*/.exec(line)![0].length;
 
 /**
- * Cuts a bank into pieces of about PIECE_CHARS, only between two questions, so that every section
- * heading stays with the questions it opens. Each piece's Markdown tree is dropped once its questions
- * are built, and the pieces of a large bank can be read on several threads (parse-parallel.ts).
+ * Cuts a bank into pieces of about PIECE_CHARS, never before its first question and only where the layout
+ * allows: between two question headings, or before a heading that ends a question. Every section heading
+ * stays with the questions it opens. Each piece's Markdown tree is dropped once its questions are built,
+ * and the pieces of a large bank can be read on several threads (parse-parallel.ts).
  */
-export function bankPieces(text: string): Piece[] {
-  return cutAtHeadings(text, PIECE_CHARS, (heading, previous) =>
-    Boolean(previous && isQuestionLine(heading.text) && isQuestionLine(previous.text)),
-  );
+export function bankPieces(text: string, reading: Reading = readingOf(text, '')): Piece[] {
+  const layout = LAYOUTS[reading.layout];
+  const scanned = (heading: { line: number; text: string }) => {
+    const depth = headingDepth(heading.text);
+    return { line: heading.line, text: heading.text, depth, title: heading.text.slice(depth).replace(/[ \t]+#+[ \t]*$/, '').replace(/^(?:\s*<[^>]*>)+/, '').trim() };
+  };
+  return cutAtHeadings(text, PIECE_CHARS, (heading, previous) => {
+    if (heading.line <= reading.firstQuestionLine) return false;
+    if (reading.layout === 'headings') return Boolean(previous && layout.isQuestionLine(scanned(heading), reading) && layout.isQuestionLine(scanned(previous), reading));
+    return headingDepth(heading.text) <= Math.max(reading.sectionDepth, 1);
+  });
 }
 
-export function parseBank(source: SourceText): Bank {
-  const [first, ...rest] = bankPieces(source.text).map((piece) => parseBankPart(source.file, piece));
-  return mergeBankParts([first!, ...rest]);
+export function parseBank(source: SourceText, options: ReadOptions = {}): Bank {
+  const reading = readingOf(source.text, source.file, options);
+  return finishBank(bankPieces(source.text, reading).map((piece) => parseBankPart(source.file, piece, reading)), reading);
 }
 
-export function parseBankPart(file: string, piece: Piece): BankPart {
+const UNREAD_HINT: Record<Reading['layout'], string> = {
+  headings: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the heading in.',
+  // micromark (unlike GitHub) reads "27. ###" after an indented code block as text (micromark/micromark#228).
+  list: 'Check the items before it: an answer at the margin ends the list, and an item after an indented code block is then read as text; indent every answer under its item.',
+  bold: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the paragraph in.',
+};
+
+/**
+ * Joins the parts of a bank, then reports at its line every question line of the scan that the tree did
+ * not read as a question or a topic (broken Markdown before it): never a question lost without a word.
+ */
+export function finishBank(parts: BankPart[], reading: Reading): Bank {
+  const bank = mergeBankParts(parts as [BankPart, ...BankPart[]]);
+  const read = new Set([...bank.questions, ...bank.sections, ...bank.looseHeadings].map((x) => x.line));
+  const depth = reading.layout === 'bold' ? 0 : reading.depth;
+  for (const { line, text } of reading.questionLines) {
+    if (!read.has(line)) bank.looseHeadings.push({ file: bank.file, line, column: 1, text, depth, hint: UNREAD_HINT[reading.layout] });
+  }
+  return bank;
+}
+
+export function parseBankPart(file: string, piece: Piece, reading: Reading = readingOf(piece.text, file)): BankPart {
+  const layout = LAYOUTS[reading.layout];
   const root = parseMarkdown(piece.text, piece);
   if (hasDefinitions(piece.text)) resolveReferences(root);
   const children = root.children;
-  const numbers = children.map((node) => (node.type === 'heading' ? questionHeadingNumber(node) : null));
+  const found = children.map((node) => layout.starts(node, reading));
 
-  // A `##` heading is a topic section when a question follows it before the next `#`/`##` heading.
+  // A heading at the topic depth opens a section when a question follows it before the next heading at
+  // its depth or above; a numbered heading above the question depth that does so is a topic, not a question.
   const opensSection = new Array<boolean>(children.length).fill(false);
-  let questionAhead = false;
+  let questionAt = Infinity;
+  const headingAt = new Array<number>(8).fill(Infinity);
   for (let i = children.length - 1; i >= 0; i--) {
     const node = children[i]!;
-    if (node.type !== 'heading') continue;
-    if (numbers[i] !== null) questionAhead = true;
-    else if (node.depth <= 2) {
-      opensSection[i] = questionAhead && node.depth === 2;
-      questionAhead = false;
+    const question = found[i] && !found[i]!.starts[0]!.shallower;
+    if (node.type === 'heading' && !question) {
+      opensSection[i] = node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node));
+      for (let d = node.depth; d <= 6; d++) headingAt[d] = i;
     }
+    if (found[i] && !opensSection[i]) questionAt = i;
   }
 
   let title = '';
   let titleLine = 1;
   const front: RootContent[] = [];
-  /** Back matter, and the title and section headings: kept for their links. */
+  /** Back matter, navigation, and the title and section headings: kept for their links. */
   const other: RootContent[] = [];
   const sections: Section[] = [];
   const drafts: Draft[] = [];
@@ -104,44 +141,82 @@ export function parseBankPart(file: string, piece: Piece): BankPart {
   let current: Draft | null = null;
   let section: string | null = null;
   let leadingQuestions = -1;
+  /** Whether a question or section has come: what stands before it is front matter (first piece only). */
+  let started = piece.offset > 0;
+  let inNavigation = false;
+
+  // The title is the title-depth heading nearest before the first question or section.
+  const begin = () => {
+    if (started) return;
+    started = true;
+    const index = front.findLastIndex((node) => node.type === 'heading' && node.depth === reading.titleDepth);
+    if (index === -1) return;
+    const [heading] = front.splice(index, 1);
+    title = toString(heading!, { includeHtml: false }).trim();
+    titleLine = placeOf(heading!, file).line;
+    other.push(heading!);
+  };
+  const place = (node: RootContent) => {
+    if (current) current.body.push(node);
+    else if (!started) front.push(node);
+    else other.push(node);
+  };
 
   children.forEach((node, i) => {
-    if (node.type === 'heading') {
-      const number = numbers[i];
-      if (number !== null && number !== undefined) {
-        current = { heading: node, number, section, body: [] };
+    const starts = found[i];
+    if (starts && !opensSection[i]) {
+      starts.lead.forEach(place);
+      begin();
+      for (const start of starts.starts) {
+        current = { start, section, body: [...start.body] };
         drafts.push(current);
-        return;
       }
+      inNavigation = false;
+      return;
+    }
+    if (node.type === 'heading') {
       const text = toString(node, { includeHtml: false });
-      if ((node.depth === 3 || node.depth === 4) && LOOKS_LIKE_QUESTION.test(text)) looseHeadings.push({ ...placeOf(node, file), text, depth: node.depth });
-      if (node.depth <= 2) {
-        if (leadingQuestions === -1) leadingQuestions = drafts.length;
+      inNavigation = NAVIGATION_HEADING.test(text);
+      if (!opensSection[i] && looksLikeQuestionHeading(node.depth, text, reading)) {
+        looseHeadings.push({ ...placeOf(node, file), text, depth: node.depth, suggestion: asQuestion(text, reading) });
+      }
+      if (node.depth <= reading.structuralDepth) {
         current = null;
-        // Only a section heading opens a section; any other `#`/`##` heading (Contributions) ends one.
-        section = opensSection[i] ? text.trim() : null;
-        if (node.depth === 1 && !title && drafts.length === 0 && sections.length === 0) {
-          title = text.trim();
-          titleLine = placeOf(node, file).line;
-          other.push(node);
-          return;
+        if (node.depth <= Math.max(reading.sectionDepth, 1)) {
+          if (leadingQuestions === -1) leadingQuestions = drafts.length;
+          section = opensSection[i] ? text.trim() : null;
         }
-        if (section !== null) {
-          sections.push({ ...placeOf(node, file), id: '', title: section });
+        if (opensSection[i]) {
+          begin();
+          sections.push({ ...placeOf(node, file), id: '', title: text.trim() });
           other.push(node);
           return;
         }
       }
     }
-    if (current) current.body.push(node);
-    else if (drafts.length === 0 && sections.length === 0) front.push(node);
-    else other.push(node);
+    if (inNavigation) {
+      other.push(node);
+      return;
+    }
+    const bold = current && boldLead(node);
+    if (bold) {
+      const text = toString(bold.strong);
+      const number = NUMBER_IN_TEXT.exec(text);
+      // In another layout, a bold paragraph numbered on from the question before it; in a bold bank, a
+      // paragraph that is only bold text but does not ask (`**Precision-recall trade-off ⭐️**`).
+      const numberedOn = reading.layout !== 'bold' && number && LOOKS_NUMBERED.test(text) && Number(number[1]) > (current!.start.number ?? 0);
+      const unasked = reading.layout === 'bold' && bold.rest.every((c) => !toString(c).trim());
+      if (numberedOn) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, suggestion: asQuestion(text, reading) });
+      if (unasked) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, hint: `If it is a question, write it as "${asQuestion(text.replace(TRAILING_MARKS, '?$1'), reading)}"; if not, add to it what is not bold.` });
+    }
+    place(node);
   });
+  begin();
 
   const questionLinks: FoundLink[] = [];
   // Node offsets count from the start of the whole file; the piece holds its text from piece.offset on.
   const sourceOf = (from: number, to: number) => piece.text.slice(from - piece.offset, to - piece.offset);
-  const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, sourceOf));
+  const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, reading, sourceOf));
   const otherLinks = [...front, ...other].flatMap((node) => collectLinks(node, file));
   const frontMatterTree = toSafeHast(front);
   const firstParagraph = front.find((node) => node.type === 'paragraph');
@@ -158,8 +233,41 @@ export function parseBankPart(file: string, piece: Piece): BankPart {
     sections,
     questions,
     looseHeadings,
+    layout: reading.layout,
+    questionDepth: reading.depth,
+    numbering: reading.numbering ?? 'book',
+    explanation: reading.why,
   };
-  return { bank, leadingQuestions: leadingQuestions === -1 ? questions.length : leadingQuestions };
+  return { bank, leadingQuestions: leadingQuestions === -1 ? questions.length : leadingQuestions, numbering: reading.numbering };
+}
+
+/**
+ * Whether a heading that is not a question looks like one written in another form: at or just above the
+ * question depth in a heading bank (deeper headings belong to answers), anywhere in other layouts.
+ */
+function looksLikeQuestionHeading(depth: number, text: string, reading: Reading): boolean {
+  if (reading.layout === 'headings') return (depth === reading.depth || depth === reading.depth - 1) && LOOKS_NUMBERED.test(text);
+  return depth >= 2 && (numberForm(text) !== null || ENDS_AS_QUESTION.test(text.trim()));
+}
+
+/** How the bank's layout writes this text as a question: the hint of a question it could not read. */
+function asQuestion(text: string, reading: Reading): string {
+  const found = NUMBER_IN_TEXT.exec(text);
+  const n = found && /\d/.test(found[0]) ? Number(found[1]) : null;
+  const rest = (found && n !== null ? text.slice(found[0].length) : text).trim();
+  const numbered = reading.form && n !== null && reading.layout !== 'list' ? `${writeNumber(reading.form, n)} ` : '';
+  if (reading.layout === 'list') return `${n ?? 1}. ${'#'.repeat(reading.depth)} ${rest}`;
+  if (reading.layout === 'bold') return `**${numbered}${rest}**`;
+  return `${'#'.repeat(reading.depth)} ${numbered}${rest}`;
+}
+
+function isBackToTop(node: RootContent): boolean {
+  if (node.type !== 'paragraph' || !BACK_TO_TOP.test(toString(node))) return false;
+  let internal = false;
+  visit(node, 'link', (link: MdLink) => {
+    if (link.url.startsWith('#')) internal = true;
+  });
+  return internal;
 }
 
 /** Reference-style links and images (`[text][ref]` with `[ref]: url` anywhere) become plain ones. */
@@ -178,7 +286,7 @@ function resolveReferences(root: Root): void {
 }
 
 /** Joins the parts of one bank: the first gives the title and front matter, the others continue it. */
-export function mergeBankParts([{ bank: first }, ...rest]: [BankPart, ...BankPart[]]): Bank {
+export function mergeBankParts([{ bank: first, numbering }, ...rest]: [BankPart, ...BankPart[]]): Bank {
   const bank: Bank = {
     ...first,
     otherLinks: [...first.otherLinks],
@@ -198,21 +306,23 @@ export function mergeBankParts([{ bank: first }, ...rest]: [BankPart, ...BankPar
   }
   const sectionIds = uniqueIds(bank.sections.map((s) => slugify(s.title) || 'section'));
   bank.sections.forEach((s, i) => (s.id = sectionIds[i]!));
+  const detected = numberingOf(bank.questions);
+  bank.numbering = numbering ?? detected.numbering;
+  bank.explanation = [...bank.explanation, numbering ? `numbering: ${numbering}, set in mlq.yaml` : `numbering: ${detected.numbering} (${detected.why})`];
+  // Unnumbered questions are numbered in reading order, for the outputs; no numbering rule checks them.
+  if (detected.unnumbered) bank.questions.forEach((q, i) => (q.number = i + 1));
   return bank;
 }
 
-/** The heading's first words, after any leading HTML such as an `<a name="q2"></a>` anchor. */
-function leadingText(children: PhrasingContent[]): Text | undefined {
-  const first = children.find((c) => c.type !== 'html');
-  return first?.type === 'text' ? first : undefined;
-}
-
-function questionHeadingNumber(node: Heading): number | null {
-  if (node.depth !== 3 && node.depth !== 4) return null;
-  const first = leadingText(node.children);
-  if (!first) return null;
-  const match = QUESTION_HEADING.exec(first.value);
-  return match ? Number(match[1]) : null;
+/** Numbers that start again at 1 in most sections are per section; none at all (number 0) is "none". */
+function numberingOf(questions: Question[]): { numbering: Numbering; why: string; unnumbered: boolean } {
+  if (questions.some((q) => q.number === 0)) return { numbering: 'none', why: 'the questions are not numbered', unnumbered: true };
+  const runs = sectionRuns(questions);
+  const restarts = runs.slice(1).filter((run, i) => run[0]!.number === 1 && runs[i]!.at(-1)!.number >= 1).length;
+  if (restarts > 0 && 2 * restarts >= runs.length - 1) {
+    return { numbering: 'section', why: `numbers start again at 1 in ${restarts} of ${runs.length - 1} later sections`, unnumbered: false };
+  }
+  return { numbering: 'book', why: runs.length > 1 ? 'numbers run on from section to section' : 'numbers run through the bank', unnumbered: false };
 }
 
 interface FoundLink {
@@ -266,8 +376,9 @@ function isBlank(node: RootContent): boolean {
   return isIdComment(node);
 }
 
-function buildQuestion(draft: Draft, file: string, found: FoundLink[], sourceOf: (from: number, to: number) => string): Question {
-  const { heading, body } = draft;
+function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: Reading, sourceOf: (from: number, to: number) => string): Question {
+  const { start, body } = draft;
+  const heading = start.head;
   const idInHeading = heading.children.find(isIdComment);
   const idNode = idInHeading ?? (body[0] && isIdComment(body[0]) ? body[0] : undefined);
   const writtenId = idNode ? ID_COMMENT.exec(idNode.value)?.[1] : undefined;
@@ -280,7 +391,9 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], sourceOf:
   found.push(...all);
 
   // The title: heading text without its number, its source links and its id comment.
-  const titleInline = stripNumber(heading.children.filter((c) => c !== idInHeading));
+  const kept = heading.children.filter((c) => c !== idInHeading);
+  // A list item's number is the item's own; a heading's or paragraph's is written in its text.
+  const titleInline = reading.layout === 'list' || start.number === null ? kept : stripNumber(kept, reading.form);
   const titleTreeRoot: Root = { type: 'root', children: [{ type: 'paragraph', children: titleInline }] };
   removeLinks(titleTreeRoot, new Set(headingLinks.filter((l) => l.kind === 'source' || l.kind === 'answer').map((l) => l.node)));
   const titleParagraph = titleTreeRoot.children[0] as { children: PhrasingContent[] };
@@ -289,23 +402,23 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], sourceOf:
   const title = toString(titleParagraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 
   removeLinks(bodyRoot, new Set(bodyLinks.filter((l) => l.kind === 'source' || l.kind === 'answer').map((l) => l.node)));
-  const answerNodes = bodyRoot.children.filter((node) => !isBlank(node));
-  const answerTree = toSafeHast(answerNodes);
+  const answerNodes = bodyRoot.children.filter((node) => !isBlank(node) && !isBackToTop(node));
+  const answerTree = unwrapAnswerDetails(toSafeHast(answerNodes));
   const answerText = hastToText(answerTree);
   let hasImage = false;
   visit(answerTree, 'element', (el) => {
     if (el.tagName === 'img') hasImage = true;
   });
 
-  const first = draft.body[0]?.position?.start.offset;
-  const last = draft.body.at(-1)?.position?.end.offset;
+  const first = body[0]?.position?.start.offset;
+  const last = body.at(-1)?.position?.end.offset;
   const answerMarkdown = first !== undefined && last !== undefined ? sourceOf(first, last) : '';
 
   const baseId = writtenId ?? idFromTitle(title);
   return {
     id: baseId,
     baseId,
-    number: draft.number,
+    number: start.number ?? 0,
     depth: heading.depth,
     section: draft.section,
     title,
@@ -330,22 +443,36 @@ function trimEdges(children: PhrasingContent[]): void {
 }
 
 /** Drops the leading "12) " from a heading's first text node (a copy: the heading itself is kept). */
-function stripNumber(children: PhrasingContent[]): PhrasingContent[] {
+function stripNumber(children: PhrasingContent[], form: string | null): PhrasingContent[] {
   const first = leadingText(children);
-  if (!first) return children;
+  const found = first && numberIn(first.value, form);
+  if (!first || !found) return children;
   const rest = children.slice(children.indexOf(first) + 1);
-  const text: Text = { ...first, value: first.value.replace(QUESTION_HEADING, '') };
+  const text: Text = { ...first, value: first.value.slice(found.prefix.length) };
   return text.value ? [text, ...rest] : rest;
+}
+
+/** `<details><summary>Answer</summary> ... </details>`: the content is the answer, the summary a button. */
+function unwrapAnswerDetails(tree: HastRoot): HastRoot {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'details' || !parent || index === undefined) return;
+    const summary = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'summary');
+    if (!summary || !ANSWER_SUMMARY.test(hastToText({ type: 'root', children: summary.children }))) return;
+    const content = node.children.filter((c) => c !== summary) as ElementContent[];
+    parent.children.splice(index, 1, ...content);
+    return index;
+  });
+  return tree;
 }
 
 export interface BookInput {
   meta: BookMeta;
-  sources: SourceText[];
+  sources: (SourceText & { options?: ReadOptions })[];
 }
 
 /** Parses every bank of a book and makes question ids unique across the whole book. */
 export function parseBook({ meta, sources }: BookInput): Book {
-  return assembleBook(meta, sources.map(parseBank));
+  return assembleBook(meta, sources.map((source) => parseBank(source, source.options)));
 }
 
 export function assembleBook(meta: BookMeta, banks: Bank[]): Book {

@@ -16,6 +16,11 @@ export interface HeadingLine {
   text: string;
 }
 
+export interface BlockLine extends HeadingLine {
+  /** Whether the line starts a top-level ATX heading. */
+  heading: boolean;
+}
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** HTML blocks of kinds 1 to 5 (CommonMark) end at their own closer; kinds 6 and 7 at a blank line. */
 const HTML_BLOCKS: [open: RegExp, close: RegExp][] = [
@@ -36,6 +41,11 @@ export function hasDefinitions(text: string): boolean {
 
 /** Every line that starts a top-level ATX heading at column 1. */
 export function* headingLines(text: string): Generator<HeadingLine> {
+  for (const line of blockLines(text)) if (line.heading) yield line;
+}
+
+/** Every line outside fenced code and HTML blocks (the lines where Markdown structure can start). */
+export function* blockLines(text: string): Generator<BlockLine> {
   let fence = '';
   /** The closer of the HTML block the scan is in, 'blank' for kinds 6 and 7, or null outside one. */
   let html: RegExp | 'blank' | null = null;
@@ -59,8 +69,8 @@ export function* headingLines(text: string): Generator<HeadingLine> {
       if (!close.test(content.slice(open.exec(content)![0].length))) html = close;
     } else if (HTML_UNTIL_BLANK.test(content)) {
       html = 'blank';
-    } else if (ATX_HEADING.test(content)) {
-      yield { at, line, text: content };
+    } else {
+      yield { at, line, text: content, heading: ATX_HEADING.test(content) };
     }
     at = end;
   }

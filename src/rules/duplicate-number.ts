@@ -1,20 +1,22 @@
-import { perBank, type Rule } from './rule.js';
+import { inSection, numberedRuns, perBank, type Rule } from './rule.js';
 
 export const duplicateNumber: Rule = {
   id: 'duplicate-number',
   severity: 'error',
-  description: 'Two questions of a bank have the same number.',
+  description: 'Two questions of a bank (or of a section, where the bank numbers per section) have the same number.',
   hint: 'Renumber the later question.',
-  check: perBank((bank) => {
-    const firstLine = new Map<number, number>();
-    const highest = bank.questions.reduce((max, q) => Math.max(max, q.number), 0);
-    return bank.questions.flatMap((q) => {
-      const seen = firstLine.get(q.number);
-      if (seen === undefined) {
-        firstLine.set(q.number, q.line);
-        return [];
-      }
-      return [{ ...q, message: `Question number ${q.number} is used twice (first at line ${seen}).`, hint: `Renumber it, e.g. to ${highest + 1} if it is the last one.` }];
-    });
-  }),
+  check: perBank((bank) =>
+    numberedRuns(bank).flatMap((run) => {
+      const firstLine = new Map<number, number>();
+      const highest = run.reduce((max, q) => Math.max(max, q.number), 0);
+      return run.flatMap((q) => {
+        const seen = firstLine.get(q.number);
+        if (seen === undefined) {
+          firstLine.set(q.number, q.line);
+          return [];
+        }
+        return [{ ...q, message: `Question number ${q.number} is used twice${inSection(bank, q)} (first at line ${seen}).`, hint: `Renumber it, e.g. to ${highest + 1} if it is the last one.` }];
+      });
+    }),
+  ),
 };

@@ -3,13 +3,13 @@ import { perBank, shorten, type Rule } from './rule.js';
 export const malformedQuestionHeading: Rule = {
   id: 'malformed-question-heading',
   severity: 'error',
-  description: 'A heading looks like a question but is not one, so it is read as part of the answer above it.',
-  hint: 'Write question headings as "#### 12) Question?" at depth 3 or 4.',
+  description: 'A heading or bold paragraph looks like a question but is not one in the bank\'s layout, so it is read as part of the text around it.',
+  hint: 'Write questions as the bank does, e.g. "#### 12) Question?".',
   check: perBank((bank) =>
     bank.looseHeadings.map((h) => ({
       ...h,
-      message: `Heading "${shorten(h.text)}" looks like a question but is not one.`,
-      hint: `Write it as "${'#'.repeat(h.depth)} ${h.text.replace(/^\s*(\d+)\s*[.):\-–]?\s*/, '$1) ')}".`,
+      message: `${h.depth ? 'Heading' : 'Bold paragraph'} "${shorten(h.text)}" looks like a question but is not one.`,
+      hint: h.hint ?? `Write it as "${h.suggestion ?? `${'#'.repeat(h.depth)} ${h.text.replace(/^\s*(\d+)\s*[.):\-–]?\s*/, '$1) ')}`}".`,
     })),
   ),
 };

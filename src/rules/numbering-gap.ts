@@ -1,4 +1,4 @@
-import { perBank, type Rule } from './rule.js';
+import { inSection, numberedRuns, perBank, type Rule } from './rule.js';
 
 export const numberingGap: Rule = {
   id: 'numbering-gap',
@@ -6,9 +6,11 @@ export const numberingGap: Rule = {
   description: 'Question numbers skip one or more numbers.',
   hint: 'Renumber the questions so that they follow on without gaps.',
   check: perBank((bank) =>
-    bank.questions.slice(1).flatMap((q, i) => {
-      const previous = bank.questions[i]!.number;
-      return q.number > previous + 1 ? [{ ...q, message: `Numbering skips from ${previous} to ${q.number}.` }] : [];
-    }),
+    numberedRuns(bank).flatMap((run) =>
+      run.slice(1).flatMap((q, i) => {
+        const previous = run[i]!.number;
+        return q.number > previous + 1 ? [{ ...q, message: `Numbering skips from ${previous} to ${q.number}${inSection(bank, q)}.` }] : [];
+      }),
+    ),
   ),
 };

@@ -1,4 +1,4 @@
-import { perBank, type Rule } from './rule.js';
+import { inSection, numberedRuns, perBank, type Rule } from './rule.js';
 
 export const numberingOrder: Rule = {
   id: 'numbering-order',
@@ -6,9 +6,11 @@ export const numberingOrder: Rule = {
   description: 'A question is numbered lower than the question before it.',
   hint: 'Move the question to its place, or renumber it.',
   check: perBank((bank) =>
-    bank.questions.slice(1).flatMap((q, i) => {
-      const previous = bank.questions[i]!.number;
-      return q.number < previous ? [{ ...q, message: `Question ${q.number} comes after question ${previous}.` }] : [];
-    }),
+    numberedRuns(bank).flatMap((run) =>
+      run.slice(1).flatMap((q, i) => {
+        const previous = run[i]!.number;
+        return q.number < previous ? [{ ...q, message: `Question ${q.number} comes after question ${previous}${inSection(bank, q)}.` }] : [];
+      }),
+    ),
   ),
 };

@@ -1,4 +1,4 @@
-import type { Bank, Book, Place, Severity } from '../model.js';
+import { sectionRuns, type Bank, type Book, type Place, type Question, type Severity } from '../model.js';
 
 /** What a rule found at one place; severity and rule id are added by `validate`. */
 export interface Finding extends Place {
@@ -25,3 +25,15 @@ export function perBank(check: (bank: Bank) => Finding[]): (book: Book) => Findi
 export function shorten(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
+
+/**
+ * The runs of questions whose numbers follow on from each other: the whole bank, each section where the
+ * bank numbers per section, none where it numbers none.
+ */
+export function numberedRuns(bank: Bank): Question[][] {
+  if (bank.numbering === 'none' || bank.questions.length === 0) return [];
+  return bank.numbering === 'book' ? [bank.questions] : sectionRuns(bank.questions);
+}
+
+/** " in section \"Basics\"" where a bank numbers per section, else nothing. */
+export const inSection = (bank: Bank, q: Question) => (bank.numbering === 'section' && q.section !== null ? ` in section "${shorten(q.section, 40)}"` : '');

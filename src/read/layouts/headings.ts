@@ -1,0 +1,153 @@
+// Questions as numbered headings: `#### 12) What ...?`, `## 12. What ...?`, `### Q12: What ...? ###`,
+// `### Question 12: ...`; or, in a bank that numbers none, every heading at the question depth.
+import type { Heading, PhrasingContent, RootContent, Text } from 'mdast';
+import { plural } from '../../cli/report.js';
+import { ENDS_AS_QUESTION, formFamily, mostFrequent, NAVIGATION_HEADING, numberForm, numberIn, writeNumber, type Layout, type ScanLine } from './layout.js';
+
+const QUESTION_DEPTHS = [2, 3, 4];
+
+const shown = (form: string) => `"${writeNumber(form, 12)}"`;
+
+/** The heading's first words, after any leading HTML such as an `<a name="q2"></a>` anchor. */
+export function leadingText(children: PhrasingContent[]): Text | undefined {
+  const first = children.find((c) => c.type !== 'html');
+  return first?.type === 'text' ? first : undefined;
+}
+
+/**
+ * The question depth: the shallowest depth whose numbered headings hold most of the deeper numbered ones
+ * (those are steps inside answers), else the next depth down. A few numbered headings above the question
+ * depth that hold none (the upstream's two `### 66)`) stay questions written at the wrong depth.
+ */
+function questionDepth(numbered: ScanLine[], all: ScanLine[]): number {
+  const numberedLines = new Set(numbered.map((l) => l.line));
+  const depths = [...new Set(numbered.map((l) => l.depth))].sort((a, b) => a - b);
+  for (const depth of depths) {
+    let holder = false;
+    let deeper = 0;
+    let held = 0;
+    for (const line of all) {
+      if (line.depth === 0) continue;
+      if (line.depth <= depth) holder = line.depth === depth && numberedLines.has(line.line);
+      else if (numberedLines.has(line.line)) {
+        deeper++;
+        if (holder) held++;
+      }
+    }
+    if (deeper === 0 || 2 * held >= deeper) return depth;
+  }
+  return depths.at(-1)!;
+}
+
+export const headings: Layout = {
+  id: 'headings',
+  description: 'Questions are headings at depth 2, 3 or 4, numbered `12)`, `12.`, `Q12:`, `Q12.`, `Q12)` or `Question 12:`, or all unnumbered; deeper headings belong to the answer.',
+
+  scan(lines, options) {
+    const headingLines = lines.filter((l) => l.depth >= 2);
+    const depths = options.depth ? [options.depth] : QUESTION_DEPTHS;
+    const withForm = headingLines.filter((l) => depths.includes(l.depth)).map((l) => ({ l, found: numberForm(l.title) }));
+    const forms = withForm.flatMap((x) => (x.found ? [x.found.form] : []));
+    const families = mostFrequent(forms.map(formFamily));
+    if (families.length) {
+      // The family most headings use, written as most of them write it.
+      const form = mostFrequent(forms.filter((f) => formFamily(f) === families[0]![0]))[0]![0];
+      const numbered = headingLines.filter((l) => numberIn(l.title, form) !== null);
+      const depth = options.depth ?? questionDepth(numbered.filter((l) => depths.includes(l.depth)), lines);
+      const questions = numbered.filter((l) => l.depth === depth || l.depth === depth - 1);
+      const above = questions.filter((l) => l.depth < depth).length;
+      const below = numbered.filter((l) => l.depth > depth).length;
+      const other = families.slice(1).map(([family, n]) => `${n} like ${shown(forms.find((f) => formFamily(f) === family)!)}`);
+      return {
+        lines: questions.map((l) => l.line),
+        depth,
+        form,
+        structuralDepth: depth - 1,
+        why:
+          `${plural(questions.length - above, 'heading')} at depth ${depth} numbered like ${shown(form)}` +
+          (above ? `, ${above} at depth ${depth - 1}` : '') +
+          (below ? `; ${plural(below, 'numbered heading')} deeper, inside answers` : '') +
+          (other.length ? `; other number forms: ${other.join(', ')}` : ''),
+      };
+    }
+    const asked = headingLines.filter((l) => depths.includes(l.depth) && ENDS_AS_QUESTION.test(l.title));
+    const depth = options.depth ?? mostFrequent(asked.map((l) => l.depth))[0]?.[0] ?? 0;
+    const first = asked.find((l) => l.depth === depth)?.line ?? Infinity;
+    const questions = headingLines.filter((l) => l.depth === depth && l.line >= first && !NAVIGATION_HEADING.test(l.title));
+    return {
+      lines: questions.map((l) => l.line),
+      depth,
+      form: null,
+      structuralDepth: depth - 1,
+      why: `${plural(questions.length, 'unnumbered heading')} at depth ${depth}, from the first one that ends in "?"`,
+    };
+  },
+
+  isQuestionLine(line, reading) {
+    if (line.depth !== reading.depth) return false;
+    return reading.form ? numberIn(line.title, reading.form) !== null : line.line >= reading.firstQuestionLine && !NAVIGATION_HEADING.test(line.title);
+  },
+
+  starts(node: RootContent, reading) {
+    if (node.type !== 'heading') return null;
+    const start = (heading: Heading, number: number | null, shallower = false) => ({
+      lead: [],
+      starts: [{ head: { children: heading.children, depth: heading.depth, position: heading.position }, number, body: [], shallower }],
+    });
+    const text = leadingText(node.children)?.value ?? '';
+    if (reading.form === null) {
+      const line = node.position?.start.line ?? 0;
+      const navigation = NAVIGATION_HEADING.test(text);
+      return node.depth === reading.depth && line >= reading.firstQuestionLine && !navigation ? start(node, null) : null;
+    }
+    const found = numberIn(text, reading.form);
+    if (!found) return null;
+    if (node.depth === reading.depth) return start(node, found.number);
+    if (node.depth === reading.depth - 1 && node.depth >= 2) return start(node, found.number, true);
+    return null;
+  },
+
+  examples: [
+    {
+      name: 'the upstream list: `####` questions under a `##` section',
+      markdown: '# 2 ML Questions\nIntro.\n\n## Questions\n\n#### 1) What is bias? [[src](https://s.example/1)]\nError from wrong assumptions.\n\n#### 2. What is variance?\nError from sensitivity.\n\n## Contributions\nFork it.\n',
+      expect: { title: '2 ML Questions', numbers: [1, 2], sections: ['Questions', 'Questions'], numbering: 'book', answers: ['wrong assumptions', 'sensitivity'], lines: [6, 9] },
+    },
+    {
+      name: '`## 12.` questions with numbered `###` steps inside their answers',
+      markdown: '# Questions\n\n## 1. What is a closure?\nA function with its scope.\n\n### 1. Step one\nDefine it.\n\n### 2. Step two\nCall it.\n\n## 2. What is hoisting?\nDeclarations move up.\n',
+      expect: { title: 'Questions', numbers: [1, 2], sections: [null, null], numbering: 'book', answers: ['Step two', 'move up'], lines: [3, 12] },
+    },
+    {
+      name: '`###` topics over `####` questions numbered again from 1 in each topic',
+      markdown: '# Deep Learning Questions\n\n### Basics\n\n#### 1) What is a neuron?\nA unit.\n\n#### 2) What is a layer?\nUnits.\n\n### Training\n\n#### 1) What is SGD?\nA method.\n\n#### 2) What is a batch?\nSamples.\n',
+      expect: { title: 'Deep Learning Questions', numbers: [1, 2, 1, 2], sections: ['Basics', 'Basics', 'Training', 'Training'], numbering: 'section', answers: ['A unit.', 'Units.', 'A method.', 'Samples.'], lines: [5, 8, 13, 16] },
+    },
+    {
+      name: '`Q12:` headings with closing hashes, the title after front matter',
+      markdown: '# Preparation Resources\nBooks.\n\n# 2 Python Questions\n\n### Q1: What is a list? ###\nA sequence.\n\n### Q2: What is a dict? ###\nA map.\n',
+      expect: { title: '2 Python Questions', numbers: [1, 2], sections: [null, null], numbering: 'book', answers: ['A sequence.', 'A map.'], lines: [6, 9] },
+    },
+    {
+      name: '`Question 12:` headings, the only `##` heading as the title',
+      markdown: '## Probability (2 questions)\n\n### Question 1: What is a prior?\nA belief.\n\n### Question 2: What is a posterior?\nAn update.\n',
+      expect: { title: 'Probability (2 questions)', numbers: [1, 2], sections: [null, null], numbering: 'book', answers: ['A belief.', 'An update.'], lines: [3, 6] },
+    },
+    {
+      name: 'unnumbered question headings',
+      markdown: '# Go Questions\n\n## Basics\n\n### What is a goroutine?\nA light thread.\n\n### Explain channels.\nTyped pipes.\n',
+      expect: { title: 'Go Questions', numbers: [1, 2], sections: ['Basics', 'Basics'], numbering: 'none', answers: ['light thread', 'Typed pipes.'], lines: [5, 8] },
+    },
+  ],
+
+  counterExamples: [
+    {
+      name: 'a contributor writes `### Q68:` and `68 - What` in a `#### 68)` bank',
+      markdown: '# Bank\n\n#### 1) What is bias?\nA.\n\n### Q2: What is variance?\nB.\n\n#### 3 - What is noise?\nC.\n',
+      reports: [
+        { rule: 'malformed-question-heading', line: 6 },
+        { rule: 'malformed-question-heading', line: 9 },
+      ],
+    },
+  ],
+};

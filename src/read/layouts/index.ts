@@ -1,0 +1,116 @@
+// The layouts a bank may use, and which one a bank uses: set in mlq.yaml, else the one that finds the most
+// question lines in a scan of the text. The scan also finds the topic and title depths.
+import { MlqError } from '../../errors.js';
+import { blockLines } from '../split.js';
+import { bold } from './bold.js';
+import { headings } from './headings.js';
+import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, type Candidates, type Layout, type LayoutId, type ReadOptions, type Reading, type ScanLine } from './layout.js';
+import { list } from './list.js';
+
+export type { LayoutId, Numbering, ReadOptions, Reading } from './layout.js';
+export { LAYOUT_IDS, NUMBERINGS } from './layout.js';
+
+export const LAYOUTS: Record<LayoutId, Layout> = { headings, list, bold };
+
+const HEADING_MARKS = /^(#{1,6})[ \t]*/;
+const CLOSING_HASHES = /(?:^|[ \t]+)#+[ \t]*$/;
+const LEADING_HTML = /^(?:<[^>]*>\s*)+/;
+/** A line that is not a heading but looks like a question: bold and asking, or opening with a bold or Q number. */
+const LOOKS_LIKE_LINE = /^ {0,3}(?:(\*\*|__).*[?？]\s*\1\s*$|(\*\*|__)(?:Q(?:uestion)?\s*)?\d+[.):]?\2\s*\S|Q(?:uestion)?\s*\d+\s*[.):]\s*\S)/i;
+/** A list item's marker and heading marks, or a bold paragraph's stars: what is not the question's text. */
+const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(.*?)(?:\1)?\s*$/;
+
+/** The lines of a text where blocks can start, headings with their depth and text (see ScanLine). */
+export function scanLines(text: string): ScanLine[] {
+  const lines: ScanLine[] = [];
+  for (const { line, text: raw, heading } of blockLines(text)) {
+    const content = raw.replace(/\r?\n$/, '');
+    if (!heading) {
+      if (content.trim()) lines.push({ line, text: content, depth: 0, title: '' });
+      continue;
+    }
+    const marks = HEADING_MARKS.exec(content)!;
+    const title = content.slice(marks[0].length).replace(CLOSING_HASHES, '').replace(LEADING_HTML, '').trim();
+    lines.push({ line, text: content, depth: marks[1]!.length, title });
+  }
+  return lines;
+}
+
+/** How a bank is read: the layout of mlq.yaml, else the one that finds the most questions. */
+export function readingOf(text: string, file: string, options: ReadOptions = {}): Reading {
+  const lines = scanLines(text);
+  const ids = options.layout ? [options.layout] : (Object.keys(LAYOUTS) as LayoutId[]);
+  const found = ids.map((id) => [id, LAYOUTS[id].scan(lines, options)] as [LayoutId, Candidates]);
+  const [id, best] = found.reduce((a, b) => (b[1].lines.length > a[1].lines.length ? b : a));
+  if (best.lines.length === 0) throw noQuestions(file, lines, ids);
+  const layout = LAYOUTS[id];
+  const questionLines = new Set(best.lines);
+  const draft: Reading = {
+    layout: id,
+    depth: best.depth,
+    form: best.form,
+    structuralDepth: best.structuralDepth,
+    sectionDepth: 0,
+    titleDepth: titleDepth(lines),
+    firstQuestionLine: best.lines.reduce((a, b) => Math.min(a, b)),
+    questionLines: lines.filter((l) => questionLines.has(l.line)).map((l) => ({ line: l.line, text: l.title || l.text.replace(ITEM_OR_BOLD, '$2').trim() })),
+    numbering: options.numbering ?? null,
+    why: [
+      `${options.layout ? 'set in mlq.yaml' : 'detected'}: ${best.why}`,
+      ...found.filter(([other]) => other !== id).map(([other, c]) => `not ${other}: ${c.why}`),
+    ],
+  };
+  draft.sectionDepth = sectionDepth(lines, draft, layout, questionLines);
+  // Headings at the topic depth, or `#`/`##`, end a question; a list item's answer ends with its item.
+  if (id === 'headings') draft.structuralDepth = Math.min(Math.max(draft.sectionDepth, 2), draft.depth);
+  if (id === 'bold') draft.structuralDepth = Math.max(draft.structuralDepth, 2);
+  draft.why.push(
+    draft.sectionDepth ? `topic sections: the depth-${draft.sectionDepth} headings followed by questions` : 'no topic sections',
+    draft.titleDepth === 2 ? 'title: the only "##" heading (the file has no "#" heading)' : 'title: the "#" heading nearest before the first question',
+  );
+  return draft;
+}
+
+/** 2 for a file whose only heading at depth 1 or 2 is one `##` heading: it is the title, not a section. */
+function titleDepth(lines: ScanLine[]): number {
+  const top = lines.filter((l) => l.depth === 1 || l.depth === 2);
+  return top.length === 1 && top[0]!.depth === 2 ? 2 : 1;
+}
+
+/**
+ * The depth of the topic headings: the deepest depth above the questions where a heading is followed by a
+ * question before the next heading at its depth or above.
+ */
+function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, questionLines: Set<number>): number {
+  let deepest = 0;
+  let nextQuestion = Infinity;
+  const nextAtOrAbove = new Array<number>(7).fill(Infinity);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    const isQuestion = line.depth ? layout.isQuestionLine(line, reading) : questionLines.has(line.line);
+    if (line.depth && !isQuestion) {
+      const candidate = line.depth > reading.titleDepth && (reading.layout === 'list' || line.depth < reading.depth) && !NAVIGATION_HEADING.test(line.title);
+      if (candidate && nextQuestion < nextAtOrAbove[line.depth]!) deepest = Math.max(deepest, line.depth);
+    }
+    if (line.depth) for (let d = line.depth; d <= 6; d++) nextAtOrAbove[d] = line.line;
+    if (isQuestion) nextQuestion = line.line;
+  }
+  return deepest;
+}
+
+/** The error for a bank with no questions: the lines that looked like questions and the layouts tried. */
+function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[]): MlqError {
+  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || (l.depth === 0 && LOOKS_LIKE_LINE.test(l.text)));
+  const layouts = `layouts tried: ${tried.join(', ')}`;
+  if (looked.length === 0) return new MlqError(`${file}: no questions found: nothing looks like a question (${layouts}; see mlq --help)`);
+  const first = looked.slice(0, 3);
+  return new MlqError(
+    `${file}:${first[0]!.line}: no questions found: ${first.length > 1 ? `lines ${first.map((l) => l.line).join(', ')} look like questions` : `line ${first[0]!.line} looks like a question`} but fit${first.length > 1 ? '' : 's'} no layout (${layouts}; e.g. write "#### 1) What is ...?")`,
+  );
+}
+
+/** The README's table of layouts, from the modules themselves. */
+export function layoutTable(): string {
+  const rows = Object.values(LAYOUTS).map((l) => `| \`${l.id}\` | ${l.description} | ${l.examples.map((e) => e.name).join('; ')} |`);
+  return ['| layout | questions | examples (the tests read each) |', '| --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,148 @@
+// What a reader layout is: one way a bank writes its questions (headings, list items, bold paragraphs).
+// A layout finds its question lines in a cheap line scan of the whole text (detection, and where the
+// text may be cut into pieces), then its questions in each piece's Markdown tree.
+import type { Heading, PhrasingContent, RootContent } from 'mdast';
+import type { Numbering } from '../../model.js';
+
+export const LAYOUT_IDS = ['headings', 'list', 'bold'] as const;
+export type LayoutId = (typeof LAYOUT_IDS)[number];
+export const NUMBERINGS: readonly Numbering[] = ['book', 'section', 'none'];
+export type { Numbering };
+
+/** What mlq.yaml may set for one source; detection fills in the rest. */
+export interface ReadOptions {
+  layout?: LayoutId;
+  numbering?: Numbering;
+  /** Depth of the question headings (2 to 6). */
+  depth?: number;
+}
+
+/** How a bank is read: plain data, so that worker threads get it as it is. */
+export interface Reading {
+  layout: LayoutId;
+  /** Depth of the question headings; for bold paragraphs, one below the topic headings. */
+  depth: number;
+  /** The number form of the questions: "{n})" (12) or 12.), "Q{n}:", ...; null when they are not numbered. */
+  form: string | null;
+  /** Headings at this depth or above end a question; deeper ones belong to its answer. */
+  structuralDepth: number;
+  /** Depth of the topic section headings, or 0 where the bank has none. */
+  sectionDepth: number;
+  /** Depth of the bank title: 1, or 2 for a file whose only heading of depth 1 or 2 is a `##` one. */
+  titleDepth: number;
+  /** Line of the first question line the scan found (pieces are never cut before it). */
+  firstQuestionLine: number;
+  /** Every question line the scan found: one the tree does not read as a question is reported. */
+  questionLines: { line: number; text: string }[];
+  /** Null until the questions are read and it is detected, unless mlq.yaml sets it. */
+  numbering: Numbering | null;
+  /** Why: what the scan found, for `mlq check --explain`. */
+  why: string[];
+}
+
+/** A line of the text outside code blocks and HTML blocks (see split.ts). */
+export interface ScanLine {
+  line: number;
+  text: string;
+  /** ATX heading depth, or 0 for a line that is not a heading. */
+  depth: number;
+  /** The heading's text, without its marks, closing hashes and leading HTML anchors. */
+  title: string;
+}
+
+/** What one layout would read in a text. */
+export interface Candidates {
+  /** Question lines found (0: the layout does not fit). */
+  lines: number[];
+  depth: number;
+  form: string | null;
+  /** Headings at this depth or above end a question (refined once the topic depth is known). */
+  structuralDepth: number;
+  why: string;
+}
+
+/** One question found in the tree: its heading (or bold paragraph), number and the start of its answer. */
+export interface QuestionStart {
+  /** Where the question is, and the inline content of its title (number not yet removed). */
+  head: { children: PhrasingContent[]; depth: number; position: Heading['position'] };
+  number: number | null;
+  /** The answer as far as this node holds it (a list item's content); later nodes are added by the reader. */
+  body: RootContent[];
+  /** A numbered heading above the question depth: a question unless it opens a section. */
+  shallower?: boolean;
+}
+
+/** A bank written for the tests and the README: what the layout must read in it. */
+export interface LayoutExample {
+  name: string;
+  markdown: string;
+  expect: {
+    title: string;
+    numbers: number[];
+    sections: (string | null)[];
+    numbering: Numbering;
+    /** Per question: a piece of its answer text, or "" for no answer. */
+    answers: string[];
+    lines: number[];
+  };
+}
+
+/** A bank this layout reports instead of reading it wrong: the diagnostics it must give. */
+export interface LayoutCounterExample {
+  name: string;
+  markdown: string;
+  /** rule id and line of each expected diagnostic (the reader's error for an input error). */
+  reports: { rule: string; line: number }[];
+}
+
+export interface Layout {
+  id: LayoutId;
+  /** One line for the README's table and `--explain`. */
+  description: string;
+  scan(lines: ScanLine[], options: ReadOptions): Candidates;
+  /** Whether a heading line of the scan is a question line (pieces are cut only between two). */
+  isQuestionLine(line: ScanLine, reading: Reading): boolean;
+  /** The questions a top-level node of the tree starts; `lead` is content before the first of them. */
+  starts(node: RootContent, reading: Reading): { lead: RootContent[]; starts: QuestionStart[] } | null;
+  examples: LayoutExample[];
+  counterExamples: LayoutCounterExample[];
+}
+
+/** Number forms: "12)", "12.", "Q12:", "Q12.", "Q12)", "Question 12:". */
+const PLAIN_NUMBER = /^\s*(\d+)\s*([.)])(?!\d)\s*/;
+const Q_NUMBER = /^\s*(Q|Question\s*)(\d+)\s*([:.)])\s*/i;
+
+/** The number form of a question text, as a template ("{n})", "Q{n}:"), and its number; or null. */
+export function numberForm(text: string): { form: string; number: number; prefix: string } | null {
+  const plain = PLAIN_NUMBER.exec(text);
+  if (plain) return { form: `{n}${plain[2]}`, number: Number(plain[1]), prefix: plain[0] };
+  const q = Q_NUMBER.exec(text);
+  if (q) return { form: `${q[1]!.trim()}${/\s$/.test(q[1]!) ? ' ' : ''}{n}${q[3]}`, number: Number(q[2]), prefix: q[0] };
+  return null;
+}
+
+/** A form's family: the separator does not count ("12)" and "12." are one, as the upstream mixes them). */
+export const formFamily = (form: string) => form.replace(/[:.)]$/, '').toLowerCase();
+
+/** The number of a text written in the family of `form`, with what to cut off the title; null when none. */
+export function numberIn(text: string, form: string | null): { number: number; prefix: string } | null {
+  if (form === null) return null;
+  const found = numberForm(text);
+  return found && formFamily(found.form) === formFamily(form) ? found : null;
+}
+
+export const writeNumber = (form: string, n: number) => form.replace('{n}', String(n));
+
+/** "12 What ...", "12: What ...", "12 - What ...", "Q12 What": a question missing its usual form. */
+export const LOOKS_NUMBERED = /^\s*(?:Q(?:uestion)?\s*)?\d+(?:\s*[.):](?!\d)|\s*[:\-–]?\s+\p{L})/iu;
+/** A question mark at the end, before any trailing link, emoji or closing mark. */
+export const ENDS_AS_QUESTION = /[?？](?:[\s\p{Extended_Pictographic}\u200d\ufe0f*_)\]]|\[[^\]]*\](?:\([^)]*\))?)*$/u;
+/** Headings of a table of contents: navigation, never a question or a section. */
+export const NAVIGATION_HEADING = /^\s*(?:table\s+of\s+)?contents\s*$/i;
+
+/** The count of each value, most frequent first (ties: the first seen). */
+export function mostFrequent<T>(values: T[]): [T, number][] {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
