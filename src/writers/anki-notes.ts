@@ -8,6 +8,7 @@ import { hastToHtml } from '../read/markdown.js';
 import type { Bank, Book, Link, Question } from '../model.js';
 import { el, joined, textContent, type Child } from './hast.js';
 import { domainOf, followable, needsNoAnswerNote, siteOf } from './links.js';
+import { withMath } from './math.js';
 import { WORDS, linksLabel, titleFacts } from './words.js';
 
 export interface AnkiNote {
@@ -48,8 +49,8 @@ export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
   const warnings: string[] = [];
   const notes = book.banks.flatMap((bank) =>
     bank.questions.map((q): AnkiNote => {
-      const title = tidyInline(clone(q.titleTree).children as ElementContent[]);
-      const answer = q.hasAnswer ? (clone(q.answerTree).children as ElementContent[]) : [];
+      const title = tidyInline(clone(ankiMath(q.titleTree)).children as ElementContent[]);
+      const answer = q.hasAnswer ? (clone(ankiMath(q.answerTree)).children as ElementContent[]) : [];
       const shown = leadOf(q, answer);
       const front = cardTree([...title, ...shown]);
       const back = cardTree(backChildren(q, shown.length > 0 ? answer.slice(answer.indexOf(shown[0]!) + 1) : answer));
@@ -95,6 +96,11 @@ function guidOf(namespace: string, questionId: string): string {
 function backChildren(q: Question, answer: ElementContent[]): ElementContent[] {
   const note = needsNoAnswerNote(q) ? [el('p', {}, [el('em', {}, [WORDS.noAnswer])])] : [];
   return [...answer, ...note, ...linkParagraph('answer', q.answerLinks), ...linkParagraph('source', q.sources)];
+}
+
+/** Math as Anki's own MathJax reads it: `\\( … \\)` inline, `\\[ … \\]` displayed (in a block of its own). */
+function ankiMath(tree: Root): Root {
+  return withMath(tree, ({ tex, display }) => [display ? el('div', {}, [`\\[${tex}\\]`]) : { type: 'text', value: `\\(${tex}\\)` }]);
 }
 
 /** "Sources: a.com, b.org" with each site a link; only followable URLs, so no `javascript:` URL reaches a card. */

@@ -24,6 +24,15 @@ const link = {
 
 const links = (description: string) => ({ type: 'array', items: { $ref: '#/$defs/link' }, description }) as const;
 
+/** Math is KaTeX's MathML in the HTML and its TeX, between `$` (or `$$` when displayed), in the text. */
+const html = (what: string) =>
+  ({ type: 'string', description: `${what} Sanitized HTML; math as MathML (<span class="katex"><math>…</math></span>), its TeX in the <annotation encoding="application/x-tex">.` }) as const;
+const plain = (what: string) => ({ type: 'string', description: `${what} Plain text; math as its TeX, written $…$ inline and $$…$$ displayed, as in the bank.` }) as const;
+
+/** Math is KaTeX's MathML in the HTML and its TeX, between `$` (or `$$` when displayed), in the text. */
+const html = { type: 'string', description: 'Sanitized HTML; math as MathML (<span class="katex"><math>…</math></span>), its TeX in the <annotation encoding="application/x-tex">.' } as const;
+const plain = { type: 'string', description: 'Plain text; math as its TeX, written $…$ inline and $$…$$ displayed, as in the bank.' } as const;
+
 export const QUESTIONS_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: SCHEMA_ID,
@@ -68,7 +77,7 @@ export const QUESTIONS_SCHEMA = {
           title: text('The bank\'s "#" heading, or "".'),
           claimedCount: { type: ['integer', 'null'], minimum: 0, description: 'The count of questions the title claims ("65 ... Questions"), or null.' },
           description: text('The first paragraph before the questions, as text, or "".'),
-          frontMatterHtml: text('What stands before the first question or section (intro, resources), as sanitized HTML.'),
+          frontMatterHtml: html('What stands before the first question or section (intro, resources).'),
           sections: {
             type: 'array',
             description: 'The topic sections ("##" headings followed by questions), in order.',
@@ -98,9 +107,9 @@ export const QUESTIONS_SCHEMA = {
         number: { type: 'integer', minimum: 0, description: 'The number the bank gives the question.' },
         section: { type: ['string', 'null'], description: 'The id of the question\'s section (see sections), or null when it is in none.' },
         title: text('The question, as text, without its number and source links.'),
-        titleHtml: text('The question as sanitized HTML (its own links kept).'),
-        answerHtml: text('The answer as sanitized HTML, without its source and answer links.'),
-        answerText: text('The answer as plain text, list markers kept, without its source and answer links.'),
+        titleHtml: html('The question (its own links kept).'),
+        answerHtml: html('The answer, without its source and answer links.'),
+        answerText: plain('The answer, list markers kept, without its source and answer links.'),
         answerMarkdown: text('The answer\'s Markdown exactly as written in the bank, or "".'),
         hasAnswer: { type: 'boolean', description: 'Whether the question has an answer of its own (text or an image).' },
         sources: links('Source links ([[src](url)] and the like).'),

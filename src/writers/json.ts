@@ -1,7 +1,7 @@
 // questions.json: the model for other tools, with its JSON Schema beside it.
 import path from 'node:path';
 import type { Writer } from './writer.js';
-import { hastToHtml } from '../read/markdown.js';
+import { htmlWithMathML } from './math.js';
 import type { Bank, Book, Link, Question } from '../model.js';
 import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './json-schema.js';
 
@@ -13,8 +13,8 @@ const question = (q: Question, file: string, section: string | null) => ({
   number: q.number,
   section,
   title: q.title,
-  titleHtml: hastToHtml(q.titleTree),
-  answerHtml: hastToHtml(q.answerTree),
+  titleHtml: htmlWithMathML(q.titleTree),
+  answerHtml: htmlWithMathML(q.answerTree),
   answerText: q.answerText,
   answerMarkdown: q.answerMarkdown,
   hasAnswer: q.hasAnswer,
@@ -62,7 +62,7 @@ export function toQuestionsJson(book: Book, configDir = '.'): object {
       title: bank.title,
       claimedCount: bank.claimedCount,
       description: bank.description,
-      frontMatterHtml: hastToHtml(bank.frontMatterTree),
+      frontMatterHtml: htmlWithMathML(bank.frontMatterTree),
       sections: bank.sections.map(({ id, title, line }) => ({ id, title, line })),
       questions: bank.questions.map((q) => question(q, relative(q.file), sectionIdOf(bank, q))),
     })),

@@ -5,10 +5,11 @@ import { visit } from 'unist-util-visit';
 import type { Element, ElementContent } from 'hast';
 import type { Writer, WriteContext } from './writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../model.js';
-import { COLORS, blocks, imageKey, inlineRuns, styledText, type RenderContext } from './pdf-content.js';
+import { BODY_FONT_SIZE, COLORS, blocks, imageKey, inlineRuns, styledText, type RenderContext } from './pdf-content.js';
 import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
 import { outlineAtHeadings } from './pdf-outline.js';
 import { followable, needsNoAnswerNote } from './links.js';
+import { hasMath, loadMathJax } from './math.js';
 import { WORDS, linksLabel, titleFacts } from './words.js';
 
 pdfmake.setFonts(FONTS);
@@ -130,7 +131,12 @@ function bankContent(bank: Bank, index: number, render: RenderContext, partListe
     partListed,
   );
   heads.push({ node: part, title: bank.title });
-  const content: Content[] = [part, { text: `${bank.questions.length} questions`, style: 'partNote' }];
+  const content: Content[] = [
+    part,
+    { text: `${bank.questions.length} questions`, style: 'partNote' },
+    // The bank's own front matter (its intro, "Preparation Resources"), as its part page in the EPUB has it.
+    ...blocks(bank.frontMatterTree.children, render),
+  ];
   const bankParent = partListed ? partId : undefined;
   let section: string | null = null;
   let parentId = bankParent;
@@ -210,6 +216,8 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
 export async function writePdf(book: Book, context: WriteContext): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const warnings: string[] = [];
   const { images, keys } = await loadImages(book, context, warnings);
+  const trees = book.banks.flatMap((bank) => [bank.frontMatterTree, ...bank.questions.flatMap((q) => [q.titleTree, q.answerTree])]);
+  if (trees.some(hasMath)) await loadMathJax();
   const missing = new Set<string>();
   const { meta } = book;
   const heads: RunningHead[] = [];
@@ -239,7 +247,7 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
         : { text: styledText(runningTitle(heads, page) ?? meta.title, {}, render), fontSize: 8, color: COLORS.muted, alignment: 'right', margin: [side, 24, side, 0] },
     footer: (page, pages) =>
       page === 1 ? null : { text: `${page} / ${pages}`, fontSize: 8, color: COLORS.muted, alignment: 'center', margin: [0, 18, 0, 0] },
-    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.3 },
+    defaultStyle: { font: 'Roboto', fontSize: BODY_FONT_SIZE, lineHeight: 1.3 },
     styles: STYLES,
     images,
     content: [
