@@ -83,7 +83,7 @@ describe('deck.apkg of the bank in source/', () => {
     notes.forEach(([, flds, tags], i) => {
       const fields = String(flds).split('\x1f');
       // The number is a field of its own, not part of the front.
-      expect(fields).toEqual([csv.notes[i]!.front, csv.notes[i]!.back, String(i + 1)]);
+      expect(fields).toEqual([csv.notes[i]!.front, csv.notes[i]!.back, String(i < 67 ? i + 1 : i - 66)]);
       expect(String(tags)).toBe(` ${csv.notes[i]!.tags.join(' ')} `);
     });
   });
@@ -124,7 +124,7 @@ describe('deck.apkg of the bank in source/', () => {
     // The deck says what it is: title, count, source date, licence and where the list lives.
     const top = Object.values(decks).find((d) => d.name === 'ML Interview Questions')!;
     expect(top.desc).toContain('<strong>Machine Learning Interview Questions</strong>');
-    for (const fact of ['67 questions', 'Source dated 2023-11-14', 'republished with attribution', '<a href="https://github.com/andrewekhalel/MLQuestions">']) {
+    for (const fact of ['80 questions in 2 parts', 'Source dated 2023-11-14', 'republished with attribution', '<a href="https://github.com/andrewekhalel/MLQuestions">']) {
       expect(top.desc).toContain(fact);
     }
     expect(Object.values(names).sort()).toEqual([

@@ -29,10 +29,6 @@ const html = (what: string) =>
   ({ type: 'string', description: `${what} Sanitized HTML; math as MathML (<span class="katex"><math>…</math></span>), its TeX in the <annotation encoding="application/x-tex">.` }) as const;
 const plain = (what: string) => ({ type: 'string', description: `${what} Plain text; math as its TeX, written $…$ inline and $$…$$ displayed, as in the bank.` }) as const;
 
-/** Math is KaTeX's MathML in the HTML and its TeX, between `$` (or `$$` when displayed), in the text. */
-const html = { type: 'string', description: 'Sanitized HTML; math as MathML (<span class="katex"><math>…</math></span>), its TeX in the <annotation encoding="application/x-tex">.' } as const;
-const plain = { type: 'string', description: 'Plain text; math as its TeX, written $…$ inline and $$…$$ displayed, as in the bank.' } as const;
-
 export const QUESTIONS_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: SCHEMA_ID,
