@@ -2,7 +2,8 @@
 // gets the "no answer yet" note.
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../src/model.js';
-import { NO_ANSWER, domainOf, followable, linkTarget, needsNoAnswerNote, siteOf } from '../src/writers/links.js';
+import { domainOf, followable, linkTarget, needsNoAnswerNote, siteOf } from '../src/writers/links.js';
+import { WORDS } from '../src/writers/words.js';
 import { bookOf } from './support/book.js';
 
 const link = (url: string): Link => ({ label: 'x', url, file: 'bank1.md', line: 1, column: 1 });
@@ -69,6 +70,6 @@ describe('needsNoAnswerNote', () => {
   });
 
   it('has a note that says so', () => {
-    expect(NO_ANSWER).toBe('No answer yet: contributions welcome.');
+    expect(WORDS.noAnswer).toBe('No answer yet: contributions welcome.');
   });
 });

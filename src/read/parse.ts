@@ -214,7 +214,9 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
   begin();
 
   const questionLinks: FoundLink[] = [];
-  const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, reading));
+  // Node offsets count from the start of the whole file; the piece holds its text from piece.offset on.
+  const sourceOf = (from: number, to: number) => piece.text.slice(from - piece.offset, to - piece.offset);
+  const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, reading, sourceOf));
   const otherLinks = [...front, ...other].flatMap((node) => collectLinks(node, file));
   const frontMatterTree = toSafeHast(front);
   const firstParagraph = front.find((node) => node.type === 'paragraph');
@@ -374,7 +376,7 @@ function isBlank(node: RootContent): boolean {
   return isIdComment(node);
 }
 
-function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: Reading): Question {
+function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: Reading, sourceOf: (from: number, to: number) => string): Question {
   const { start, body } = draft;
   const heading = start.head;
   const idInHeading = heading.children.find(isIdComment);
@@ -408,6 +410,10 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
     if (el.tagName === 'img') hasImage = true;
   });
 
+  const first = body[0]?.position?.start.offset;
+  const last = body.at(-1)?.position?.end.offset;
+  const answerMarkdown = first !== undefined && last !== undefined ? sourceOf(first, last) : '';
+
   const baseId = writtenId ?? idFromTitle(title);
   return {
     id: baseId,
@@ -418,6 +424,7 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
     title,
     titleTree,
     answerText,
+    answerMarkdown,
     answerTree,
     hasAnswer: answerText !== '' || hasImage,
     sources: all.filter((l) => l.kind === 'source').map((l) => l.link),

@@ -7,8 +7,9 @@ import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
 import { allQuestions } from '../model.js';
 import { hastToText } from '../read/markdown.js';
 import { el, joined, type Child } from './hast.js';
-import { NO_ANSWER, decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
+import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
 import { mathOf, texToMathML } from './math.js';
+import { WORDS, linksLabel, titleFacts } from './words.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
 const QUESTIONS_PER_FILE = 20;
@@ -28,20 +29,41 @@ export interface EpubContent {
   pages: Page[];
   /** The `<nav epub:type="toc">` tree: parts per bank, sections, every question. */
   nav: Element;
+  /** The `<nav epub:type="landmarks">` tree: cover, contents, where the reading starts. */
+  landmarks: Element;
   /** Things a bank has that the e-book cannot show as written. */
   warnings: string[];
 }
 
 const root = (children: Element[]): Root => ({ type: 'root', children });
 
+/** Stands for "<" in attribute values while serializing: XML forbids it there, HTML (and so hast-util-to-html) not. */
+const LT = '\uFFFF';
+
+/** A copy of a tree with every "<" of its attribute values marked, and the marker taken out of its text. */
+function markLessThan<T extends Root | RootContent>(node: T): T {
+  if (node.type === 'text') return { ...node, value: node.value.replaceAll(LT, '') };
+  if (node.type !== 'root' && node.type !== 'element') return node;
+  const copy = { ...node, children: node.children.map((child) => markLessThan(child)) } as T & { properties?: Properties };
+  if (node.type === 'element') {
+    const mark = (value: unknown) => (typeof value === 'string' ? value.replaceAll(LT, '').replaceAll('<', LT) : value);
+    copy.properties = Object.fromEntries(
+      Object.entries(node.properties).map(([name, value]) => [name, Array.isArray(value) ? value.map(mark) : mark(value)]),
+    ) as Properties;
+  }
+  return copy;
+}
+
 /**
  * Serializes a tree as XML (XHTML or SVG): closed void elements, all text escaped; `raw` nodes are only ever
  * KaTeX's MathML. hast-util-to-html escapes only `<` and `&` in text, which HTML needs; XML also forbids
- * `]]>` in text, so its `>` is escaped too (in an attribute value the reference means the same character).
+ * `]]>` in text, so its `>` is escaped too (in an attribute value the reference means the same character),
+ * and "<" in attribute values.
  */
 export function toXml(tree: Root | Element, space: 'html' | 'svg' = 'html'): string {
-  const markup = space === 'svg' ? toHtml(tree, { space, closeEmptyElements: true }) : toHtml(tree, { closeSelfClosing: true, allowDangerousHtml: true });
-  return markup.replace(/]]>/g, ']]&gt;');
+  const marked = markLessThan(tree);
+  const markup = space === 'svg' ? toHtml(marked, { space, closeEmptyElements: true }) : toHtml(marked, { closeSelfClosing: true, allowDangerousHtml: true });
+  return markup.replaceAll(LT, '&lt;').replace(/]]>/g, ']]&gt;');
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -196,39 +218,34 @@ function questionBlock(q: Question, adapter: Adapter): Element {
   const where: Where = q;
   const answerLinks = linkAnchors(q.answerLinks);
   const sources = linkAnchors(q.sources);
-  const linkList = (label: string, className: string, anchors: Element[]) =>
-    anchors.length > 0 && el('p', { className: [className] }, [`${label}: `, ...joined<Child>(anchors, ', ')]);
+  const linkList = (kind: 'answer' | 'source', className: string, anchors: Element[]) =>
+    anchors.length > 0 && el('p', { className: [className] }, [linksLabel(kind, anchors.length), ...joined<Child>(anchors, ', ')]);
   const answer = q.hasAnswer
     ? el('div', { className: ['answer'] }, adapter.nodes(q.answerTree.children, where))
-    : needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [NO_ANSWER]);
+    : needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [WORDS.noAnswer]);
   return el('section', { className: ['question'], id: questionAnchor(q) }, [
     el('h3', {}, [el('span', { className: ['number'] }, [`${q.number}.`]), ' ', ...adapter.nodes(q.titleTree.children, where)]),
     answer,
-    linkList('Answer', 'answer-links', answerLinks),
-    linkList(sources.length > 1 ? 'Sources' : 'Source', 'sources', sources),
+    linkList('answer', 'answer-links', answerLinks),
+    linkList('source', 'sources', sources),
   ]);
 }
 
+/** The cover: the cover image alone (the title page that follows says it all in words). */
 function coverPage(meta: BookMeta): Page {
   return {
     filename: 'cover.xhtml',
     title: meta.title,
     beforeToc: true,
-    body: root([
-      el('section', { className: ['cover'], 'epub:type': 'cover' }, [
-        el('h1', { className: ['cover-title'] }, [meta.title]),
-        meta.subtitle && el('p', { className: ['cover-subtitle'] }, [meta.subtitle]),
-        meta.authors.length > 0 && el('p', { className: ['cover-authors'] }, [meta.authors.join(', ')]),
-      ]),
-    ]),
+    body: root([el('section', { className: ['cover'], 'epub:type': 'cover' }, [el('img', { src: COVER_IMAGE, alt: meta.title })])]),
   };
 }
 
+/** The cover image's file, as epub-gen-memory names it in the book. */
+export const COVER_IMAGE = 'cover.svg';
+
 function titlePage(book: Book): Page {
   const { meta } = book;
-  const count = allQuestions(book).length;
-  const parts = book.banks.length;
-  const date = meta.sourceDate.slice(0, 10);
   return {
     filename: 'title.xhtml',
     title: meta.title,
@@ -237,11 +254,9 @@ function titlePage(book: Book): Page {
       el('section', { className: ['title-page'], 'epub:type': 'titlepage' }, [
         el('h1', {}, [meta.title]),
         meta.subtitle && el('p', { className: ['subtitle'] }, [meta.subtitle]),
-        meta.authors.length > 0 && el('p', { className: ['authors'] }, [meta.authors.join(', ')]),
-        el('p', {}, [`${count} question${count === 1 ? '' : 's'}${parts > 1 ? ` in ${parts} parts` : ''}.`]),
-        date && el('p', {}, [`Source dated ${date}.`]),
-        meta.license && el('p', { className: ['license'] }, [meta.license]),
-        meta.upstream && el('p', { className: ['upstream'] }, ['Source: ', upstreamLink(meta.upstream)]),
+        ...titleFacts(book).map((fact) =>
+          el('p', fact.small ? { className: ['small'] } : {}, [fact.text, fact.link ? el('a', { href: fact.link }, [fact.link]) : null]),
+        ),
       ]),
     ]),
   };
@@ -315,10 +330,20 @@ export function epubContent(book: Book): EpubContent {
   }
 
   const nav = el('nav', { 'epub:type': 'toc', id: 'toc' }, [
-    el('h1', {}, ['Contents']),
-    el('ol', {}, [el('li', {}, [el('a', { href: 'title.xhtml' }, ['Title page'])]), ...parts]),
+    el('h1', {}, [WORDS.contents]),
+    el('ol', {}, [el('li', {}, [el('a', { href: 'title.xhtml' }, [WORDS.titlePage])]), ...parts]),
   ]);
-  return { pages, nav, warnings };
+  // Reading systems read the landmarks; the page shows only the contents (`hidden` would be a bare,
+  // non-XML attribute as hast-util-to-html writes it, so the stylesheet hides the list).
+  const landmarks = el('nav', { 'epub:type': 'landmarks', id: 'landmarks', className: ['landmarks'] }, [
+    el('h2', {}, [WORDS.landmarks]),
+    el('ol', {}, [
+      el('li', {}, [el('a', { 'epub:type': 'cover', href: 'cover.xhtml' }, [WORDS.cover])]),
+      el('li', {}, [el('a', { 'epub:type': 'toc', href: 'toc.xhtml#toc' }, [WORDS.contents])]),
+      el('li', {}, [el('a', { 'epub:type': 'bodymatter', href: 'part-1.xhtml' }, [WORDS.start])]),
+    ]),
+  ]);
+  return { pages, nav, landmarks, warnings };
 }
 
 /** The cover image: the title on a plain background, as SVG (no font or image to fetch). */
