@@ -73,10 +73,10 @@ describe('deck.apkg of the bank in source/', () => {
     expect(rows(db, 'SELECT ver FROM col')).toEqual([[11]]);
   });
 
-  it('holds 67 notes and 67 new cards, one per note, with the GUIDs and fields of deck.csv', () => {
-    expect(rows(db, 'SELECT count(*) FROM notes')).toEqual([[67]]);
-    expect(rows(db, 'SELECT count(*) FROM cards')).toEqual([[67]]);
-    expect(rows(db, 'SELECT count(DISTINCT nid) FROM cards JOIN notes ON notes.id = cards.nid')).toEqual([[67]]);
+  it('holds 67 + 13 notes and as many new cards, one per note, with the GUIDs and fields of deck.csv', () => {
+    expect(rows(db, 'SELECT count(*) FROM notes')).toEqual([[80]]);
+    expect(rows(db, 'SELECT count(*) FROM cards')).toEqual([[80]]);
+    expect(rows(db, 'SELECT count(DISTINCT nid) FROM cards JOIN notes ON notes.id = cards.nid')).toEqual([[80]]);
     expect(rows(db, 'SELECT count(*) FROM cards WHERE ord != 0 OR type != 0 OR queue != 0')).toEqual([[0]]);
     const notes = rows(db, 'SELECT guid, flds, tags FROM notes ORDER BY id');
     expect(notes.map((n) => n[0])).toEqual(csv.notes.map((n) => n.guid));
@@ -85,6 +85,16 @@ describe('deck.apkg of the bank in source/', () => {
       expect(fields).toEqual([csv.notes[i]!.front, csv.notes[i]!.back]);
       expect(String(tags)).toBe(` ${csv.notes[i]!.tags.join(' ')} `);
     });
+  });
+
+  it("carries the NLP bank's perplexity formula as \\( … \\) for Anki's MathJax, never as $…$", () => {
+    const perplexity = rows(db, "SELECT flds FROM notes WHERE flds LIKE '%What is perplexity used for?%'").map((r) => String(r[0]));
+    expect(perplexity).toHaveLength(1);
+    expect(perplexity[0]).toContain('Perplexity = \\(2^{H(D)}\\)');
+    expect(perplexity[0]).toContain('\\(w_i\\) = the i-th word');
+    const all = rows(db, 'SELECT flds FROM notes').map((r) => String(r[0])).join('\n');
+    expect(all).not.toContain('$2^{H(D)}$');
+    expect(all).not.toMatch(/\$[^$\s]/);
   });
 
   it('stores the sort field and checksum Anki computes from the stripped front', () => {
@@ -109,7 +119,13 @@ describe('deck.apkg of the bank in source/', () => {
 
     const decks = JSON.parse(decksJson) as Record<string, { id: number; name: string; conf: number }>;
     const names = Object.fromEntries(Object.values(decks).map((d) => [d.id, d.name]));
-    expect(Object.values(names).sort()).toEqual(['Default', 'ML Interview Questions', 'ML Interview Questions::Questions']);
+    expect(Object.values(names).sort()).toEqual([
+      'Default',
+      'ML Interview Questions',
+      'ML Interview Questions::Machine Learning Interview Questions',
+      'ML Interview Questions::Machine Learning Interview Questions::Questions',
+      'ML Interview Questions::NLP Interview Questions',
+    ]);
     for (const [id, deck] of Object.entries(decks)) {
       expect(Number(id)).toBe(deck.id);
       expect(JSON.parse(dconfJson)[deck.conf]).toBeDefined();

@@ -44,15 +44,24 @@ describe('deck.csv of the bank in source/', () => {
     expect(text).not.toContain('\r');
   });
 
-  it('holds 67 notes with unique GUIDs, non-empty fronts and backs, numbered in book order', () => {
-    expect(csv.notes).toHaveLength(67);
-    expect(new Set(csv.notes.map((n) => n.guid)).size).toBe(67);
+  it('holds 67 + 13 notes with unique GUIDs, non-empty fronts and backs, numbered in book order', () => {
+    expect(csv.notes).toHaveLength(80);
+    expect(new Set(csv.notes.map((n) => n.guid)).size).toBe(80);
     for (const note of csv.notes) {
       expect(note.guid).toMatch(/^[0-9a-f]{16}$/);
       expect(note.front.trim()).not.toBe('');
       expect(note.back.trim()).not.toBe('');
     }
-    expect(csv.notes.map((n) => Number(/^<strong>(\d+)\.<\/strong>/.exec(n.front)?.[1]))).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
+    const numbers = (length: number) => Array.from({ length }, (_, i) => i + 1);
+    expect(csv.notes.map((n) => Number(/^<strong>(\d+)\.<\/strong>/.exec(n.front)?.[1]))).toEqual([...numbers(67), ...numbers(13)]);
+  });
+
+  it("writes the NLP bank's math as \\( … \\), which Anki's MathJax renders, and no $…$", () => {
+    const perplexity = csv.notes.find((n) => n.front.includes('What is perplexity used for?'))!;
+    expect(perplexity.back).toContain('<p>Perplexity = \\(2^{H(D)}\\)</p>');
+    expect(perplexity.back).toContain('\\(H(D) = - {\\sum}_{i=1}^{N} {P(w_i)\\log_2{ P(w_i) }}\\)');
+    expect(text).not.toContain('$2^{H(D)}$');
+    expect(text).not.toMatch(/\$[^$\s]/);
   });
 
   it('carries no active HTML: no script, style, handlers, javascript: URLs or images', () => {
@@ -62,15 +71,19 @@ describe('deck.csv of the bank in source/', () => {
     }
   });
 
-  it('puts each note in Deck::Section and tags it with bank, section and source domains', () => {
+  it('puts each note in Deck::Bank::Section, one subdeck per bank, and tags it with bank, section and source domains', () => {
     const first = csv.notes[0]!;
-    expect(new Set(csv.notes.map((n) => n.deck))).toEqual(new Set(['ML Interview Questions::Questions']));
+    expect(new Set(csv.notes.map((n) => n.deck))).toEqual(
+      new Set(['ML Interview Questions::Machine Learning Interview Questions::Questions', 'ML Interview Questions::NLP Interview Questions']),
+    );
+    expect(csv.notes.filter((n) => n.deck.endsWith('::NLP Interview Questions'))).toHaveLength(13);
     expect(first.tags).toEqual([
       'machine-learning-interview-questions',
       'machine-learning-interview-questions::questions',
       'source::houseofbots.com',
       'source::towardsdatascience.com',
     ]);
+    expect(csv.notes.at(-1)!.tags).toEqual(['nlp-interview-questions', 'source::projectpro.io']);
     for (const note of csv.notes) for (const tag of note.tags) expect(tag).toMatch(/^[^\s"]+$/);
   });
 
@@ -156,7 +169,8 @@ describe('GUIDs across an edit and a rebuild', () => {
   it('keep every old question its GUID after an answer edit, a new question 1 and a move; exactly one is new', () => {
     const dir = temp();
     const config = path.join(dir, 'mlq.yaml');
-    writeFileSync(config, read(path.join(ROOT, 'source/mlq.yaml')));
+    // The first bank alone: its subdeck is the deck's own section then, as before the second bank came.
+    writeFileSync(config, read(path.join(ROOT, 'source/mlq.yaml')).replace('  - NLP/README.md\n', ''));
     const bank = path.join(dir, 'README.md');
     const original = read(SOURCE);
     writeFileSync(bank, original);

@@ -58,14 +58,37 @@ describe('mlq check on the verbatim upstream README', () => {
   });
 });
 
+describe('mlq check on the verbatim upstream NLP bank, and on broken TeX', () => {
+  it("warns of the chatbot's leftover at its line and notes the generated answers once", () => {
+    const file = path.join(ROOT, 'test/fixtures/upstream-NLP-README.md');
+    const run = mlq(['check', '--source', file]);
+    expect(run.code).toBe(0);
+    const name = path.relative(ROOT, file);
+    expect(run.stdout).toContain(`${name}:56:1 warning generated-text "Sure, here's" is a chatbot's leftover in an answer.`);
+    expect(run.stdout).toContain(`${name}:4:42 info generated-text The bank says its answers were generated using ChatGPT`);
+    expect(oneLine(run.stdout).at(-1)).toBe('13 questions: 0 errors, 1 warning, 1 info');
+  });
+
+  it('reports $\\frac{1}{$ in an answer as math-syntax at its line, with KaTeX\'s message, and exits 1', () => {
+    const file = path.join(temp(), 'bank.md');
+    writeFileSync(file, '# Bank\n\n#### 1) What is a half? [[src](https://s.example)]\n\nIt is $\\frac{1}{$ of one.\n');
+    const run = mlq(['check', '--source', file, '--reporter', 'json']);
+    expect(run.code).toBe(1);
+    const [finding] = JSON.parse(run.stdout).diagnostics.filter((d: { rule: string }) => d.rule === 'math-syntax');
+    expect(finding).toMatchObject({ severity: 'error', line: 5, column: 17 });
+    expect(finding.message).toMatch(/^Math "\\frac\{1\}\{" cannot be rendered: Unexpected end of input in a macro argument, expected '\}'\.$/);
+  });
+});
+
 describe('mlq build', () => {
-  it('builds the bank in source/: 67 questions valid against the JSON Schema', () => {
+  it('builds the banks in source/: 67 and 13 questions valid against the JSON Schema', () => {
     const out = temp();
     const run = mlq(['build', '--formats', 'json', '--out', out]);
     expect(run.stderr).not.toContain(' error ');
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/source\/README.md:81:1 warning no-answer Question 9 has no answer/);
     expect(run.stderr).toMatch(/source\/README.md:106:1 warning no-answer Question 14 has no answer/);
+    expect(run.stderr).toMatch(/source\/NLP\/README.md:4:44 info generated-text The bank says its answers were generated using ChatGPT/);
     for (const n of [10, 11, 20]) expect(run.stderr).toMatch(new RegExp(`info answer-only-link Question ${n} is answered only by a link`));
     const json = JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8'));
     const schema = JSON.parse(readFileSync(path.join(out, 'questions.schema.json'), 'utf8'));
@@ -74,10 +97,22 @@ describe('mlq build', () => {
     const valid = ajv.validate(schema, json);
     expect(ajv.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+    expect(json.banks.map((bank: { file: string; questions: unknown[] }) => [bank.file, bank.questions.length])).toEqual([['README.md', 67], ['NLP/README.md', 13]]);
     const questions = json.banks[0].questions;
     expect(questions.map((q: { number: number }) => q.number)).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
-    expect(new Set(questions.map((q: { id: string }) => q.id)).size).toBe(67);
+    const ids = json.banks.flatMap((bank: { questions: { id: string }[] }) => bank.questions.map((q) => q.id));
+    expect(new Set(ids).size).toBe(80);
     expect(questions[63].answerHtml).toContain('<pre><code>');
+    // Math: MathML in the HTML (with its TeX as annotation), the TeX between dollars in the text.
+    const perplexity = json.banks[1].questions[7];
+    expect(perplexity.title).toBe('What is perplexity used for?');
+    expect(perplexity.answerHtml).toContain('<p>Perplexity = <span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML">');
+    expect(perplexity.answerHtml).toContain('<annotation encoding="application/x-tex">2^{H(D)}</annotation>');
+    expect(perplexity.answerHtml).not.toContain('language-math');
+    expect(perplexity.answerText).toContain('Perplexity = $2^{H(D)}$');
+    expect(perplexity.answerText).toContain('$w_i$ = the i-th word');
+    expect(schema.$defs.question.properties.answerHtml.description).toMatch(/MathML/);
+    expect(schema.$defs.question.properties.answerText.description).toMatch(/TeX/);
     expect(json.book.sourceDate).toBe('2023-11-14T22:13:20.000Z');
     expect(json.schemaVersion).toBe(1);
   });
@@ -111,7 +146,7 @@ describe('mlq build', () => {
     const { CI: _ci, ...env } = mlqEnv();
     const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env });
     expect(onTerminal.status).toBe(0);
-    expect(onTerminal.stdout).toMatch(/^mlq: read 67 questions in \d+\.\d s\r?$/m);
+    expect(onTerminal.stdout).toMatch(/^mlq: read 80 questions in \d+\.\d s\r?$/m);
     expect(onTerminal.stdout).toMatch(/^mlq: json done in \d+\.\d s\r?$/m);
     expect(onTerminal.stdout).toMatch(/^mlq: csv done in \d+\.\d s\r?$/m);
     expect(mlq(args).stderr).not.toMatch(/^mlq: (read|json|csv) /m);

@@ -14,6 +14,7 @@ import { parseBook } from '../src/read/parse.js';
 import { load } from '../src/pipeline.js';
 import { bookUuid, writeEpub } from '../src/writers/epub.js';
 import { reproducibleZip } from '../src/writers/zip.js';
+import { MATH_BANK } from './support/math.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -253,9 +254,9 @@ describe('epub: the corpus book', () => {
     expect(strFromU8(bytes.subarray(38, 58))).toBe('application/epub+zip');
   });
 
-  it('has all 67 question titles in order in the chapters', () => {
+  it('has all 67 + 13 question titles in order in the chapters', () => {
     const headings = headingsOf(unpack(corpusEpub));
-    expect(headings).toHaveLength(67);
+    expect(headings).toHaveLength(80);
     expect(headings).toEqual(questionLabels(corpus));
   });
 
@@ -272,6 +273,39 @@ describe('epub: the corpus book', () => {
     const part = elements(book.doc('OEBPS/toc.xhtml'), 'li')[1]!;
     expect(squash(textOf(elements(part, 'a')[0]!))).toBe(corpus.banks[0]!.title);
     expect(squash(textOf(elements(part, 'a')[1]!))).toBe('Questions');
+  });
+
+  it("opens each bank's part with its own title and front matter", () => {
+    const book = unpack(corpusEpub);
+    const part = (n: number) => squash(textOf(book.doc(`OEBPS/part-${n}.xhtml`)));
+    expect(part(1)).toContain(corpus.banks[0]!.title);
+    expect(part(1)).toContain('Preparation Resources');
+    expect(part(1)).toContain('Designing Machine Learning Systems');
+    expect(part(2)).toContain('13 NLP Interview Questions 2025');
+    expect(part(2)).toContain('The answers to all of these questions were generated using ChatGPT!');
+    const nav = elements(book.doc('OEBPS/toc.xhtml'), 'a').filter((a) => /^part-\d+\.xhtml$/.test(attr(a, 'href')!));
+    expect(nav.map((a) => squash(textOf(a)))).toEqual(corpus.banks.map((bank) => bank.title));
+  });
+
+  it('shows the math of NLP question 8 as MathML, in a chapter the manifest declares with properties="mathml"', () => {
+    const book = unpack(corpusEpub);
+    const perplexity = corpus.banks[1]!.questions[7]!;
+    expect(perplexity.title).toBe('What is perplexity used for?');
+    const [chapter] = book.spine().filter((name) => strFromU8(book.files[name]!).includes(`id="q-${perplexity.id}"`));
+    const section = elements(book.doc(chapter!), 'section').find((s) => attr(s, 'id') === `q-${perplexity.id}`)!;
+    const formulas = elements(section, 'math');
+    expect(formulas.length).toBe(5);
+    expect(formulas.map((m) => attr(m, 'xmlns'))).toEqual(Array(5).fill('http://www.w3.org/1998/Math/MathML'));
+    expect(textOf(elements(formulas[0]!, 'annotation')[0]!)).toBe('2^{H(D)}');
+    const xhtml = strFromU8(book.files[chapter!]!);
+    expect(xhtml).not.toContain('$2^{H(D)}$');
+    expect(xhtml).not.toContain('language-math');
+    // Exactly the files with MathML say so: a declaration too many is an epubcheck error too.
+    const opf = book.doc('OEBPS/content.opf');
+    const declared = elements(opf, 'item').filter((item) => attr(item, 'properties') === 'mathml').map((item) => `OEBPS/${attr(item, 'href')}`);
+    const withMath = book.names.filter((name) => name.endsWith('.xhtml') && strFromU8(book.files[name]!).includes('<math'));
+    expect(declared).toEqual([chapter]);
+    expect(withMath).toEqual([chapter]);
   });
 
   it('keeps chapter files small and marks questions without an answer', () => {
@@ -310,7 +344,7 @@ describe('epub: the corpus book', () => {
     expect(opf).toContain('properties="cover-image"');
     expect(strFromU8(book.files['OEBPS/cover.svg']!)).toContain('Machine Learning Interview');
     const titlePage = squash(textOf(book.doc('OEBPS/title.xhtml')));
-    expect(titlePage).toContain('67 questions');
+    expect(titlePage).toContain('80 questions in 2 parts');
     expect(titlePage).toContain('2023-11-14');
     expect(titlePage).toContain(corpus.meta.license);
     expect(titlePage).toContain(corpus.meta.upstream);
@@ -465,6 +499,32 @@ describe('epub: a hostile bank', () => {
       'hostile.md:7: local image "x" is shown as its description in the EPUB',
       'hostile.md:7: local image "images/pic.png" is shown as its description in the EPUB',
     ]);
+  });
+});
+
+describe('epub: math in every place it can stand', () => {
+  let bytes: Uint8Array;
+
+  beforeAll(async () => {
+    ({ bytes } = await writeEpub(parseBook({ meta: META, sources: [{ file: 'math.md', text: MATH_BANK }] })));
+  });
+
+  it.runIf(validatorTests)('passes epubcheck with 0 errors and 0 warnings', async () => {
+    await expectValid(bytes, 'math.epub');
+  }, 120_000);
+
+  it('shows the formulas as MathML in the part page and the chapter, both declared mathml', () => {
+    const epub = unpack(bytes);
+    const mathIn = (name: string) => elements(epub.doc(`OEBPS/${name}`), 'math').length;
+    expect(mathIn('part-1.xhtml')).toBe(1);
+    // Title, answer (the broken formula is KaTeX's error text instead).
+    expect(mathIn('part-1-001.xhtml')).toBe(1 + 7);
+    const opf = epub.doc('OEBPS/content.opf');
+    const declared = elements(opf, 'item').filter((item) => attr(item, 'properties') === 'mathml').map((item) => attr(item, 'href'));
+    expect(declared).toEqual(['part-1.xhtml', 'part-1-001.xhtml']);
+    const chapter = strFromU8(epub.files['OEBPS/part-1-001.xhtml']!);
+    expect(chapter).not.toMatch(/language-math|href="javascript:/);
+    expect(chapter).toContain('class="katex-error"');
   });
 });
 

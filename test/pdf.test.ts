@@ -13,6 +13,7 @@ import { FORMATS } from '../src/writers/index.js';
 import type { Book } from '../src/model.js';
 import { load } from '../src/pipeline.js';
 import { bookOf, ROOT } from './support/book.js';
+import { MATH_BANK, MATH_TEX } from './support/math.js';
 
 const CONFIG_FILE = path.join(ROOT, 'source/mlq.yaml');
 
@@ -98,13 +99,13 @@ describe('guide.pdf of the question bank', () => {
   it('shows the title page, then a table of contents, without warnings', () => {
     expect(warnings).toEqual([]);
     expect(texts[0]).toContain('Machine Learning Interview Questions');
-    expect(texts[0]).toContain('67 questions');
+    expect(texts[0]).toContain('80 questions');
     expect(texts[0]).toContain('https://github.com/andrewekhalel/MLQuestions');
     expect(texts[1]).toContain('Contents');
   });
 
-  it('prints all 67 question titles in order in the body', async () => {
-    expect(questions()).toHaveLength(67);
+  it('prints all 67 + 13 question titles in order in the body', async () => {
+    expect(book.banks.map((bank) => bank.questions.length)).toEqual([67, 13]);
     const outline = (await pdf.getOutline()) as OutlineNode[];
     const partDest = (await pdf.getOutline())[0]!.dest;
     const destination = typeof partDest === 'string' ? await pdf.getDestination(partDest) : partDest;
@@ -121,9 +122,9 @@ describe('guide.pdf of the question bank', () => {
 
   it('has an outline entry for the part, the section and every question', async () => {
     const outline = (await pdf.getOutline()) as OutlineNode[];
-    expect(outline.map((node) => node.title)).toEqual([book.banks[0]!.title]);
+    expect(outline.map((node) => node.title)).toEqual(book.banks.map((bank) => bank.title));
     expect(outline[0]!.items.map((node) => node.title)).toEqual(['Questions']);
-    const entries = outline[0]!.items[0]!.items.map((node) => node.title);
+    const entries = [...outline[0]!.items[0]!.items, ...outline[1]!.items].map((node) => node.title);
     expect(entries).toEqual(questions().map((q) => `${q.number}. ${q.title}`));
   });
 
@@ -188,6 +189,54 @@ describe('guide.pdf of the question bank', () => {
     }
   });
 
+  it("opens each bank's part with its own title and front matter: the intro, the first bank's Preparation Resources", () => {
+    const [ml, nlp] = book.banks;
+    const partPage = (bank: Book['banks'][number]) => texts.findIndex((text, i) => i > 1 && text.includes(bank.title) && text.includes(`${bank.questions.length} questions`));
+    const mlPage = texts[partPage(ml!)]!;
+    expect(mlPage).toContain('Preparation Resources');
+    expect(mlPage).toContain('Designing Machine Learning Systems');
+    const nlpPage = texts[partPage(nlp!)]!;
+    expect(nlpPage).toContain('natural language processing positions');
+    expect(nlpPage).toContain('generated using ChatGPT');
+    expect(partPage(nlp!)).toBeGreaterThan(partPage(ml!));
+  });
+
+  it('typesets the math: no TeX in the text layer', () => {
+    const all = texts.join('\n');
+    expect(all).toContain('Perplexity =');
+    for (const tex of ['$2^{H(D)}$', '2^{H(D)}', '\\sum', 'log_2', '$w_i$', 'w_i', '$N$']) expect(all, tex).not.toContain(tex);
+  });
+
+  it.runIf(renderTests)('draws the formula after "Perplexity =" (NLP question 8): its area is not blank', async () => {
+    const pageIndex = texts.findIndex((text) => text.includes('Perplexity ='));
+    const page = await pdf.getPage(pageIndex + 1);
+    const { height } = page.getViewport({ scale: 1 });
+    const items = (await page.getTextContent()).items.filter((item) => 'str' in item);
+    const label = items.find((item) => item.str.includes('Perplexity ='))!;
+    const [x, baseline] = [label.transform[4] as number, label.transform[5] as number];
+    // The area right of the label, one line high: only the formula's paths stand there, no text.
+    const area = { x: Math.round(x + label.width + 1), y: Math.round(height - baseline - 12), width: 30, height: 16 };
+    const textInArea = items.filter((item) => item.transform[4] >= area.x && item.transform[4] < area.x + area.width && Math.abs(item.transform[5] - baseline) < 8);
+    expect(textInArea.map((item) => item.str)).toEqual([]);
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlq-pdf-math-'));
+    try {
+      const file = path.join(dir, 'guide.pdf');
+      await writeFile(file, bytes);
+      const crop = (box: typeof area) =>
+        ['-x', box.x, '-y', box.y, '-W', box.width, '-H', box.height].map(String);
+      const render = async (name: string, box: typeof area) => {
+        const prefix = path.join(dir, name);
+        await promisify(execFile)('pdftoppm', ['-r', '72', '-gray', '-f', String(pageIndex + 1), '-l', String(pageIndex + 1), ...crop(box), '-singlefile', file, prefix]);
+        return darkShare(await readFile(`${prefix}.pgm`));
+      };
+      expect(await render('formula', area)).toBeGreaterThan(0.03);
+      // The same band in the right margin is blank: the measure tells ink from paper.
+      expect(await render('margin', { ...area, x: 560 })).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it.runIf(qpdfTests)('passes qpdf --check', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'mlq-pdf-qpdf-'));
     try {
@@ -221,6 +270,20 @@ describe('guide.pdf of the question bank', () => {
   });
 
   afterAll(async () => pdf?.destroy());
+});
+
+describe('guide.pdf of a bank with math in every place it can stand', () => {
+  it('typesets the front matter, inline, displayed, listed and tabled formulas: none of their TeX is in the text layer', async () => {
+    const { bytes, warnings } = await writeGuide(bookOf(MATH_BANK));
+    expect(warnings).toEqual([]);
+    const text = (await pageTexts(await openPdf(bytes))).join('\n');
+    expect(text).toContain('The intro has');
+    expect(text).toContain('a list item with');
+    expect(text).toContain('stays readable');
+    // The question's title is the model's plain text; the formulas of the answer and the front matter are drawn.
+    for (const tex of MATH_TEX.filter((t) => t !== '\\sqrt{x}')) expect(text, tex).not.toContain(tex);
+    expect(text).not.toMatch(/\$\$|\\sum|\\int|\\alpha/);
+  });
 });
 
 describe('guide.pdf of other banks', () => {

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.js';
 import { validate } from '../src/rules/validate.js';
-import { bookOf } from './support/book.js';
+import { bookOf, read, ROOT } from './support/book.js';
+import path from 'node:path';
+import { parseBook } from '../src/read/parse.js';
+import { META } from './support/book.js';
 
 const q = (n: number | string, title: string, body = 'An answer. [[src]](https://src.example/a)', marks = '####') => `${marks} ${n}) ${title}\n${body}\n\n`;
 const good = `# 2 Questions\n\n${q(1, 'What is bias?')}${q(2, 'What is variance?')}`;
@@ -29,6 +32,8 @@ const EXAMPLES: Record<string, Example> = {
   'id-collision': { bad: q(1, 'A? <!-- id: same -->') + q(2, 'B? <!-- id: same -->'), line: 4, message: /"same" is already taken; it gets "same-2"/ },
   'malformed-question-heading': { bad: q(1, 'A?') + '#### 2 What is missing here?\nText.\n', line: 4, message: /looks like a question but is not one/ },
   'empty-question-title': { bad: q(1, 'A?') + q(2, '[[src](https://s.example)]'), line: 4, message: /Question 2 has no text/ },
+  'math-syntax': { bad: q(1, 'A?', 'A half is $\\frac{1}{$ here. [[src]](https://src.example/a)'), line: 2, message: /Math "\\frac\{1\}\{" cannot be rendered: .*expected '\}'/ },
+  'generated-text': { bad: q(1, 'A?', "Perplexity.\n\nSure, here's the formula for perplexity in LaTeX format:\n\n$2^{H(D)}$ [[src]](https://src.example/a)"), line: 4, message: /"Sure, here's" is a chatbot's leftover/ },
   'unsafe-link': { bad: q(1, 'A?', 'Yes. [click](javascript:alert(1)) [[src]](https://s.example)'), line: 2, message: /Unsafe link "javascript:alert\(1\)"/ },
 };
 
@@ -93,5 +98,50 @@ describe('validate', () => {
       line: 4,
       column: 1,
     });
+  });
+});
+
+describe('math-syntax', () => {
+  const rule = RULES.find((r) => r.id === 'math-syntax')!;
+
+  it('points at the character KaTeX stopped at, and gives its message', () => {
+    const [finding] = rule.check(bookOf(q(1, 'A?', 'Then $x^{2$ and more. [[src]](https://s.example)')));
+    expect(finding).toMatchObject({ line: 2, column: 6 + 1 + 4 });
+    expect(finding!.message).toMatch(/Expected '\}', got 'EOF'/);
+  });
+
+  it('reads display math and ```math blocks, math in titles and front matter, and leaves currency alone', () => {
+    const bank = `# Bank\n\nIntro $\\bad$.\n\n${q(1, 'What is $\\sqrt{$?', '$$\n\\frac{1\n$$\n\n```math\n\\left(\n```\n\nIt costs $5 and $10. [[src]](https://s.example)')}`;
+    expect(rule.check(bookOf(bank)).map((f) => f.line)).toEqual([3, 5, 6, 10]);
+  });
+
+  it('finds nothing in the NLP bank, whose TeX renders', () => {
+    expect(rule.check(bookOf(read(path.join(ROOT, 'test/fixtures/upstream-NLP-README.md'))))).toEqual([]);
+  });
+});
+
+describe('generated-text', () => {
+  const upstreamNlp = () =>
+    parseBook({ meta: META, sources: [{ file: 'NLP/README.md', text: read(path.join(ROOT, 'test/fixtures/upstream-NLP-README.md')) }] });
+
+  it('flags the chatbot leftover of the upstream NLP bank at its line, and notes once that the bank says it was generated', () => {
+    const found = validate(upstreamNlp()).filter((d) => d.rule === 'generated-text');
+    expect(found.map(({ line, column, severity }) => ({ line, column, severity }))).toEqual([
+      { line: 4, column: 42, severity: 'info' },
+      { line: 56, column: 1, severity: 'warning' },
+    ]);
+    expect(found[0]!.message).toBe('The bank says its answers were generated using ChatGPT: check them against their sources.');
+    expect(found[1]!.message).toBe('"Sure, here\'s" is a chatbot\'s leftover in an answer.');
+  });
+
+  it('keeps the note an info whatever mlq.yaml sets the rule to, and turns both off with it', () => {
+    expect(validate(upstreamNlp(), { 'generated-text': 'error' }).filter((d) => d.rule === 'generated-text').map((d) => d.severity)).toEqual(['info', 'error']);
+    expect(validate(upstreamNlp(), { 'generated-text': 'off' }).filter((d) => d.rule === 'generated-text')).toEqual([]);
+  });
+
+  it('knows the other leftovers, and not a question that only mentions an AI', () => {
+    const lines = (body: string) => RULES.find((r) => r.id === 'generated-text')!.check(bookOf(q(1, 'A?', body))).map((f) => f.line);
+    expect(lines('As an AI language model, I cannot.\n\nI hope this helps!\n\nCertainly! Here is more.\n\nOf course, here is a list:')).toEqual([2, 4, 6, 8]);
+    expect(lines('An AI model is trained on data; here is how. [[src]](https://s.example)')).toEqual([]);
   });
 });

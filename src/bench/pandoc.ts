@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Wall seconds of `pandoc -o outFile markdownFile`, or null when pandoc is not installed. */
-export async function pandocEpubSeconds(markdownFile: string, outFile: string): Promise<number | null> {
+/** Wall seconds of `pandoc -o outFile markdownFiles...` (its MathML for the math), or null when pandoc is not installed. */
+export async function pandocEpubSeconds(markdownFiles: string[], outFile: string): Promise<number | null> {
   const installed = await run('pandoc', ['--version']).then(
     () => true,
     () => false,
@@ -13,6 +13,6 @@ export async function pandocEpubSeconds(markdownFile: string, outFile: string): 
   if (!installed) return null;
   const start = performance.now();
   // A title keeps pandoc from warning about a missing one; it does not change the work it does.
-  await run('pandoc', ['--metadata', 'title=Benchmark', '-o', outFile, markdownFile], { maxBuffer: 16 * 1024 * 1024 });
+  await run('pandoc', ['--metadata', 'title=Benchmark', '--mathml', '-o', outFile, ...markdownFiles], { maxBuffer: 16 * 1024 * 1024 });
   return (performance.now() - start) / 1000;
 }

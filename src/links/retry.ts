@@ -30,6 +30,8 @@ export function isRetryable(probe: Probe): boolean {
  */
 export function retryDelay(probe: Probe, attempt: number, policy: RetryPolicy, nowMs: number, random: number): number | null {
   if (!isRetryable(probe) || attempt > policy.retries) return null;
+  // The kind test is for the type of retryAfter: isRetryable lets through no other probe with a status, so a
+  // mutant without it is equivalent.
   if (probe.kind === 'answer' && probe.status === 429) {
     const asked = retryAfterMs(probe.retryAfter, nowMs);
     if (asked !== null) return asked <= policy.retryAfterCapMs ? asked : null;

@@ -2,16 +2,19 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import { toHast } from 'mdast-util-to-hast';
 import { createRequire } from 'node:module';
 import { sanitize, defaultSchema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { visit, SKIP } from 'unist-util-visit';
 import { cutAtHeadings } from './split.js';
+import { mathOf } from './math.js';
 import type { PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+// remark-math: `$…$` and `$$…$$` as math, as GitHub reads them (see math.ts for how the trees hold it).
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 
 function parseWhole(text: string): MdastRoot {
   return parser.runSync(parser.parse(text)) as MdastRoot;
@@ -153,13 +156,20 @@ export function hastToHtml(tree: HastRoot): string {
   return toHtml(tree);
 }
 
-/** Plain text of an HTML tree, with blocks separated by blank lines. */
+/** Plain text of an HTML tree, with blocks separated by blank lines; math as its TeX, in `$…$` or `$$…$$`. */
 export function hastToText(tree: HastRoot): string {
   const parts: string[] = [];
   const block = new Set(['p', 'li', 'pre', 'blockquote', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'hr', 'div', 'table']);
   visit(tree, (node) => {
     if (node.type === 'text') parts.push(node.value);
-    else if (node.type === 'element' && block.has(node.tagName) && parts.length > 0) parts.push('\n');
+    else if (node.type === 'element') {
+      if (block.has(node.tagName) && parts.length > 0) parts.push('\n');
+      const math = mathOf(node);
+      if (math) {
+        parts.push(math.display ? `$$\n${math.tex}\n$$` : `$${math.tex}$`);
+        return SKIP;
+      }
+    }
   });
   return parts
     .join('')

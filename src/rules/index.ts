@@ -2,9 +2,11 @@ import { answerOnlyLink } from './answer-only-link.js';
 import { duplicateNumber } from './duplicate-number.js';
 import { duplicateQuestion } from './duplicate-question.js';
 import { emptyQuestionTitle } from './empty-question-title.js';
+import { generatedText } from './generated-text.js';
 import { idCollision } from './id-collision.js';
 import { insecureLink } from './insecure-link.js';
 import { malformedQuestionHeading } from './malformed-question-heading.js';
+import { mathSyntax } from './math-syntax.js';
 import { mixedHeadingDepth } from './mixed-heading-depth.js';
 import { noAnswer } from './no-answer.js';
 import { noSource } from './no-source.js';
@@ -33,4 +35,6 @@ export const RULES: readonly Rule[] = [
   malformedQuestionHeading,
   emptyQuestionTitle,
   unsafeLink,
+  mathSyntax,
+  generatedText,
 ];

@@ -11,7 +11,7 @@ export function validate(book: Book, settings: Record<string, RuleSetting> = {})
     for (const finding of rule.check(book)) {
       diagnostics.push({
         rule: rule.id,
-        severity,
+        severity: finding.severity ?? severity,
         message: finding.message,
         hint: finding.hint ?? rule.hint,
         file: finding.file,

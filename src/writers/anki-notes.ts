@@ -8,6 +8,7 @@ import { hastToHtml } from '../read/markdown.js';
 import type { Bank, Book, Link, Question } from '../model.js';
 import { el, joined, textContent, type Child } from './hast.js';
 import { NO_ANSWER, domainOf, followable, needsNoAnswerNote, siteOf } from './links.js';
+import { withMath } from './math.js';
 
 export interface AnkiNote {
   /** Derived from the deck and the question's stable id only: it survives renumbering, edits and moves. */
@@ -43,7 +44,7 @@ export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
   const warnings: string[] = [];
   const notes = book.banks.flatMap((bank) =>
     bank.questions.map((q): AnkiNote => {
-      const title = clone(q.titleTree).children as ElementContent[];
+      const title = clone(ankiMath(q.titleTree)).children as ElementContent[];
       const front = cardTree(tidyInline([el('strong', {}, [`${q.number}.`]), { type: 'text', value: ' ' }, ...title]));
       const back = cardTree(backChildren(q));
       // The same words from deck.csv and deck.apkg, so that a build reports each image once.
@@ -69,9 +70,14 @@ function guidOf(namespace: string, questionId: string): string {
 }
 
 function backChildren(q: Question): ElementContent[] {
-  const answer = q.hasAnswer ? (clone(q.answerTree).children as ElementContent[]) : [];
+  const answer = q.hasAnswer ? (clone(ankiMath(q.answerTree)).children as ElementContent[]) : [];
   const note = needsNoAnswerNote(q) ? [el('p', {}, [el('em', {}, [NO_ANSWER])])] : [];
   return [...answer, ...note, ...linkParagraph('Answer: ', q.answerLinks), ...linkParagraph('Sources: ', q.sources)];
+}
+
+/** Math as Anki's own MathJax reads it: `\\( … \\)` inline, `\\[ … \\]` displayed (in a block of its own). */
+function ankiMath(tree: Root): Root {
+  return withMath(tree, ({ tex, display }) => [display ? el('div', {}, [`\\[${tex}\\]`]) : { type: 'text', value: `\\(${tex}\\)` }]);
 }
 
 /** "Sources: a.com, b.org" with each site a link; only followable URLs, so no `javascript:` URL reaches a card. */

@@ -8,6 +8,7 @@ import { allQuestions } from '../model.js';
 import { hastToText } from '../read/markdown.js';
 import { el, joined, type Child } from './hast.js';
 import { NO_ANSWER, domainOf, followable, needsNoAnswerNote } from './links.js';
+import { mathOf, texToMathML } from './math.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
 const QUESTIONS_PER_FILE = 20;
@@ -19,6 +20,8 @@ export interface Page {
   body: Root;
   /** Placed before the table of contents in reading order (cover, title page). */
   beforeToc: boolean;
+  /** Whether the page holds MathML: the manifest must say so (`properties="mathml"`). */
+  mathml?: boolean;
 }
 
 export interface EpubContent {
@@ -31,9 +34,9 @@ export interface EpubContent {
 
 const root = (children: Element[]): Root => ({ type: 'root', children });
 
-/** Serializes a tree as XHTML: closed void elements, all text escaped. */
+/** Serializes a tree as XHTML: closed void elements, all text escaped; `raw` nodes are only ever KaTeX's MathML. */
 export function toXhtml(tree: Root | Element): string {
-  return toHtml(tree, { closeSelfClosing: true });
+  return toHtml(tree, { closeSelfClosing: true, allowDangerousHtml: true });
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -58,6 +61,8 @@ class Adapter {
 
   /** Ids already in the page. */
   readonly ids = new Set<string>();
+  /** Whether the page got a formula (as MathML). */
+  mathml = false;
 
   /** `where` is the tree's place in its bank; an image with a position of its own is named by its own line. */
   nodes(nodes: readonly RootContent[], where: Where): ElementContent[] {
@@ -67,6 +72,11 @@ class Adapter {
   private node(node: RootContent, where: Where): ElementContent[] {
     if (node.type === 'text') return [{ type: 'text', value: node.value }];
     if (node.type !== 'element') return [];
+    const math = mathOf(node);
+    if (math) {
+      this.mathml = true;
+      return [{ type: 'raw', value: texToMathML(math.tex, math.display) } as unknown as ElementContent];
+    }
     const properties = epubProperties(node.tagName, node.properties);
     const children = this.nodes(node.children, where);
     if (node.tagName === 'img') {
@@ -273,17 +283,13 @@ export function epubContent(book: Book): EpubContent {
     const partFile = `part-${part}.xhtml`;
     const partTitle = bank.title || book.meta.title;
     const front = new Adapter(anchors, base, warnings);
-    pages.push({
-      filename: partFile,
-      title: partTitle,
-      beforeToc: false,
-      body: root([
-        el('section', { className: ['part'], 'epub:type': 'part' }, [
-          el('h1', {}, [partTitle]),
-          ...front.nodes(bank.frontMatterTree.children, { file: bank.file }),
-        ]),
+    const partBody = root([
+      el('section', { className: ['part'], 'epub:type': 'part' }, [
+        el('h1', {}, [partTitle]),
+        ...front.nodes(bank.frontMatterTree.children, { file: bank.file }),
       ]),
-    });
+    ]);
+    pages.push({ filename: partFile, title: partTitle, beforeToc: false, body: partBody, mathml: front.mathml });
 
     const entries: Element[] = [];
     // The open section's list in the nav: later chunks of the same section add their questions to it.
@@ -295,11 +301,13 @@ export function epubContent(book: Book): EpubContent {
       const first = chunk.questions[0]!.number;
       const last = chunk.questions.at(-1)!.number;
       const heading = chunk.section && el('h2', chunk.opens ? { id: chunk.sectionAnchor } : {}, [chunk.opens ? chunk.section : `${chunk.section} (continued)`]);
+      const body = root([el('section', { className: ['chapter'], 'epub:type': 'chapter' }, [heading, ...chunk.questions.map((q) => questionBlock(q, adapter))])]);
       pages.push({
         filename: chunk.filename,
         title: `${chunk.section || partTitle}: ${first === last ? first : `${first}–${last}`}`,
         beforeToc: false,
-        body: root([el('section', { className: ['chapter'], 'epub:type': 'chapter' }, [heading, ...chunk.questions.map((q) => questionBlock(q, adapter))])]),
+        body,
+        mathml: adapter.mathml,
       });
 
       const items = chunk.questions.map((q) => el('li', {}, [el('a', { href: `${chunk.filename}#${questionAnchor(q)}` }, [questionLabel(q)])]));

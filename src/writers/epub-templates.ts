@@ -42,7 +42,7 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
 <item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav" />
 <item id="css" href="style.css" media-type="text/css" />
 <item id="cover-image" href="cover.<%= cover.extension %>" media-type="<%= cover.mediaType %>" properties="cover-image" />
-<% content.forEach(function (chapter, index) { %><item id="page-<%= index %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml" />
+<% content.forEach(function (chapter, index) { %><item id="page-<%= index %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"<% if (chapter.mathml) { %> properties="mathml"<% } %> />
 <% }) %></manifest>
 <spine>
 <% content.forEach(function (chapter, index) { if (chapter.beforeToc) { %><itemref idref="page-<%= index %>" />

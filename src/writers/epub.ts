@@ -82,7 +82,7 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
   // own list (`start` on <ol>, `align` on table cells). Ours is already sanitized XHTML from the rehype
   // pipeline, so the chapter template takes it from `xhtml`, which the library hands over untouched, as it
   // does the navigation document's `navHtml`.
-  const chapters = pages.map((p) => ({ title: p.title, filename: p.filename, beforeToc: p.beforeToc, content: '', xhtml: toXhtml(p.body) }));
+  const chapters = pages.map((p) => ({ title: p.title, filename: p.filename, beforeToc: p.beforeToc, mathml: Boolean(p.mathml), content: '', xhtml: toXhtml(p.body) }));
 
   // epub-gen-memory zips with JSZip, which stamps every entry with the build time. So the library only
   // renders (templates, cover) and its files are zipped again here, in a fixed order

@@ -13,6 +13,10 @@ const link = {
 
 const links = { type: 'array', items: { $ref: '#/$defs/link' } } as const;
 
+/** Math is KaTeX's MathML in the HTML and its TeX, between `$` (or `$$` when displayed), in the text. */
+const html = { type: 'string', description: 'Sanitized HTML; math as MathML (<span class="katex"><math>…</math></span>), its TeX in the <annotation encoding="application/x-tex">.' } as const;
+const plain = { type: 'string', description: 'Plain text; math as its TeX, written $…$ inline and $$…$$ displayed, as in the bank.' } as const;
+
 export const QUESTIONS_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://mlq.invalid/questions.schema.json',
@@ -51,7 +55,7 @@ export const QUESTIONS_SCHEMA = {
           title: text,
           claimedCount: { type: ['integer', 'null'], minimum: 0 },
           description: text,
-          frontMatterHtml: text,
+          frontMatterHtml: html,
           sections: {
             type: 'array',
             items: {
@@ -77,9 +81,9 @@ export const QUESTIONS_SCHEMA = {
         number: { type: 'integer', minimum: 0 },
         section: { type: ['string', 'null'] },
         title: text,
-        titleHtml: text,
-        answerHtml: text,
-        answerText: text,
+        titleHtml: html,
+        answerHtml: html,
+        answerText: plain,
         hasAnswer: { type: 'boolean' },
         sources: links,
         answerLinks: links,

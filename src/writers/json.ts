@@ -1,7 +1,7 @@
 // questions.json: the model for other tools, with its JSON Schema beside it.
 import path from 'node:path';
 import type { Writer } from './writer.js';
-import { hastToHtml } from '../read/markdown.js';
+import { htmlWithMathML } from './math.js';
 import type { Book, Link, Question } from '../model.js';
 import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './json-schema.js';
 
@@ -13,8 +13,8 @@ const question = (q: Question, file: string) => ({
   number: q.number,
   section: q.section,
   title: q.title,
-  titleHtml: hastToHtml(q.titleTree),
-  answerHtml: hastToHtml(q.answerTree),
+  titleHtml: htmlWithMathML(q.titleTree),
+  answerHtml: htmlWithMathML(q.answerTree),
   answerText: q.answerText,
   hasAnswer: q.hasAnswer,
   sources: q.sources.map(link),
@@ -47,7 +47,7 @@ export function toQuestionsJson(book: Book, configDir = '.'): object {
       title: bank.title,
       claimedCount: bank.claimedCount,
       description: bank.description,
-      frontMatterHtml: hastToHtml(bank.frontMatterTree),
+      frontMatterHtml: htmlWithMathML(bank.frontMatterTree),
       sections: bank.sections.map(({ id, title, line }) => ({ id, title, line })),
       questions: bank.questions.map((q) => question(q, relative(q.file))),
     })),

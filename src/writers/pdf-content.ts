@@ -4,6 +4,7 @@ import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
 import { CODE, PROSE, fontRuns, type FontName } from './pdf-fonts.js';
 import { textContent } from './hast.js';
 import { linkTarget } from './links.js';
+import { mathOf, texToSvg, type MathSvg } from './math.js';
 
 export const COLORS = { link: '#1a5fb4', accent: '#8f3b1b', muted: '#5e5e5e', codeBack: '#f3f3f0', rule: '#c8c8c8' };
 
@@ -28,7 +29,16 @@ interface InlineStyle {
   sub?: boolean;
 }
 
-type Inline = ContentText;
+/** A run of text, or an inline formula (text ''), which a paragraph lays out as a picture between its words. */
+type Inline = ContentText & { math?: MathSvg };
+
+/** The body text's size (pdf.ts's default style): formulas are drawn at the size of the text around them. */
+export const BODY_FONT_SIZE = 10.5;
+/** Roboto's ascender: where a line's baseline lies below its top, in ems. */
+const ASCENT = 0.93;
+const INK = '#000000';
+/** Room on each side of an inline formula: the row's text pieces lose the spaces at their edges. */
+const MATH_SPACE = 0.25 * BODY_FONT_SIZE;
 
 const BLOCKS = new Set([
   'p', 'ul', 'ol', 'pre', 'blockquote', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'div', 'details',
@@ -61,6 +71,8 @@ function inlines(nodes: readonly ElementContent[], style: InlineStyle, context: 
 function inline(node: ElementContent, style: InlineStyle, context: RenderContext): Inline[] {
   if (node.type === 'text') return styledText(style.code ? node.value : collapse(node.value), style, context);
   if (node.type !== 'element') return [];
+  const math = mathOf(node);
+  if (math) return [{ text: '', math: texToSvg(math.tex, math.display) }];
   const children = (extra: InlineStyle) => inlines(node.children, { ...style, ...extra }, context);
   switch (node.tagName) {
     case 'strong':
@@ -101,7 +113,7 @@ export function blocks(nodes: readonly (RootContent | ElementContent)[], context
   let pending: ElementContent[] = [];
   const flush = () => {
     const runs = trimRuns(inlines(pending, {}, context));
-    if (runs.length > 0) out.push({ text: runs, style: 'p' });
+    if (runs.length > 0) out.push(textBlock(runs, 'p'));
     pending = [];
   };
   for (const node of nodes) {
@@ -121,8 +133,48 @@ function trimRuns(runs: Inline[]): Inline[] {
   if (first && typeof first.text === 'string') first.text = first.text.replace(/^ +/, '');
   const last = runs[runs.length - 1];
   if (last && typeof last.text === 'string') last.text = last.text.replace(/ +$/, '');
-  return runs.filter((run) => run.text !== '');
+  return runs.filter((run) => run.text !== '' || run.math);
 }
+
+/** A formula's scale: the size of the text around it, less where it would be wider than the page. */
+const scaleOf = (math: MathSvg) => BODY_FONT_SIZE * Math.min(1, MAX_MATH_WIDTH / (math.width * BODY_FONT_SIZE));
+
+/** A formula as a picture, in ink (MathJax draws in `currentColor`). */
+function mathPicture(math: MathSvg, extra: Record<string, unknown> = {}): Content {
+  const svg = math.svg.replaceAll('currentColor', INK);
+  return { svg, width: math.width * scaleOf(math), height: math.height * scaleOf(math), ...extra } as Content;
+}
+
+/**
+ * Runs of text as a paragraph. pdfmake has no inline pictures, so a paragraph holding formulas becomes a row
+ * of its pieces (text, formula, text...), each formula lowered so that its baseline sits on the text's.
+ */
+function textBlock(runs: Inline[], style: string): Content {
+  if (!runs.some((run) => run.math)) return { text: runs, style };
+  const pieces: (Inline[] | MathSvg)[] = [];
+  for (const run of runs) {
+    const last = pieces.at(-1);
+    if (run.math) pieces.push(run.math);
+    else if (Array.isArray(last)) last.push(run);
+    else pieces.push([run]);
+  }
+  const above = (math: MathSvg) => (math.height - math.depth) * scaleOf(math);
+  const baseline = Math.max(ASCENT * BODY_FONT_SIZE, ...pieces.filter((p): p is MathSvg => !Array.isArray(p)).map(above));
+  const columns = pieces.map((piece): Content =>
+    Array.isArray(piece)
+      ? ({ text: piece, width: 'auto', margin: [0, baseline - ASCENT * BODY_FONT_SIZE, 0, 0] } as Content)
+      : mathPicture(piece, { margin: [MATH_SPACE, baseline - above(piece), MATH_SPACE, 0] }),
+  );
+  return { columns, columnGap: 0, style } as Content;
+}
+
+/** A displayed formula: centred on a line of its own. */
+function displayMath(math: MathSvg): Content {
+  return mathPicture(math, { alignment: 'center', margin: [0, 2, 0, 8] });
+}
+
+/** What is left of an A4 page between pdf.ts's margins, less room for a list's indent. */
+const MAX_MATH_WIDTH = 440;
 
 function block(node: Element, context: RenderContext): Content[] {
   switch (node.tagName) {
@@ -139,8 +191,10 @@ function block(node: Element, context: RenderContext): Content[] {
     case 'ul':
     case 'ol':
       return [list(node, context)];
-    case 'pre':
-      return [codeBlock(node, context)];
+    case 'pre': {
+      const math = mathOf(node);
+      return [math ? displayMath(texToSvg(math.tex, true)) : codeBlock(node, context)];
+    }
     case 'blockquote':
       return [quote(node, context)];
     case 'table':
@@ -158,7 +212,7 @@ const isImage = (node: ElementContent) => node.type === 'element' && node.tagNam
 
 function paragraph(children: ElementContent[], style: string, context: RenderContext): Content[] {
   const runs = trimRuns(inlines(children, {}, context));
-  return runs.length > 0 ? [{ text: runs, style }] : [];
+  return runs.length > 0 ? [textBlock(runs, style)] : [];
 }
 
 const elements = (node: Element, tag: string) =>
@@ -225,7 +279,7 @@ function table(node: Element, context: RenderContext): Content {
       .map((cell): TableCell => {
         const align = String(cell.properties.align ?? '');
         const text = trimRuns(inlines(cell.children, { bold: cell.tagName === 'th' }, context));
-        return { text, style: 'cell', ...(align === 'center' || align === 'right' ? { alignment: align } : {}) };
+        return { ...(textBlock(text, 'cell') as object), ...(align === 'center' || align === 'right' ? { alignment: align } : {}) } as TableCell;
       }),
   );
   const columns = Math.max(1, ...cells.map((row) => row.length));

@@ -5,9 +5,10 @@ import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import type { Writer, WriteContext } from './writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../model.js';
-import { COLORS, blocks, imageKey, styledText, type RenderContext } from './pdf-content.js';
+import { BODY_FONT_SIZE, COLORS, blocks, imageKey, styledText, type RenderContext } from './pdf-content.js';
 import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
 import { NO_ANSWER, domainOf, followable, needsNoAnswerNote } from './links.js';
+import { hasMath, loadMathJax } from './math.js';
 
 pdfmake.setFonts(FONTS);
 // Nothing is fetched, and only the font files are read from disk: images come in as data.
@@ -107,6 +108,8 @@ function bankContent(bank: Bank, index: number, render: RenderContext): Content[
       tocMargin: [0, 8, 0, 3],
     }),
     { text: `${bank.questions.length} questions`, style: 'partNote' },
+    // The bank's own front matter (its intro, "Preparation Resources"), as its part page in the EPUB has it.
+    ...blocks(bank.frontMatterTree.children, render),
   ];
   let section: string | null = null;
   let parentId = partId;
@@ -183,6 +186,8 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
 export async function writePdf(book: Book, context: WriteContext): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const warnings: string[] = [];
   const { images, keys } = await loadImages(book, context, warnings);
+  const trees = book.banks.flatMap((bank) => [bank.frontMatterTree, ...bank.questions.flatMap((q) => [q.titleTree, q.answerTree])]);
+  if (trees.some(hasMath)) await loadMathJax();
   const missing = new Set<string>();
   const { meta } = book;
   const parts = book.banks.flatMap((bank, i) => bankContent(bank, i, { missing, images: keys, file: bank.file }));
@@ -207,7 +212,7 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
       page === 1 ? null : { text: headerTitle.map((run) => ({ ...run })), fontSize: 8, color: COLORS.muted, alignment: 'right', margin: [MARGIN, 24, MARGIN, 0] },
     footer: (page, pages) =>
       page === 1 ? null : { text: `${page} / ${pages}`, fontSize: 8, color: COLORS.muted, alignment: 'center', margin: [0, 18, 0, 0] },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25 },
+    defaultStyle: { font: 'Roboto', fontSize: BODY_FONT_SIZE, lineHeight: 1.25 },
     styles: STYLES,
     images,
     content: [

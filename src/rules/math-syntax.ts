@@ -1,0 +1,24 @@
+import { findMath } from '../read/math.js';
+import { texError } from '../writers/math.js';
+import { perBank, shorten, treesOf, type Finding, type Rule } from './rule.js';
+
+/** The renderer's verdict on each formula ($…$, $$…$$, ```math), at the formula, moved to where KaTeX stopped when it is on one line. */
+export const mathSyntax: Rule = {
+  id: 'math-syntax',
+  severity: 'error',
+  description: 'A formula is TeX that KaTeX cannot parse: the outputs would show it as an error.',
+  hint: 'Fix the TeX (an unclosed brace or \\left, an unknown command), or escape a dollar sign that is not math as \\$.',
+  check: perBank((bank) =>
+    treesOf(bank).flatMap(({ tree, at }) =>
+      findMath(tree).flatMap((math): Finding[] => {
+        const error = texError(math.tex, math.display);
+        if (!error) return [];
+        const line = math.line ?? at.line;
+        const sameLine = !math.display && math.line !== null && math.column !== null && error.offset !== null && !math.tex.slice(0, error.offset).includes('\n');
+        // Past the opening `$` of an inline formula: the column of the character KaTeX stopped at.
+        const column = sameLine ? math.column! + 1 + error.offset! : (math.column ?? at.column);
+        return [{ file: at.file, line, column, message: `Math "${shorten(math.tex, 40)}" cannot be rendered: ${error.message}.` }];
+      }),
+    ),
+  ),
+};

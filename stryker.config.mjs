@@ -1,0 +1,23 @@
+// Mutation testing (`npm run mutate`): which modules are mutated, which tests must notice, and the score each
+// file must keep. A group is one line: its modules, its tests (only those that import the modules directly,
+// so a run stays short), and its target in percent. `npm run mutate -- rules` runs one group.
+export const GROUPS = {
+  rules: { target: 95, mutate: ['src/rules/**/*.ts'], tests: ['test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
+  security: { target: 98, mutate: ['src/links/address.ts', 'src/writers/links.ts'], tests: ['test/address.test.ts', 'test/writer-links.test.ts'] },
+  links: { target: 98, mutate: ['src/links/verdict.ts', 'src/links/retry.ts'], tests: ['test/links-verdict-retry.test.ts'] },
+};
+
+/** Options every group shares; test/mutation/run.mjs adds a group's modules, tests and threshold. */
+export default {
+  testRunner: 'vitest',
+  coverageAnalysis: 'perTest',
+  // The machine has 2 cores shared with others: MUTATE_CONCURRENCY=1 while iterating.
+  concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
+  reporters: ['clear-text', 'html'],
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  tempDirName: '.stryker-tmp',
+  // Only what the tests import needs copying into Stryker's sandbox.
+  ignorePatterns: ['/lib', '/dist', '/dist.*', '/.mlq', '/reports'],
+  // A busy shared machine makes runs slower than the dry run suggests; a mutant is a timeout only when far off.
+  timeoutMS: 10_000,
+};

@@ -1,0 +1,102 @@
+// The shared math step (src/writers/math.ts) with the real renderers: KaTeX and MathJax.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findMath } from '../src/read/math.js';
+import { KATEX_DIST, hasMath, htmlWithMathML, loadMathJax, texError, texToMathML, texToSvg, withMath } from '../src/writers/math.js';
+import { toAnkiNotes } from '../src/writers/anki-notes.js';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { bookOf } from './support/book.js';
+import { MATH_BANK } from './support/math.js';
+
+describe('the model: remark-math into the trees', () => {
+  const book = bookOf(MATH_BANK);
+  const bank = book.banks[0]!;
+  const q = bank.questions[0]!;
+
+  it('finds inline, display and ```math formulas, in the title, the answer and the front matter, at their lines', () => {
+    expect(findMath(bank.frontMatterTree)).toEqual([{ tex: 'e^{i\\pi} + 1 = 0', display: false, line: 3, column: 15 }]);
+    expect(findMath(q.titleTree).map((m) => m.tex)).toEqual(['\\sqrt{x}']);
+    expect(findMath(q.answerTree).map(({ tex, display, line }) => [tex, display, line])).toEqual([
+      ['a < b \\land c > d', false, 7],
+      // remark-math on currency: "$5 and $" is math, as GitHub reads it too.
+      ['5 and ', false, 7],
+      ['\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}', true, 9],
+      ['\\int_0^1 x^2 \\, dx', true, 13],
+      ['\\alpha_i', false, 17],
+      ['x^2', false, 21],
+      ['\\href{javascript:alert(1)}{y}', false, 21],
+      ['\\frac{1}{', false, 23],
+    ]);
+  });
+
+  it('keeps the TeX in answerText, between dollars', () => {
+    expect(q.answerText).toContain('Inline $a < b \\land c > d$');
+    expect(q.answerText).toContain('$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$');
+  });
+});
+
+describe('the renderers', () => {
+  it('texToMathML gives KaTeX MathML with the TeX as annotation, escaped', () => {
+    const inline = texToMathML('a < b', false);
+    expect(inline).toMatch(/^<span class="katex"><math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML">/);
+    expect(inline).toContain('<annotation encoding="application/x-tex">a &lt; b</annotation>');
+    expect(texToMathML('x', true)).toMatch(/^<span class="katex"><math [^>]*display="block"/);
+  });
+
+  it('never links: \\href is not trusted', () => {
+    expect(texToMathML('\\href{javascript:alert(1)}{y}', false)).not.toMatch(/href=/);
+  });
+
+  it('texError gives KaTeX\'s message and where it stopped', () => {
+    expect(texError('x^2', false)).toBeNull();
+    expect(texError('x^{2', false)).toEqual({ message: "Expected '}', got 'EOF'", offset: 4 });
+  });
+
+  it('texToSvg draws paths, no text, with its size in ems', async () => {
+    await loadMathJax();
+    const { svg, width, height, depth } = texToSvg('\\frac{1}{2}', false);
+    expect(svg).toMatch(/^<svg [^>]*viewBox=/);
+    expect(svg).toContain('<path');
+    expect(svg).not.toContain('<text');
+    expect(width).toBeGreaterThan(0.3);
+    expect(height).toBeGreaterThan(depth);
+    expect(depth).toBeGreaterThan(0);
+  });
+
+  it('KATEX_DIST holds the CSS and fonts a site can copy', () => {
+    expect(existsSync(path.join(KATEX_DIST, 'katex.min.css'))).toBe(true);
+    expect(readFileSync(path.join(KATEX_DIST, 'katex.min.css'), 'utf8')).toContain('fonts/KaTeX_Main-Regular.woff2');
+    expect(existsSync(path.join(KATEX_DIST, 'fonts/KaTeX_Main-Regular.woff2'))).toBe(true);
+  });
+});
+
+describe('the trees with their math rendered', () => {
+  const q = bookOf(MATH_BANK).banks[0]!.questions[0]!;
+
+  it('withMath copies, leaving the model as it was', () => {
+    const before = JSON.stringify(q.answerTree);
+    const replaced = withMath(q.answerTree, ({ tex }) => [{ type: 'text', value: `<${tex}>` }]);
+    expect(hasMath(replaced)).toBe(false);
+    expect(hasMath(q.answerTree)).toBe(true);
+    expect(JSON.stringify(q.answerTree)).toBe(before);
+  });
+
+  it('htmlWithMathML puts MathML where the formulas stood and nothing of remark-math is left', () => {
+    const html = htmlWithMathML(q.answerTree);
+    // Seven formulas; the broken one is KaTeX's error text.
+    expect(html.match(/<math /g)).toHaveLength(7);
+    expect(html).not.toContain('language-math');
+    expect(html).not.toContain('<pre>');
+    expect(html).toContain('katex-error');
+  });
+
+  it('Anki gets \\( \\) inline and \\[ \\] displayed, in a block of its own', () => {
+    const [note] = toAnkiNotes(bookOf(MATH_BANK), DEFAULT_CONFIG).notes;
+    expect(note!.front).toBe('<strong>1.</strong> What is \\(\\sqrt{x}\\)?');
+    expect(note!.back).toContain('Inline \\(a &#x3C; b \\land c > d\\)');
+    expect(note!.back).toContain('<div>\\[\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\\]</div>');
+    expect(note!.back).toContain('<div>\\[\\int_0^1 x^2 \\, dx\\]</div>');
+    expect(note!.back).not.toMatch(/\$[^$\s]/);
+  });
+});

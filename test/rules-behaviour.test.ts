@@ -1,0 +1,135 @@
+// What the rules promise beyond their one failing example: the default severities the README documents,
+// the hints a finding gives, and the boundaries between neighbouring rules.
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../src/rules/index.js';
+import { validate } from '../src/rules/validate.js';
+import { bookOf, read, ROOT } from './support/book.js';
+
+const q = (n: number | string, title: string, body = 'An answer. [[src]](https://src.example/a)', marks = '####') => `${marks} ${n}) ${title}\n${body}\n\n`;
+const rule = (id: string) => RULES.find((r) => r.id === id)!;
+const check = (id: string, md: string) => rule(id).check(bookOf(md));
+
+describe('default severities', () => {
+  it('are the ones the README documents, for every rule', () => {
+    const documented = Object.fromEntries(
+      [...read(`${ROOT}/README.md`).matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gm)].map((m) => [m[1], m[2]]),
+    );
+    expect(Object.fromEntries(RULES.map((r) => [r.id, r.severity]))).toEqual(documented);
+  });
+
+  it('are what validate reports when mlq.yaml sets none', () => {
+    const book = bookOf(`# 5 Questions\n\n${q(2, 'A?', '')}${q(2, 'A?', '[[Answer]](https://a.example)')}`);
+    const severities = Object.fromEntries(validate(book).map((d) => [d.rule, d.severity]));
+    expect(severities).toEqual({
+      'duplicate-number': 'error',
+      'numbering-start': 'warning',
+      'title-count': 'warning',
+      'no-answer': 'warning',
+      'answer-only-link': 'info',
+      'no-source': 'info',
+      'duplicate-question': 'warning',
+    });
+  });
+});
+
+describe.each(RULES.map((r) => [r.id]))('rule %s', (id) => {
+  it('finds nothing in a bank with no questions yet', () => {
+    expect(check(id, '# Machine Learning Questions\n\nQuestions will follow.\n')).toEqual([]);
+  });
+});
+
+describe('answer rules', () => {
+  // One question of each kind: answer text or not, answer link or not.
+  const book = [
+    q(1, 'Answered?', 'Yes. [[src]](https://s.example)'),
+    q(2, 'Answered with a link too?', 'Yes. [[Answer]](https://a.example) [[src]](https://s.example)'),
+    q(3, 'Only a link?', '[[Answer]](https://a.example) [[src]](https://s.example)'),
+    q(4, 'Nothing?', '[[src]](https://s.example)'),
+  ].join('');
+
+  it('answer-only-link: only a question with no answer text and an answer link', () => {
+    expect(check('answer-only-link', book).map((f) => f.line)).toEqual([7]);
+  });
+
+  it('no-answer: only a question with neither answer text nor an answer link', () => {
+    expect(check('no-answer', book).map((f) => f.line)).toEqual([10]);
+  });
+});
+
+describe('numbering rules', () => {
+  it('leave a repeated number to duplicate-number: it is neither out of order nor a gap', () => {
+    const md = q(1, 'A?') + q(1, 'B?') + q(2, 'C?');
+    expect(check('numbering-order', md)).toEqual([]);
+    expect(check('numbering-gap', md)).toEqual([]);
+    expect(check('duplicate-number', md).map((f) => f.line)).toEqual([4]);
+  });
+
+  it('numbering-gap: a step of one is no gap, a step of two is', () => {
+    expect(check('numbering-gap', q(1, 'A?') + q(2, 'B?') + q(4, 'C?')).map((f) => f.message)).toEqual(['Numbering skips from 2 to 4.']);
+  });
+});
+
+describe('mixed-heading-depth', () => {
+  const depths = (...marks: string[]) => marks.map((m, i) => q(i + 1, `Question ${i + 1}?`, 'X. [[src]](https://s.example)', m)).join('');
+
+  it('takes the depth most questions use, even when the first question uses the other', () => {
+    expect(check('mixed-heading-depth', depths('###', '####', '####'))).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message: 'Question 1 is a depth-3 heading; 2 of 3 questions are depth 4 (####).',
+        hint: 'Write it as "#### 1) ...".',
+      }),
+    ]);
+  });
+
+  it('gives a tie to the first question’s depth', () => {
+    expect(check('mixed-heading-depth', depths('####', '###')).map((f) => [f.line, f.hint])).toEqual([[4, 'Write it as "#### 2) ...".']]);
+    expect(check('mixed-heading-depth', depths('###', '####')).map((f) => [f.line, f.hint])).toEqual([[4, 'Write it as "### 2) ...".']]);
+  });
+
+  it('finds nothing when every question is at one depth', () => {
+    expect(check('mixed-heading-depth', depths('###', '###'))).toEqual([]);
+  });
+});
+
+describe('title-count', () => {
+  it('hints the count to write, and finds nothing when the title is right or claims no count', () => {
+    expect(check('title-count', `# 3 Questions\n\n${q(1, 'A?')}`)).toEqual([
+      { file: 'bank1.md', line: 1, column: 1, message: 'The title claims 3 questions, but the bank has 1.', hint: 'Change 3 to 1 in the title.' },
+    ]);
+    expect(check('title-count', `# 1 Question\n\n${q(1, 'A?')}`)).toEqual([]);
+    expect(check('title-count', `# Questions\n\n${q(1, 'A?')}`)).toEqual([]);
+  });
+});
+
+describe('malformed-question-heading hints', () => {
+  it.each([
+    ['#### 12 What is missing?', '#### 12) What is missing?'],
+    ['### 3 Why?', '### 3) Why?'],
+    ['#### 2 - What is a dash?', '#### 2) What is a dash?'],
+    ['#### 2 – What is an en dash?', '#### 2) What is an en dash?'],
+    ['#### 2:  What about two spaces?', '#### 2) What about two spaces?'],
+  ])('%s is to be written %s', (heading, fixed) => {
+    const [finding, ...more] = check('malformed-question-heading', `${q(1, 'A?')}${heading}\nText.\n`);
+    expect(more).toEqual([]);
+    expect(finding!.hint).toBe(`Write it as "${fixed}".`);
+  });
+});
+
+describe('insecure-link', () => {
+  it('flags a URL that starts with http://, in any case, and not one that only contains it', () => {
+    const md = q(1, 'A?', 'See [old](https://web.archive.org/web/2020/http://old.example/) [[src]](HTTP://LOUD.example/)');
+    expect(check('insecure-link', md).map((f) => f.message)).toEqual(['Insecure link HTTP://LOUD.example/.']);
+  });
+});
+
+describe('messages quote long texts shortened', () => {
+  const unsafe = (url: string) => check('unsafe-link', q(1, 'A?', `See [x](${url}) [[src]](https://s.example)`))[0]!.message;
+
+  it('up to 60 characters whole, longer ones cut to 57 and "..."', () => {
+    const sixty = `javascript:${'a'.repeat(49)}`;
+    expect(sixty).toHaveLength(60);
+    expect(unsafe(sixty)).toBe(`Unsafe link "${sixty}" is left out of every output.`);
+    expect(unsafe(`${sixty}b`)).toBe(`Unsafe link "${sixty.slice(0, 57)}..." is left out of every output.`);
+  });
+});
