@@ -43,7 +43,10 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   // A bank with neither a `#` title nor a lone `##` one takes the book's title (that of mlq.yaml).
   for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);
-  if (empty) throw new MlqError(`${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${empty.explanation[0]})`);
+  if (empty) {
+    const unread = empty.explanation[0]!;
+    throw new MlqError(/: no questions found: /.test(unread) ? unread : `${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${unread})`);
+  }
   return { config, book };
 }
 
