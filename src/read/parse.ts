@@ -130,7 +130,7 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
     const node = children[i]!;
     const question = found[i] && !found[i]!.starts[0]!.shallower;
     if (node.type === 'heading' && !question) {
-      opensSection[i] = node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node));
+      opensSection[i] = !found[i] && node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node));
       for (let d = node.depth; d <= 6; d++) headingAt[d] = i;
     }
     if (found[i] && !opensSection[i]) questionAt = i;

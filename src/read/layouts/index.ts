@@ -89,7 +89,8 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
     const line = lines[i]!;
     const isQuestion = line.depth ? layout.isQuestionLine(line, reading) : questionLines.has(line.line);
     if (line.depth && !isQuestion) {
-      const candidate = line.depth > reading.titleDepth && (reading.layout === 'list' || line.depth < reading.depth) && !NAVIGATION_HEADING.test(line.title);
+      // A numbered heading just above the question depth is a question at the wrong depth, never a topic.
+      const candidate = !questionLines.has(line.line) && line.depth > reading.titleDepth && (reading.layout === 'list' || line.depth < reading.depth) && !NAVIGATION_HEADING.test(line.title);
       if (candidate && nextQuestion < nextAtOrAbove[line.depth]!) deepest = Math.max(deepest, line.depth);
     }
     if (line.depth) for (let d = line.depth; d <= 6; d++) nextAtOrAbove[d] = line.line;
