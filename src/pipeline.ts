@@ -62,7 +62,10 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   // A bank with neither a `#` title nor a lone `##` one takes the book's title (that of mlq.yaml).
   for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);
-  if (empty) throw new MlqError(`${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${empty.explanation[0]})`);
+  if (empty) {
+    const unread = empty.explanation[0]!;
+    throw new MlqError(/: no questions found: /.test(unread) ? unread : `${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${unread})`);
+  }
   if (inputs.since) book.previous = { ref: inputs.since, banks: await banksAt(inputs.since, book.meta, files, options) };
   return { config, book, texts, options, writers };
 }

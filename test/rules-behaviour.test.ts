@@ -108,7 +108,8 @@ describe('title-count', () => {
 describe('malformed-question-heading hints', () => {
   it.each([
     ['#### 12 What is missing?', '#### 12) What is missing?'],
-    ['### 3 Why?', '### 3) Why?'],
+    // At the depth of the bank's questions: the reader writes the fix in the bank's own form.
+    ['### 3 Why?', '#### 3) Why?'],
     ['#### 2 - What is a dash?', '#### 2) What is a dash?'],
     ['#### 2 – What is an en dash?', '#### 2) What is an en dash?'],
     ['#### 2:  What about two spaces?', '#### 2) What about two spaces?'],

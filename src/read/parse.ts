@@ -84,7 +84,13 @@ export function bankPieces(text: string, reading: Reading = readingOf(text, ''))
 
 export function parseBank(source: SourceText, options: ReadOptions = {}): Bank {
   const reading = readingOf(source.text, source.file, options);
+  if (reading.refusal) return unreadBank(source.file, reading);
   return finishBank(bankPieces(source.text, reading).map((piece) => parseBankPart(source.file, piece, reading)), reading);
+}
+
+/** A bank in which the scan found no question line: not parsed; its explanation says why (see refusal). */
+export function unreadBank(file: string, reading: Reading): Bank {
+  return { ...parseBankPart(file, { text: '', line: 1, offset: 0 }, reading).bank, explanation: [reading.refusal!] };
 }
 
 const UNREAD_HINT: Record<Reading['layout'], string> = {
@@ -124,7 +130,7 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
     const node = children[i]!;
     const question = found[i] && !found[i]!.starts[0]!.shallower;
     if (node.type === 'heading' && !question) {
-      opensSection[i] = node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node));
+      opensSection[i] = !found[i] && node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node));
       for (let d = node.depth; d <= 6; d++) headingAt[d] = i;
     }
     if (found[i] && !opensSection[i]) questionAt = i;
