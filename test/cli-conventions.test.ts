@@ -160,7 +160,7 @@ describe('usage and error messages', () => {
   it('names a file outside the working tree by its absolute path, not ../../../dev/null', () => {
     const run = mlq(['check', '--source', '/dev/null']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('mlq: /dev/null: empty file\n');
+    expect(run.stderr).toBe('mlq: /dev/null: cannot read: is a device, pipe or socket, not a regular file\n');
   });
 
   it('reports a YAML syntax error at its line', () => {

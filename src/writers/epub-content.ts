@@ -2,7 +2,6 @@
 // Everything a reader sees is built as trees from the model's sanitized trees and serialized by
 // hast-util-to-html, so no text from a bank is ever pasted into markup.
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
 import { allQuestions } from '../model.js';
 import { hastToText } from '../read/markdown.js';
@@ -10,6 +9,7 @@ import { el, joined, type Child } from './hast.js';
 import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
 import { mathOf, texToMathML } from './math.js';
 import { WORDS, linksLabel, titleFacts } from './words.js';
+import { toXml } from './xml.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
 const QUESTIONS_PER_FILE = 20;
@@ -37,34 +37,6 @@ export interface EpubContent {
 
 const root = (children: Element[]): Root => ({ type: 'root', children });
 
-/** Stands for "<" in attribute values while serializing: XML forbids it there, HTML (and so hast-util-to-html) not. */
-const LT = '\uFFFF';
-
-/** A copy of a tree with every "<" of its attribute values marked, and the marker taken out of its text. */
-function markLessThan<T extends Root | RootContent>(node: T): T {
-  if (node.type === 'text') return { ...node, value: node.value.replaceAll(LT, '') };
-  if (node.type !== 'root' && node.type !== 'element') return node;
-  const copy = { ...node, children: node.children.map((child) => markLessThan(child)) } as T & { properties?: Properties };
-  if (node.type === 'element') {
-    const mark = (value: unknown) => (typeof value === 'string' ? value.replaceAll(LT, '').replaceAll('<', LT) : value);
-    copy.properties = Object.fromEntries(
-      Object.entries(node.properties).map(([name, value]) => [name, Array.isArray(value) ? value.map(mark) : mark(value)]),
-    ) as Properties;
-  }
-  return copy;
-}
-
-/**
- * Serializes a tree as XML (XHTML or SVG): closed void elements, all text escaped; `raw` nodes are only ever
- * KaTeX's MathML. hast-util-to-html escapes only `<` and `&` in text, which HTML needs; XML also forbids
- * `]]>` in text, so its `>` is escaped too (in an attribute value the reference means the same character),
- * and "<" in attribute values.
- */
-export function toXml(tree: Root | Element, space: 'html' | 'svg' = 'html'): string {
-  const marked = markLessThan(tree);
-  const markup = space === 'svg' ? toHtml(marked, { space, closeEmptyElements: true }) : toHtml(marked, { closeSelfClosing: true, allowDangerousHtml: true });
-  return markup.replaceAll(LT, '&lt;').replace(/]]>/g, ']]&gt;');
-}
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 

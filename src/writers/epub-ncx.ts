@@ -1,8 +1,8 @@
 // toc.ncx: the EPUB 2 table of contents, for readers that predate EPUB 3's navigation document. It is
 // derived from that document's `<nav epub:type="toc">`, so the two always list the same entries.
 import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { el, textContent } from './hast.js';
+import { toXml } from './xml.js';
 
 interface Entry {
   label: string;
@@ -48,5 +48,5 @@ export function ncxOf(nav: Element, meta: { title: string; identifier: string })
     el('navMap', {}, entries.map(point)),
   ]);
   // XML space: names keep their case (navPoint, playOrder), and empty elements close themselves.
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(tree, { space: 'svg', closeEmptyElements: true })}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${toXml(tree, 'svg')}\n`;
 }
