@@ -5,7 +5,7 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
 import { allQuestions } from '../model.js';
 import { hastToText } from '../read/markdown.js';
-import { el, joined, type Child } from './hast.js';
+import { allowedProperties, anyText, el, integerFrom, joined, type Allowed, type AttributeTable, type Child } from './hast.js';
 import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
 import { mathOf, texToMathML } from './math.js';
 import { WORDS, linksLabel, titleFacts } from './words.js';
@@ -105,12 +105,6 @@ class Adapter {
   }
 }
 
-type Allowed = (value: unknown) => boolean;
-const anyText: Allowed = (value) => typeof value === 'string';
-const integerFrom =
-  (least: number): Allowed =>
-  (value) =>
-    typeof value === 'number' && Number.isInteger(value) && value >= least;
 const oneOf =
   (...values: string[]): Allowed =>
   (value) =>
@@ -122,7 +116,7 @@ const oneOf =
  * attributes on elements that do not take them fail epubcheck, and booleans (`reversed`, `open`) would be
  * written without a value, which XML does not allow.
  */
-const EPUB_ATTRIBUTES: Record<string, Record<string, Allowed>> = {
+const EPUB_ATTRIBUTES: AttributeTable = {
   '*': {
     id: (value) => typeof value === 'string' && /^\S+$/.test(value),
     className: (value) => Array.isArray(value),
@@ -137,16 +131,7 @@ const EPUB_ATTRIBUTES: Record<string, Record<string, Allowed>> = {
   th: { colSpan: integerFrom(1), rowSpan: integerFrom(0) },
 };
 
-function epubProperties(tagName: string, given: Properties): Properties {
-  const allowed = { ...EPUB_ATTRIBUTES['*'], ...EPUB_ATTRIBUTES[tagName] };
-  const properties: Properties = {};
-  for (const [name, value] of Object.entries(given)) if (allowed[name]?.(value)) properties[name] = value;
-  // A table column's alignment (`|:-:|`) becomes a class: `align` is not valid in EPUB 3.
-  if (typeof given.align === 'string' && /^(?:left|center|right)$/.test(given.align)) {
-    properties.className = [...(Array.isArray(properties.className) ? properties.className : []), `align-${given.align}`];
-  }
-  return properties;
-}
+const epubProperties = (tagName: string, given: Properties): Properties => allowedProperties(EPUB_ATTRIBUTES, tagName, given);
 
 const questionAnchor = (q: Question) => `q-${q.id}`;
 /** The nav shows what the heading shows: the sanitized title, as text. */
