@@ -93,6 +93,15 @@ describe('mixed-heading-depth', () => {
   it('finds nothing when every question is at one depth', () => {
     expect(check('mixed-heading-depth', depths('###', '###'))).toEqual([]);
   });
+
+  it('fixes only the questions off the usual depth, to that depth, bank by bank', () => {
+    const book = bookOf(depths('####', '###', '####'), depths('###', '###'), depths('###', '####'));
+    const [first, , third] = book.banks;
+    expect(rule('mixed-heading-depth').fix!(book)).toEqual([
+      { kind: 'depth', question: first!.questions[1], depth: 4 },
+      { kind: 'depth', question: third!.questions[1], depth: 3 },
+    ]);
+  });
 });
 
 describe('title-count', () => {
@@ -102,6 +111,11 @@ describe('title-count', () => {
     ]);
     expect(check('title-count', `# 1 Question\n\n${q(1, 'A?')}`)).toEqual([]);
     expect(check('title-count', `# Questions\n\n${q(1, 'A?')}`)).toEqual([]);
+  });
+
+  it('fixes the count of only the banks whose title claims a wrong one, to the questions found', () => {
+    const book = bookOf(`# 1 Question\n\n${q(1, 'A?')}`, `# 3 Questions\n\n${q(1, 'A?')}${q(2, 'B?')}`, `# Questions\n\n${q(1, 'A?')}`);
+    expect(rule('title-count').fix!(book)).toEqual([{ kind: 'count', bank: book.banks[1], count: 2 }]);
   });
 });
 
