@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/index.js';
 import { validate } from '../src/rules/validate.js';
-import { bookOf, read, ROOT } from './support/book.js';
+import { parseBook } from '../src/read/parse.js';
+import { bookOf, META, read, ROOT } from './support/book.js';
 
 const q = (n: number | string, title: string, body = 'An answer. [[src]](https://src.example/a)', marks = '####') => `${marks} ${n}) ${title}\n${body}\n\n`;
 const rule = (id: string) => RULES.find((r) => r.id === id)!;
@@ -75,8 +76,10 @@ describe('numbering rules', () => {
 describe('mixed-heading-depth', () => {
   const depths = (...marks: string[]) => marks.map((m, i) => q(i + 1, `Question ${i + 1}?`, 'X. [[src]](https://s.example)', m)).join('');
 
+  // A shallower heading that holds the deeper ones makes them steps of its answer (the reader's question
+  // depth), so the first question is kept apart from the others by a topic heading.
   it('takes the depth most questions use, even when the first question uses the other', () => {
-    expect(check('mixed-heading-depth', depths('###', '####', '####'))).toEqual([
+    expect(check('mixed-heading-depth', `${depths('###')}## Topic\n\n${q(2, 'Question 2?', 'X.')}${q(3, 'Question 3?', 'X.')}`)).toEqual([
       expect.objectContaining({
         line: 1,
         message: 'Question 1 is a depth-3 heading; 2 of 3 questions are depth 4 (####).',
@@ -87,7 +90,7 @@ describe('mixed-heading-depth', () => {
 
   it('gives a tie to the first question’s depth', () => {
     expect(check('mixed-heading-depth', depths('####', '###')).map((f) => [f.line, f.hint])).toEqual([[4, 'Write it as "#### 2) ...".']]);
-    expect(check('mixed-heading-depth', depths('###', '####')).map((f) => [f.line, f.hint])).toEqual([[4, 'Write it as "### 2) ...".']]);
+    expect(check('mixed-heading-depth', `${depths('###')}## Topic\n\n${q(2, 'Question 2?', 'X.')}`).map((f) => [f.line, f.hint])).toEqual([[6, 'Write it as "### 2) ...".']]);
   });
 
   it('finds nothing when every question is at one depth', () => {
@@ -149,5 +152,60 @@ describe('messages quote long texts shortened', () => {
     expect(sixty).toHaveLength(60);
     expect(unsafe(sixty)).toBe(`Unsafe link "${sixty}" is left out of every output.`);
     expect(unsafe(`${sixty}b`)).toBe(`Unsafe link "${sixty.slice(0, 57)}..." is left out of every output.`);
+  });
+});
+
+describe('numbering per section, book or none', () => {
+  // Two topics numbered 1, 2 each, after a question that stands before any topic.
+  const text = `# B\n\n${q(1, 'Before any topic?')}### Topic one\n\n${q(1, 'A?')}${q(3, 'B?')}### ${'A topic whose name is longer than forty characters'}\n\n${q(1, 'C?')}${q(1, 'D?')}`;
+  const found = (numbering: 'book' | 'section' | 'none') =>
+    RULES.flatMap((r) => r.check(parseBook({ meta: META, sources: [{ file: 'b.md', text, options: { numbering } }] })).map((f) => `${r.id} ${f.line}: ${f.message}`)).filter((f) => /^(numbering|duplicate-number)/.test(f));
+
+  it('section: each section is checked apart, and the message names it, shortened to 40 characters', () => {
+    expect(found('section')).toEqual([
+      'duplicate-number 19: Question number 1 is used twice in section "A topic whose name is longer than for..." (first at line 16).',
+      'numbering-gap 11: Numbering skips from 1 to 3 in section "Topic one".',
+    ]);
+  });
+
+  it('section: a question before the first topic is checked on its own, without a section in its message', () => {
+    const before = `# B\n\n${q(2, 'Before any topic?')}### Topic\n\n${q(1, 'A?')}`;
+    const book = parseBook({ meta: META, sources: [{ file: 'b.md', text: before, options: { numbering: 'section' } }] });
+    expect(rule('numbering-start').check(book).map((f) => f.message)).toEqual(['The first question is numbered 2, not 1.']);
+  });
+
+  it('book: the whole bank is one run, and no message names a section', () => {
+    expect(found('book')).toEqual([
+      'duplicate-number 8: Question number 1 is used twice (first at line 3).',
+      'duplicate-number 16: Question number 1 is used twice (first at line 3).',
+      'duplicate-number 19: Question number 1 is used twice (first at line 3).',
+      'numbering-gap 11: Numbering skips from 1 to 3.',
+      'numbering-order 16: Question 1 comes after question 3.',
+    ]);
+  });
+
+  it('none: no numbering rule looks at the numbers', () => {
+    expect(found('none')).toEqual([]);
+  });
+});
+
+describe('malformed-question-heading messages', () => {
+  it('says "Heading" for a heading and "Bold paragraph" for a paragraph', () => {
+    const md = `# B\n\n${q(1, 'A?')}${q(2, 'B?')}**3) What is C?**\nC.\n\n#### 4 What is D?\nD.\n`;
+    expect(check('malformed-question-heading', md).map((f) => [f.line, f.message])).toEqual([
+      [9, 'Bold paragraph "3) What is C?" looks like a question but is not one.'],
+      [12, 'Heading "4 What is D?" looks like a question but is not one.'],
+    ]);
+  });
+
+  it.each([
+    ['  12 - What is it?', '### 12) What is it?'],
+    ['12-x', '### 12) x'],
+    ['12 x', '### 12) x'],
+    ['Why 12 - x?', '### Why 12 - x?'],
+  ])('without a suggestion from the reader, "%s" is to be written "%s"', (text, fixed) => {
+    const book = bookOf(q(1, 'A?'));
+    book.banks[0]!.looseHeadings = [{ file: 'bank1.md', line: 9, column: 1, depth: 3, text }];
+    expect(rule('malformed-question-heading').check(book)[0]!.hint).toBe(`Write it as "${fixed}".`);
   });
 });

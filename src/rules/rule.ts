@@ -54,7 +54,7 @@ export function treesOf(bank: Bank): { tree: Root; at: Place; answer: boolean }[
  * bank numbers per section, none where it numbers none.
  */
 export function numberedRuns(bank: Bank): Question[][] {
-  if (bank.numbering === 'none' || bank.questions.length === 0) return [];
+  if (bank.numbering === 'none') return [];
   return bank.numbering === 'book' ? [bank.questions] : sectionRuns(bank.questions);
 }
 
