@@ -47,6 +47,8 @@ export interface Config {
   };
   /** Markdown banks, in book order, relative to `dir`. */
   sources: string[];
+  /** Where each of `sources` is listed ("source/mlq.yaml:34"), for errors; empty for the built-in default. */
+  sourcePlaces: string[];
   /** How to read a bank, by its name in `sources` (`{file, layout, numbering, depth}`); detected where absent. */
   sourceOptions: Record<string, ReadOptions>;
 }
@@ -69,6 +71,7 @@ export const DEFAULT_CONFIG: Config = {
   links: { skip: [] },
   site: { url: '', branch: 'HEAD', sponsored: ['^amzn\\.to$', '(^|\\.)amazon\\.[a-z.]+$', '(^|\\.)tryexponent\\.com$'] },
   sources: ['README.md'],
+  sourcePlaces: [],
   sourceOptions: {},
 };
 
@@ -108,9 +111,11 @@ export function parseConfig(text: string, file: string): Config {
   const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1);
   const first = doc.errors[0];
   if (first) {
-    const line = first.linePos?.[0].line ?? 1;
+    // Without prettyErrors the error has no linePos: its offset is turned into a line here.
+    const line = lines.linePos(first.pos[0]).line;
     throw new MlqError(`${file}:${line}: invalid YAML: ${first.message.split('\n')[0]}`);
   }
+  const sourceLines: number[] = [];
   const fail = (node: Node | null | undefined, key: string, problem: string): never => {
     throw new MlqError(`${file}:${lineOf(node)}: ${key}: ${problem}`);
   };
@@ -160,6 +165,7 @@ export function parseConfig(text: string, file: string): Config {
       if (items.length === 0) return fail(node, key, 'expected at least one entry');
       return items.map((item, i) => {
         const at = `${key}[${i}]`;
+        sourceLines.push(lineOf(item as Node));
         if (isScalar(item) && typeof item.value === 'string') return { file: item.value };
         if (!isMap(item)) return fail(item as Node, at, 'expected a file name or a mapping with "file"');
         const out: Record<string, unknown> = {};
@@ -212,6 +218,7 @@ export function parseConfig(text: string, file: string): Config {
     site: { ...DEFAULT_CONFIG.site, ...given.site },
     sources: given.sources?.map((s) => s.file) ?? DEFAULT_CONFIG.sources,
     sourceOptions: Object.fromEntries((given.sources ?? []).map(({ file, ...options }) => [file, options])),
+    sourcePlaces: given.sources ? sourceLines.map((line) => `${file}:${line}`) : [],
   };
 }
 

@@ -23,8 +23,10 @@ export interface Question extends Place {
   section: string | null;
   title: string;
   titleTree: HastRoot;
-  /** The answer without its source and answer links, which are listed apart. */
+  /** The answer as plain text (list markers kept), without its source and answer links, which are listed apart. */
   answerText: string;
+  /** The answer's Markdown exactly as written in the bank, links and all ('' when there is none). */
+  answerMarkdown: string;
   answerTree: HastRoot;
   hasAnswer: boolean;
   sources: Link[];

@@ -46,18 +46,40 @@ export async function load(inputs: Inputs): Promise<Loaded> {
   const given = fromConfig ? config.sources.map((s) => path.resolve(config.dir, s)) : inputs.sources!;
   // How to read each bank: as mlq.yaml says for its sources, else detected.
   const options = fromConfig ? config.sources.map((s) => config.sourceOptions[s] ?? {}) : given.map(() => ({}));
-  // Diagnostics name files relative to the working directory, as GitHub annotations need.
-  const files = given.map((f) => path.relative(process.cwd(), path.resolve(f)) || f);
-  const texts = await Promise.all(files.map(readSourceText));
+  const files = given.map(shownPath);
+  // A bank the config lists but mlq cannot read is reported at its line of the config.
+  const texts = await Promise.all(
+    files.map((file, i) =>
+      readSourceText(file).catch((error) => {
+        const place = fromConfig ? config.sourcePlaces[i] : undefined;
+        throw place && error instanceof MlqError ? new MlqError(`${place}: sources: ${error.message}`, error.exitCode) : error;
+      }),
+    ),
+  );
   const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
   const banks = await Promise.all(texts.map((text, i) => parseBankParallel(text, options[i]).catch((error) => refuseOverflow(text.file, error))));
   const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
   // A bank with neither a `#` title nor a lone `##` one takes the book's title (that of mlq.yaml).
   for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);
-  if (empty) throw new MlqError(`${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${empty.explanation[0]})`);
+  if (empty) {
+    const unread = empty.explanation[0]!;
+    throw new MlqError(/: no questions found: /.test(unread) ? unread : `${empty.file}: no questions found: the ${empty.layout} layout found question lines but no question in them (${unread})`);
+  }
   if (inputs.since) book.previous = { ref: inputs.since, banks: await banksAt(inputs.since, book.meta, files, options) };
   return { config, book, texts, options, writers };
+}
+
+/**
+ * A file as diagnostics name it: relative to the working directory, as GitHub annotations need, unless
+ * that path would climb to the root (`../../../dev/null`): then as an absolute path.
+ */
+export function shownPath(file: string): string {
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  const climbs = relative.split(path.sep).filter((part) => part === '..').length;
+  const depth = process.cwd().split(path.sep).filter(Boolean).length;
+  return relative === '' ? file : climbs >= depth ? absolute : relative;
 }
 
 /**
@@ -104,7 +126,10 @@ function bookMeta(config: Config, firstBankTitle: string, sourceDate: string): B
   return { ...config.book, title: config.book.title || firstBankTitle || 'Interview Questions', sourceDate };
 }
 
-/** SOURCE_DATE_EPOCH, else the banks' last commit, else their newest modification time. */
+/**
+ * SOURCE_DATE_EPOCH, else the banks' last commit, else their newest modification time. A bank edited since
+ * its last commit is dated by its file: an Anki note is updated on re-import only when it is newer.
+ */
 async function sourceDateOf(files: string[]): Promise<string> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch) {
@@ -114,13 +139,14 @@ async function sourceDateOf(files: string[]): Promise<string> {
     if (!date) throw new MlqError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to the year 9999, not "${epoch}"`);
     return date.toISOString();
   }
-  const git = await promisify(execFile)('git', ['log', '-1', '--format=%ct', '--', ...files.map((f) => path.resolve(f))], {
-    cwd: path.dirname(path.resolve(files[0] ?? '.')),
-  }).then(
-    ({ stdout }) => stdout.trim(),
-    () => '',
-  );
-  if (git) return new Date(Number(git) * 1000).toISOString();
+  const git = (...args: string[]) =>
+    promisify(execFile)('git', [...args, '--', ...files.map((f) => path.resolve(f))], { cwd: path.dirname(path.resolve(files[0] ?? '.')) }).then(
+      ({ stdout }) => stdout.trim(),
+      () => '',
+    );
+  const [committed, changed] = await Promise.all([git('log', '-1', '--format=%ct'), git('status', '--porcelain')]);
   const times = await Promise.all(files.map(async (f) => (await stat(f)).mtimeMs));
-  return new Date(Math.floor(Math.max(...times) / 1000) * 1000).toISOString();
+  const modified = Math.floor(Math.max(...times) / 1000);
+  const seconds = committed ? (changed ? Math.max(Number(committed), modified) : Number(committed)) : modified;
+  return new Date(seconds * 1000).toISOString();
 }

@@ -74,10 +74,12 @@ describe('the npm package', () => {
     expect(install.status).toBe(0);
 
     writeFileSync(path.join(app, 'README.md'), '# 2 Questions\n\n#### 1) What is bias?\nError from wrong assumptions. [[src]](https://example.org/b)\n\n#### 2) What is variance?\nError from sensitivity to the training set. [[src]](https://example.org/v)\n');
-    const build = spawnSync('npx', ['--offline', 'mlq', 'build'], { cwd: app, encoding: 'utf8', env: mlqEnv() });
+    // With a site address, so that the site has canonical URLs and a sitemap and nothing is warned about.
+    const build = spawnSync('npx', ['--offline', 'mlq', 'build', '--site-url', 'https://example.org/app/'], { cwd: app, encoding: 'utf8', env: mlqEnv() });
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
-    expect(readdirSync(path.join(app, 'dist')).sort()).toEqual(['deck.apkg', 'deck.csv', 'guide.epub', 'guide.pdf', 'questions.json', 'questions.schema.json']);
+    expect(readdirSync(path.join(app, 'dist')).sort()).toEqual(['.mlq-output', 'deck.apkg', 'deck.csv', 'guide.epub', 'guide.pdf', 'questions.json', 'questions.schema.json', 'site']);
+    expect(readdirSync(path.join(app, 'dist/site'))).toContain('index.html');
     const json = JSON.parse(readFileSync(path.join(app, 'dist/questions.json'), 'utf8'));
     expect(json.banks[0].questions.map((q: { title: string }) => q.title)).toEqual(['What is bias?', 'What is variance?']);
   });

@@ -82,7 +82,8 @@ describe('deck.apkg of the bank in source/', () => {
     expect(notes.map((n) => n[0])).toEqual(csv.notes.map((n) => n.guid));
     notes.forEach(([, flds, tags], i) => {
       const fields = String(flds).split('\x1f');
-      expect(fields).toEqual([csv.notes[i]!.front, csv.notes[i]!.back]);
+      // The number is a field of its own, not part of the front.
+      expect(fields).toEqual([csv.notes[i]!.front, csv.notes[i]!.back, String(i < 67 ? i + 1 : i - 66)]);
       expect(String(tags)).toBe(` ${csv.notes[i]!.tags.join(' ')} `);
     });
   });
@@ -102,23 +103,30 @@ describe('deck.apkg of the bank in source/', () => {
       const stripped = ankiStrip(String(flds).split('\x1f')[0]!);
       expect(sfld).toBe(stripped);
       expect(csum).toBe(ankiChecksum(stripped));
-      expect(stripped).toMatch(/^\d+\. \S/);
+      expect(stripped).toMatch(/^\S/);
+      expect(stripped).not.toMatch(/^\d+\. /);
     }
   });
 
-  it('describes a Basic note type with Front and Back, and one deck per section under the deck name', () => {
+  it('describes a note type with Front, Back and Number, and one deck per section under the deck name', () => {
     const [[modelsJson, decksJson, dconfJson]] = rows(db, 'SELECT models, decks, dconf FROM col') as [[string, string, string]];
     const models = Object.values(JSON.parse(modelsJson)) as { id: string; flds: { name: string }[]; tmpls: { qfmt: string; afmt: string }[]; sortf: number }[];
     expect(models).toHaveLength(1);
     const [model] = models;
-    expect(model!.flds.map((f) => f.name)).toEqual(['Front', 'Back']);
+    expect(model!.flds.map((f) => f.name)).toEqual(['Front', 'Back', 'Number']);
     expect(model!.tmpls[0]!.qfmt).toBe('{{Front}}');
     expect(model!.tmpls[0]!.afmt).toContain('{{Back}}');
     expect(model!.sortf).toBe(0);
     expect(rows(db, 'SELECT DISTINCT mid FROM notes')).toEqual([[Number(model!.id)]]);
 
-    const decks = JSON.parse(decksJson) as Record<string, { id: number; name: string; conf: number }>;
+    const decks = JSON.parse(decksJson) as Record<string, { id: number; name: string; conf: number; desc: string }>;
     const names = Object.fromEntries(Object.values(decks).map((d) => [d.id, d.name]));
+    // The deck says what it is: title, count, source date, licence and where the list lives.
+    const top = Object.values(decks).find((d) => d.name === 'ML Interview Questions')!;
+    expect(top.desc).toContain('<strong>Machine Learning Interview Questions</strong>');
+    for (const fact of ['80 questions in 2 parts', 'Source dated 2023-11-14', 'republished with attribution', '<a href="https://github.com/andrewekhalel/MLQuestions">']) {
+      expect(top.desc).toContain(fact);
+    }
     expect(Object.values(names).sort()).toEqual([
       'Default',
       'ML Interview Questions',

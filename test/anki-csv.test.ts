@@ -19,8 +19,8 @@ function buildCsv(args: string[], out = temp()): { text: string; bytes: Buffer }
   return { text: bytes.toString('utf8'), bytes };
 }
 
-/** The question a note asks, without its number: what must stay tied to a GUID. */
-const questionOf = (note: CsvNote) => note.front.replace(/^<strong>\d+\.<\/strong> /, '');
+/** The question a note asks (its front holds no number): what must stay tied to a GUID. */
+const questionOf = (note: CsvNote) => note.front;
 
 describe('deck.csv of the bank in source/', () => {
   let text: string;
@@ -44,7 +44,7 @@ describe('deck.csv of the bank in source/', () => {
     expect(text).not.toContain('\r');
   });
 
-  it('holds 67 + 13 notes with unique GUIDs, non-empty fronts and backs, numbered in book order', () => {
+  it('holds 67 + 13 notes with unique GUIDs, non-empty fronts and backs, in book order, no number on the front', () => {
     expect(csv.notes).toHaveLength(80);
     expect(new Set(csv.notes.map((n) => n.guid)).size).toBe(80);
     for (const note of csv.notes) {
@@ -52,8 +52,9 @@ describe('deck.csv of the bank in source/', () => {
       expect(note.front.trim()).not.toBe('');
       expect(note.back.trim()).not.toBe('');
     }
-    const numbers = (length: number) => Array.from({ length }, (_, i) => i + 1);
-    expect(csv.notes.map((n) => Number(/^<strong>(\d+)\.<\/strong>/.exec(n.front)?.[1]))).toEqual([...numbers(67), ...numbers(13)]);
+    expect(csv.notes[0]!.front).toBe("What's the trade-off between bias and variance?");
+    expect(csv.notes[1]!.front).toBe('What is gradient descent?');
+    for (const note of csv.notes) expect(note.front).not.toMatch(/^(?:<strong>)?\d+\./);
   });
 
   it("writes the NLP bank's math as \\( … \\), which Anki's MathJax renders, and no $…$", () => {
@@ -77,6 +78,7 @@ describe('deck.csv of the bank in source/', () => {
       new Set(['ML Interview Questions::Machine Learning Interview Questions::Questions', 'ML Interview Questions::NLP Interview Questions']),
     );
     expect(csv.notes.filter((n) => n.deck.endsWith('::NLP Interview Questions'))).toHaveLength(13);
+    // Several banks: a tag per bank and per bank and section; none repeats the deck's name.
     expect(first.tags).toEqual([
       'machine-learning-interview-questions',
       'machine-learning-interview-questions::questions',
@@ -88,15 +90,19 @@ describe('deck.csv of the bank in source/', () => {
   });
 
   it('renders answers as HTML: paragraphs, code blocks, and sources as links', () => {
-    const byNumber = (n: number) => csv.notes.find((note) => note.front.startsWith(`<strong>${n}.</strong>`))!;
+    const byNumber = (n: number) => csv.notes[n - 1]!;
     expect(byNumber(1).back).toMatch(/^<p>If our model is too simple/);
     expect(byNumber(1).back).toContain('Sources: <a href="http://houseofbots.com/');
-    expect(byNumber(64).back).toContain('<pre><code>def get_splits():');
+    expect(byNumber(2).back).toContain('Source: <a href="http://houseofbots.com/');
+    // Question 64's heading ends with ":": the code it announces is on the front, the rest on the back.
+    expect(byNumber(64).front).toMatch(/be incorrect :<pre><code>def get_splits\(\):/);
+    expect(byNumber(64).back).not.toContain('def get_splits():');
+    expect(byNumber(64).back).not.toBe('');
     expect(byNumber(5).back).toMatch(/<(?:em|strong)>/);
   });
 
   it('says so on the back of a question without an answer, and gives the answer link where there is one', () => {
-    const byNumber = (n: number) => csv.notes.find((note) => note.front.startsWith(`<strong>${n}.</strong>`))!;
+    const byNumber = (n: number) => csv.notes[n - 1]!;
     expect(byNumber(9).back).toMatch(/^<p><em>No answer yet: contributions welcome\.<\/em><\/p>/);
     expect(byNumber(14).back).toMatch(/^<p><em>No answer yet: contributions welcome\.<\/em><\/p>/);
     expect(byNumber(10).back).toContain('<p>Answer: <a href="https://www.geeksforgeeks.org/sparse-matrix-representation/">geeksforgeeks.org</a></p>');
@@ -196,10 +202,11 @@ describe('GUIDs across an edit and a rebuild', () => {
     const added = after.filter((n) => !before.some((o) => o.guid === n.guid));
     expect(added.map(questionOf)).toEqual(['What is a learning rate?']);
 
+    // A new question 1 renumbered all the others, and changed none of their fronts.
+    for (const old of before) expect(afterByGuid.get(old.guid)!.front).toBe(old.front);
     const oldFirst = afterByGuid.get(before[0]!.guid)!;
-    expect(oldFirst.front).toMatch(/^<strong>2\.<\/strong>/);
     expect(oldFirst.back).toContain('When a model is too simple');
-    const oldTwelve = before.find((n) => n.front.startsWith('<strong>12.</strong>'))!;
+    const oldTwelve = before[11]!;
     expect(afterByGuid.get(oldTwelve.guid)!.deck).toBe('ML Interview Questions::Computer Vision');
     expect(oldTwelve.deck).toBe('ML Interview Questions::Questions');
   });

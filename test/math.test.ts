@@ -93,7 +93,7 @@ describe('the trees with their math rendered', () => {
 
   it('Anki gets \\( \\) inline and \\[ \\] displayed, in a block of its own', () => {
     const [note] = toAnkiNotes(bookOf(MATH_BANK), DEFAULT_CONFIG).notes;
-    expect(note!.front).toBe('<strong>1.</strong> What is \\(\\sqrt{x}\\)?');
+    expect(note!.front).toBe('What is \\(\\sqrt{x}\\)?');
     expect(note!.back).toContain('Inline \\(a &#x3C; b \\land c > d\\)');
     expect(note!.back).toContain('<div>\\[\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\\]</div>');
     expect(note!.back).toContain('<div>\\[\\int_0^1 x^2 \\, dx\\]</div>');

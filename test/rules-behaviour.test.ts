@@ -96,6 +96,15 @@ describe('mixed-heading-depth', () => {
   it('finds nothing when every question is at one depth', () => {
     expect(check('mixed-heading-depth', depths('###', '###'))).toEqual([]);
   });
+
+  it('fixes only the questions off the usual depth, to that depth, bank by bank', () => {
+    const book = bookOf(depths('####', '###', '####'), depths('###', '###'), depths('###', '####'));
+    const [first, , third] = book.banks;
+    expect(rule('mixed-heading-depth').fix!(book)).toEqual([
+      { kind: 'depth', question: first!.questions[1], depth: 4 },
+      { kind: 'depth', question: third!.questions[1], depth: 3 },
+    ]);
+  });
 });
 
 describe('title-count', () => {
@@ -106,12 +115,17 @@ describe('title-count', () => {
     expect(check('title-count', `# 1 Question\n\n${q(1, 'A?')}`)).toEqual([]);
     expect(check('title-count', `# Questions\n\n${q(1, 'A?')}`)).toEqual([]);
   });
+
+  it('fixes the count of only the banks whose title claims a wrong one, to the questions found', () => {
+    const book = bookOf(`# 1 Question\n\n${q(1, 'A?')}`, `# 3 Questions\n\n${q(1, 'A?')}${q(2, 'B?')}`, `# Questions\n\n${q(1, 'A?')}`);
+    expect(rule('title-count').fix!(book)).toEqual([{ kind: 'count', bank: book.banks[1], count: 2 }]);
+  });
 });
 
 describe('malformed-question-heading hints', () => {
   it.each([
     ['#### 12 What is missing?', '#### 12) What is missing?'],
-    // Just above the question depth, the hint writes it at the bank's depth.
+    // At the depth of the bank's questions: the reader writes the fix in the bank's own form.
     ['### 3 Why?', '#### 3) Why?'],
     ['#### 2 - What is a dash?', '#### 2) What is a dash?'],
     ['#### 2 – What is an en dash?', '#### 2) What is an en dash?'],

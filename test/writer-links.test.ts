@@ -2,7 +2,8 @@
 // gets the "no answer yet" note.
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../src/model.js';
-import { NO_ANSWER, domainOf, followable, linkTarget, needsNoAnswerNote, siteOf } from '../src/writers/links.js';
+import { decodeFragment, domainOf, followable, githubRepository, linkTarget, linkText, needsNoAnswerNote, siteOf, upstreamBase } from '../src/writers/links.js';
+import { WORDS } from '../src/writers/words.js';
 import { bookOf } from './support/book.js';
 
 const link = (url: string): Link => ({ label: 'x', url, file: 'bank1.md', line: 1, column: 1 });
@@ -69,6 +70,93 @@ describe('needsNoAnswerNote', () => {
   });
 
   it('has a note that says so', () => {
-    expect(NO_ANSWER).toBe('No answer yet: contributions welcome.');
+    expect(WORDS.noAnswer).toBe('No answer yet: contributions welcome.');
   });
+});
+
+describe('linkText', () => {
+  const labelled = (label: string, url = 'https://www.example.org/a'): Link => ({ ...link(url), label });
+
+  it.each(['src', 'Source', 'SOURCES', 'ref', 'Reference', 'answer', 'Answer', 'link', 'src1', 'src 2', 'Answer  12', '3', '', '   ', '  Answer  '])(
+    'shows the site instead of the generic label %j',
+    (label) => {
+      expect(linkText(labelled(label))).toBe('example.org');
+    },
+  );
+
+  it('shows the URL itself for a generic label of a link with no site', () => {
+    expect(linkText(labelled('src', 'mailto:m@example.org'))).toBe('mailto:m@example.org');
+  });
+
+  it.each(['my src', 'src notes', 'srcs', 'answers', 'source 2b', 'src-2', '2 src', 'Deep Learning', '  Deep Learning  ', 'src\n2x'])('keeps the label %j, as written', (label) => {
+    expect(linkText(labelled(label))).toBe(label);
+  });
+});
+
+describe('decodeFragment', () => {
+  it.each([
+    ['q-12', 'q-12'],
+    ['what%20is%20a%20CNN', 'what is a CNN'],
+    ['%C3%A9t%C3%A9', '\u00e9t\u00e9'],
+    ['', ''],
+  ])('decodes %j as %j', (fragment, decoded) => {
+    expect(decodeFragment(fragment)).toBe(decoded);
+  });
+
+  it.each(['%ZZ', '100%', '%E0%A4%A'])('keeps %j as written, since it is not valid percent-encoding', (fragment) => {
+    expect(decodeFragment(fragment)).toBe(fragment);
+  });
+});
+
+describe('githubRepository', () => {
+  it.each([
+    ['https://github.com/andrewekhalel/MLQuestions', 'andrewekhalel', 'MLQuestions'],
+    ['http://github.com/owner/name', 'owner', 'name'],
+    ['https://github.com/owner/name/', 'owner', 'name'],
+    ['https://github.com/owner/name.js///', 'owner', 'name.js'],
+  ])('reads %s as %s/%s', (upstream, owner, name) => {
+    expect(githubRepository(upstream)).toEqual({ owner, name, url: `https://github.com/${owner}/${name}` });
+  });
+
+  it.each([
+    'https://github.com/owner',
+    'https://github.com/owner/',
+    'https://github.com/owner//',
+    'https://github.com//name',
+    'https://github.com/owner/name/tree/main',
+    'https://github.com/owner/name/x/',
+    'https://gitlab.com/owner/name',
+    'https://githubxcom/owner/name',
+    'https://www.github.com/owner/name',
+    'https://github.com.evil.example/owner/name',
+    'see https://github.com/owner/name',
+    'ftp://github.com/owner/name',
+    'httpss://github.com/owner/name',
+    'https:/github.com/owner/name',
+    'github.com/owner/name',
+    'git@github.com:owner/name.git',
+    '',
+  ])('is null for %j, which is no GitHub repository address', (upstream) => {
+    expect(githubRepository(upstream)).toBeNull();
+  });
+});
+
+describe('upstreamBase', () => {
+  it.each([
+    ['https://github.com/andrewekhalel/MLQuestions', 'https://github.com/andrewekhalel/MLQuestions/blob/HEAD/'],
+    ['http://github.com/owner/name//', 'https://github.com/owner/name/blob/HEAD/'],
+    ['https://example.org/banks', 'https://example.org/banks/'],
+    ['http://example.org/a/b//', 'http://example.org/a/b/'],
+    ['https://example.org/', 'https://example.org/'],
+    ['https://github.com/owner/name/tree/main/', 'https://github.com/owner/name/tree/main/'],
+  ])('resolves the relative links of %s against %s', (upstream, base) => {
+    expect(upstreamBase(upstream)).toBe(base);
+  });
+
+  it.each(['git@github.com:owner/name.git', 'ftp://example.org/banks', 'example.org/banks', 'see https://example.org/', 'https:/example.org', 'httpss://example.org', ''])(
+    'has none for %j, which is no web address',
+    (upstream) => {
+      expect(upstreamBase(upstream)).toBeNull();
+    },
+  );
 });

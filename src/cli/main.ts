@@ -7,23 +7,25 @@ import { describeFsError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, M
 import { FORMATS } from '../writers/index.js';
 import { allQuestions, type Diagnostic } from '../model.js';
 import { refuseUnsafeOutput, writeOutputs } from '../io/output.js';
-import { emit, load } from '../pipeline.js';
-import { inputErrorDiagnostic, jobSummary, plural, printable, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
-import { RULES } from '../rules/index.js';
+import { emit, load, shownPath } from '../pipeline.js';
+import { errorsOnly, inputErrorDiagnostic, jobSummary, plural, printable, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
+import { RULE_DOCS } from './rule-docs.js';
+import { formatSize } from './size.js';
+import { colorFor } from './style.js';
+import { SHORT_USAGE, usageError } from './usage.js';
 import { explainBook } from './explain.js';
 import { validate } from '../rules/validate.js';
 // Only the constants here: the checker (linkinator) loads when `mlq links` runs.
 import { DEFAULT_CACHE_FILE } from '../links/cache.js';
-import { LINK_RULES } from '../links/verdict.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
-const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated model, JSON, Anki deck, PDF, EPUB
+const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated model, JSON, Anki deck, PDF, EPUB, web site
 
 Usage:
-  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--site-url URL]
-  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json] [--explain] [--since GIT-REF]
-  mlq links [--source FILE]... [--config FILE] [--reporter text|github|json] [--since GIT-REF]
+  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--site-url URL] [--quiet]
+  mlq check [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet] [--explain] [--since GIT-REF]
+  mlq links [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet] [--since GIT-REF]
             [--cache FILE] [--no-cache] [--allow-private]
   mlq fix [--source FILE]... [--config FILE] [--check] [--since GIT-REF]
   mlq changes --since GIT-REF [--source FILE]... [--config FILE] [--format markdown|json]
@@ -38,7 +40,8 @@ Options:
 ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[name].files.join(', ')}`).join('\n')}
   --allow-errors    publish even when validation finds errors
   --site-url URL    the site's https address, for canonical URLs and the sitemap (default: site.url)
-  --reporter NAME   text (default), github (workflow commands) or json
+  --reporter NAME   text (default), github (workflow commands), json or sarif (SARIF 2.1.0, for code scanning)
+  --quiet, -q       report errors only, no warnings or infos
   --explain         check: say per bank which layout, heading depth and numbering were read, and why
   --since GIT-REF   links: check only the links on lines added or changed since GIT-REF;
                     check, fix: compare with the banks at GIT-REF (id-changed, question-removed);
@@ -52,7 +55,7 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
 Exit codes: 0 ok (warnings allowed), 1 validation errors (fix --check: something to fix), 2 usage or input error, 3 internal error.
 
 Rules (severity can be changed under "rules:" in mlq.yaml; "fix" marks those mlq fix can fix):
-${[...RULES, ...Object.entries(LINK_RULES).map(([id, rule]) => ({ id, ...rule }))].map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${'fix' in r && r.fix ? 'fix ' : '    '}${r.description}`).join('\n')}
+${RULE_DOCS.map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${r.fixable ? 'fix ' : '    '}${r.description}`).join('\n')}
 `;
 
 const OPTIONS = {
@@ -63,6 +66,7 @@ const OPTIONS = {
   reporter: { type: 'string' },
   'allow-errors': { type: 'boolean' },
   'site-url': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
   explain: { type: 'boolean' },
   since: { type: 'string' },
   cache: { type: 'string' },
@@ -75,7 +79,7 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 /** The options each command takes, besides --help and --version. */
-const COMMON = ['source', 'config', 'help', 'version'];
+const COMMON = ['source', 'config', 'quiet', 'help', 'version'];
 const COMMAND_OPTIONS: Record<string, string[]> = {
   build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url'],
   check: [...COMMON, 'reporter', 'explain', 'since'],
@@ -92,6 +96,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** Progress lines are for people at a terminal; CI logs stay quiet. */
   progress: boolean;
+  /** Whether each stream takes colour (see style.ts). */
+  color: { stdout: boolean; stderr: boolean };
   /** Appends Markdown to the GitHub job summary; null outside GitHub Actions. */
   jobSummary: ((markdown: string) => void) | null;
 }
@@ -111,6 +117,7 @@ const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+  color: { stdout: colorFor(process.stdout), stderr: colorFor(process.stderr) },
   jobSummary: summaryFile ? (markdown) => appendJobSummary(summaryFile, markdown) : null,
 };
 
@@ -123,7 +130,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       const reporter = reporterIn(argv);
       if (reporter !== 'text') {
         const diagnostic = inputErrorDiagnostic(error.message);
-        io.stdout(REPORT[reporter]([diagnostic], summarize([diagnostic], 0)));
+        io.stdout(REPORT[reporter]([diagnostic], summarize([diagnostic], 0), { color: false, version: VERSION }));
       }
       return error.exitCode;
     }
@@ -138,7 +145,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new MlqError(`${(error as Error).message.split('\n')[0]} (see mlq --help)`);
+    throw usageError(error);
   }
   const { values, positionals } = parsed;
   if (values.version) {
@@ -146,9 +153,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   const [command, ...extra] = positionals;
-  if (values.help || command === 'help' || !command) {
+  if (values.help || command === 'help') {
     io.stdout(HELP);
-    return command || values.help ? EXIT_OK : EXIT_INPUT;
+    return EXIT_OK;
+  }
+  if (!command) {
+    io.stderr(SHORT_USAGE);
+    return EXIT_INPUT;
   }
   if (extra.length) throw new MlqError(`unexpected argument "${extra[0]}" (use --source FILE for banks)`);
   const allowed = COMMAND_OPTIONS[command];
@@ -163,12 +174,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   throw new MlqError(`unknown command "${command}" (expected build, check, links, fix, changes or init; see mlq --help)`);
 }
 
-/** The reporter an input error is reported in: --reporter json or github of check and links, else text. */
+/** The reporter an input error is reported in: --reporter json, github or sarif of check and links, else text. */
 function reporterIn(argv: string[]): ReporterName {
   const at = argv.findIndex((a) => a === '--reporter' || a.startsWith('--reporter='));
   const name = at === -1 ? 'text' : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
   const command = argv.find((a) => !a.startsWith('-'));
-  return (command === 'check' || command === 'links') && (name === 'json' || name === 'github') ? name : 'text';
+  return (command === 'check' || command === 'links') && (name === 'json' || name === 'github' || name === 'sarif') ? name : 'text';
 }
 
 function reporterOf(values: Values): ReporterName {
@@ -183,14 +194,14 @@ async function check(values: Values, io: Io): Promise<number> {
   const diagnostics = validate(book, config.rules);
   // On stderr for json and github, whose stdout is for tools.
   if (values.explain) (reporter === 'text' ? io.stdout : io.stderr)(explainBook(book));
-  report('check', reporter, diagnostics, allQuestions(book).length, io);
+  report('check', reporter, values.quiet ? errorsOnly(diagnostics) : diagnostics, allQuestions(book).length, io);
   return hasErrors(diagnostics) ? EXIT_VALIDATION : EXIT_OK;
 }
 
 /** Prints the report; with the github reporter in GitHub Actions, adds the verdict to the job summary too. */
 function report(command: string, reporter: ReporterName, diagnostics: Diagnostic[], questions: number, io: Io): void {
   const summary = summarize(diagnostics, questions);
-  io.stdout(REPORT[reporter](diagnostics, summary));
+  io.stdout(REPORT[reporter](diagnostics, summary, { color: io.color.stdout, version: VERSION }));
   if (reporter === 'github') io.jobSummary?.(jobSummary(command, diagnostics, summary));
 }
 
@@ -213,8 +224,9 @@ async function build(values: Values, io: Io): Promise<number> {
   if (io.progress) io.stderr(`mlq: read ${plural(allQuestions(book).length, 'question')} in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
   const diagnostics = validate(book, config.rules);
   const summary = summarize(diagnostics, allQuestions(book).length);
+  const shown = values.quiet ? errorsOnly(diagnostics) : diagnostics;
   // The same findings as `mlq check`, on stderr: stdout lists the files written.
-  if (diagnostics.length) io.stderr(REPORT.text(diagnostics, summary));
+  if (shown.length) io.stderr(REPORT.text(shown, summarize(shown, summary.questions), { color: io.color.stderr, version: VERSION }));
   if (hasErrors(diagnostics) && !values['allow-errors']) {
     io.stderr(`mlq: not publishing: validation found ${summary.errors} error(s) (fix them, or build with --allow-errors)\n`);
     return EXIT_VALIDATION;
@@ -229,8 +241,8 @@ async function build(values: Values, io: Io): Promise<number> {
   // Formats built from the same notes (deck.csv, deck.apkg) may report the same thing: say it once.
   for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${printable(warning)}\n`);
   await writeOutputs(outDir, files);
-  const shown = path.relative(process.cwd(), outDir) || '.';
-  io.stdout(`${files.map((f) => `${path.join(shown, f.path)} (${f.bytes.length} bytes)`).join('\n')}\n`);
+  const folder = shownPath(outDir) || '.';
+  io.stdout(`${files.map((f) => `${path.join(folder, f.path)} (${formatSize(f.bytes.length)})`).join('\n')}\n`);
   return EXIT_OK;
 }
 
@@ -250,7 +262,7 @@ async function links(values: Values, io: Io): Promise<number> {
     },
   });
   const urls = result.checked + result.fromCache;
-  report('links', reporter, result.diagnostics, allQuestions(book).length, io);
+  report('links', reporter, values.quiet ? errorsOnly(result.diagnostics) : result.diagnostics, allQuestions(book).length, io);
   if (reporter === 'text') io.stdout(`${plural(urls, 'URL')}: ${result.checked} checked, ${result.fromCache} from the cache\n`);
   return hasErrors(result.diagnostics) ? EXIT_VALIDATION : EXIT_OK;
 }

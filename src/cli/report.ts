@@ -1,7 +1,11 @@
-// Reporters: diagnostics -> text for people, GitHub workflow commands, or JSON for tools.
+// Reporters: diagnostics -> text for people, GitHub workflow commands, or JSON and SARIF for tools.
 import type { Diagnostic } from '../model.js';
+import { foldRepeats } from './fold.js';
+import { sarif } from './sarif.js';
+import { stylerFor } from './style.js';
+import { plural } from '../writers/words.js';
 
-export const REPORTERS = ['text', 'github', 'json'] as const;
+export const REPORTERS = ['text', 'github', 'json', 'sarif'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
 export interface Summary {
@@ -16,7 +20,11 @@ export function summarize(diagnostics: Diagnostic[], questions: number): Summary
   return { errors: count('error'), warnings: count('warning'), infos: count('info'), questions };
 }
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** What a reporter knows besides the findings: whether its stream takes colour, and mlq's version. */
+export interface ReportOptions {
+  color: boolean;
+  version: string;
+}
 
 /**
  * Text from a bank reaches a maintainer's terminal and CI logs: control characters (ESC starts terminal
@@ -38,10 +46,21 @@ const shown = (d: Diagnostic): Diagnostic => ({
   ...(d.hint !== undefined && { hint: printable(d.hint) }),
 });
 
-function text(diagnostics: Diagnostic[], summary: Summary): string {
-  const lines = diagnostics.map(shown).map(
-    (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`,
-  );
+const PLAIN_OPTIONS: ReportOptions = { color: false, version: '' };
+
+// One word table for every output, this report included.
+export { plural };
+
+/** Findings only with --quiet: errors, as ESLint's --quiet. */
+export const errorsOnly = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
+
+/** One line per finding; one finding repeated in a file is one line that lists its other lines. */
+function text(diagnostics: Diagnostic[], summary: Summary, options: ReportOptions = PLAIN_OPTIONS): string {
+  const style = stylerFor(options.color);
+  const lines = foldRepeats(diagnostics.map(shown)).map(({ first: d, others }) => {
+    const also = others.length ? style.place(` (also on ${others.length === 1 ? 'line' : 'lines'} ${others.map((o) => o.line).join(', ')})`) : '';
+    return `${style.place(`${d.file}:${d.line}:${d.column}`)} ${style.severity(d.severity, d.severity)} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}${also}`;
+  });
   lines.push(
     `${plural(summary.questions, 'question')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`,
   );
@@ -107,4 +126,9 @@ export function inputErrorDiagnostic(message: string): Diagnostic {
   return { rule: 'input-error', severity: 'error', message: text, hint: '', file, line, column: line ? 1 : 0 };
 }
 
-export const REPORT: Record<ReporterName, (diagnostics: Diagnostic[], summary: Summary) => string> = { text, github, json };
+export const REPORT: Record<ReporterName, (diagnostics: Diagnostic[], summary: Summary, options?: ReportOptions) => string> = {
+  text,
+  github,
+  json,
+  sarif: (diagnostics, _summary, options = PLAIN_OPTIONS) => sarif(diagnostics, options.version),
+};

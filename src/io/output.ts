@@ -45,6 +45,8 @@ export async function refuseUnsafeOutput(outDir: string, inputs: string[]): Prom
   for (const input of [process.cwd(), ...inputs]) {
     if (!isWithin(target, await realLocation(input))) continue;
     const what = input === process.cwd() ? 'the working directory' : input;
+    // The output named an input itself (a bank, the config's folder): it is no folder to build into.
+    if (input !== process.cwd() && (await realLocation(input)) === target) throw new MlqError(`${outDir}: is an input of the build, not an output folder: choose another`);
     throw new MlqError(`${outDir}: will not replace a folder that holds ${what}: choose another output folder`);
   }
   await refuseForeign(outDir, target);

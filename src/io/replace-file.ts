@@ -1,9 +1,11 @@
 // Rewriting a file in place, atomically: a temporary file beside it, renamed over it, and only if the file
 // still holds what mlq read (an editor or a git checkout may have changed it meanwhile).
 import { randomBytes } from 'node:crypto';
-import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError, MlqError } from '../errors.js';
+import { limit } from '../limits.js';
+import { readRegularFile } from './files.js';
 
 export async function replaceFile(file: string, expected: Uint8Array, bytes: Uint8Array): Promise<void> {
   // Through a symbolic link, the file it points to is rewritten; the link stays a link.
@@ -20,7 +22,8 @@ export async function replaceFile(file: string, expected: Uint8Array, bytes: Uin
     } finally {
       await handle.close();
     }
-    const now = await readFile(target);
+    // Read like every input: a bank swapped for a pipe or a device meanwhile is refused, not waited on.
+    const now = await readRegularFile(target, { maxBytes: limit('bankBytes') });
     if (!now.equals(expected)) throw new MlqError(`${file}: changed while mlq was working; not written (run mlq fix again)`);
     await rename(temporary, target);
   } catch (error) {

@@ -16,10 +16,26 @@ export interface Verdict {
 }
 
 export const LINK_RULES = {
-  'link-broken': { severity: 'error', description: 'A link does not answer with a page (4xx, 5xx, network error, redirect loop).' },
-  'link-redirect': { severity: 'info', description: 'A link is permanently redirected: link to the new address.' },
-  'link-timeout': { severity: 'warning', description: 'A link did not answer in time, or stayed rate-limited.' },
-  'link-private': { severity: 'error', description: 'A link points to a loopback, private, link-local or metadata address.' },
+  'link-broken': {
+    severity: 'error',
+    description: 'A link does not answer with a page (4xx, 5xx, network error, redirect loop).',
+    hint: 'Fix or replace the link, or add a pattern to links.skip in mlq.yaml.',
+  },
+  'link-redirect': {
+    severity: 'info',
+    description: 'A link is permanently redirected: link to the new address.',
+    hint: 'Link to the address it redirects to.',
+  },
+  'link-timeout': {
+    severity: 'warning',
+    description: 'A link did not answer in time, or stayed rate-limited.',
+    hint: 'Check the link by hand; it is checked again on the next run.',
+  },
+  'link-private': {
+    severity: 'error',
+    description: 'A link points to a loopback, private, link-local or metadata address.',
+    hint: 'Link to a public address (--allow-private checks such links, for tests).',
+  },
 } as const;
 
 export type LinkRuleId = keyof typeof LINK_RULES;
@@ -32,14 +48,14 @@ function finding(verdict: Verdict): { rule: LinkRuleId; message: string; hint: s
         ? { rule: 'link-redirect', message: `Link ${url} is permanently redirected to ${verdict.movedTo}.`, hint: `Link to ${verdict.movedTo} instead.` }
         : null;
     case 'broken':
-      return { rule: 'link-broken', message: `Broken link ${url} (${reason}).`, hint: 'Fix or replace the link, or add a pattern to links.skip in mlq.yaml.' };
+      return { rule: 'link-broken', message: `Broken link ${url} (${reason}).`, hint: LINK_RULES['link-broken'].hint };
     case 'timeout':
-      return { rule: 'link-timeout', message: `Link ${url} did not answer (${reason}).`, hint: 'Check the link by hand; it is checked again on the next run.' };
+      return { rule: 'link-timeout', message: `Link ${url} did not answer (${reason}).`, hint: LINK_RULES['link-timeout'].hint };
     case 'private':
       return {
         rule: 'link-private',
         message: `Link ${url} was not requested: ${reason}.`,
-        hint: 'Link to a public address (--allow-private checks such links, for tests).',
+        hint: LINK_RULES['link-private'].hint,
       };
     // Stryker disable next-line StringLiteral,ConditionalExpression: without this case the switch ends and returns undefined, which reads as null.
     case 'skipped':

@@ -1,6 +1,5 @@
 // mlq fix: the fixes of the rules that found something, written into each bank's text, checked by reading
 // the result again; `--check` shows them as a diff, otherwise each bank is replaced atomically.
-import { readFile } from 'node:fs/promises';
 import type { RuleSetting } from '../config.js';
 import { EXIT_INTERNAL, MlqError } from '../errors.js';
 import type { Bank, Book } from '../model.js';
@@ -11,6 +10,8 @@ import { decodeText } from '../read/source.js';
 import { RULES } from '../rules/index.js';
 import type { Fix } from '../rules/rule.js';
 import { applyFixes, splitLines } from './edit.js';
+import { readInput } from '../io/files.js';
+import { limit } from '../limits.js';
 
 export interface RuleFix {
   /** The rules whose findings the fix answers (the numbering rules share one renumbering). */
@@ -53,7 +54,7 @@ export async function planFixes({ config, book, texts, options }: Loaded): Promi
   const fixes = fixesOf(book, config.rules);
   return Promise.all(
     book.banks.map(async (bank, i) => {
-      const before = await readFile(bank.file);
+      const before = await readInput(bank.file, 'cannot read', { maxBytes: limit('bankBytes') });
       // The model was read from this text: a file changed since would get fixes meant for another text.
       const text = decodeText(bank.file, before);
       if (text !== texts[i]!.text) throw new MlqError(`${bank.file}: changed while mlq was working; not written (run mlq fix again)`);

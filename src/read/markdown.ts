@@ -160,17 +160,42 @@ export function hastToHtml(tree: HastRoot): string {
 export function hastToText(tree: HastRoot): string {
   const parts: string[] = [];
   const block = new Set(['p', 'li', 'pre', 'blockquote', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'hr', 'div', 'table']);
-  visit(tree, (node) => {
-    if (node.type === 'text') parts.push(node.value);
-    else if (node.type === 'element') {
-      if (block.has(node.tagName) && parts.length > 0) parts.push('\n');
-      const math = mathOf(node);
-      if (math) {
-        parts.push(math.display ? `$$\n${math.tex}\n$$` : `$${math.tex}$`);
-        return SKIP;
-      }
+  // A plain walk rather than unist-util-visit: a list item needs its list (for its marker) and its depth.
+  /** Whether the last part is a list marker: the item's first block follows it on its line. */
+  let afterMarker = false;
+  const walk = (node: HastRoot | HastRoot['children'][number], lists: number) => {
+    if (node.type === 'text') {
+      // The line break between a marker and the item's first paragraph (a loose item) is not kept.
+      if (afterMarker && node.value.trim() === '') return;
+      parts.push(node.value);
+      afterMarker = false;
+      return;
     }
-  });
+    if (node.type !== 'element' && node.type !== 'root') return;
+    const children = node.children as HastRoot['children'];
+    if (node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol')) {
+      // Items keep their markers ("- ", "3. "), nested lists their indentation: the text reads as the list did.
+      const start = Number(node.properties.start ?? 1);
+      let n = Number.isFinite(start) ? start : 1;
+      for (const child of children) {
+        if (child.type !== 'element' || child.tagName !== 'li') continue;
+        if (parts.length > 0) parts.push('\n');
+        parts.push(`${'  '.repeat(lists)}${node.tagName === 'ol' ? `${n++}. ` : '- '}`);
+        afterMarker = true;
+        for (const grandchild of child.children as HastRoot['children']) walk(grandchild, lists + 1);
+      }
+      return;
+    }
+    if (node.type === 'element' && block.has(node.tagName) && parts.length > 0 && !afterMarker) parts.push('\n');
+    const math = node.type === 'element' ? mathOf(node) : null;
+    if (math) {
+      parts.push(math.display ? `$$\n${math.tex}\n$$` : `$${math.tex}$`);
+      afterMarker = false;
+      return;
+    }
+    for (const child of children) walk(child, lists);
+  };
+  walk(tree, 0);
   return parts
     .join('')
     .replace(/[ \t]+\n/g, '\n')

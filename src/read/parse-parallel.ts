@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Bank } from '../model.js';
-import { bankPieces, finishBank, parseBankPart, type BankPart } from './parse.js';
+import { bankPieces, finishBank, parseBankPart, unreadBank, type BankPart } from './parse.js';
 import type { SourceText } from './source.js';
 import { plural } from '../cli/report.js';
 import type { Piece } from './split.js';
@@ -56,6 +56,7 @@ const debug = (message: string) => process.env.MLQ_DEBUG && process.stderr.write
 /** Reads a bank; one with no questions is refused after a scan of its lines, before any parsing. */
 export async function parseBankParallel(source: SourceText, options: ReadOptions = {}): Promise<Bank> {
   const reading = readingOf(source.text, source.file, options);
+  if (reading.refusal) return unreadBank(source.file, reading);
   const pieces = bankPieces(source.text, reading);
   const request: WorkerRequest = { file: source.file, reading, pieces, next: new Int32Array(new SharedArrayBuffer(4)) };
   const parts = new Array<BankPart>(request.pieces.length);

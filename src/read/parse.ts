@@ -79,7 +79,13 @@ export function bankPieces(text: string, reading: Reading = readingOf(text, ''))
 
 export function parseBank(source: SourceText, options: ReadOptions = {}): Bank {
   const reading = readingOf(source.text, source.file, options);
+  if (reading.refusal) return unreadBank(source.file, reading);
   return finishBank(bankPieces(source.text, reading).map((piece) => parseBankPart(source.file, piece, reading)), reading);
+}
+
+/** A bank in which the scan found no question line: not parsed; its explanation says why (see refusal). */
+export function unreadBank(file: string, reading: Reading): Bank {
+  return { ...parseBankPart(file, { text: '', line: 1, offset: 0 }, reading).bank, explanation: [reading.refusal!] };
 }
 
 const UNREAD_HINT: Record<Reading['layout'], string> = {
@@ -119,7 +125,7 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
     const node = children[i]!;
     const question = found[i] && !found[i]!.starts[0]!.shallower;
     if (node.type === 'heading' && !question) {
-      opensSection[i] = node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node));
+      opensSection[i] = !found[i] && node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node));
       for (let d = node.depth; d <= 6; d++) headingAt[d] = i;
     }
     if (found[i] && !opensSection[i]) questionAt = i;
@@ -209,7 +215,9 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
   begin();
 
   const questionLinks: FoundLink[] = [];
-  const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, reading));
+  // Node offsets count from the start of the whole file; the piece holds its text from piece.offset on.
+  const sourceOf = (from: number, to: number) => piece.text.slice(from - piece.offset, to - piece.offset);
+  const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, reading, sourceOf));
   const otherLinks = [...front, ...other].flatMap((node) => collectLinks(node, file));
   const frontMatterTree = toSafeHast(front);
   const firstParagraph = front.find((node) => node.type === 'paragraph');
@@ -371,7 +379,7 @@ function isBlank(node: RootContent): boolean {
   return isIdComment(node);
 }
 
-function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: Reading): Question {
+function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: Reading, sourceOf: (from: number, to: number) => string): Question {
   const { start, body } = draft;
   const heading = start.head;
   const idInHeading = heading.children.find(isIdComment);
@@ -405,6 +413,10 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
     if (el.tagName === 'img') hasImage = true;
   });
 
+  const first = body[0]?.position?.start.offset;
+  const last = body.at(-1)?.position?.end.offset;
+  const answerMarkdown = first !== undefined && last !== undefined ? sourceOf(first, last) : '';
+
   const baseId = writtenId ?? idFromTitle(title);
   return {
     id: baseId,
@@ -415,6 +427,7 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
     title,
     titleTree,
     answerText,
+    answerMarkdown,
     answerTree,
     hasAnswer: answerText !== '' || hasImage,
     sources: all.filter((l) => l.kind === 'source').map((l) => l.link),

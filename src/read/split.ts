@@ -40,12 +40,15 @@ export function hasDefinitions(text: string): boolean {
 }
 
 /** Every line that starts a top-level ATX heading at column 1. */
-export function* headingLines(text: string): Generator<HeadingLine> {
-  for (const line of blockLines(text)) if (line.heading) yield line;
+export function headingLines(text: string): Generator<HeadingLine> {
+  return blockLines(text, true);
 }
 
-/** Every line outside fenced code and HTML blocks (the lines where Markdown structure can start). */
-export function* blockLines(text: string): Generator<BlockLine> {
+/**
+ * Every line outside fenced code and HTML blocks (the lines where Markdown structure can start), or only
+ * the heading lines among them (cutting text needs no more, and makes no object for the others).
+ */
+export function* blockLines(text: string, onlyHeadings = false): Generator<BlockLine> {
   let fence = '';
   /** The closer of the HTML block the scan is in, 'blank' for kinds 6 and 7, or null outside one. */
   let html: RegExp | 'blank' | null = null;
@@ -70,7 +73,8 @@ export function* blockLines(text: string): Generator<BlockLine> {
     } else if (HTML_UNTIL_BLANK.test(content)) {
       html = 'blank';
     } else {
-      yield { at, line, text: content, heading: ATX_HEADING.test(content) };
+      const heading = ATX_HEADING.test(content);
+      if (heading || !onlyHeadings) yield { at, line, text: content, heading };
     }
     at = end;
   }

@@ -7,17 +7,20 @@ import { slugify } from '../read/ids.js';
 import { hastToHtml } from '../read/markdown.js';
 import type { Bank, Book, Link, Question } from '../model.js';
 import { el, joined, textContent, type Child } from './hast.js';
-import { NO_ANSWER, domainOf, followable, needsNoAnswerNote, siteOf } from './links.js';
+import { domainOf, followable, needsNoAnswerNote, siteOf } from './links.js';
 import { withMath } from './math.js';
+import { WORDS, linksLabel, titleFacts } from './words.js';
 
 export interface AnkiNote {
   /** Derived from the deck and the question's stable id only: it survives renumbering, edits and moves. */
   guid: string;
   /** Full deck name, e.g. "ML Interview Questions::Questions". */
   deck: string;
-  /** HTML fields of the Basic note type. */
+  /** HTML fields of the Basic note type. The number is a field of its own (in the .apkg): on the front,
+   * inserting one question would change every later front, and with it Anki's duplicate check. */
   front: string;
   back: string;
+  number: number;
   /** The front as Anki strips it for its sort field and checksum. */
   frontText: string;
   tags: string[];
@@ -25,6 +28,8 @@ export interface AnkiNote {
 
 export interface AnkiNotes {
   deckName: string;
+  /** The deck's description, as HTML: title, count, source date, licence and link. */
+  description: string;
   notes: AnkiNote[];
   warnings: string[];
 }
@@ -44,9 +49,11 @@ export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
   const warnings: string[] = [];
   const notes = book.banks.flatMap((bank) =>
     bank.questions.map((q): AnkiNote => {
-      const title = clone(ankiMath(q.titleTree)).children as ElementContent[];
-      const front = cardTree(tidyInline([el('strong', {}, [`${q.number}.`]), { type: 'text', value: ' ' }, ...title]));
-      const back = cardTree(backChildren(q));
+      const title = tidyInline(clone(ankiMath(q.titleTree)).children as ElementContent[]);
+      const answer = q.hasAnswer ? (clone(ankiMath(q.answerTree)).children as ElementContent[]) : [];
+      const shown = leadOf(q, answer);
+      const front = cardTree([...title, ...shown]);
+      const back = cardTree(backChildren(q, shown.length > 0 ? answer.slice(answer.indexOf(shown[0]!) + 1) : answer));
       // The same words from deck.csv and deck.apkg, so that a build reports each image once.
       for (const { src, line } of [...front.images, ...back.images]) {
         warnings.push(`${q.file}:${line ?? q.line}: image "${src}" is a link on the Anki card: the deck carries no media`);
@@ -56,12 +63,29 @@ export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
         deck: deckPath(deckName, book.banks.length > 1 ? bankLabel(bank) : null, q.section),
         front: fieldHtml(front.tree),
         back: fieldHtml(back.tree),
+        number: q.number,
         frontText: textOf(front.tree),
-        tags: tagsOf(bank, q),
+        tags: tagsOf(book, bank, q),
       };
     }),
   );
-  return { deckName, notes, warnings };
+  return { deckName, description: descriptionOf(book), notes, warnings };
+}
+
+/** The deck's description: the title page's facts, each on its line, the upstream list a link. */
+function descriptionOf(book: Book): string {
+  const lines = [el('strong', {}, [book.meta.title]), ...titleFacts(book).map((fact) => el('span', {}, [fact.text, fact.link ? el('a', { href: fact.link }, [fact.link]) : null]))];
+  return fieldHtml({ type: 'root', children: joined<ElementContent>(lines, el('br', {})) });
+}
+
+/**
+ * What of the answer the front shows: a title that ends with ":" announces what follows ("why would the
+ * following splitting mechanism be incorrect:"), so a code block that opens the answer goes to the front.
+ */
+function leadOf(q: Question, answer: ElementContent[]): ElementContent[] {
+  if (!/:\s*$/.test(q.title)) return [];
+  const first = answer.find((node) => node.type !== 'text' || node.value.trim() !== '');
+  return first?.type === 'element' && first.tagName === 'pre' ? [first] : [];
 }
 
 /** 64 bits of a hash, in hex: an Anki GUID only has to be a unique string, and hex never starts a CSV comment. */
@@ -69,10 +93,9 @@ function guidOf(namespace: string, questionId: string): string {
   return createHash('sha256').update(`mlq\n${namespace}\n${questionId}`).digest('hex').slice(0, 16);
 }
 
-function backChildren(q: Question): ElementContent[] {
-  const answer = q.hasAnswer ? (clone(ankiMath(q.answerTree)).children as ElementContent[]) : [];
-  const note = needsNoAnswerNote(q) ? [el('p', {}, [el('em', {}, [NO_ANSWER])])] : [];
-  return [...answer, ...note, ...linkParagraph('Answer: ', q.answerLinks), ...linkParagraph('Sources: ', q.sources)];
+function backChildren(q: Question, answer: ElementContent[]): ElementContent[] {
+  const note = needsNoAnswerNote(q) ? [el('p', {}, [el('em', {}, [WORDS.noAnswer])])] : [];
+  return [...answer, ...note, ...linkParagraph('answer', q.answerLinks), ...linkParagraph('source', q.sources)];
 }
 
 /** Math as Anki's own MathJax reads it: `\\( … \\)` inline, `\\[ … \\]` displayed (in a block of its own). */
@@ -81,9 +104,9 @@ function ankiMath(tree: Root): Root {
 }
 
 /** "Sources: a.com, b.org" with each site a link; only followable URLs, so no `javascript:` URL reaches a card. */
-function linkParagraph(label: string, links: Link[]): Element[] {
+function linkParagraph(kind: 'answer' | 'source', links: Link[]): Element[] {
   const anchors = followable(links).map(({ link, href }): Child => el('a', { href }, [domainOf(link.url)]));
-  return anchors.length > 0 ? [el('p', {}, [label, ...joined(anchors, ', ')])] : [];
+  return anchors.length > 0 ? [el('p', {}, [linksLabel(kind, anchors.length), ...joined(anchors, ', ')])] : [];
 }
 
 interface CardImage {
@@ -149,14 +172,19 @@ function bankLabel(bank: Bank): string {
   return label || bank.file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 }
 
-function tagsOf(bank: Bank, q: Question): string[] {
-  const bankTag = slugify(bankLabel(bank)) || 'bank';
+/**
+ * Tags per bank and section, and the sites of the sources. A book of one bank has no bank tag: that bank is
+ * the deck, and a tag that repeats the deck's name sorts nothing.
+ */
+function tagsOf(book: Book, bank: Bank, q: Question): string[] {
+  const bankTag = book.banks.length > 1 ? slugify(bankLabel(bank)) || 'bank' : null;
   const sectionTag = q.section ? slugify(q.section) : '';
   const domains = new Set(q.sources.flatMap((s) => {
     const site = siteOf(s.url);
     return site ? [`source${NESTING}${site}`] : [];
   }));
-  return [bankTag, ...(sectionTag ? [`${bankTag}${NESTING}${sectionTag}`] : []), ...[...domains].sort()];
+  const own = bankTag ? [bankTag, ...(sectionTag ? [`${bankTag}${NESTING}${sectionTag}`] : [])] : sectionTag ? [sectionTag] : [];
+  return [...own, ...[...domains].sort()];
 }
 
 const clone = <T>(value: T): T => structuredClone(value);

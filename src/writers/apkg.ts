@@ -55,7 +55,7 @@ function stableId(name: string): number {
 let sqlJs: ReturnType<typeof initSqlJs> | undefined;
 
 export async function toApkg(book: Book, config: Config): Promise<{ bytes: Uint8Array; warnings: string[] }> {
-  const { deckName, notes, warnings } = toAnkiNotes(book, config);
+  const { deckName, description, notes, warnings } = toAnkiNotes(book, config);
   const sourceMs = Math.max(Date.parse(book.meta.sourceDate) || 0, 0);
   const seconds = Math.floor(sourceMs / 1000);
   // Notes and cards are numbered from the source date, in milliseconds, the way Anki numbers them from "now".
@@ -76,7 +76,7 @@ export async function toApkg(book: Book, config: Config): Promise<{ bytes: Uint8
       JSON.stringify(Object.fromEntries([
         // Anki expects its Default deck in every collection.
         [DEFAULT_DECK_ID, deck(DEFAULT_DECK_ID, 'Default', 0)],
-        ...[...deckIds].map(([name, id]) => [id, deck(id, name, seconds)]),
+        ...[...deckIds].map(([name, id]) => [id, deck(id, name, seconds, name === deckName ? description : '')]),
       ])),
       JSON.stringify({ [DECK_CONF_ID]: DECK_CONF }),
       '{}',
@@ -86,7 +86,7 @@ export async function toApkg(book: Book, config: Config): Promise<{ bytes: Uint8
     db.run('BEGIN');
     notes.forEach((note, i) => {
       const id = firstId + i;
-      const fields = [note.front, note.back].join(FIELD_SEPARATOR);
+      const fields = [note.front, note.back, String(note.number)].join(FIELD_SEPARATOR);
       const tags = ` ${note.tags.join(' ')} `;
       insertNote.run([id, note.guid, modelId, seconds, tags, fields, note.frontText, fieldChecksum(note.frontText), '']);
       // A new card's `due` is its place in the new-card queue: the book's order.
@@ -169,7 +169,7 @@ function basicModel(id: number, deckName: string, seconds: number, deckId: numbe
         did: null,
       },
     ],
-    flds: [field('Front', 0), field('Back', 1)],
+    flds: [field('Front', 0), field('Back', 1), field('Number', 2)],
     css: CARD_CSS,
     latexPre:
       '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
@@ -181,13 +181,13 @@ function basicModel(id: number, deckName: string, seconds: number, deckId: numbe
   };
 }
 
-function deck(id: number, name: string, seconds: number) {
+function deck(id: number, name: string, seconds: number, desc = '') {
   return {
     id,
     name,
     mod: seconds,
     usn: -1,
-    desc: '',
+    desc,
     dyn: 0,
     conf: DECK_CONF_ID,
     collapsed: false,

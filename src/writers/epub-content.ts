@@ -2,13 +2,14 @@
 // Everything a reader sees is built as trees from the model's sanitized trees and serialized by
 // hast-util-to-html, so no text from a bank is ever pasted into markup.
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
 import { allQuestions } from '../model.js';
 import { hastToText } from '../read/markdown.js';
-import { el, joined, type Child } from './hast.js';
-import { NO_ANSWER, decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
+import { allowedProperties, anyText, el, integerFrom, joined, type Allowed, type AttributeTable, type Child } from './hast.js';
+import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
 import { mathOf, texToMathML } from './math.js';
+import { WORDS, linksLabel, titleFacts } from './words.js';
+import { toXml } from './xml.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
 const QUESTIONS_PER_FILE = 20;
@@ -28,21 +29,14 @@ export interface EpubContent {
   pages: Page[];
   /** The `<nav epub:type="toc">` tree: parts per bank, sections, every question. */
   nav: Element;
+  /** The `<nav epub:type="landmarks">` tree: cover, contents, where the reading starts. */
+  landmarks: Element;
   /** Things a bank has that the e-book cannot show as written. */
   warnings: string[];
 }
 
 const root = (children: Element[]): Root => ({ type: 'root', children });
 
-/**
- * Serializes a tree as XML (XHTML or SVG): closed void elements, all text escaped; `raw` nodes are only ever
- * KaTeX's MathML. hast-util-to-html escapes only `<` and `&` in text, which HTML needs; XML also forbids
- * `]]>` in text, so its `>` is escaped too (in an attribute value the reference means the same character).
- */
-export function toXml(tree: Root | Element, space: 'html' | 'svg' = 'html'): string {
-  const markup = space === 'svg' ? toHtml(tree, { space, closeEmptyElements: true }) : toHtml(tree, { closeSelfClosing: true, allowDangerousHtml: true });
-  return markup.replace(/]]>/g, ']]&gt;');
-}
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -111,12 +105,6 @@ class Adapter {
   }
 }
 
-type Allowed = (value: unknown) => boolean;
-const anyText: Allowed = (value) => typeof value === 'string';
-const integerFrom =
-  (least: number): Allowed =>
-  (value) =>
-    typeof value === 'number' && Number.isInteger(value) && value >= least;
 const oneOf =
   (...values: string[]): Allowed =>
   (value) =>
@@ -128,7 +116,7 @@ const oneOf =
  * attributes on elements that do not take them fail epubcheck, and booleans (`reversed`, `open`) would be
  * written without a value, which XML does not allow.
  */
-const EPUB_ATTRIBUTES: Record<string, Record<string, Allowed>> = {
+const EPUB_ATTRIBUTES: AttributeTable = {
   '*': {
     id: (value) => typeof value === 'string' && /^\S+$/.test(value),
     className: (value) => Array.isArray(value),
@@ -143,16 +131,7 @@ const EPUB_ATTRIBUTES: Record<string, Record<string, Allowed>> = {
   th: { colSpan: integerFrom(1), rowSpan: integerFrom(0) },
 };
 
-function epubProperties(tagName: string, given: Properties): Properties {
-  const allowed = { ...EPUB_ATTRIBUTES['*'], ...EPUB_ATTRIBUTES[tagName] };
-  const properties: Properties = {};
-  for (const [name, value] of Object.entries(given)) if (allowed[name]?.(value)) properties[name] = value;
-  // A table column's alignment (`|:-:|`) becomes a class: `align` is not valid in EPUB 3.
-  if (typeof given.align === 'string' && /^(?:left|center|right)$/.test(given.align)) {
-    properties.className = [...(Array.isArray(properties.className) ? properties.className : []), `align-${given.align}`];
-  }
-  return properties;
-}
+const epubProperties = (tagName: string, given: Properties): Properties => allowedProperties(EPUB_ATTRIBUTES, tagName, given);
 
 const questionAnchor = (q: Question) => `q-${q.id}`;
 /** The nav shows what the heading shows: the sanitized title, as text. */
@@ -196,39 +175,34 @@ function questionBlock(q: Question, adapter: Adapter): Element {
   const where: Where = q;
   const answerLinks = linkAnchors(q.answerLinks);
   const sources = linkAnchors(q.sources);
-  const linkList = (label: string, className: string, anchors: Element[]) =>
-    anchors.length > 0 && el('p', { className: [className] }, [`${label}: `, ...joined<Child>(anchors, ', ')]);
+  const linkList = (kind: 'answer' | 'source', className: string, anchors: Element[]) =>
+    anchors.length > 0 && el('p', { className: [className] }, [linksLabel(kind, anchors.length), ...joined<Child>(anchors, ', ')]);
   const answer = q.hasAnswer
     ? el('div', { className: ['answer'] }, adapter.nodes(q.answerTree.children, where))
-    : needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [NO_ANSWER]);
+    : needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [WORDS.noAnswer]);
   return el('section', { className: ['question'], id: questionAnchor(q) }, [
     el('h3', {}, [el('span', { className: ['number'] }, [`${q.number}.`]), ' ', ...adapter.nodes(q.titleTree.children, where)]),
     answer,
-    linkList('Answer', 'answer-links', answerLinks),
-    linkList(sources.length > 1 ? 'Sources' : 'Source', 'sources', sources),
+    linkList('answer', 'answer-links', answerLinks),
+    linkList('source', 'sources', sources),
   ]);
 }
 
+/** The cover: the cover image alone (the title page that follows says it all in words). */
 function coverPage(meta: BookMeta): Page {
   return {
     filename: 'cover.xhtml',
     title: meta.title,
     beforeToc: true,
-    body: root([
-      el('section', { className: ['cover'], 'epub:type': 'cover' }, [
-        el('h1', { className: ['cover-title'] }, [meta.title]),
-        meta.subtitle && el('p', { className: ['cover-subtitle'] }, [meta.subtitle]),
-        meta.authors.length > 0 && el('p', { className: ['cover-authors'] }, [meta.authors.join(', ')]),
-      ]),
-    ]),
+    body: root([el('section', { className: ['cover'], 'epub:type': 'cover' }, [el('img', { src: COVER_IMAGE, alt: meta.title })])]),
   };
 }
 
+/** The cover image's file, as epub-gen-memory names it in the book. */
+export const COVER_IMAGE = 'cover.svg';
+
 function titlePage(book: Book): Page {
   const { meta } = book;
-  const count = allQuestions(book).length;
-  const parts = book.banks.length;
-  const date = meta.sourceDate.slice(0, 10);
   return {
     filename: 'title.xhtml',
     title: meta.title,
@@ -237,11 +211,9 @@ function titlePage(book: Book): Page {
       el('section', { className: ['title-page'], 'epub:type': 'titlepage' }, [
         el('h1', {}, [meta.title]),
         meta.subtitle && el('p', { className: ['subtitle'] }, [meta.subtitle]),
-        meta.authors.length > 0 && el('p', { className: ['authors'] }, [meta.authors.join(', ')]),
-        el('p', {}, [`${count} question${count === 1 ? '' : 's'}${parts > 1 ? ` in ${parts} parts` : ''}.`]),
-        date && el('p', {}, [`Source dated ${date}.`]),
-        meta.license && el('p', { className: ['license'] }, [meta.license]),
-        meta.upstream && el('p', { className: ['upstream'] }, ['Source: ', upstreamLink(meta.upstream)]),
+        ...titleFacts(book).map((fact) =>
+          el('p', fact.small ? { className: ['small'] } : {}, [fact.text, fact.link ? el('a', { href: fact.link }, [fact.link]) : null]),
+        ),
       ]),
     ]),
   };
@@ -315,10 +287,20 @@ export function epubContent(book: Book): EpubContent {
   }
 
   const nav = el('nav', { 'epub:type': 'toc', id: 'toc' }, [
-    el('h1', {}, ['Contents']),
-    el('ol', {}, [el('li', {}, [el('a', { href: 'title.xhtml' }, ['Title page'])]), ...parts]),
+    el('h1', {}, [WORDS.contents]),
+    el('ol', {}, [el('li', {}, [el('a', { href: 'title.xhtml' }, [WORDS.titlePage])]), ...parts]),
   ]);
-  return { pages, nav, warnings };
+  // Reading systems read the landmarks; the page shows only the contents (`hidden` would be a bare,
+  // non-XML attribute as hast-util-to-html writes it, so the stylesheet hides the list).
+  const landmarks = el('nav', { 'epub:type': 'landmarks', id: 'landmarks', className: ['landmarks'] }, [
+    el('h2', {}, [WORDS.landmarks]),
+    el('ol', {}, [
+      el('li', {}, [el('a', { 'epub:type': 'cover', href: 'cover.xhtml' }, [WORDS.cover])]),
+      el('li', {}, [el('a', { 'epub:type': 'toc', href: 'toc.xhtml#toc' }, [WORDS.contents])]),
+      el('li', {}, [el('a', { 'epub:type': 'bodymatter', href: 'part-1.xhtml' }, [WORDS.start])]),
+    ]),
+  ]);
+  return { pages, nav, landmarks, warnings };
 }
 
 /** The cover image: the title on a plain background, as SVG (no font or image to fetch). */

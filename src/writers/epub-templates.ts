@@ -19,10 +19,10 @@ ${body}
 /** A chapter: `xhtml` is its serialized body (see epub.ts for why not the library's `content`). */
 export const CHAPTER_XHTML = page('<%= title %>', '<%- xhtml %>');
 
-/** The navigation document: `navHtml` is the serialized `<nav epub:type="toc">`. */
+/** The navigation document: `navHtml` is the serialized `<nav epub:type="toc">` and landmarks. */
 export const NAV_XHTML = page('<%= tocTitle %>', '<%- navHtml %>');
 
-/** The package document. No NCX: EPUB 3 readers use the navigation document. */
+/** The package document; toc.ncx is for EPUB 2 readers, which do not know the navigation document. */
 export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%= lang %>">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -41,10 +41,11 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
 <manifest>
 <item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav" />
 <item id="css" href="style.css" media-type="text/css" />
+<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml" />
 <item id="cover-image" href="cover.<%= cover.extension %>" media-type="<%= cover.mediaType %>" properties="cover-image" />
 <% content.forEach(function (chapter, index) { %><item id="page-<%= index %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"<% if (chapter.mathml) { %> properties="mathml"<% } %> />
 <% }) %></manifest>
-<spine>
+<spine toc="ncx">
 <% content.forEach(function (chapter, index) { if (chapter.beforeToc) { %><itemref idref="page-<%= index %>" />
 <% } }) %><itemref idref="nav" />
 <% content.forEach(function (chapter, index) { if (!chapter.beforeToc) { %><itemref idref="page-<%= index %>" />
@@ -70,9 +71,10 @@ th, td { border: 1px solid #bbb; padding: 0.2em 0.4em; vertical-align: top; }
 .align-right { text-align: right; }
 img { max-width: 100%; }
 nav ol { list-style: none; padding-left: 1em; }
-.cover { text-align: center; margin-top: 30%; }
-.cover-title { font-size: 2em; }
-.cover-subtitle, .subtitle { font-style: italic; }
+nav.landmarks { display: none; }
+.cover { text-align: center; margin: 0; padding: 0; }
+.cover img { max-width: 100%; max-height: 100vh; }
+.subtitle { font-style: italic; }
 .title-page { text-align: center; }
-.license, .upstream { font-size: 0.9em; }
+.small { font-size: 0.9em; }
 `;

@@ -5,7 +5,10 @@ import { EPub, type Options } from 'epub-gen-memory';
 import type { Writer } from './writer.js';
 import { allQuestions, compareText, type Book, type BookMeta } from '../model.js';
 import { reproducibleZip, type ZipEntry } from './zip.js';
-import { coverSvg, epubContent, toXml } from './epub-content.js';
+import { COVER_IMAGE, coverSvg, epubContent } from './epub-content.js';
+import { toXml } from './xml.js';
+import { ncxOf } from './epub-ncx.js';
+import { WORDS } from './words.js';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, STYLESHEET } from './epub-templates.js';
 
 const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
@@ -50,7 +53,7 @@ interface TemplateData {
 
 export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const { meta } = book;
-  const { pages, nav, warnings } = epubContent(book);
+  const { pages, nav, landmarks, warnings } = epubContent(book);
   const modified = modifiedOf(meta.sourceDate);
   const count = allQuestions(book).length;
 
@@ -62,8 +65,8 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
     lang: meta.language || 'en',
     date: modified,
     // A File, not a URL: the library would fetch a URL.
-    cover: new File([coverSvg(meta)], 'cover.svg', { type: 'image/svg+xml' }) as unknown as Options['cover'],
-    tocTitle: 'Contents',
+    cover: new File([coverSvg(meta)], COVER_IMAGE, { type: 'image/svg+xml' }) as unknown as Options['cover'],
+    tocTitle: WORDS.contents,
     prependChapterTitles: false,
     css: STYLESHEET,
     chapterXHTML: CHAPTER_XHTML,
@@ -76,7 +79,7 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
     subjects: meta.subjects,
     rights: meta.license,
     source: meta.upstream,
-    navHtml: toXml(nav),
+    navHtml: `${toXml(nav)}\n${toXml(landmarks)}`,
   };
   // epub-gen-memory re-parses a chapter's `content` with htmlparser2 and drops every attribute outside its
   // own list (`start` on <ol>, `align` on table cells). Ours is already sanitized XHTML from the rehype
@@ -86,8 +89,8 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
 
   // epub-gen-memory zips with JSZip, which stamps every entry with the build time. So the library only
   // renders (templates, cover) and its files are zipped again here, in a fixed order
-  // with `mimetype` first and stored, and with the source date as every entry's time. Its NCX is left
-  // out: it is a flat list that would contradict the navigation document.
+  // with `mimetype` first and stored, and with the source date as every entry's time. Its NCX is
+  // replaced: it is a flat list that would contradict the navigation document.
   class RenderedEpub extends EPub {
     async files(): Promise<ZipEntry[]> {
       await this.render();
@@ -101,7 +104,9 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
           return { path, bytes: new TextEncoder().encode((await file.async('string')).replace(NOT_XML, '')) };
         }),
       );
-      return [{ path: 'mimetype', bytes: new TextEncoder().encode('application/epub+zip'), stored: true }, ...files];
+      const ncx = { path: 'OEBPS/toc.ncx', bytes: new TextEncoder().encode(ncxOf(nav, { title: meta.title, identifier: options.identifier }).replace(NOT_XML, '')) };
+      const all = [...files, ncx].sort((a, b) => compareText(a.path, b.path));
+      return [{ path: 'mimetype', bytes: new TextEncoder().encode('application/epub+zip'), stored: true }, ...all];
     }
   }
   const files = await new RenderedEpub(options, chapters).files();

@@ -1,71 +1,90 @@
 // JSON Schema (2020-12) of questions.json. Bump SCHEMA_VERSION on any incompatible change.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-const text = { type: 'string' } as const;
-const line = { type: 'integer', minimum: 1 } as const;
+/**
+ * mlq publishes no schema under a host of its own, so the schema is named by a URN: an identifier that
+ * claims no host (the `.invalid` host before said "not real"), against which `$ref`s resolve all the same.
+ */
+export const SCHEMA_ID = `urn:mlq:questions-schema:${SCHEMA_VERSION}`;
+
+const text = (description: string) => ({ type: 'string', description }) as const;
+const line = (description: string) => ({ type: 'integer', minimum: 1, description }) as const;
 
 const link = {
   type: 'object',
+  description: 'A link as written in the bank.',
   additionalProperties: false,
   required: ['label', 'url', 'line'],
-  properties: { label: text, url: text, line },
+  properties: {
+    label: text('The link text ("src", "Answer", a site name...).'),
+    url: { type: 'string', format: 'uri-reference', description: 'The link target as written: usually an absolute URL, sometimes a path in the repository.' },
+    line: line('Line of the link in the bank file.'),
+  },
 } as const;
 
-const links = { type: 'array', items: { $ref: '#/$defs/link' } } as const;
+const links = (description: string) => ({ type: 'array', items: { $ref: '#/$defs/link' }, description }) as const;
 
 /** Math is KaTeX's MathML in the HTML and its TeX, between `$` (or `$$` when displayed), in the text. */
-const html = { type: 'string', description: 'Sanitized HTML; math as MathML (<span class="katex"><math>…</math></span>), its TeX in the <annotation encoding="application/x-tex">.' } as const;
-const plain = { type: 'string', description: 'Plain text; math as its TeX, written $…$ inline and $$…$$ displayed, as in the bank.' } as const;
+const html = (what: string) =>
+  ({ type: 'string', description: `${what} Sanitized HTML; math as MathML (<span class="katex"><math>…</math></span>), its TeX in the <annotation encoding="application/x-tex">.` }) as const;
+const plain = (what: string) => ({ type: 'string', description: `${what} Plain text; math as its TeX, written $…$ inline and $$…$$ displayed, as in the bank.` }) as const;
 
 export const QUESTIONS_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://mlq.invalid/questions.schema.json',
+  $id: SCHEMA_ID,
   title: 'mlq question bank',
+  description: 'Interview-question banks read from Markdown by mlq: the book, its banks, their sections and questions.',
   type: 'object',
   additionalProperties: false,
   required: ['schemaVersion', 'book', 'banks'],
   properties: {
-    $schema: text,
-    schemaVersion: { const: SCHEMA_VERSION },
+    $schema: text('Where this file\'s schema is: questions.schema.json beside it.'),
+    schemaVersion: { const: SCHEMA_VERSION, description: 'Version of this schema; it changes with any incompatible change.' },
     book: {
       type: 'object',
+      description: 'The book the banks make, as mlq.yaml describes it.',
       additionalProperties: false,
       required: ['title', 'subtitle', 'authors', 'language', 'license', 'upstream', 'description', 'subjects', 'sourceDate'],
       properties: {
-        title: text,
-        subtitle: text,
-        authors: { type: 'array', items: text },
-        language: text,
-        license: text,
-        upstream: text,
-        description: text,
-        subjects: { type: 'array', items: text },
-        sourceDate: { type: 'string', format: 'date-time' },
+        title: text('Title of the book.'),
+        subtitle: text('Subtitle, or "".'),
+        authors: { type: 'array', items: { type: 'string' }, description: 'Authors and contributors.' },
+        language: text('BCP 47 language tag of the text, e.g. "en".'),
+        license: text('Licence or terms of the content, or "".'),
+        upstream: {
+          description: 'URL of the upstream list the banks come from, or "".',
+          anyOf: [{ const: '' }, { type: 'string', format: 'uri' }],
+        },
+        description: text('A sentence or two about the book.'),
+        subjects: { type: 'array', items: { type: 'string' }, description: 'Subject keywords.' },
+        sourceDate: { type: 'string', format: 'date-time', description: 'Date of the source: SOURCE_DATE_EPOCH, the last commit, or the file time.' },
       },
     },
     banks: {
       type: 'array',
       minItems: 1,
+      description: 'The banks, in book order: one Markdown file each.',
       items: {
         type: 'object',
         additionalProperties: false,
         required: ['file', 'title', 'claimedCount', 'description', 'frontMatterHtml', 'sections', 'questions'],
         properties: {
-          file: text,
-          title: text,
-          claimedCount: { type: ['integer', 'null'], minimum: 0 },
-          description: text,
-          frontMatterHtml: html,
+          file: text('The bank file, relative to mlq.yaml, with "/" separators.'),
+          title: text('The bank\'s "#" heading, or "".'),
+          claimedCount: { type: ['integer', 'null'], minimum: 0, description: 'The count of questions the title claims ("65 ... Questions"), or null.' },
+          description: text('The first paragraph before the questions, as text, or "".'),
+          frontMatterHtml: html('What stands before the first question or section (intro, resources).'),
           sections: {
             type: 'array',
+            description: 'The topic sections ("##" headings followed by questions), in order.',
             items: {
               type: 'object',
               additionalProperties: false,
               required: ['id', 'title', 'line'],
-              properties: { id: text, title: text, line },
+              properties: { id: text('Stable id of the section, unique in the bank; questions refer to it.'), title: text('The section heading.'), line: line('Line of the heading.') },
             },
           },
-          questions: { type: 'array', items: { $ref: '#/$defs/question' } },
+          questions: { type: 'array', items: { $ref: '#/$defs/question' }, description: 'The questions, in bank order.' },
         },
       },
     },
@@ -74,22 +93,26 @@ export const QUESTIONS_SCHEMA = {
     link,
     question: {
       type: 'object',
+      description: 'One question and its answer.',
       additionalProperties: false,
-      required: ['id', 'number', 'section', 'title', 'titleHtml', 'answerHtml', 'answerText', 'hasAnswer', 'sources', 'answerLinks', 'links', 'file', 'line'],
+      required: [
+        'id', 'number', 'section', 'title', 'titleHtml', 'answerHtml', 'answerText', 'answerMarkdown', 'hasAnswer', 'sources', 'answerLinks', 'links', 'file', 'line',
+      ],
       properties: {
-        id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
-        number: { type: 'integer', minimum: 0 },
-        section: { type: ['string', 'null'] },
-        title: text,
-        titleHtml: html,
-        answerHtml: html,
-        answerText: plain,
-        hasAnswer: { type: 'boolean' },
-        sources: links,
-        answerLinks: links,
-        links,
-        file: text,
-        line,
+        id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Stable id, from the title or an <!-- id: ... --> comment, never from the number.' },
+        number: { type: 'integer', minimum: 0, description: 'The number the bank gives the question.' },
+        section: { type: ['string', 'null'], description: 'The id of the question\'s section (see sections), or null when it is in none.' },
+        title: text('The question, as text, without its number and source links.'),
+        titleHtml: html('The question (its own links kept).'),
+        answerHtml: html('The answer, without its source and answer links.'),
+        answerText: plain('The answer, list markers kept, without its source and answer links.'),
+        answerMarkdown: text('The answer\'s Markdown exactly as written in the bank, or "".'),
+        hasAnswer: { type: 'boolean', description: 'Whether the question has an answer of its own (text or an image).' },
+        sources: links('Source links ([[src](url)] and the like).'),
+        answerLinks: links('Links to an answer elsewhere ([[Answer]](url)).'),
+        links: links('The other links of the title and the answer.'),
+        file: text('The bank file, relative to mlq.yaml.'),
+        line: line('Line of the question heading.'),
       },
     },
   },

@@ -2,20 +2,21 @@
 import path from 'node:path';
 import type { Writer } from './writer.js';
 import { htmlWithMathML } from './math.js';
-import type { Book, Link, Question } from '../model.js';
+import type { Bank, Book, Link, Question } from '../model.js';
 import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './json-schema.js';
 
 const link = ({ label, url, line }: Link) => ({ label, url, line });
 
 // Keys are listed explicitly: their order is the file's order; the trees go out as HTML.
-const question = (q: Question, file: string) => ({
+const question = (q: Question, file: string, section: string | null) => ({
   id: q.id,
   number: q.number,
-  section: q.section,
+  section,
   title: q.title,
   titleHtml: htmlWithMathML(q.titleTree),
   answerHtml: htmlWithMathML(q.answerTree),
   answerText: q.answerText,
+  answerMarkdown: q.answerMarkdown,
   hasAnswer: q.hasAnswer,
   sources: q.sources.map(link),
   answerLinks: q.answerLinks.map(link),
@@ -23,6 +24,20 @@ const question = (q: Question, file: string) => ({
   file,
   line: q.line,
 });
+
+/**
+ * The id of the section a question is in: the last section heading above it, if it has a section
+ * (sections and questions are both in bank order, and a section's questions follow its heading).
+ */
+function sectionIdOf(bank: Bank, q: Question): string | null {
+  if (q.section === null) return null;
+  let found: string | null = null;
+  for (const section of bank.sections) {
+    if (section.line > q.line) break;
+    found = section.id;
+  }
+  return found;
+}
 
 /** Bank files are named relative to mlq.yaml, so the JSON is the same from whatever folder mlq runs. */
 export function toQuestionsJson(book: Book, configDir = '.'): object {
@@ -49,7 +64,7 @@ export function toQuestionsJson(book: Book, configDir = '.'): object {
       description: bank.description,
       frontMatterHtml: htmlWithMathML(bank.frontMatterTree),
       sections: bank.sections.map(({ id, title, line }) => ({ id, title, line })),
-      questions: bank.questions.map((q) => question(q, relative(q.file))),
+      questions: bank.questions.map((q) => question(q, relative(q.file), sectionIdOf(bank, q))),
     })),
   };
 }

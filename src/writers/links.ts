@@ -1,5 +1,5 @@
-// What every writer shows the same way: which URLs may be links at all, a site's name as a label, and what
-// stands in the place of an answer the bank does not have.
+// What every writer shows the same way: which URLs may be links at all, a site's name as a label, and when
+// a question gets the note that it has no answer (the note's words are in words.ts).
 import type { Link, Question } from '../model.js';
 
 /** Schemes a reader can follow from a page or a card; anything else (javascript:, data:, relative paths) stays text. */
@@ -34,10 +34,7 @@ export function followable(links: readonly Link[]): { link: Link; href: string }
   });
 }
 
-/** Shown where a question has no answer and no link to one. */
-export const NO_ANSWER = 'No answer yet: contributions welcome.';
-
-/** Whether a question gets the NO_ANSWER note: it has no answer, and no answer link a reader could follow. */
+/** Whether a question gets the no-answer note: it has no answer, and no answer link a reader could follow. */
 export const needsNoAnswerNote = (q: Question): boolean => !q.hasAnswer && followable(q.answerLinks).length === 0;
 
 const GENERIC_LABEL = /^(?:src|source|sources|ref|reference|answer|link)?\s*\d*$/i;

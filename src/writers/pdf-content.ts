@@ -34,7 +34,7 @@ interface InlineStyle {
 type Inline = ContentText & { math?: MathSvg };
 
 /** The body text's size (pdf.ts's default style): formulas are drawn at the size of the text around them. */
-export const BODY_FONT_SIZE = 10.5;
+export const BODY_FONT_SIZE = 11;
 /** Roboto's ascender: where a line's baseline lies below its top, in ems. */
 const ASCENT = 0.93;
 const INK = '#000000';
@@ -86,6 +86,9 @@ export function styledText(text: string, style: InlineStyle, context: RenderCont
 }
 
 const collapse = (text: string) => text.replace(/[ \t\r\n\f]+/g, ' ');
+
+/** Inline content (a question's title) as runs, links included, without outer spaces. */
+export const inlineRuns = (nodes: readonly ElementContent[], context: RenderContext): Inline[] => trimRuns(inlines(nodes, {}, context));
 
 function inlines(nodes: readonly ElementContent[], style: InlineStyle, context: RenderContext): Inline[] {
   return nodes.flatMap((node) => inline(node, style, context));
@@ -253,9 +256,13 @@ function list(node: Element, context: RenderContext): Content {
   return { ol: items, start: Number.isFinite(start) ? start : 1, style: 'list' };
 }
 
+/** A code block of at most this many lines is never split across pages. */
+const SHORT_CODE_LINES = 12;
+
 /** Code in a shaded box; pdfmake wraps long lines at the box edge, so nothing is cut off. */
 function codeBlock(node: Element, context: RenderContext): Content {
   const code = textContent(node).replace(/\n$/, '');
+  const short = code.split('\n').length <= SHORT_CODE_LINES;
   const cell: TableCell = { text: styledText(code, { code: true }, context).map(({ background: _, ...run }) => run), style: 'code' };
   return {
     table: { widths: ['*'], body: [[cell]] },
@@ -270,6 +277,7 @@ function codeBlock(node: Element, context: RenderContext): Content {
       paddingBottom: () => 5,
     },
     margin: [0, 2, 0, 8],
+    ...(short ? { unbreakable: true } : {}),
   };
 }
 

@@ -2,22 +2,28 @@
 import pdfmake from 'pdfmake';
 import type { Content, ContentText, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { visit } from 'unist-util-visit';
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { Writer, WriteContext } from './writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../model.js';
-import { BODY_FONT_SIZE, COLORS, blocks, imageKey, styledText, type RenderContext } from './pdf-content.js';
+import { BODY_FONT_SIZE, COLORS, blocks, imageKey, inlineRuns, styledText, type RenderContext } from './pdf-content.js';
 import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
-import { NO_ANSWER, domainOf, followable, linkTarget, needsNoAnswerNote } from './links.js';
+import { outlineAtHeadings } from './pdf-outline.js';
+import { followable, linkTarget, needsNoAnswerNote } from './links.js';
 import { imageInfo, pngDataIsWhole } from './image.js';
 import { limit } from '../limits.js';
 import { hasMath, loadMathJax } from './math.js';
+import { WORDS, linksLabel, titleFacts } from './words.js';
 
 pdfmake.setFonts(FONTS);
+outlineAtHeadings();
 // Nothing is fetched, and only the font files are read from disk: images come in as data.
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
 
 const MARGIN = 56;
+/** The text column, in points: about 70 characters of 11-point Roboto a line, a comfortable measure. */
+const MEASURE = 360;
+const PAGE_WIDTH = { A4: 595.28, LETTER: 612 } as const;
 /** Room kept below a question heading: the heading moves to the next page rather than end one alone. */
 const KEEP_WITH_HEADING = 42;
 
@@ -38,21 +44,19 @@ const STYLES: TDocumentDefinitions['styles'] = {
   cell: { fontSize: 9.5 },
   answerHeading: { bold: true, margin: [0, 4, 0, 4] },
   note: { italics: true, color: COLORS.muted, margin: [0, 0, 0, 6] },
-  sources: { fontSize: 8.5, color: COLORS.muted, margin: [0, 2, 0, 4] },
+  sources: { fontSize: 8, color: COLORS.muted, lineHeight: 1.2, margin: [0, 2, 0, 4] },
 };
 
-/** The followable links, each labelled by its site; a site's second link is "site (2)". */
-function linkList(links: Link[], render: RenderContext): ContentText[] {
+/**
+ * "Sources: " and the followable links, each printed as its full URL, one a line: a paper copy names the
+ * page to look up, not only its site.
+ */
+function linkList(kind: 'answer' | 'source', links: Link[], render: RenderContext): Content | null {
   const seen = new Set<string>();
   const unique = followable(links).filter(({ href }) => !seen.has(href) && seen.add(href));
-  const count = new Map<string, number>();
-  return unique.flatMap(({ link, href }, i) => {
-    const domain = domainOf(link.url);
-    const n = (count.get(domain) ?? 0) + 1;
-    count.set(domain, n);
-    const runs = styledText(n > 1 ? `${domain} (${n})` : domain, { link: href }, render);
-    return i === 0 ? runs : [{ text: ', ' }, ...runs];
-  });
+  if (unique.length === 0) return null;
+  const urls = unique.flatMap(({ href }, i) => [...(i > 0 ? [{ text: '\n' }] : []), ...styledText(href, { link: href }, render)]);
+  return { text: [{ text: linksLabel(kind, unique.length), bold: true }, ...(unique.length > 1 ? [{ text: '\n' }] : []), ...urls], style: 'sources' };
 }
 
 interface Bookmark extends ContentText {
@@ -62,32 +66,48 @@ interface Bookmark extends ContentText {
   tocMargin: [number, number, number, number];
 }
 
-/** A heading that is a link target, an entry of the table of contents and an entry of the PDF outline. */
-const bookmark = (heading: Bookmark): Content =>
-  ({ ...heading, tocItem: true, tocNumberStyle: heading.tocStyle, outline: true }) as Content;
+/**
+ * A heading that is a link target and, when `listed`, an entry of the table of contents and of the PDF
+ * outline. A level the book does not need (its lone bank, a bank's lone section) is not listed.
+ */
+const bookmark = (heading: Bookmark, listed = true): Content =>
+  (listed ? { ...heading, tocItem: true, tocNumberStyle: heading.tocStyle, outline: true } : heading) as Content;
+
+/** A heading the running header names on the pages from its own on. */
+interface RunningHead {
+  node: Content;
+  title: string;
+}
+
+/** The title of the last bank or section that starts on or before `page`, once pdfmake has laid them out. */
+function runningTitle(heads: readonly RunningHead[], page: number): string | null {
+  let title: string | null = null;
+  for (const head of heads) {
+    const start = (head.node as { positions?: { pageNumber: number }[] }).positions?.[0]?.pageNumber;
+    if (start === undefined || start > page) break;
+    title = head.title;
+  }
+  return title;
+}
 
 function answerContent(question: Question, render: RenderContext): Content[] {
   const content = question.hasAnswer ? blocks(question.answerTree.children, render) : [];
-  const answerLinks = linkList(question.answerLinks, render);
-  if (answerLinks.length > 0) {
-    content.push({ text: [{ text: question.hasAnswer ? 'See also: ' : 'Answer: see ' }, ...answerLinks], style: 'note' });
-  } else if (needsNoAnswerNote(question)) {
-    content.push({ text: NO_ANSWER, style: 'note' });
-  }
-  const sources = linkList(question.sources, render);
-  if (sources.length > 0) content.push({ text: [{ text: 'Sources: ', bold: true }, ...sources], style: 'sources' });
+  if (needsNoAnswerNote(question)) content.push({ text: WORDS.noAnswer, style: 'note' });
+  for (const list of [linkList('answer', question.answerLinks, render), linkList('source', question.sources, render)]) if (list) content.push(list);
   return content;
 }
 
-function questionContent(question: Question, parentId: string, render: RenderContext): Content[] {
+function questionContent(question: Question, parentId: string | undefined, render: RenderContext): Content[] {
   const heading = bookmark({
-    text: [{ text: `${question.number}. `, color: COLORS.accent }, ...styledText(question.title, {}, render)],
+    // The title's own links (question 9's "connected components") stay links: for an unanswered
+    // question they are the reader's only pointer.
+    text: [{ text: `${question.number}. `, color: COLORS.accent }, ...inlineRuns(question.titleTree.children as ElementContent[], render)],
     style: 'question',
     id: `q-${question.id}`,
     outlineText: `${question.number}. ${question.title}`,
     outlineParentId: parentId,
     tocStyle: { fontSize: 9.5 },
-    tocMargin: [14, 0, 0, 2],
+    tocMargin: [parentId ? 14 : 0, 0, 0, 2],
   });
   // The heading and an empty space below it cannot be split; the answer then moves up into that space.
   return [
@@ -96,10 +116,11 @@ function questionContent(question: Question, parentId: string, render: RenderCon
   ];
 }
 
-function bankContent(bank: Bank, index: number, render: RenderContext): Content[] {
+function bankContent(bank: Bank, index: number, render: RenderContext, partListed: boolean, heads: RunningHead[]): Content[] {
   const partId = `part-${index + 1}`;
-  const content: Content[] = [
-    bookmark({
+  const sectionsListed = bank.sections.length > 1;
+  const part = bookmark(
+    {
       text: styledText(bank.title, {}, render),
       style: 'part',
       id: partId,
@@ -108,29 +129,39 @@ function bankContent(bank: Bank, index: number, render: RenderContext): Content[
       outlineExpanded: true,
       tocStyle: { bold: true, fontSize: 11 },
       tocMargin: [0, 8, 0, 3],
-    }),
+    },
+    partListed,
+  );
+  heads.push({ node: part, title: bank.title });
+  const content: Content[] = [
+    part,
     { text: `${bank.questions.length} questions`, style: 'partNote' },
     // The bank's own front matter (its intro, "Preparation Resources"), as its part page in the EPUB has it.
     ...blocks(bank.frontMatterTree.children, render),
   ];
+  const bankParent = partListed ? partId : undefined;
   let section: string | null = null;
-  let parentId = partId;
+  let parentId = bankParent;
   let sections = 0;
   for (const question of bank.questions) {
     if (question.section !== null && question.section !== section) {
       section = question.section;
-      parentId = `${partId}-section-${++sections}`;
-      content.push(
-        bookmark({
+      const sectionId = `${partId}-section-${++sections}`;
+      const heading = bookmark(
+        {
           text: styledText(section, {}, render),
           style: 'section',
-          id: parentId,
+          id: sectionId,
           outlineText: section,
-          outlineParentId: partId,
+          outlineParentId: bankParent,
           tocStyle: { fontSize: 10.5, color: COLORS.accent },
-          tocMargin: [6, 4, 0, 3],
-        }),
+          tocMargin: [partListed ? 6 : 0, 4, 0, 3],
+        },
+        sectionsListed,
       );
+      heads.push({ node: heading, title: section });
+      content.push(heading);
+      if (sectionsListed) parentId = sectionId;
     }
     content.push(...questionContent(question, parentId, render));
   }
@@ -139,20 +170,18 @@ function bankContent(bank: Bank, index: number, render: RenderContext): Content[
 
 function titlePage(book: Book, render: RenderContext): Content[] {
   const { meta } = book;
-  const count = allQuestions(book).length;
-  const date = meta.sourceDate ? meta.sourceDate.slice(0, 10) : '';
   const page: Content[] = [{ text: styledText(meta.title, {}, render), style: 'title' }];
   if (meta.subtitle) page.push({ text: styledText(meta.subtitle, {}, render), style: 'subtitle' });
-  const facts = [
-    meta.authors.length > 0 ? meta.authors.join(', ') : '',
-    `${count} questions${date ? ` · source of ${date}` : ''}`,
-  ].filter(Boolean);
-  page.push({ text: styledText(facts.join('\n'), {}, render), style: 'titleFacts' });
-  const small: ContentText[] = [];
-  if (meta.license) small.push(...styledText(`${meta.license}\n`, {}, render));
-  const upstream = linkTarget(meta.upstream);
-  if (meta.upstream) small.push({ text: 'Upstream list: ' }, ...styledText(meta.upstream, upstream ? { link: upstream } : {}, render));
-  if (small.length > 0) page.push({ text: small, style: 'titleSmall' });
+  const facts = titleFacts(book);
+  for (const small of [false, true]) {
+    const lines = facts.filter((fact) => Boolean(fact.small) === small);
+    const runs = lines.flatMap((fact, i): ContentText[] => [
+      ...(i > 0 ? [{ text: '\n' }] : []),
+      ...styledText(fact.text, {}, render),
+      ...(fact.link ? styledText(fact.link, { link: fact.link }, render) : []),
+    ]);
+    if (runs.length > 0) page.push({ text: runs, style: small ? 'titleSmall' : 'titleFacts' });
+  }
   return page;
 }
 
@@ -213,13 +242,15 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
   if (trees.some(hasMath)) await loadMathJax();
   const missing = new Set<string>();
   const { meta } = book;
-  const parts = book.banks.flatMap((bank, i) => bankContent(bank, i, { missing, images: keys, file: bank.file }));
+  const heads: RunningHead[] = [];
+  const partsListed = book.banks.length > 1;
+  const parts = book.banks.flatMap((bank, i) => bankContent(bank, i, { missing, images: keys, file: bank.file }, partsListed, heads));
   const render: RenderContext = { missing, images: keys, file: '' };
-  const headerTitle = styledText(meta.title, {}, render);
+  const side = (PAGE_WIDTH[context.config.output.pageSize] - MEASURE) / 2;
   const date = new Date(meta.sourceDate || 0);
   const docDefinition: TDocumentDefinitions = {
     pageSize: context.config.output.pageSize,
-    pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN],
+    pageMargins: [side, MARGIN, side, MARGIN],
     language: meta.language,
     info: {
       title: meta.title,
@@ -231,16 +262,19 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
       creationDate: date,
       modDate: date,
     },
+    // The running header names the bank or section the page is in (the book before the first of them).
     header: (page) =>
-      page === 1 ? null : { text: headerTitle.map((run) => ({ ...run })), fontSize: 8, color: COLORS.muted, alignment: 'right', margin: [MARGIN, 24, MARGIN, 0] },
+      page === 1
+        ? null
+        : { text: styledText(runningTitle(heads, page) ?? meta.title, {}, render), fontSize: 8, color: COLORS.muted, alignment: 'right', margin: [side, 24, side, 0] },
     footer: (page, pages) =>
       page === 1 ? null : { text: `${page} / ${pages}`, fontSize: 8, color: COLORS.muted, alignment: 'center', margin: [0, 18, 0, 0] },
-    defaultStyle: { font: 'Roboto', fontSize: BODY_FONT_SIZE, lineHeight: 1.25 },
+    defaultStyle: { font: 'Roboto', fontSize: BODY_FONT_SIZE, lineHeight: 1.3 },
     styles: STYLES,
     images,
     content: [
       ...titlePage(book, render),
-      { toc: { title: { text: 'Contents', style: 'tocTitle' } }, pageBreak: 'before' },
+      { toc: { title: { text: WORDS.contents, style: 'tocTitle' } }, pageBreak: 'before' },
       ...parts,
     ],
   };

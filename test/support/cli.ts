@@ -11,12 +11,16 @@ export interface Run {
 
 export const MLQ = path.join(ROOT, 'bin/mlq.js');
 
+/** What the tests' `mlq` does not inherit: the job summary, and the colour settings of whoever runs the tests. */
+const INHERITED_NOT = new Set(['GITHUB_STEP_SUMMARY', 'NO_COLOR', 'FORCE_COLOR']);
+
 /**
  * The environment of an `mlq` the tests run: as in CI, with a fixed source date, and without the job
- * summary of a GitHub Actions run the tests may be part of, which only a test that sets it may write.
+ * summary of a GitHub Actions run the tests may be part of, which only a test that sets it may write, nor
+ * a colour setting (a test that wants one sets it).
  */
 export function mlqEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'GITHUB_STEP_SUMMARY'));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_NOT.has(name)));
   return { ...inherited, CI: 'true', SOURCE_DATE_EPOCH: '1700000000', ...env };
 }
 

@@ -34,7 +34,8 @@ function questionDepth(numbered: ScanLine[], all: ScanLine[]): number {
         if (holder) held++;
       }
     }
-    if (2 * held >= deeper) return depth;
+    // One heading above all the others is a question at the wrong depth, not a bank of questions with steps.
+    if (deeper === 0 || (numbered.filter((l) => l.depth === depth).length > 1 && 2 * held >= deeper)) return depth;
   }
   return depths.at(-1)!;
 }

@@ -1,6 +1,5 @@
 // The layouts a bank may use, and which one a bank uses: set in mlq.yaml, else the one that finds the most
 // question lines in a scan of the text. The scan also finds the topic and title depths.
-import { MlqError } from '../../errors.js';
 import { blockLines } from '../split.js';
 import { bold } from './bold.js';
 import { headings } from './headings.js';
@@ -47,7 +46,6 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
   const ids = options.layout ? [options.layout] : (Object.keys(LAYOUTS) as LayoutId[]);
   const found = ids.map((id) => [id, LAYOUTS[id].scan(lines, options)] as [LayoutId, Candidates]);
   const [id, best] = found.reduce((a, b) => (b[1].lines.length > a[1].lines.length ? b : a));
-  if (best.lines.length === 0) throw noQuestions(file, lines, ids);
   const layout = LAYOUTS[id];
   const questionLines = new Set(best.lines);
   const draft: Reading = {
@@ -57,9 +55,11 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
     structuralDepth: best.structuralDepth,
     sectionDepth: 0,
     titleDepth: titleDepth(lines),
-    firstQuestionLine: best.lines.reduce((a, b) => Math.min(a, b)),
-    questionLines: lines.filter((l) => questionLines.has(l.line)).map((l) => ({ line: l.line, text: l.title || l.text.replace(ITEM_OR_BOLD, '$2') })),
+    firstQuestionLine: best.lines.reduce((a, b) => Math.min(a, b), Infinity),
+    questionLines: lines.filter((l) => questionLines.has(l.line)).map((l) => ({ line: l.line, text: l.title || l.text.replace(ITEM_OR_BOLD, '$2').trim() })),
     numbering: options.numbering ?? null,
+    // No question line at all: the bank is not parsed, and the pipeline refuses it with this line.
+    refusal: best.lines.length === 0 ? noQuestions(file, lines, ids) : null,
     why: [
       `${options.layout ? 'set in mlq.yaml' : 'detected'}: ${best.why}`,
       ...found.filter(([other]) => other !== id).map(([other, c]) => `not ${other}: ${c.why}`),
@@ -94,9 +94,11 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     const isQuestion = line.depth ? layout.isQuestionLine(line, reading) : questionLines.has(line.line);
-    // A question heading is never a candidate: it stands at the question depth (and a list bank has none).
-    const candidate = line.depth > reading.titleDepth && (reading.layout === 'list' || line.depth < reading.depth) && !NAVIGATION_HEADING.test(line.title);
-    if (candidate && nextQuestion < nextAtOrAbove[line.depth]!) deepest = Math.max(deepest, line.depth);
+    if (line.depth && !isQuestion) {
+      // A numbered heading just above the question depth is a question at the wrong depth, never a topic.
+      const candidate = !questionLines.has(line.line) && line.depth > reading.titleDepth && (reading.layout === 'list' || line.depth < reading.depth) && !NAVIGATION_HEADING.test(line.title);
+      if (candidate && nextQuestion < nextAtOrAbove[line.depth]!) deepest = Math.max(deepest, line.depth);
+    }
     if (line.depth) for (let d = line.depth; d <= 6; d++) nextAtOrAbove[d] = line.line;
     if (isQuestion) nextQuestion = line.line;
   }
@@ -104,13 +106,13 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
 }
 
 /** The error for a bank with no questions: the lines that looked like questions and the layouts tried. */
-function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[]): MlqError {
-  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || LOOKS_LIKE_LINE.test(l.text));
+function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[]): string {
+  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || (l.depth === 0 && LOOKS_LIKE_LINE.test(l.text)));
   const layouts = `layouts tried: ${tried.join(', ')}`;
-  if (looked.length === 0) return new MlqError(`${file}: no questions found: nothing looks like a question (${layouts}; see mlq --help)`);
+  if (looked.length === 0) return `${file}: no questions found: nothing looks like a question (${layouts}; see mlq --help)`;
   const first = looked.slice(0, 3);
-  return new MlqError(
-    `${file}:${first[0]!.line}: no questions found: ${first.length > 1 ? `lines ${first.map((l) => l.line).join(', ')} look like questions` : `line ${first[0]!.line} looks like a question`} but fit${first.length > 1 ? '' : 's'} no layout (${layouts}; e.g. write "#### 1) What is ...?")`,
+  return (
+    `${file}:${first[0]!.line}: no questions found: ${first.length > 1 ? `lines ${first.map((l) => l.line).join(', ')} look like questions` : `line ${first[0]!.line} looks like a question`} but fit${first.length > 1 ? '' : 's'} no layout (${layouts}; e.g. write "#### 1) What is ...?")`
   );
 }
 

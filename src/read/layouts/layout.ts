@@ -34,6 +34,8 @@ export interface Reading {
   firstQuestionLine: number;
   /** Every question line the scan found: one the tree does not read as a question is reported. */
   questionLines: { line: number; text: string }[];
+  /** Why the bank has no questions, when the scan found no question line (it is then not parsed). */
+  refusal: string | null;
   /** Null until the questions are read and it is detected, unless mlq.yaml sets it. */
   numbering: Numbering | null;
   /** Why: what the scan found, for `mlq check --explain`. */

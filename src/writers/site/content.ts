@@ -8,19 +8,18 @@ import type { Bank } from '../../model.js';
 import { decodeFragment, linkTarget, siteOf } from '../links.js';
 import { mathOf, texToKatexHtml } from '../math.js';
 import type { WriteContext } from '../writer.js';
+import { allowedProperties, anyText, integerFrom, type AttributeTable } from '../hast.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const HEADING = /^h([1-6])$/;
 
-type Allowed = (value: unknown) => boolean;
-const anyText: Allowed = (value) => typeof value === 'string';
-const whole: Allowed = (value) => typeof value === 'number' && Number.isInteger(value);
+const whole = integerFrom(-Infinity);
 
 /**
  * The attributes of the sanitizer's output that HTML5 keeps: GitHub's schema also lets HTML 4's
  * presentational ones through (`align`, `border`, `nowrap`...), which the Nu checker reports as obsolete.
  */
-const SITE_ATTRIBUTES: Record<string, Record<string, Allowed>> = {
+const SITE_ATTRIBUTES: AttributeTable = {
   '*': { id: anyText, className: Array.isArray, title: anyText, lang: anyText, dir: anyText },
   a: { href: anyText },
   img: { alt: anyText, src: anyText, width: whole, height: whole },
@@ -34,16 +33,7 @@ const SITE_ATTRIBUTES: Record<string, Record<string, Allowed>> = {
   ins: { cite: anyText, dateTime: anyText },
 };
 
-function siteProperties(tagName: string, given: Properties): Properties {
-  const allowed = { ...SITE_ATTRIBUTES['*'], ...SITE_ATTRIBUTES[tagName] };
-  const properties: Properties = {};
-  for (const [name, value] of Object.entries(given)) if (allowed[name]?.(value)) properties[name] = value;
-  // A table column's alignment (`|:-:|`) becomes a class, styled by the site's stylesheet.
-  if (typeof given.align === 'string' && /^(?:left|center|right)$/.test(given.align)) {
-    properties.className = [...(Array.isArray(properties.className) ? properties.className : []), `align-${given.align}`];
-  }
-  return properties;
-}
+const siteProperties = (tagName: string, given: Properties): Properties => allowedProperties(SITE_ATTRIBUTES, tagName, given);
 
 /** Whether a link goes to a referral or affiliate host (site.sponsored in mlq.yaml). */
 export function isSponsored(href: string, patterns: readonly RegExp[]): boolean {

@@ -7,7 +7,8 @@ import type { Config } from '../../config.js';
 import { allQuestions, type Book, type Question } from '../../model.js';
 import { hastToText } from '../../read/markdown.js';
 import { el, joined, type Child } from '../hast.js';
-import { NO_ANSWER, followable, githubRepository, linkText, needsNoAnswerNote, upstreamBase } from '../links.js';
+import { followable, githubRepository, linkText, needsNoAnswerNote, upstreamBase } from '../links.js';
+import { WORDS } from '../words.js';
 import type { OutputFile, Writer, WriteContext } from '../writer.js';
 import { collectImages, outLink, PageContent, type SiteLinks } from './content.js';
 import { renderPage, shortDescription, type Crumb, type PageSpec, type SiteInfo } from './layout.js';
@@ -76,7 +77,7 @@ function questionBlock(site: Site, q: Question, content: PageContent): Element {
       el('a', { className: ['permalink'], href: `#${q.id}`, ariaLabel: `Link to question ${q.number}` }, ['#']),
     ]),
     q.hasAnswer ? el('div', { className: ['answer'] }, content.nodes(q.answerTree.children, q.file, 3)) : null,
-    needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [NO_ANSWER]),
+    needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [WORDS.noAnswer]),
     linkList(site, 'Answer', q.answerLinks),
     linkList(site, q.sources.length > 1 ? 'Sources' : 'Source', q.sources),
     edit && el('p', { className: ['edit'] }, [el('a', { href: edit }, [`Edit on GitHub (line ${q.line})`])]),
