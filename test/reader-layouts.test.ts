@@ -12,6 +12,8 @@ import type { ReadOptions } from '../src/read/layouts/index.js';
 
 const bank = (text: string, options: ReadOptions = {}) => parseBank({ file: 'b.md', text }, options);
 const read = (text: string, options: ReadOptions = {}) => readingOf(text, 'b.md', options);
+/** Why the reader refuses a bank with no question lines (null when it has some): the pipeline's input error. */
+const refusal = (text: string, options: ReadOptions = {}) => read(text, options).refusal;
 const numbers = (text: string, options: ReadOptions = {}) => bank(text, options).questions.map((q) => q.number);
 const titles = (text: string, options: ReadOptions = {}) => bank(text, options).questions.map((q) => q.title);
 const firstNode = (markdown: string) => parseMarkdown(markdown).children[0]!;
@@ -120,19 +122,21 @@ describe('the line scan', () => {
 describe('headings layout', () => {
   it('reads `##`, `###` and `####` questions, and not `#####` ones unless mlq.yaml sets the depth', () => {
     for (const marks of ['##', '###', '####']) expect(read(`# T\n\n${marks} 1) A?\n\n${marks} 2) B?\n`)).toMatchObject({ layout: 'headings', depth: marks.length });
-    expect(() => read('# T\n\n##### 1) A?\n\n##### 2) B?\n')).toThrow(/no questions found/);
+    expect(refusal('# T\n\n##### 1) A?\n\n##### 2) B?\n')).toMatch(/^b\.md:3: no questions found/);
+    expect(bank('# T\n\n##### 1) A?\n\n##### 2) B?\n').questions).toEqual([]);
     expect(read('# T\n\n##### 1) A?\n\n##### 2) B?\n', { depth: 5 })).toMatchObject({ layout: 'headings', depth: 5, structuralDepth: 2 });
   });
 
-  it('with a depth set, reads headings at that depth; one above is a topic if questions follow it, else a question', () => {
+  it('with a depth set, reads headings at that depth; a numbered one just above is a question at the wrong depth, never a topic', () => {
     const text = '# T\n\n## 1) A?\nx\n\n### 2) B?\ny\n\n## 3) C?\n\n#### 4) D?\nz\n';
     const read3 = bank(text, { depth: 3 });
-    expect(read3.sections.map((s) => s.title)).toEqual(['1) A?']);
-    expect(read3.questions.map((q) => [q.number, q.depth, q.section])).toEqual([
-      [2, 3, '1) A?'],
-      [3, 2, '1) A?'],
+    expect(read3.sections).toEqual([]);
+    expect(read3.questions.map((q) => [q.number, q.depth, q.section, q.answerText])).toEqual([
+      [1, 2, null, 'x'],
+      [2, 3, null, 'y'],
+      [3, 2, null, '4) D?\n\nz'],
     ]);
-    expect(read3.questions[1]!.answerText).toContain('D?');
+    expect(read3.looseHeadings).toEqual([]);
   });
 
   it('the question depth is the shallowest whose numbered headings hold most of the deeper ones', () => {
@@ -141,7 +145,11 @@ describe('headings layout', () => {
     expect(read(held).depth).toBe(2);
     expect(read(held).why[0]).toBe('detected: 2 headings at depth 2 numbered like "12)"; 3 numbered headings deeper, inside answers');
     // One of two held is still half: the `##` ones are questions.
-    expect(read('# T\n\n## 1) A?\n\n### 1) Step\n\n## Notes\n\n### 2) Other\n').depth).toBe(2);
+    expect(read('# T\n\n## 1) A?\n\n### 1) Step\n\n## 2) B?\n\n## Notes\n\n### 2) Other\n').depth).toBe(2);
+    // One numbered heading above all the others holds nothing: it is a question a depth too high.
+    const one = '# T\n\n## 1) A?\n\n### 1) Step\n\n## Notes\n\n### 2) Other\n';
+    expect(read(one).depth).toBe(3);
+    expect(read(one).why[0]).toBe('detected: 2 headings at depth 3 numbered like "12)", 1 at depth 2');
     // None held: the deeper headings are the questions, the `##` one is a question written a depth too high.
     const above = '# T\n\n### 1) A?\n\n### 2) B?\n\n## 3) C?\n';
     expect(read(above).depth).toBe(3);
@@ -155,7 +163,9 @@ describe('headings layout', () => {
 
   it('one numbered heading is "1 heading"', () => {
     expect(read('# T\n\n### 1) A?\n').why[0]).toBe('detected: 1 heading at depth 3 numbered like "12)"');
-    expect(read('# T\n\n### 1) A?\n\n#### 1) s\n\n#### 2) t\n').why[0]).toBe('detected: 1 heading at depth 3 numbered like "12)"; 2 numbered headings deeper, inside answers');
+    // Detected, one heading above the others is at the wrong depth; with the depth set, the others are deeper.
+    expect(read('# T\n\n### 1) A?\n\n#### 1) s\n\n#### 2) t\n').why[0]).toBe('detected: 2 headings at depth 4 numbered like "12)", 1 at depth 3');
+    expect(read('# T\n\n### 1) A?\n\n#### 1) s\n\n#### 2) t\n', { depth: 3 }).why[0]).toBe('detected: 1 heading at depth 3 numbered like "12)"; 2 numbered headings deeper, inside answers');
   });
 
   it('a numbered heading two depths above the questions, or at `#`, is not a question', () => {
@@ -402,11 +412,14 @@ describe('choosing a layout', () => {
   });
 
   it('no questions: one line or up to three lines that look like one, and what was tried', () => {
-    expect(() => read('# B\n\n#### 1 What\n')).toThrow('b.md:3: no questions found: line 3 looks like a question but fits no layout (layouts tried: headings, list, bold; e.g. write "#### 1) What is ...?")');
-    expect(() => read('# B\n\n## 1 A\n\n## 2 B\n\n## 3 C\n\n## 4 D\n', { layout: 'list' })).toThrow(
+    expect(refusal('# B\n\n#### 1 What\n')).toBe('b.md:3: no questions found: line 3 looks like a question but fits no layout (layouts tried: headings, list, bold; e.g. write "#### 1) What is ...?")');
+    expect(refusal('# B\n\n## 1 A\n\n## 2 B\n\n## 3 C\n\n## 4 D\n', { layout: 'list' })).toBe(
       'b.md:3: no questions found: lines 3, 5, 7 look like questions but fit no layout (layouts tried: list; e.g. write "#### 1) What is ...?")',
     );
-    expect(() => read('# B\n\nNothing.\n')).toThrow('b.md: no questions found: nothing looks like a question (layouts tried: headings, list, bold; see mlq --help)');
+    expect(refusal('# B\n\nNothing.\n')).toBe('b.md: no questions found: nothing looks like a question (layouts tried: headings, list, bold; see mlq --help)');
+    // A bank with questions is not refused; the refused one is not parsed, and says why in its explanation.
+    expect(refusal('# B\n\n#### 1) What?\n')).toBeNull();
+    expect(bank('# B\n\nNothing.\n')).toMatchObject({ questions: [], explanation: [refusal('# B\n\nNothing.\n')] });
   });
 
   it.each([
@@ -424,13 +437,7 @@ describe('choosing a layout', () => {
   ])('in a bank with no questions, %s looks like a question: %s', (line, looks) => {
     // A bold line that asks is a question of the bold layout, not a look-alike.
     if (line === '**Why?**') return expect(read(`# B\n\n${line}\n`).layout).toBe('bold');
-    let message = '';
-    try {
-      read(`# B\n\n${line}\n`);
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    expect(message.startsWith(looks ? 'b.md:3: no questions found' : 'b.md: no questions found')).toBe(true);
+    expect(refusal(`# B\n\n${line}\n`)).toMatch(looks ? /^b\.md:3: no questions found: line 3 looks like/ : /^b\.md: no questions found: nothing looks like/);
   });
 
   it('the README table has a row per layout, with its example names', () => {
@@ -493,13 +500,7 @@ describe('boundaries the mutation test found unstated', () => {
     ['Q4:What', true],
     ['Q4:  ', false],
   ])('in a bank with no questions, %j looks like a question: %s', (line, looks) => {
-    let message = '';
-    try {
-      read(`# B\n\n${line}\n`);
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    expect(message.startsWith(looks ? 'b.md:3: no questions found' : 'b.md: no questions found')).toBe(true);
+    expect(refusal(`# B\n\n${line}\n`)).toMatch(looks ? /^b\.md:3: no questions found: line 3 looks like/ : /^b\.md: no questions found: nothing looks like/);
   });
 
   it('question depth: depths are tried shallowest first; a deeper heading before any holder is not held', () => {
@@ -508,8 +509,8 @@ describe('boundaries the mutation test found unstated', () => {
   });
 
   it('question depth: a paragraph does not end a holder; unnumbered deeper headings are not counted', () => {
-    expect(read('# T\n\n## 1) A?\nx\n\n### 1) Step\ny\n\n### 2) Step\n').depth).toBe(2);
-    expect(read('# T\n\n#### Intro\n\n#### Notes\n\n### 1) A?\n\n#### 1) s\n').depth).toBe(3);
+    expect(read('# T\n\n## 1) A?\nx\n\n### 1) Step\ny\n\n### 2) Step\n\n## 2) B?\n').depth).toBe(2);
+    expect(read('# T\n\n#### Intro\n\n#### Notes\n\n### 1) A?\n\n#### 1) s\n\n### 2) B?\n').depth).toBe(3);
   });
 
   it('question depth: numbered headings deeper than `####` are not tried, even when none above holds them', () => {
