@@ -513,6 +513,46 @@ describe('boundaries the mutation test found unstated', () => {
     expect(read('# T\n\n#### Intro\n\n#### Notes\n\n### 1) A?\n\n#### 1) s\n\n### 2) B?\n').depth).toBe(3);
   });
 
+  it('question depth: only a numbered heading at the depth holds, and only while no other heading at or above it comes', () => {
+    // `### 1) s` is held, `#### 1) Pre` and `#### 2) Pre` before any holder are not: 1 of 3, the `####` are the questions.
+    expect(read('#### 1) Pre\n\n#### 2) Pre\n\n### 1) A?\n\n#### 3) s\n\n### 2) B?\n').depth).toBe(4);
+    // An unnumbered heading at the depth, or a numbered one above it, ends the holder before: 1 of 3 held.
+    const after = (heading: string) => read(`# T\n\n### 1) A?\n\n#### 1) s\n\n### 2) B?\n\n${heading}\n\n#### 2) t\n\n#### 3) u\n`);
+    for (const heading of ['### Notes', '## 5) Part']) {
+      expect(after(heading).depth).toBe(4);
+      expect(after(heading).why[0]).toBe('detected: 3 headings at depth 4 numbered like "12)", 2 at depth 3');
+    }
+    // Held by the second holder: 3 of 3.
+    expect(read('# T\n\n### 1) A?\n\n#### 1) s\n\n### 2) B?\n\n#### 2) t\n\n#### 3) u\n').depth).toBe(3);
+  });
+
+  it('question depth: a single numbered heading is read at its own depth', () => {
+    expect(read('# T\n\n### 1) A?\n')).toMatchObject({ depth: 3, questionLines: [{ line: 3, text: '1) A?' }] });
+    expect(read('# T\n\n## Part\n\n#### 1) A?\n').depth).toBe(4);
+  });
+
+  it('other number forms are listed, each with its count', () => {
+    expect(read('# T\n\n### 1) A?\n\n### 2) B?\n\n### 3) C?\n\n### Q4: D?\n\n### Question 5: E?\n').why[0]).toBe(
+      'detected: 3 headings at depth 3 numbered like "12)"; other number forms: 1 like "Q12:", 1 like "Question 12:"',
+    );
+  });
+
+  it('a bold question line is named by its text, trimmed, where the tree does not read it (a space before the closing stars)', () => {
+    const text = '# T\n\n**What is A?**\n\nx\n\n**What? **\n';
+    expect(read(text).questionLines).toEqual([
+      { line: 3, text: 'What is A?' },
+      { line: 7, text: 'What?' },
+    ]);
+    expect(bank(text).looseHeadings.map((h) => [h.line, h.text])).toEqual([[7, 'What?']]);
+  });
+
+  it('boldLead: spaces and then another inline on the line still make the lead; whitespace alone after it is no answer', () => {
+    expect(boldLead(firstNode('**What?** ![x](y.png)'))!.rest.map((c) => c.type)).toEqual(['text', 'image']);
+    const reading = read('# T\n\n**What?**\n');
+    expect(LAYOUTS.bold.starts(firstNode('**What?**\\\n&#32;'), reading)!.starts[0]!.body).toEqual([]);
+    expect(LAYOUTS.bold.starts(firstNode('**What?**\\\nIt is.'), reading)!.starts[0]!.body).toHaveLength(1);
+  });
+
   it('question depth: numbered headings deeper than `####` are not tried, even when none above holds them', () => {
     const reading = read('# T\n\n### 1) A?\n\n## Part\n\n##### 1) s\n\n##### 2) t\n');
     expect(reading.depth).toBe(3);

@@ -35,8 +35,9 @@ function questionDepth(numbered: ScanLine[], all: ScanLine[]): number {
       }
     }
     // One heading above all the others is a question at the wrong depth, not a bank of questions with steps.
-    if (deeper === 0 || (numbered.filter((l) => l.depth === depth).length > 1 && 2 * held >= deeper)) return depth;
+    if (numbered.filter((l) => l.depth === depth).length > 1 && 2 * held >= deeper) return depth;
   }
+  // The deepest depth: nothing deeper is numbered, or it has a single heading.
   return depths.at(-1)!;
 }
 

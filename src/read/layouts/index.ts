@@ -11,12 +11,15 @@ export { LAYOUT_IDS, NUMBERINGS } from './layout.js';
 
 export const LAYOUTS: Record<LayoutId, Layout> = { headings, list, bold };
 
+// Stryker disable next-line Regex: scanHeading reads only heading lines, which start with their marks (split.ts).
 const HEADING_MARKS = /^(#{1,6})[ \t]*/;
+// Stryker disable next-line Regex: one space or several before the hashes, the title is trimmed after.
 const CLOSING_HASHES = /(?:^|[ \t]+)#+[ \t]*$/;
 const LEADING_HTML = /^(?:<[^>]*>\s*)+/;
 /** A line that is not a heading but looks like a question: bold and asking, or opening with a bold or Q number. */
 const LOOKS_LIKE_LINE = /^ {0,3}(?:(\*\*|__).*[?？]\s*\1\s*$|(\*\*|__)(?:Q(?:uestion)?\s*)?\d+[.):]?\2\s*\S|Q(?:uestion)?\s*\d+\s*[.):]\s*\S)/i;
 /** A list item's marker and heading marks, or a bold paragraph's stars: what is not the question's text. */
+// Stryker disable next-line Regex: the text is trimmed after, and every question line matches it from its start.
 const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(.*?)(?:\1)?\s*$/;
 
 /** The lines of a text where blocks can start, headings with their depth and text (see ScanLine). */
@@ -94,11 +97,10 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     const isQuestion = line.depth ? layout.isQuestionLine(line, reading) : questionLines.has(line.line);
-    if (line.depth && !isQuestion) {
-      // A numbered heading just above the question depth is a question at the wrong depth, never a topic.
-      const candidate = !questionLines.has(line.line) && line.depth > reading.titleDepth && (reading.layout === 'list' || line.depth < reading.depth) && !NAVIGATION_HEADING.test(line.title);
-      if (candidate && nextQuestion < nextAtOrAbove[line.depth]!) deepest = Math.max(deepest, line.depth);
-    }
+    // No question line of the scan is a topic: a numbered heading just above the question depth is a question
+    // at the wrong depth. A paragraph (depth 0) is never deeper than the title.
+    const candidate = !questionLines.has(line.line) && line.depth > reading.titleDepth && (reading.layout === 'list' || line.depth < reading.depth) && !NAVIGATION_HEADING.test(line.title);
+    if (candidate && nextQuestion < nextAtOrAbove[line.depth]!) deepest = Math.max(deepest, line.depth);
     if (line.depth) for (let d = line.depth; d <= 6; d++) nextAtOrAbove[d] = line.line;
     if (isQuestion) nextQuestion = line.line;
   }
@@ -107,7 +109,8 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
 
 /** The error for a bank with no questions: the lines that looked like questions and the layouts tried. */
 function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[]): string {
-  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || (l.depth === 0 && LOOKS_LIKE_LINE.test(l.text)));
+  // A heading line starts with `#`: LOOKS_LIKE_LINE never matches it.
+  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || LOOKS_LIKE_LINE.test(l.text));
   const layouts = `layouts tried: ${tried.join(', ')}`;
   if (looked.length === 0) return `${file}: no questions found: nothing looks like a question (${layouts}; see mlq --help)`;
   const first = looked.slice(0, 3);
