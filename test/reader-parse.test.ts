@@ -123,6 +123,16 @@ describe('answers', () => {
     expect(first('# T\n\n#### 1) **Bold**\nA.\n').title).toBe('Bold');
   });
 
+  it('the answer\'s Markdown is its text as written, from its first node to its last; "" without an answer', () => {
+    expect(first('# T\n\n#### 1) Q?\nA *b*.\n\n- x\n-  y\n\nEnd.\n\n#### 2) R?\n').answerMarkdown).toBe('A *b*.\n\n- x\n-  y\n\nEnd.');
+    expect(first('# T\n\n#### 1) Q?\n\n#### 2) R?\n').answerMarkdown).toBe('');
+  });
+
+  it('in a list bank, an item without a question heading is part of the answer before it, and no more', () => {
+    const b = bank('# T\n\n1. ### A?\n\n   x\n\n2. Plain item\n\n3. ### B?\n\n   y\n');
+    expect(b.questions.map((q) => q.answerMarkdown)).toEqual(['x\n\n2. Plain item', 'y']);
+  });
+
   it('a question has its place, depth and number', () => {
     expect(first('# T\n\nx\n\n#### 4) Q?\nA.\n')).toMatchObject({ file: 'b.md', line: 5, column: 1, depth: 4, number: 4 });
   });
@@ -205,7 +215,7 @@ describe('numbering', () => {
     expect(numberingOf(numbered([1], [1]))).toEqual(['section', 'numbering: section (numbers start again at 1 in 1 of 1 later sections)']);
   });
 
-  it('a restart counts only after a section whose last number is 1 or more', () => {
+  it('a bank with an unnumbered question is numbered none, even where a later section starts at 1', () => {
     expect(bank('# T\n\n## S\n\n- ### A?\n\n## U\n\n1. ### B?\n').numbering).toBe('none');
   });
 
@@ -241,6 +251,8 @@ describe('a bank read in parts', () => {
     expect(merged.otherLinks.map((l) => l.url)).toEqual(['https://i']);
     expect(merged.unsafeLinks.map((l) => l.url)).toEqual(['javascript:z']);
     expect(merged.title).toBe('T');
+    // A later part's answers are cut from its own text, whose offsets count from the start of the file.
+    expect(merged.questions.map((q) => q.answerMarkdown)).toEqual(['x', 'y [bad](javascript:z)', 'w [l](https://l)']);
   });
 
   it('counts the questions of a part before its first topic heading', () => {
@@ -342,5 +354,150 @@ describe('titles and hints, stated', () => {
     expect(finishBank([parseBankPart('b.md', { text, line: 1, offset: 0 }, lost)], lost).looseHeadings).toEqual([
       { file: 'b.md', line: 99, column: 1, text: 'Lost?', depth: 3, hint: expect.stringContaining('an answer at the margin ends the list') },
     ]);
+  });
+});
+
+describe('boundaries the mutation test found unstated', () => {
+  const html = (tree: Parameters<typeof hastToHtml>[0]) => hastToHtml(tree);
+
+  it('links: http: is safe as https:, a URL is read without its spaces; a label keeps inner brackets and loses outer ones and spaces', () => {
+    const q = first('# T\n\n#### 1) Q?\n[h](http://h.example) [k](< https://k.example>) [a [b] c](https://x) [[ Source ]](https://s) [[[src]]](https://t)\n');
+    expect(q.links.map((l) => l.label)).toEqual(['h', 'k', 'a [b] c']);
+    expect(q.sources.map((l) => [l.label, l.line, l.column])).toEqual([
+      ['Source', 4, 70],
+      ['[src]', 4, 94],
+    ]);
+  });
+
+  it('source and answer links leave the body too; brackets next to them go, others stay', () => {
+    expect(first('# T\n\n#### 1) Q?\nSee [x](https://x) [[Answer]](https://u)\n').answerText).toBe('See x');
+    expect(first('# T\n\n#### 1) ]x [[src](https://s)]\n').title).toBe(']x');
+    expect(first('# T\n\n#### 1) What [x] is [[src](https://s)]\n').title).toBe('What [x] is');
+    expect(first('# T\n\n#### 1) What [src](https://s) is [y]?\n').title).toBe('What is [y]?');
+    expect(html(first('# T\n\n#### 1) What [src](https://s) *is*] it?\n').titleTree)).toBe('What  <em>is</em>] it?');
+    // The brackets around a removed link leave no empty text behind, and no space at the title's edges.
+    expect(first('# T\n\n#### 1) *What*[[src](https://s)]\n').titleTree.children).toHaveLength(1);
+    expect(html(first('# T\n\n#### 1) [[src](https://s)] What?\n').titleTree)).toBe('What?');
+    expect(first('# T\n\n#### 1) What? <a name="x"></a>\n').title).toBe('What?');
+  });
+
+  it('a code block that holds an id comment is an answer, and gives no id', () => {
+    expect(first('# T\n\n#### 1) Q?\n\n    <!-- id: in-code -->\n')).toMatchObject({ id: 'q', hasAnswer: true, answerText: '<!-- id: in-code -->' });
+  });
+
+  it('blank paragraphs (a space, a line break) are no answer; an image without alt text is, a rule is not', () => {
+    for (const blank of ['&#32;', '&#32;\\\n&#32;']) expect(first(`# T\n\n#### 1) Q?\n\n${blank}\n`)).toMatchObject({ hasAnswer: false, answerText: '', answerTree: { children: [] } });
+    expect(first('# T\n\n#### 1) Q?\n\n![](local.png)\n')).toMatchObject({ hasAnswer: true, answerText: '' });
+    expect(first('# T\n\n#### 1) Q?\n\n---\n').hasAnswer).toBe(false);
+  });
+
+  it('a reference resolves wherever its definition is, for an image too', () => {
+    expect(bank('# T\n\n#### 1) Q?\n![chart][c]\n\n#### 2) R?\nx\n\n[c]: chart.png\n').questions.map((q) => html(q.answerTree))).toEqual(['<p><img src="chart.png" alt="chart"></p>', '<p>x</p>']);
+  });
+
+  it('back to top: symbols and punctuation may follow it, words may not; only a paragraph is navigation', () => {
+    const answer = (line: string) => first(`# T\n\n#### 1) Q?\nA.\n\n${line}\n`).answerText;
+    expect(answer('[Back to top ↑](#top)')).toBe('A.');
+    expect(answer('[Back to top.](#top)')).toBe('A.');
+    expect(answer('[Back to top of page](#top)')).toBe('A.\n\nBack to top of page');
+    expect(answer('- [Back to top](#top)')).toBe('A.\n\n- Back to top');
+  });
+
+  it.each(['Click  here for the answer', 'Click here  for the answer', 'See the  answer', 'Answer  :'])('a <details> whose summary is "%s" is the answer itself', (summary) => {
+    expect(html(first(`# T\n\n#### 1) Q?\n\n<details><summary>${summary}</summary>\n\nThe answer.\n\n</details>\n`).answerTree).trim()).toBe('<p>The answer.</p>');
+  });
+
+  it.each(['My answer', 'MyAnswer', 'Answer hidden', 'Answer!!'])('a <details> whose summary is "%s" stays', (summary) => {
+    expect(html(first(`# T\n\n#### 1) Q?\n\n<details><summary>${summary}</summary>\n\nThe answer.\n\n</details>\n`).answerTree)).toContain('<details>');
+  });
+
+  it('only a <details> unwraps, and only by its <summary>', () => {
+    expect(html(first('# T\n\n#### 1) Q?\n\n<div><summary>Answer</summary>\n\nx\n\n</div>\n').answerTree)).toBe('<div><summary>Answer</summary>\n<p>x</p>\n</div>');
+    expect(html(first('# T\n\n#### 1) Q?\n\n<details>\n\nAnswer\n\n</details>\n').answerTree)).toBe('<details>\n<p>Answer</p>\n</details>');
+  });
+
+  it('a claimed count may have several spaces between its words', () => {
+    expect(bank('# 10 hard  questions\n\n#### 1) Q?\nA.\n').claimedCount).toBe(10);
+  });
+
+  it('the description and section titles are read without HTML and the spaces it leaves', () => {
+    expect(bank('# T\n\nIntro <b>one</b>. <br>\n\n#### 1) Q?\n').description).toBe('Intro one.');
+    const b = bank('# T\n\n## Topic <a name="x"></a>\n\n### 1) A?\n');
+    expect([b.sections.map((s) => s.title), b.questions[0]!.section]).toEqual([['Topic'], 'Topic']);
+  });
+
+  it('the title is the title-depth heading, not a deeper one nearer the first question', () => {
+    expect(bank('# T\n\nIntro\n\n##### Aside\n\ntext\n\n#### 1) A?\n').title).toBe('T');
+  });
+
+  it('a topic directly followed by a question a depth too high opens no section: that question ends it', () => {
+    expect(bank('# T\n\n## Topic\n\n### 1) A?\n\n## Part\n\n## 5) B?\n\n### 2) C?\n\n### 3) D?\n').sections.map((s) => s.title)).toEqual(['Topic']);
+  });
+
+  it('`######` topics in a list bank: one that no question follows is no section', () => {
+    expect(bank('# T\n\n###### A\n\n1. ### Q?\n\n###### Empty\n\n###### B\n\n2. ### R?\n').sections.map((s) => s.title)).toEqual(['A', 'B']);
+  });
+
+  it('a heading below the topic depth ends a list question but not its section', () => {
+    expect(bank('# T\n\n## Topic\n\n1. ### A?\n\n### Contents\n\n2. ### B?\n').questions.map((q) => [q.section, q.column])).toEqual([
+      ['Topic', 4],
+      ['Topic', 4],
+    ]);
+  });
+
+  it('what a later part holds before its first question is not front matter', () => {
+    const text = '# T\n\n## S\n\n### 1) A?\nx\n\n### 2) B?\n';
+    expect(parseBankPart('b.md', { text: 'x\n\n### 2) B?\n', line: 6, offset: text.indexOf('x\n') }, readingOf(text, 'b.md')).bank.description).toBe('');
+  });
+
+  it('a refused bank is not parsed: no title, description or question', () => {
+    expect(bank('# B\n\nNothing.\n')).toMatchObject({ title: '', description: '', questions: [], sections: [] });
+  });
+
+  it('bold paragraphs inside answers: numbered on in another layout (not the same number), not asking in a bold bank', () => {
+    expect(loose('# T\n\n#### 2) A?\nx\n\n**2) Step**\n')).toEqual([]);
+    expect(loose('# T\n\n**What is A?**\n\n**2) Step**\n\nx\n\n**Trade-off**\nIt balances.\n\n**Other**\\\n&#32;\n')).toEqual([
+      [5, 'If it is a question, write it as "**Step?**"; if not, add to it what is not bold.'],
+      [12, 'If it is a question, write it as "**Other?**"; if not, add to it what is not bold.'],
+    ]);
+  });
+
+  it('hints: the number as written (several digits, after Q and spaces, before a dash or colon), none where the text has none', () => {
+    expect(loose('# T\n\n#### 1) A?\n\n#### Q 3 What is it?\n\n#### 12 What is B?\n\n#### 2 - What is C?\n\n#### 2:What is D?\n').map(([, hint]) => hint)).toEqual([
+      '#### 3) What is it?',
+      '#### 12) What is B?',
+      '#### 2) What is C?',
+      '#### 2) What is D?',
+    ]);
+    expect(loose('# T\n\n**1. What is A**\n\nx\n\n**2. What is B**\n\ny\n\n**3. What is C**\n\n## What is D?\n\n## B2 or not?\n').map(([, hint]) => hint)).toEqual(['**What is D?**', '**B2 or not?**']);
+    expect(loose('# T\n\n1. ### A?\n2. ### B?\n\n### 3) What is C? <a name="c"></a>\n').map(([, hint]) => hint)).toEqual(['3. ### What is C?']);
+  });
+
+  it('numbering per section needs restarts in at least half of the later sections; the numbers stay as written', () => {
+    const numbered = (...sections: number[][]) => `# T\n\n${sections.map((ns, s) => `## S${s}\n\n${ns.map((n) => `### ${n}) Q${s}-${n}?\nA.\n\n`).join('')}`).join('')}`;
+    expect(bank(numbered([1], [1], [1], [2], [3])).numbering).toBe('section');
+    expect(bank(numbered([1], [2], [3], [4], [1])).numbering).toBe('book');
+    expect(bank(numbered([1, 2], [1, 2])).questions.map((q) => q.number)).toEqual([1, 2, 1, 2]);
+  });
+});
+
+describe('pieces, where a bank is cut', () => {
+  const filler = 'Answer text. '.repeat(40);
+
+  it('a heading bank is cut only before a question heading that follows another question heading', () => {
+    // Every question holds a `####` heading but the 13th: the one cut is before the 14th.
+    const q = (n: number) => `### ${n}) Question ${n}?\n${filler}\n\n${n === 13 ? '' : `#### Details\n${filler}\n\n`}`;
+    const big = `# T\n\n${Array.from({ length: 25 }, (_, i) => q(i + 1)).join('')}`;
+    const pieces = bankPieces(big, readingOf(big, 'b.md'));
+    expect(pieces.map((p) => p.text.slice(0, 20))).toEqual([big.slice(0, 20), '### 14) Question 14?']);
+  });
+
+  it('a bold bank is cut only before a topic heading, never before its first question', () => {
+    const topic = (t: number) => `## Topic ${t}\n\n${Array.from({ length: 6 }, (_, i) => `**What is ${t}-${i}?**\n\n${filler}\n\n#### Sub\n\n${filler}\n\n`).join('')}`;
+    const big = `# T\n\n## Intro\n\n${filler.repeat(3)}\n\n## About\n\n${filler.repeat(3)}\n\n${Array.from({ length: 3 }, (_, t) => topic(t)).join('')}`;
+    const pieces = bankPieces(big, readingOf(big, 'b.md'));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces[0]!.text).toContain('**What is 0-0?**');
+    for (const p of pieces.slice(1)) expect(p.text).toMatch(/^## Topic \d/);
   });
 });

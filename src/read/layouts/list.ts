@@ -46,8 +46,9 @@ export const list: Layout = {
         starts.push({ head: { children: first.children, depth: first.depth, position: first.position }, number, body: rest });
         return;
       }
-      // An item without a question heading continues the answer before it.
-      const alone: List = { ...node, start: null, children: [item] };
+      // An item without a question heading continues the answer before it: a list of its own, where the item
+      // is (the answer's Markdown is cut from the text by position; the whole list's would hold later questions).
+      const alone: List = { ...node, start: null, children: [item], position: item.position };
       (starts.at(-1)?.body ?? lead).push(alone);
     });
     return starts.length ? { lead, starts } : null;
