@@ -48,7 +48,7 @@ export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
 /** How many worker threads read a bank of this text besides this thread: MLQ_THREADS, or one per core, less one. */
 export function workerCount(text: string): number {
   const threads = Number(process.env.MLQ_THREADS) || availableParallelism();
-  return text.length >= WORKERS_FROM_CHARS ? Math.max(0, Math.floor(threads) - 1) : 0;
+  return text.length >= WORKERS_FROM_CHARS ? Math.max(0, Math.floor(threads)) : 0;
 }
 
 const debug = (message: string) => process.env.MLQ_DEBUG && process.stderr.write(`mlq: debug: ${message}\n`);
@@ -67,7 +67,7 @@ export async function parseBankParallel(source: SourceText, options: ReadOptions
       workers.push(worker);
       return replyOf(worker);
     });
-    const mine = readPieces(request);
+    const mine = replies.length > 0 ? [] : readPieces(request);
     const fromWorkers = (await Promise.all(replies)).flat();
     for (const [index, part] of [...mine, ...fromWorkers]) parts[index] = part;
     debug(`${source.file}: ${request.pieces.length} pieces, ${fromWorkers.length} read by ${plural(workers.length, 'worker thread')}`);
