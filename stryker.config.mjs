@@ -7,7 +7,12 @@ const VERSION_RULES = ['src/rules/versions.ts', 'src/rules/renumber.ts', 'src/ru
 export const GROUPS = {
   rules: { target: 95, mutate: ['src/rules/**/*.ts', ...VERSION_RULES.map((file) => `!${file}`)], tests: ['test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
   versions: { target: 95, mutate: VERSION_RULES, tests: ['test/rules-versions.test.ts', 'test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
-  security: { target: 98, mutate: ['src/links/address.ts', 'src/writers/links.ts'], tests: ['test/address.test.ts', 'test/writer-links.test.ts'] },
+  // The link filter, the private-address guard (checked names and the connect-time lookup) and the file edge.
+  security: {
+    target: 98,
+    mutate: ['src/links/address.ts', 'src/links/connect.ts', 'src/writers/links.ts', 'src/io/files.ts'],
+    tests: ['test/address.test.ts', 'test/connect.test.ts', 'test/writer-links.test.ts', 'test/io-files.test.ts'],
+  },
   links: { target: 98, mutate: ['src/links/verdict.ts', 'src/links/retry.ts'], tests: ['test/links-verdict-retry.test.ts'] },
 };
 
