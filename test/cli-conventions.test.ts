@@ -83,6 +83,28 @@ describe('what the text report shows', () => {
     expect(github.match(/^::notice .*houseofbots/gm)).toHaveLength(15);
   });
 
+  it('lists the first 20 other lines of a finding repeated more often, and counts the rest', () => {
+    const dir = temp();
+    const bank = path.join(dir, 'bank.md');
+    const questions = Array.from({ length: 30 }, (_, i) => `#### ${i + 1}) Question ${i + 1}?\n\nSee [it](http://plain.example/a).\n`);
+    writeFileSync(bank, `# Questions\n\n${questions.join('\n')}`);
+    const insecure = mlq(['check', '--source', bank]).stdout.split('\n').filter((line) => line.includes('insecure-link'));
+    const lines = Array.from({ length: 20 }, (_, i) => 9 + 4 * i).join(', ');
+    expect(insecure).toHaveLength(1);
+    expect(insecure[0]).toMatch(new RegExp(`:5:5 info insecure-link .* \\(also on lines ${lines} and 9 more\\)$`));
+  });
+
+  it('stops quietly when its reader closes the pipe early (`mlq check | head -1`), with the verdict as exit code', () => {
+    const dir = temp();
+    const bank = path.join(dir, 'bank.md');
+    // About 400 kB of report: far more than a pipe holds, so mlq is still writing when head exits.
+    writeFileSync(bank, `# Questions\n\n${Array.from({ length: 3000 }, (_, i) => `#### ${i + 1}) Question number ${i + 1} without any answer?\n`).join('\n')}`);
+    const script = `"${process.execPath}" "${MLQ}" check --source "${bank}" 2>"${dir}/stderr" | head -1; echo "exit \${PIPESTATUS[0]}"`;
+    const run = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: mlqEnv() });
+    expect(run.stdout).toMatch(/^\S+bank\.md:3:1 warning no-answer Question 1 has no answer\..*\nexit 0\n$/);
+    expect(readFileSync(path.join(dir, 'stderr'), 'utf8')).toBe('');
+  });
+
   it('lists built files in kB and MB', () => {
     const out = temp();
     const run = mlq(['build', '--formats', 'json', '--out', out]);

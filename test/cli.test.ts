@@ -276,6 +276,8 @@ describe('bad input: exit 2 with one clear line, no stack trace', () => {
     ['an unknown rule in the config', () => ['check', '--config', file('rule.yaml', 'rules:\n  no-sorce: off\n')], /rule\.yaml:2: rules\.no-sorce: unknown rule/],
     ['a bad skip pattern', () => ['check', '--config', file('skip.yaml', 'links:\n  skip:\n    - "(unclosed"\n')], /skip\.yaml:3: links\.skip\[0\]: not a regular expression/],
     ['quotes nested thousands deep', () => ['check', '--source', file('deep.md', `# B\n\n#### 1) Q?\n${'> '.repeat(3000)}x\n`)], /deep\.md:4: quotes or lists nested more than 100 levels deep$/],
+    ['HTML tags nested 1,300 deep in an answer', () => ['check', '--source', file('spans.md', `# B\n\n#### 1) Q?\n\nText.\n\n${'<span>'.repeat(1300)}x${'</span>'.repeat(1300)}\n`)], /spans\.md:7: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/],
+    ['HTML tags nested 300 deep in a title', () => ['check', '--source', file('title.md', `# B\n\n#### 1) Q ${'<b>'.repeat(300)}x${'</b>'.repeat(300)}?\n\nA.\n`)], /title\.md:3: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/],
     ['a line of five megabytes', () => ['check', '--source', file('long.md', `# B\n\n#### 1) Q?\n${'word '.repeat(1_000_000)}\n`)], /long\.md:4: line longer than 1000000 characters$/],
     ['emphasis nested thousands deep', () => ['check', '--source', file('stars.md', `# B\n\n#### 1) Q?\n${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`)], /stars\.md:4: more than 2000 emphasis marks \(\* or _\) in one paragraph$/],
     [
@@ -293,6 +295,17 @@ describe('bad input: exit 2 with one clear line, no stack trace', () => {
     expect(lines[0]).toMatch(/^mlq: /);
     expect(lines[0]).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('elements nested just within the limit are written by every writer', () => {
+    // A paragraph and 255 spans: 256 levels. The writers walk trees recursively; the limit keeps them within the stack.
+    const bank = file('spans-255.md', `# B\n\n#### 1) Q? [[src](https://s.example)]\n\nText.\n\n${'<span>'.repeat(255)}deep${'</span>'.repeat(255)}\n`);
+    const out = temp();
+    const run = mlq(['build', '--source', bank, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8')).banks[0].questions[0].answerText).toContain('deep');
+    for (const name of ['deck.csv', 'deck.apkg', 'guide.pdf', 'guide.epub', 'site/index.html']) expect(statSync(path.join(out, name)).size).toBeGreaterThan(0);
   });
 
   it('a malformed SOURCE_DATE_EPOCH', () => {
@@ -358,21 +371,21 @@ describe('a large bank', () => {
     expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, questions: 2400 });
   });
 
-  it('is read whole when a worker cannot send its pieces back (a tree too deep to copy between threads)', () => {
-    // Every piece holds such an answer, so whatever pieces the worker takes, its reply fails to arrive.
-    const deep = `A ${'<span>'.repeat(1500)}x${'</span>'.repeat(1500)}`;
+  it('refuses a piece at its line whichever thread reads it (a worker that fails leaves its pieces to the main thread)', () => {
+    // Every tenth answer is nested too deep, so whatever pieces the worker takes, it fails on one.
+    const deep = `A ${'<span>'.repeat(300)}x${'</span>'.repeat(300)}`;
     let text = '# Bank\n\n';
     for (let n = 1; n <= 240; n++) text += `#### ${n}) What is thing ${n}? [[src](https://s.example/${n})]\n${n % 10 === 0 ? deep : 'text '.repeat(1000)}\n\n`;
     expect(text.length).toBeGreaterThan(1024 * 1024);
     const file = path.join(temp(), 'deep.md');
     writeFileSync(file, text);
-    const run = mlq(['check', '--source', file, '--reporter', 'json'], { env: { MLQ_THREADS: '2', MLQ_DEBUG: '1' } });
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).summary).toEqual({ errors: 0, warnings: 0, infos: 0, questions: 240 });
-    expect(oneLine(run.stderr)).toEqual([
-      expect.stringMatching(/^mlq: debug: a parse worker sent a reply that could not be read \(.+\); its pieces are read on the main thread$/),
-      expect.stringMatching(/: \d+ pieces, 0 read by 1 worker thread$/),
-    ]);
+    // Question 10's answer, the first too deep, is on line 4 + 9 * 3: each question takes three lines.
+    const refusal = /^mlq: \S*deep\.md:31: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/;
+    for (const threads of ['1', '2']) {
+      const run = mlq(['check', '--source', file], { env: { MLQ_THREADS: threads } });
+      expect(run.code, `${threads} threads`).toBe(2);
+      expect(oneLine(run.stderr), `${threads} threads`).toEqual([expect.stringMatching(refusal)]);
+    }
   });
 
   it('is read on several threads with the same result as on one', async () => {

@@ -494,7 +494,7 @@ describe('pieces, where a bank is cut', () => {
 
   it('a bold bank is cut only before a topic heading, never before its first question', () => {
     const topic = (t: number) => `## Topic ${t}\n\n${Array.from({ length: 6 }, (_, i) => `**What is ${t}-${i}?**\n\n${filler}\n\n#### Sub\n\n${filler}\n\n`).join('')}`;
-    const big = `# T\n\n## Intro\n\n${filler.repeat(3)}\n\n## About\n\n${filler.repeat(3)}\n\n${Array.from({ length: 3 }, (_, t) => topic(t)).join('')}`;
+    const big = `# T\n\n## Intro\n\n${filler.repeat(17)}\n\n## About\n\n${filler.repeat(3)}\n\n${Array.from({ length: 3 }, (_, t) => topic(t)).join('')}`;
     const pieces = bankPieces(big, readingOf(big, 'b.md'));
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces[0]!.text).toContain('**What is 0-0?**');

@@ -1,11 +1,11 @@
 // Ids across rewording and `mlq changes`, on real git repositories: the bank is compared with itself at a ref.
+// How questions are matched across versions is stated on banks in memory in test/rules-versions.test.ts.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareBanks } from '../src/rules/versions.js';
-import { bookOf, read, ROOT } from './support/book.js';
+import { read, ROOT } from './support/book.js';
 import { mlq } from './support/cli.js';
 
 /** A git repository holding a copy of source/ (the bank and its mlq.yaml), committed. */
@@ -110,34 +110,5 @@ describe('mlq changes --since', () => {
     const { dir } = repoWithSource();
     expect(mlq(['changes', '--since', 'HEAD'], { cwd: dir }).stdout).toBe('## Question changes since HEAD\n\n0 added, 0 removed, 0 reworded, 0 with a changed answer.\n');
     expect(mlq(['changes'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'mlq: mlq changes needs --since GIT-REF (e.g. the previous release tag)\n' });
-  });
-});
-
-describe('matching questions across versions', () => {
-  const q = (n: number, title: string, answer: string) => `#### ${n}) ${title}\n${answer} [[src]](https://s.example)\n\n`;
-  const bias = q(1, 'What is the bias of a model?', 'The error from wrong assumptions in the learning algorithm.');
-  const variance = q(2, 'What is the variance of a model?', 'The error from sensitivity to small changes in the training set.');
-  const compare = (before: string, after: string) => {
-    const { added, removed, kept } = compareBanks(bookOf(before).banks[0], bookOf(after).banks[0]!);
-    return { added: added.map((x) => x.title), removed: removed.map((x) => x.title), kept: kept.map((p) => [p.before.title, p.after.title]) };
-  };
-
-  it('keeps a renumbered or moved question by its id', () => {
-    expect(compare(bias + variance, q(1, 'What is the variance of a model?', 'Other.') + q(2, 'What is the bias of a model?', 'Other.'))).toMatchObject({ added: [], removed: [] });
-  });
-
-  it('matches a reworded title with the same answer, and a new answer under the same title by id', () => {
-    expect(compare(bias + variance, q(1, 'How is a model biased?', 'The error from wrong assumptions in the learning algorithm.') + variance).kept[0]).toEqual([
-      'What is the bias of a model?',
-      'How is a model biased?',
-    ]);
-  });
-
-  it('does not take a different question in the same place for a rewording', () => {
-    expect(compare(bias + variance, q(1, 'Explain dropout.', 'Randomly zeroing units while training.') + variance)).toEqual({
-      added: ['Explain dropout.'],
-      removed: ['What is the bias of a model?'],
-      kept: [['What is the variance of a model?', 'What is the variance of a model?']],
-    });
   });
 });

@@ -114,6 +114,7 @@ describe('githubRepository', () => {
     ['http://github.com/owner/name', 'owner', 'name'],
     ['https://github.com/owner/name/', 'owner', 'name'],
     ['https://github.com/owner/name.js///', 'owner', 'name.js'],
+    ['https://github.com/Owner-9/my_Repo-2.v3', 'Owner-9', 'my_Repo-2.v3'],
   ])('reads %s as %s/%s', (upstream, owner, name) => {
     expect(githubRepository(upstream)).toEqual({ owner, name, url: `https://github.com/${owner}/${name}` });
   });
@@ -135,6 +136,13 @@ describe('githubRepository', () => {
     'https:/github.com/owner/name',
     'github.com/owner/name',
     'git@github.com:owner/name.git',
+    'https://github.com/own er/name',
+    'https://github.com/owner/na me',
+    'https://github.com/own_er/name',
+    'https://github.com/own.er/name',
+    'https://github.com/owner/name?tab=readme',
+    'https://github.com/owner/name#readme',
+    'https://github.com/owner/näme',
     '',
   ])('is null for %j, which is no GitHub repository address', (upstream) => {
     expect(githubRepository(upstream)).toBeNull();

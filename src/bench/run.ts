@@ -1,7 +1,8 @@
-// `npm run bench`: wall time and peak memory of each stage, at 1x and 100x the corpus, beside the floor
-// (start-up and parsing alone) and the peers (Pandoc's EPUB, Pandoc's HTML printed by WeasyPrint) run in
-// the same session; then every row of the speed targets, met or not; then the link checker against a slow
-// loopback server, cold and from its cache.
+// `npm run bench`: wall time and peak memory of each stage, at 1x and 100x the corpus, beside the floors
+// (start-up and parsing alone; pdfmake laying out the plain text alone) and the peers (Pandoc's EPUB,
+// Pandoc's HTML printed by WeasyPrint) run in the same session; then every row of the speed targets, met or
+// not, and whether its floor meets it; then the link checker against a slow loopback server, cold and from
+// its cache.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const BIN = path.join(ROOT, 'bin/mlq.js');
 const PEAK = path.join(ROOT, 'lib/bench/peak.js');
 const PARSE_ONLY = path.join(ROOT, 'lib/bench/parse-only.js');
+const PDF_ONLY = path.join(ROOT, 'lib/bench/pdf-only.js');
 /** mlq finished its work: 0, or 1 when the bank has validation errors. */
 const MLQ_DONE = [0, 1];
 
@@ -62,48 +64,52 @@ interface Target {
   seconds?: number;
   /** Peak memory below this. */
   peakMb?: number;
+  /**
+   * The floor of the row: the stage (parse only, pdf only) that does less than mlq must. When the floor too
+   * misses the target, no change to mlq's own code can meet it with this stack.
+   */
+  floor: string;
 }
 
 const TARGETS: Target[] = [
-  { row: 'whole build of the corpus ÷ pandoc epub', mlq: 'build all@1x', peer: 'pandoc epub@1x', ratio: 4 },
-  { row: 'pdf of the corpus ÷ pandoc html + weasyprint', mlq: 'build pdf@1x', peer: 'weasyprint pdf@1x', ratio: 0.5 },
-  { row: 'pdf of the 100x bank', mlq: 'build pdf@100x', seconds: 10, peakMb: 1024 },
-  { row: 'epub of the corpus ÷ pandoc epub', mlq: 'build epub@1x', peer: 'pandoc epub@1x', ratio: 1 },
-  { row: 'epub of the 100x bank ÷ pandoc epub', mlq: 'build epub@100x', peer: 'pandoc epub@100x', ratio: 0.25 },
-  { row: 'check of the corpus', mlq: 'check@1x', seconds: 0.4 },
-  { row: 'check of the 100x bank', mlq: 'check@100x', seconds: 3, peakMb: 500 },
-  { row: 'site of the corpus', mlq: 'build site@1x', seconds: 1 },
-  { row: 'site of the 100x bank', mlq: 'build site@100x', seconds: 10, peakMb: 1024 },
+  // The whole build writes the PDF too, on a core of its own: its floor is the PDF's.
+  { row: 'whole build of the corpus ÷ pandoc epub', mlq: 'build all@1x', peer: 'pandoc epub@1x', ratio: 4, floor: 'pdf only@1x' },
+  { row: 'pdf of the corpus ÷ pandoc html + weasyprint', mlq: 'build pdf@1x', peer: 'weasyprint pdf@1x', ratio: 0.5, floor: 'pdf only@1x' },
+  { row: 'pdf of the 100x bank', mlq: 'build pdf@100x', seconds: 10, peakMb: 1024, floor: 'pdf only@100x' },
+  { row: 'epub of the corpus ÷ pandoc epub', mlq: 'build epub@1x', peer: 'pandoc epub@1x', ratio: 1, floor: 'parse only@1x' },
+  { row: 'epub of the 100x bank ÷ pandoc epub', mlq: 'build epub@100x', peer: 'pandoc epub@100x', ratio: 0.25, floor: 'parse only@100x' },
+  { row: 'check of the corpus', mlq: 'check@1x', seconds: 0.4, floor: 'parse only@1x' },
+  { row: 'check of the 100x bank', mlq: 'check@100x', seconds: 3, peakMb: 500, floor: 'parse only@100x' },
+  { row: 'site of the corpus', mlq: 'build site@1x', seconds: 1, floor: 'parse only@1x' },
+  { row: 'site of the 100x bank', mlq: 'build site@100x', seconds: 10, peakMb: 1024, floor: 'parse only@100x' },
 ];
 
 const secs = (s: number | null) => (s === null ? '-' : `${s.toFixed(2)} s`);
 const mb = (m: number | null) => (m === null ? '' : `${m.toFixed(0)} MB`);
 
+/** Whether a measure meets each part of a target (its ratio to the peer, seconds, memory); null where unknown. */
+function meets(target: Target, measure: Measure, peer: Measure | undefined): (boolean | null)[] {
+  return [
+    target.ratio === undefined ? undefined : peer?.seconds == null ? null : measure.seconds! / peer.seconds <= target.ratio,
+    target.seconds === undefined ? undefined : measure.seconds! <= target.seconds,
+    target.peakMb === undefined ? undefined : measure.peakMb === null ? null : measure.peakMb < target.peakMb,
+  ].filter((part) => part !== undefined);
+}
+
 function targetRow(target: Target, results: Map<string, Measure>): string {
   const mlq = results.get(target.mlq);
   const peer = target.peer ? results.get(target.peer) : undefined;
   if (!mlq || (target.peer && !peer)) return `${target.row.padEnd(46)} not measured (size not run)`;
-  const wanted: string[] = [];
-  const met: boolean[] = [];
-  let ratio = '';
-  if (target.ratio !== undefined) {
-    wanted.push(`<= ${target.ratio}x`);
-    if (peer?.seconds == null) ratio = 'peer not installed';
-    else {
-      const value = mlq.seconds! / peer.seconds;
-      ratio = `${value.toFixed(2)}x`;
-      met.push(value <= target.ratio);
-    }
-  }
-  if (target.seconds !== undefined) {
-    wanted.push(`<= ${target.seconds} s`);
-    met.push(mlq.seconds! <= target.seconds);
-  }
-  if (target.peakMb !== undefined) {
-    wanted.push(`< ${target.peakMb} MB`);
-    met.push(mlq.peakMb! < target.peakMb);
-  }
-  const verdict = met.length === 0 ? '?' : met.every(Boolean) ? 'met' : 'NOT met';
+  const wanted = [
+    target.ratio === undefined ? '' : `<= ${target.ratio}x`,
+    target.seconds === undefined ? '' : `<= ${target.seconds} s`,
+    target.peakMb === undefined ? '' : `< ${target.peakMb} MB`,
+  ].filter(Boolean);
+  const ratio = target.ratio === undefined ? '' : peer?.seconds == null ? 'peer not installed' : `${(mlq.seconds! / peer.seconds).toFixed(2)}x`;
+  const met = meets(target, mlq, peer);
+  const floor = results.get(target.floor);
+  const floorMisses = floor !== undefined && meets(target, floor, peer).includes(false);
+  const verdict = met.includes(null) ? '?' : met.every(Boolean) ? 'met' : floorMisses ? `NOT met; ${target.floor.replace('@', ' ')} misses it too (${secs(floor.seconds)})` : 'NOT met';
   const mine = `${secs(mlq.seconds)} ${mb(mlq.peakMb)}`.trim();
   return `${target.row.padEnd(46)} ${mine.padStart(16)} ${(peer ? secs(peer.seconds) : '').padStart(9)} ${ratio.padStart(8)}   ${wanted.join(', ').padEnd(20)} ${verdict}`;
 }
@@ -135,6 +141,7 @@ function main(): void {
     const build = (formats: string) => () =>
       timeScript(BIN, ['build', ...sources, '--formats', formats, '--out', out, '--allow-errors'], work, MLQ_DONE);
     measure('parse only', size, () => timeScript(PARSE_ONLY, banks, work));
+    if (formats.includes('pdf')) measure('pdf only', size, () => timeScript(PDF_ONLY, banks, work));
     measure('check', size, () => timeScript(BIN, ['check', ...sources], work, MLQ_DONE));
     // The whole build at 100x is the sum of its formats on two cores: the 1x row is the one with a target.
     if (times === 1) measure('build all', size, build(FORMAT_NAMES.join(',')));

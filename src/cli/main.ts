@@ -113,9 +113,27 @@ function appendJobSummary(file: string, markdown: string): void {
   }
 }
 
+/**
+ * A reader that stops early (`mlq check | head`) closes the pipe: the rest of the report has nowhere to go,
+ * and the exit code still gives the verdict. Any other failure to write is said on stderr, once.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  let said = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED' || said) return;
+    said = true;
+    if (stream !== process.stderr) process.stderr.write(`mlq: cannot write the report: ${describeFsError(error)}\n`);
+    process.exitCode = EXIT_INTERNAL;
+  });
+  return stream;
+}
+
+const stdout = quietWhenClosed(process.stdout);
+const stderr = quietWhenClosed(process.stderr);
+
 const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => stdout.write(text),
+  stderr: (text) => stderr.write(text),
   progress: Boolean(process.stderr.isTTY) && !process.env.CI,
   color: { stdout: colorFor(process.stdout), stderr: colorFor(process.stderr) },
   jobSummary: summaryFile ? (markdown) => appendJobSummary(summaryFile, markdown) : null,

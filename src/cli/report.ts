@@ -54,11 +54,17 @@ export { plural };
 /** Findings only with --quiet: errors, as ESLint's --quiet. */
 export const errorsOnly = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
 
+/** A finding repeated this often lists its first other lines and counts the rest (a 100x bank repeats one URL 1,500 times). */
+const LINES_LISTED = 20;
+
+const linesListed = (others: Diagnostic[]) =>
+  others.length <= LINES_LISTED ? others.map((o) => o.line).join(', ') : `${others.slice(0, LINES_LISTED).map((o) => o.line).join(', ')} and ${others.length - LINES_LISTED} more`;
+
 /** One line per finding; one finding repeated in a file is one line that lists its other lines. */
 function text(diagnostics: Diagnostic[], summary: Summary, options: ReportOptions = PLAIN_OPTIONS): string {
   const style = stylerFor(options.color);
   const lines = foldRepeats(diagnostics.map(shown)).map(({ first: d, others }) => {
-    const also = others.length ? style.place(` (also on ${others.length === 1 ? 'line' : 'lines'} ${others.map((o) => o.line).join(', ')})`) : '';
+    const also = others.length ? style.place(` (also on ${others.length === 1 ? 'line' : 'lines'} ${linesListed(others)})`) : '';
     return `${style.place(`${d.file}:${d.line}:${d.column}`)} ${style.severity(d.severity, d.severity)} ${d.rule} ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}${also}`;
   });
   lines.push(

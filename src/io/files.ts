@@ -38,8 +38,9 @@ export async function readRegularFile(file: string, { maxBytes, noFollow = false
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total) || 1);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      // Whole chunks: at most one chunk more than the cap is ever held.
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
@@ -75,9 +76,14 @@ export async function readInput(file: string, what: string, options: ReadOptions
  * a socket. A missing file is fine, and so is a link: the rename replaces the link, never its target.
  */
 export async function refuseUnwritable(file: string): Promise<void> {
-  const info = await lstat(file).catch(() => null);
-  if (info?.isDirectory()) throw new MlqError(`${file}: is a folder, not a file`);
-  if (info && !info.isFile() && !info.isSymbolicLink()) throw new MlqError(`${file}: exists and is not a regular file`);
+  let info: Stats;
+  try {
+    info = await lstat(file);
+  } catch {
+    return; // Missing (or out of reach, which the write then reports).
+  }
+  if (info.isDirectory()) throw new MlqError(`${file}: is a folder, not a file`);
+  if (!info.isFile() && !info.isSymbolicLink()) throw new MlqError(`${file}: exists and is not a regular file`);
 }
 
 /**
@@ -86,9 +92,10 @@ export async function refuseUnwritable(file: string): Promise<void> {
  */
 export async function writeFileAtomic(file: string, bytes: string | Uint8Array): Promise<void> {
   await refuseUnwritable(file);
-  await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   try {
+    // Inside the try: a folder that cannot be made (a file in the way) is a refusal like any other.
+    await mkdir(path.dirname(file), { recursive: true });
     await rm(temporary, { force: true });
     const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
     try {
@@ -98,7 +105,7 @@ export async function writeFileAtomic(file: string, bytes: string | Uint8Array):
     }
     await rename(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => {});
+    await rm(temporary).catch(() => {}); // It may not have been created.
     throw new MlqError(`${file}: cannot write: ${describeFsError(error)}`);
   }
 }

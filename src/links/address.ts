@@ -63,10 +63,10 @@ function embeddedIPv4(address: string): string | null {
 }
 
 function expandIPv6(address: string): number[] {
-  // No case folding: parseInt reads hex digits in either case. (The $ only says where the dotted quad is:
-  // isIP has checked that it can only be the last 32 bits, so a mutant without it is equivalent.)
+  // No case folding: parseInt reads hex digits in either case. No `$` anchor: isIP has checked that a dotted
+  // quad can only be the last 32 bits, and hex groups hold no dots.
   let text = address;
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)/.exec(text);
   if (dotted) {
     const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
     text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
@@ -84,8 +84,7 @@ export type Lookup = (hostname: string) => Promise<string[]>;
  * Why a URL's host must not be requested (an address literal, or a name that resolves to such an
  * address), or null. Every address a name resolves to is checked, as the client may use any of them.
  * The HTTP client resolves the name again when it connects: a name whose answers change in between
- * (DNS rebinding) is not caught here; pinning the address would need a dispatcher of our own under
- * linkinator, which its API does not take.
+ * (DNS rebinding) is caught there, by connect.ts's lookup.
  */
 export async function refusedHost(url: string, lookup: Lookup): Promise<string | null> {
   // A URL's hostname holds brackets only around an IPv6 address.

@@ -10,6 +10,8 @@ import { toHtml } from 'hast-util-to-html';
 import { visit, SKIP } from 'unist-util-visit';
 import { cutAtHeadings } from './split.js';
 import { mathOf } from './math.js';
+import { MlqError } from '../errors.js';
+import { limit } from '../limits.js';
 import type { PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
 
@@ -76,21 +78,52 @@ function isRemote(src: string): boolean {
 
 /**
  * Converts Markdown nodes to a sanitized HTML tree. Raw HTML is parsed (so `<b>` survives) and then
- * sanitized; remote images become links, so that no output format ever fetches anything.
+ * sanitized; remote images become links, so that no output format ever fetches anything. A tree nested
+ * deeper than the writers can walk is refused at its line (`where` is the line of the text it comes from).
  */
-export function toSafeHast(nodes: MdastContent[]): HastRoot {
-  const tree = toHast({ type: 'root', children: nodes }, { allowDangerousHtml: true }) as HastRoot;
-  const hasRaw = nodes.length > 0 && containsRaw(tree);
-  const parsed = hasRaw ? (loadRaw()(tree) as HastRoot) : tree;
-  const clean = sanitize(parsed, schema) as HastRoot;
+export function toSafeHast(nodes: MdastContent[], where: { file: string; line: number }): HastRoot {
+  const clean = sanitizedHast(nodes);
   remoteImagesToLinks(clean);
   flattenNestedInteractive(clean);
+  if (tooDeep(clean)) {
+    throw new MlqError(`${where.file}:${deepestBlockLine(nodes) ?? where.line}: HTML tags, emphasis, quotes or lists nested more than ${MAX_ELEMENT_NESTING} levels deep`);
+  }
   return clean;
 }
 
+function sanitizedHast(nodes: MdastContent[]): HastRoot {
+  const tree = toHast({ type: 'root', children: nodes }, { allowDangerousHtml: true }) as HastRoot;
+  const hasRaw = nodes.length > 0 && containsRaw(tree);
+  return sanitize(hasRaw ? (loadRaw()(tree) as HastRoot) : tree, schema) as HastRoot;
+}
+
+const MAX_ELEMENT_NESTING = limit('elementNesting');
+
+/** With a stack of its own: a tree too deep for the writers' recursion may be too deep for this one's too. */
+function tooDeep(tree: HastRoot): boolean {
+  const pending: [HastNodes, number][] = [[tree, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (depth > MAX_ELEMENT_NESTING) return true;
+    if ('children' in node) for (const child of node.children) if (child.type === 'element') pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * The line of the innermost block that is too deep on its own. Elements parsed from raw HTML have no
+ * position, so the blocks are converted one by one, and only on this path of a refusal.
+ */
+function deepestBlockLine(nodes: readonly MdastContent[]): number | undefined {
+  const culprit = nodes.find((node) => tooDeep(sanitizedHast([node])));
+  if (!culprit) return undefined;
+  const blocks = 'children' in culprit && culprit.type !== 'paragraph' && culprit.type !== 'heading' ? (culprit.children as MdastContent[]) : [];
+  return deepestBlockLine(blocks) ?? culprit.position?.start.line;
+}
+
 /** Like toSafeHast, for inline content (a title): no paragraph around it, no line breaks added. */
-export function inlineToSafeHast(children: PhrasingContent[]): HastRoot {
-  const tree = toSafeHast([{ type: 'paragraph', children }]);
+export function inlineToSafeHast(children: PhrasingContent[], where: { file: string; line: number }): HastRoot {
+  const tree = toSafeHast([{ type: 'paragraph', children }], where);
   const paragraph = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
   return { type: 'root', children: paragraph?.children ?? [] };
 }

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Bank } from '../model.js';
+import { MlqError } from '../errors.js';
 import { bankPieces, finishBank, parseBankPart, unreadBank, type BankPart } from './parse.js';
 import type { SourceText } from './source.js';
 import { plural } from '../cli/report.js';
@@ -38,7 +39,15 @@ export function* unclaimed<T>(items: readonly T[], next: Int32Array): Generator<
 /** Reads pieces no other thread has taken, until none is left. */
 export function readPieces({ file, reading, pieces, next }: WorkerRequest): WorkerReply {
   const read: WorkerReply = [];
-  for (const [index, piece] of unclaimed(pieces, next)) read.push([index, parseBankPart(file, piece, reading)]);
+  for (const [index, piece] of unclaimed(pieces, next)) {
+    try {
+      read.push([index, parseBankPart(file, piece, reading)]);
+    } catch (error) {
+      // A refused piece is left unread: the pieces left are read again in the bank's order (parseBankParallel),
+      // so the refusal reported is the first in the bank, whichever thread met one first.
+      if (!(error instanceof MlqError)) throw error;
+    }
+  }
   return read;
 }
 

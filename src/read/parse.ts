@@ -228,7 +228,7 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
   const sourceOf = (from: number, to: number) => piece.text.slice(from - piece.offset, to - piece.offset);
   const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, reading, sourceOf));
   const otherLinks = [...front, ...other].flatMap((node) => collectLinks(node, file));
-  const frontMatterTree = toSafeHast(front);
+  const frontMatterTree = toSafeHast(front, { file, line: front[0]?.position?.start.line ?? piece.line });
   const firstParagraph = front.find((node) => node.type === 'paragraph');
   const claimed = CLAIMED_COUNT.exec(title);
   const bank: Bank = {
@@ -422,12 +422,12 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
   removeLinks(titleTreeRoot, new Set(headingLinks.filter((l) => l.kind === 'source' || l.kind === 'answer').map((l) => l.node)));
   const titleParagraph = titleTreeRoot.children[0] as { children: PhrasingContent[] };
   trimEdges(titleParagraph.children);
-  const titleTree = inlineToSafeHast(titleParagraph.children);
+  const titleTree = inlineToSafeHast(titleParagraph.children, placeOf(heading, file));
   const title = toString(titleParagraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 
   removeLinks(bodyRoot, new Set(bodyLinks.filter((l) => l.kind === 'source' || l.kind === 'answer').map((l) => l.node)));
   const answerNodes = bodyRoot.children.filter((node) => !isBlank(node) && !isBackToTop(node));
-  const answerTree = unwrapAnswerDetails(toSafeHast(answerNodes));
+  const answerTree = unwrapAnswerDetails(toSafeHast(answerNodes, placeOf(answerNodes[0] ?? heading, file)));
   const answerText = hastToText(answerTree);
   let hasImage = false;
   // Stryker disable next-line StringLiteral: unist-util-visit takes an empty test as none, and a text node has no tagName.

@@ -8,12 +8,13 @@ export const questionRemoved: Rule = {
   hint: 'If it was moved to another bank or reworded beyond recognition, give it its old id with <!-- id: ... -->.',
   check: (book) => {
     const { kept, removed } = versionsOf(book);
+    const now = new Map(kept.map(({ before, after }) => [before, after]));
     return removed.map((q) => {
-      const bank = book.banks.find((b) => b.file === q.file)!;
       // Reported where it stood: at the first question that followed it and is still there, else the title.
-      const later = kept.filter(({ before }) => before.file === q.file && before.line > q.line);
-      const next = later.reduce<(typeof later)[number] | undefined>((best, pair) => (best && best.before.line < pair.before.line ? best : pair), undefined)?.after;
-      const place = next ?? { file: bank.file, line: bank.titleLine, column: 1 };
+      const old = book.previous!.banks.find((b) => b.file === q.file)!.questions;
+      const next = old.slice(old.indexOf(q) + 1).find((b) => now.has(b));
+      const bank = book.banks.find((b) => b.file === q.file)!;
+      const place = next ? now.get(next)! : { file: bank.file, line: bank.titleLine, column: 1 };
       return { ...place, message: `Question ${q.number} "${shorten(q.title)}" (id ${q.id}) was removed since ${book.previous!.ref}.` };
     });
   },

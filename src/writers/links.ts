@@ -51,9 +51,12 @@ export function decodeFragment(fragment: string): string {
   }
 }
 
-/** A GitHub repository's address, "https://github.com/owner/name", without a trailing slash; null for others. */
+/**
+ * A GitHub repository's address, "https://github.com/owner/name", without a trailing slash; null for others,
+ * and for names GitHub does not allow (an owner is letters, digits and hyphens; a name also has . and _).
+ */
 export function githubRepository(upstream: string): { owner: string; name: string; url: string } | null {
-  const match = /^https?:\/\/github\.com\/([^/]+)\/([^/]+?)\/*$/.exec(upstream);
+  const match = /^https?:\/\/github\.com\/([A-Za-z\d-]+)\/([\w.-]+?)\/*$/.exec(upstream);
   return match ? { owner: match[1]!, name: match[2]!, url: `https://github.com/${match[1]}/${match[2]}` } : null;
 }
 

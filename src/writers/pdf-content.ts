@@ -1,7 +1,7 @@
 // Sanitized HTML trees (hast) of the model -> pdfmake content: blocks, inline runs, fonts per character.
 import type { Element, ElementContent, RootContent } from 'hast';
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
-import { CODE, PROSE, fontRuns, type FontName, type Run } from './pdf-fonts.js';
+import { BODY_STYLE, CODE, PROSE, fontRuns, type FontName, type Run } from './pdf-fonts.js';
 import { limit } from '../limits.js';
 import { textContent } from './hast.js';
 import { linkTarget } from './links.js';
@@ -33,8 +33,8 @@ interface InlineStyle {
 /** A run of text, or an inline formula (text ''), which a paragraph lays out as a picture between its words. */
 type Inline = ContentText & { math?: MathSvg };
 
-/** The body text's size (pdf.ts's default style): formulas are drawn at the size of the text around them. */
-export const BODY_FONT_SIZE = 11;
+/** Formulas are drawn at the size of the text around them. */
+export const BODY_FONT_SIZE = BODY_STYLE.fontSize;
 /** Roboto's ascender: where a line's baseline lies below its top, in ems. */
 const ASCENT = 0.93;
 const INK = '#000000';

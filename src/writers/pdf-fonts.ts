@@ -29,6 +29,9 @@ export const FONTS = {
 } satisfies TFontDictionary;
 
 export type FontName = keyof typeof FONTS;
+
+/** The body text's font, size and leading: the guide's default style. */
+export const BODY_STYLE = { font: 'Roboto', fontSize: 11, lineHeight: 1.3 } as const satisfies { font: FontName; fontSize: number; lineHeight: number };
 export const FONT_FILES: ReadonlySet<string> = new Set(Object.values(FONTS).flatMap((faces) => Object.values(faces)));
 
 /** The fonts tried in turn for a character, for prose and for code. */

@@ -5,8 +5,8 @@ import { visit } from 'unist-util-visit';
 import type { Element, ElementContent } from 'hast';
 import type { Writer, WriteContext } from './writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../model.js';
-import { BODY_FONT_SIZE, COLORS, blocks, imageKey, inlineRuns, styledText, type RenderContext } from './pdf-content.js';
-import { FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
+import { COLORS, blocks, imageKey, inlineRuns, styledText, type RenderContext } from './pdf-content.js';
+import { BODY_STYLE, FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
 import { outlineAtHeadings } from './pdf-outline.js';
 import { followable, linkTarget, needsNoAnswerNote } from './links.js';
 import { imageInfo, pngDataIsWhole } from './image.js';
@@ -269,7 +269,7 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
         : { text: styledText(runningTitle(heads, page) ?? meta.title, {}, render), fontSize: 8, color: COLORS.muted, alignment: 'right', margin: [side, 24, side, 0] },
     footer: (page, pages) =>
       page === 1 ? null : { text: `${page} / ${pages}`, fontSize: 8, color: COLORS.muted, alignment: 'center', margin: [0, 18, 0, 0] },
-    defaultStyle: { font: 'Roboto', fontSize: BODY_FONT_SIZE, lineHeight: 1.3 },
+    defaultStyle: BODY_STYLE,
     styles: STYLES,
     images,
     content: [
