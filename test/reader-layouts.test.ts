@@ -617,6 +617,21 @@ describe('boundaries the mutation test found unstated', () => {
     expect(boldLead(firstNode('**What**x\nmore'))).toBeNull();
   });
 
+  it('a bold question\'s answer on its next lines: read in a CRLF file too, its Markdown from where it is written, refused at its own line', () => {
+    expect(bank('# T\r\n\r\n**What?**\r\nIt is.\r\n\r\n**Why?**\r\n\r\nBecause.\r\n').questions.map((q) => [q.title, q.answerText])).toEqual([
+      ['What?', 'It is.'],
+      ['Why?', 'Because.'],
+    ]);
+    expect(bank('# T\n\n**What?**\nIt is.\n\nMore.\n').questions[0]!.answerMarkdown).toBe('It is.\n\nMore.');
+    expect(bank('# T\n\n**What?** \n   It *is*.\n').questions[0]!.answerMarkdown).toBe('   It *is*.');
+    expect(bank('# T\n\n**What?**\r\nIt is.\r\n').questions[0]!.answerMarkdown).toBe('It is.');
+    expect(bank('# T\n\n**What?**\n\n**Why?**\\\nOne\n').questions[1]!.answerMarkdown).toBe('One');
+    const deep = `${'<span>'.repeat(300)}x${'</span>'.repeat(300)}`;
+    expect(() => bank(`# T\n\n**What?**\n${deep}\n`)).toThrow(/^b\.md:4: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/);
+    // On the bold line itself, after spaces: the answer starts there.
+    expect(boldLead(firstNode('**What?** ![x](y.png)'))!.rest[0]!.position!.start).toMatchObject({ line: 1, column: 11, offset: 10 });
+  });
+
   it('bold answers on the next lines keep their later breaks, images and paragraph', () => {
     const q = bank('# T\n\n**What is A?**\\\nOne\\\nTwo\n\n**What is B?**\n![x](a.png) shows B.\n').questions;
     expect(hastToHtml(q[0]!.answerTree)).toBe('<p>One<br>\nTwo</p>');

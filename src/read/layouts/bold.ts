@@ -1,6 +1,7 @@
 // Questions as bold paragraphs under topic headings: a paragraph that is only `**What is a closure? 👶**`,
 // the answer below it. A bold paragraph is a question when it ends in "?" (or carries the bank's number).
 import type { PhrasingContent, RootContent, Strong } from 'mdast';
+import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { plural } from '../../cli/report.js';
 import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
@@ -18,11 +19,25 @@ export function boldLead(node: RootContent): { strong: Strong; rest: PhrasingCon
   if (strong?.type !== 'strong') return null;
   const rest = node.children.slice(at + 1);
   const next = rest[0];
-  if (next && next.type !== 'break' && !(next.type === 'text' && /^[ \t]*(?:\n|$)/.test(next.value))) return null;
-  // Stryker disable next-line Regex: the value is the line break that ends the bold line (micromark drops the spaces around it).
-  if (next?.type === 'text') rest[0] = { ...next, value: next.value.replace(/^\s+/, '') };
+  if (next && next.type !== 'break' && !(next.type === 'text' && /^[ \t]*(?:\r?\n|$)/.test(next.value))) return null;
+  if (next?.type === 'text') {
+    // Stryker disable next-line Regex: the value is the line break that ends the bold line (micromark drops the spaces around it).
+    const value = next.value.replace(/^\s+/, '');
+    rest[0] = { ...next, value, position: next.position && past(next.position, next.value.slice(0, next.value.length - value.length)) };
+  }
   // A text `next` was replaced by its copy just above: only a break is dropped.
   return { strong, rest: rest.filter((c) => c !== next) };
+}
+
+/**
+ * A text's position without the spaces and line break at its start (`skipped`, as written: micromark keeps
+ * them in the value): the answer then starts where it is written, for its Markdown and its line.
+ */
+function past(position: Position, skipped: string): Position {
+  const { line, column, offset = 0 } = position.start;
+  const lineBreak = skipped.indexOf('\n');
+  const start = lineBreak === -1 ? { line, column: column + skipped.length, offset: offset + skipped.length } : { line: line + 1, column: 1, offset: offset + lineBreak + 1 };
+  return { start, end: position.end };
 }
 
 function isQuestionText(text: string, form: string | null): boolean {
@@ -62,7 +77,10 @@ export const bold: Layout = {
     const lead = boldLead(node);
     if (!lead || !isQuestionText(toString(lead.strong), reading.form)) return null;
     const number = reading.form ? numberIn(toString(lead.strong), reading.form)!.number : null;
-    const answer: RootContent[] = lead.rest.some((c) => toString(c).trim()) ? [{ type: 'paragraph', children: lead.rest }] : [];
+    // The answer on the lines after the bold one: a paragraph from its first node to the end of this one.
+    const start = lead.rest[0]?.position?.start;
+    const position = start && node.position && { start, end: node.position.end };
+    const answer: RootContent[] = lead.rest.some((c) => toString(c).trim()) ? [{ type: 'paragraph', children: lead.rest, position }] : [];
     return { lead: [], starts: [{ head: { children: lead.strong.children, depth: reading.depth, position: node.position }, number, body: answer }] };
   },
 
