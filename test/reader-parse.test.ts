@@ -450,6 +450,14 @@ describe('boundaries the mutation test found unstated', () => {
     expect(parseBankPart('b.md', { text: 'x\n\n### 2) B?\n', line: 6, offset: text.indexOf('x\n') }, readingOf(text, 'b.md')).bank.description).toBe('');
   });
 
+  it('HTML nested too deep is refused at the line of its block: in the front matter, a title, an answer', () => {
+    const deep = `${'<span>'.repeat(300)}x${'</span>'.repeat(300)}`;
+    const refusal = (text: string) => () => bank(text);
+    expect(refusal(`# T\n\nIntro.\n\n${deep}\n\n#### 1) Q?\nA.\n`)).toThrow(/^b\.md:5: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/);
+    expect(refusal(`# T\n\n#### 1) Q? ${deep}\nA.\n`)).toThrow(/^b\.md:3: /);
+    expect(refusal(`# T\n\n#### 1) Q?\n\nA.\n\n> ${deep}\n`)).toThrow(/^b\.md:7: /);
+  });
+
   it('a refused bank is not parsed: no title, description or question', () => {
     expect(bank('# B\n\nNothing.\n')).toMatchObject({ title: '', description: '', questions: [], sections: [] });
   });
