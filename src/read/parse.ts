@@ -435,9 +435,8 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
     if (el.tagName === 'img') hasImage = true;
   });
 
-  const first = body[0]?.position?.start.offset;
-  const last = body.at(-1)?.position?.end.offset;
-  const answerMarkdown = first !== undefined && last !== undefined ? sourceOf(first, last) : '';
+  // Every node read from the text has a position, and so has every node a layout makes (list.ts, bold.ts).
+  const answerMarkdown = body.length ? sourceOf(body[0]!.position!.start.offset!, body.at(-1)!.position!.end.offset!) : '';
 
   const baseId = writtenId ?? idFromTitle(title);
   return {

@@ -23,20 +23,21 @@ export function boldLead(node: RootContent): { strong: Strong; rest: PhrasingCon
   if (next?.type === 'text') {
     // Stryker disable next-line Regex: the value is the line break that ends the bold line (micromark drops the spaces around it).
     const value = next.value.replace(/^\s+/, '');
-    rest[0] = { ...next, value, position: next.position && past(next.position, next.value.slice(0, next.value.length - value.length)) };
+    rest[0] = { ...next, value, position: next.position && past(next.position, next.value) };
   }
   // A text `next` was replaced by its copy just above: only a break is dropped.
   return { strong, rest: rest.filter((c) => c !== next) };
 }
 
 /**
- * A text's position without the spaces and line break at its start (`skipped`, as written: micromark keeps
- * them in the value): the answer then starts where it is written, for its Markdown and its line.
+ * The position of a text after the bold line, without the spaces and line break it starts with (the value
+ * holds them as written; with no line break the value is only spaces): the answer then starts where it is
+ * written, for its Markdown and its line.
  */
-function past(position: Position, skipped: string): Position {
+function past(position: Position, value: string): Position {
   const { line, column, offset = 0 } = position.start;
-  const lineBreak = skipped.indexOf('\n');
-  const start = lineBreak === -1 ? { line, column: column + skipped.length, offset: offset + skipped.length } : { line: line + 1, column: 1, offset: offset + lineBreak + 1 };
+  const lineBreak = value.indexOf('\n');
+  const start = lineBreak === -1 ? { line, column: column + value.length, offset: offset + value.length } : { line: line + 1, column: 1, offset: offset + lineBreak + 1 };
   return { start, end: position.end };
 }
 
@@ -77,10 +78,11 @@ export const bold: Layout = {
     const lead = boldLead(node);
     if (!lead || !isQuestionText(toString(lead.strong), reading.form)) return null;
     const number = reading.form ? numberIn(toString(lead.strong), reading.form)!.number : null;
-    // The answer on the lines after the bold one: a paragraph from its first node to the end of this one.
-    const start = lead.rest[0]?.position?.start;
-    const position = start && node.position && { start, end: node.position.end };
-    const answer: RootContent[] = lead.rest.some((c) => toString(c).trim()) ? [{ type: 'paragraph', children: lead.rest, position }] : [];
+    // The answer on the lines after the bold one: a paragraph from its first node to the end of this one
+    // (every node read from the text has a position).
+    const answer: RootContent[] = lead.rest.some((c) => toString(c).trim())
+      ? [{ type: 'paragraph', children: lead.rest, position: { start: lead.rest[0]!.position!.start, end: node.position!.end } }]
+      : [];
     return { lead: [], starts: [{ head: { children: lead.strong.children, depth: reading.depth, position: node.position }, number, body: answer }] };
   },
 
