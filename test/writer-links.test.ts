@@ -116,6 +116,7 @@ describe('githubRepository', () => {
     ['https://github.com/owner/name.js///', 'owner', 'name.js'],
     ['https://github.com/Owner-9/my_Repo-2.v3', 'Owner-9', 'my_Repo-2.v3'],
     ['https://github.com/a-b/.github', 'a-b', '.github'],
+    ['https://github.com/x/y', 'x', 'y'],
   ])('reads %s as %s/%s', (upstream, owner, name) => {
     expect(githubRepository(upstream)).toEqual({ owner, name, url: `https://github.com/${owner}/${name}` });
   });
