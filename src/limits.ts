@@ -15,7 +15,7 @@ export const LIMITS = {
   imagePixelsTotal: { value: 100_000_000, doc: 'pixels of all distinct images of a book' },
   lineChars: { value: 1_000_000, doc: 'characters per line of a bank' },
   nesting: { value: 100, doc: 'levels of nested quotes and lists' },
-  elementNesting: { value: 256, doc: 'levels of nested elements in a title or answer (HTML tags, emphasis, quotes and lists together), which the writers walk recursively' },
+  elementNesting: { value: 256, doc: 'levels of nested elements in a title, an answer or a bank\'s front matter (HTML tags, emphasis, quotes and lists together), which the writers walk recursively' },
   wordChars: { value: 64, doc: 'characters of an unbroken word (or code) in the PDF between two places where a line may break (64 fit any line)' },
   answerChars: { value: 1_000_000, doc: 'characters from one heading to the next (an answer is parsed in one piece)' },
   linksPerBank: { value: 20_000, doc: 'links per bank (the corpus repeated 100 times has 13,500)' },

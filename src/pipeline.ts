@@ -116,7 +116,8 @@ async function findConfig(file: string | undefined): Promise<Config> {
 
 /** Inline nesting (thousands of emphasis marks or tags) can still overflow the parser's stack. */
 function refuseOverflow(file: string, error: unknown): never {
-  if (error instanceof RangeError || /call stack/i.test(String((error as Error)?.message))) {
+  // V8 says so as a RangeError, or as a SyntaxError when the overflow comes while it compiles a regular expression.
+  if (error instanceof RangeError || /call stack|stack overflow/i.test(String((error as Error)?.message))) {
     throw new MlqError(`${file}: nested too deeply to read (thousands of nested emphasis marks, links or tags?)`);
   }
   throw error;

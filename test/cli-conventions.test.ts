@@ -105,6 +105,19 @@ describe('what the text report shows', () => {
     expect(readFileSync(path.join(dir, 'stderr'), 'utf8')).toBe('');
   });
 
+  it('exits 2 when its report cannot be written (a full disk), and says so on stderr when that is writable', () => {
+    const full = (redirect: string) => spawnSync('bash', ['-c', `"${process.execPath}" "${MLQ}" check --source "${CORPUS}" ${redirect}`], { cwd: ROOT, encoding: 'utf8', env: mlqEnv() });
+    const stdoutFull = full('>/dev/full');
+    expect(stdoutFull.status).toBe(2);
+    expect(stdoutFull.stderr).toBe('mlq: cannot write the report: ENOSPC\n');
+    // check writes nothing to stderr, so its verdict stands (1: the corpus has an error); build writes its
+    // findings there, and a build whose findings are lost exits 2 even though its files are written.
+    expect(full('2>/dev/full').status).toBe(1);
+    const out = temp();
+    const build = spawnSync('bash', ['-c', `"${process.execPath}" "${MLQ}" build --formats json --out "${out}" >/dev/null 2>/dev/full`], { cwd: ROOT, encoding: 'utf8', env: mlqEnv() });
+    expect(build.status).toBe(2);
+  });
+
   it('lists built files in kB and MB', () => {
     const out = temp();
     const run = mlq(['build', '--formats', 'json', '--out', out]);

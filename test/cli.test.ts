@@ -277,6 +277,11 @@ describe('bad input: exit 2 with one clear line, no stack trace', () => {
     ['a bad skip pattern', () => ['check', '--config', file('skip.yaml', 'links:\n  skip:\n    - "(unclosed"\n')], /skip\.yaml:3: links\.skip\[0\]: not a regular expression/],
     ['quotes nested thousands deep', () => ['check', '--source', file('deep.md', `# B\n\n#### 1) Q?\n${'> '.repeat(3000)}x\n`)], /deep\.md:4: quotes or lists nested more than 100 levels deep$/],
     ['HTML tags nested 1,300 deep in an answer', () => ['check', '--source', file('spans.md', `# B\n\n#### 1) Q?\n\nText.\n\n${'<span>'.repeat(1300)}x${'</span>'.repeat(1300)}\n`)], /spans\.md:7: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/],
+    ['HTML tags one level past the limit: a paragraph and 256 spans', () => ['check', '--source', file('spans-256.md', `# B\n\n#### 1) Q?\n\n${'<span>'.repeat(256)}x${'</span>'.repeat(256)}\n`)], /spans-256\.md:5: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/],
+    // The 257th <div>, on line 7 + 2 * 256.
+    ['HTML blocks that nest 300 deep together, each one level', () => ['check', '--source', file('divs.md', `# B\n\n#### 1) Q?\n\nText.\n\n${'<div>\n\n'.repeat(300)}x\n`)], /divs\.md:519: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/],
+    ['emphasis nested 300 deep', () => ['check', '--source', file('em.md', `# B\n\n#### 1) Q?\n\n${'*a _b '.repeat(150)}x${'_ b* a'.repeat(150)}\n`)], /em\.md:5: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/],
+    ['HTML tags nested 5,000 deep, past what the HTML parser itself can nest', () => ['check', '--source', file('spans-5000.md', `# B\n\n#### 1) Q?\n\n${'<span>'.repeat(5000)}x${'</span>'.repeat(5000)}\n`)], /spans-5000\.md:5: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/],
     ['HTML tags nested 300 deep in a title', () => ['check', '--source', file('title.md', `# B\n\n#### 1) Q ${'<b>'.repeat(300)}x${'</b>'.repeat(300)}?\n\nA.\n`)], /title\.md:3: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/],
     ['a line of five megabytes', () => ['check', '--source', file('long.md', `# B\n\n#### 1) Q?\n${'word '.repeat(1_000_000)}\n`)], /long\.md:4: line longer than 1000000 characters$/],
     ['emphasis nested thousands deep', () => ['check', '--source', file('stars.md', `# B\n\n#### 1) Q?\n${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`)], /stars\.md:4: more than 2000 emphasis marks \(\* or _\) in one paragraph$/],
@@ -382,9 +387,12 @@ describe('a large bank', () => {
     // Question 10's answer, the first too deep, is on line 4 + 9 * 3: each question takes three lines.
     const refusal = /^mlq: \S*deep\.md:31: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/;
     for (const threads of ['1', '2']) {
-      const run = mlq(['check', '--source', file], { env: { MLQ_THREADS: threads } });
+      const run = mlq(['check', '--source', file], { env: { MLQ_THREADS: threads, MLQ_DEBUG: '1' } });
       expect(run.code, `${threads} threads`).toBe(2);
-      expect(oneLine(run.stderr), `${threads} threads`).toEqual([expect.stringMatching(refusal)]);
+      const lines = oneLine(run.stderr);
+      expect(lines.filter((line) => !line.startsWith('mlq: debug:')), `${threads} threads`).toEqual([expect.stringMatching(refusal)]);
+      // With two threads a worker reads pieces too: the refusal is the same whichever of them met one first.
+      expect(lines.some((line) => /: \d+ pieces, \d+ read by 1 worker thread$/.test(line)), `${threads} threads`).toBe(threads === '2');
     }
   });
 

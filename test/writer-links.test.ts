@@ -115,6 +115,8 @@ describe('githubRepository', () => {
     ['https://github.com/owner/name/', 'owner', 'name'],
     ['https://github.com/owner/name.js///', 'owner', 'name.js'],
     ['https://github.com/Owner-9/my_Repo-2.v3', 'Owner-9', 'my_Repo-2.v3'],
+    ['https://github.com/a-b/.github', 'a-b', '.github'],
+    ['https://github.com/x/y', 'x', 'y'],
   ])('reads %s as %s/%s', (upstream, owner, name) => {
     expect(githubRepository(upstream)).toEqual({ owner, name, url: `https://github.com/${owner}/${name}` });
   });
@@ -143,6 +145,11 @@ describe('githubRepository', () => {
     'https://github.com/owner/name?tab=readme',
     'https://github.com/owner/name#readme',
     'https://github.com/owner/näme',
+    'https://github.com/owner/..',
+    'https://github.com/owner/./',
+    'https://github.com/-/name',
+    'https://github.com/-owner/name',
+    'https://github.com/owner-/name',
     '',
   ])('is null for %j, which is no GitHub repository address', (upstream) => {
     expect(githubRepository(upstream)).toBeNull();

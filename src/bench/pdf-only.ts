@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { BODY_STYLE, FONTS } from '../writers/pdf-fonts.js';
+import { BODY_STYLE, FONTS, pageMargins } from '../writers/pdf-fonts.js';
 
 pdfmake.setFonts({ Roboto: FONTS.Roboto });
 pdfmake.setUrlAccessPolicy(() => false);
@@ -14,7 +14,7 @@ pdfmake.setLocalAccessPolicy(() => true);
 const lines = process.argv.slice(2).flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()));
 const document: TDocumentDefinitions = {
   pageSize: 'A4',
-  pageMargins: [117, 56, 117, 56],
+  pageMargins: pageMargins('A4'),
   defaultStyle: BODY_STYLE,
   footer: (page, pages) => ({ text: `${page} / ${pages}`, fontSize: 8, alignment: 'center' }),
   content: lines.map((text) => ({ text })),

@@ -113,17 +113,19 @@ function appendJobSummary(file: string, markdown: string): void {
   }
 }
 
+/** Whether stdout or stderr failed other than by its reader closing it: the report reached no one. */
+let unwritten = false;
+
 /**
  * A reader that stops early (`mlq check | head`) closes the pipe: the rest of the report has nowhere to go,
- * and the exit code still gives the verdict. Any other failure to write is said on stderr, once.
+ * and the exit code still gives the verdict. Any other failure to write (a full disk) is said on stderr,
+ * once, and makes the exit code 2.
  */
 function quietWhenClosed(stream: NodeJS.WriteStream): NodeJS.WriteStream {
-  let said = false;
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED' || said) return;
-    said = true;
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED' || unwritten) return;
+    unwritten = true;
     if (stream !== process.stderr) process.stderr.write(`mlq: cannot write the report: ${describeFsError(error)}\n`);
-    process.exitCode = EXIT_INTERNAL;
   });
   return stream;
 }
@@ -140,6 +142,14 @@ const processIo: Io = {
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const code = await reported(argv, io);
+  // A stream reports a failed write on a later turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  return unwritten ? EXIT_INPUT : code;
+}
+
+/** Runs a command; an error is reported as one line (and as a diagnostic by a machine reporter). */
+async function reported(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {

@@ -82,43 +82,61 @@ function isRemote(src: string): boolean {
  * deeper than the writers can walk is refused at its line (`where` is the line of the text it comes from).
  */
 export function toSafeHast(nodes: MdastContent[], where: { file: string; line: number }): HastRoot {
-  const clean = sanitizedHast(nodes);
+  refuseTooDeep(nodes, where);
+  const tree = toHast({ type: 'root', children: nodes }, { allowDangerousHtml: true }) as HastRoot;
+  const hasRaw = nodes.length > 0 && containsRaw(tree);
+  const parsed = hasRaw ? (loadRaw()(tree) as HastRoot) : tree;
+  const clean = sanitize(parsed, schema) as HastRoot;
   remoteImagesToLinks(clean);
   flattenNestedInteractive(clean);
-  if (tooDeep(clean)) {
-    throw new MlqError(`${where.file}:${deepestBlockLine(nodes) ?? where.line}: HTML tags, emphasis, quotes or lists nested more than ${MAX_ELEMENT_NESTING} levels deep`);
-  }
   return clean;
 }
 
-function sanitizedHast(nodes: MdastContent[]): HastRoot {
-  const tree = toHast({ type: 'root', children: nodes }, { allowDangerousHtml: true }) as HastRoot;
-  const hasRaw = nodes.length > 0 && containsRaw(tree);
-  return sanitize(hasRaw ? (loadRaw()(tree) as HastRoot) : tree, schema) as HastRoot;
-}
-
 const MAX_ELEMENT_NESTING = limit('elementNesting');
-
-/** With a stack of its own: a tree too deep for the writers' recursion may be too deep for this one's too. */
-function tooDeep(tree: HastRoot): boolean {
-  const pending: [HastNodes, number][] = [[tree, 0]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, depth] = next;
-    if (depth > MAX_ELEMENT_NESTING) return true;
-    if ('children' in node) for (const child of node.children) if (child.type === 'element') pending.push([child, depth + 1]);
-  }
-  return false;
-}
+/** An HTML tag in raw HTML: its closing slash, its name, and a self-closing slash. */
+const TAG = /<(\/?)([A-Za-z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** Elements HTML closes without an end tag, so an open one does not nest what follows. */
+const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rt', 'rp', 'colgroup', 'caption']);
+/** Markdown nodes that are two elements in HTML (a code block is <pre><code>, a table has its row groups). */
+const TWO_ELEMENTS = new Set(['code', 'table']);
+/** Where the inline tags opened inside them end, as the HTML parser ends them. */
+const PHRASING_HOLDERS = new Set(['paragraph', 'heading', 'tableCell']);
 
 /**
- * The line of the innermost block that is too deep on its own. Elements parsed from raw HTML have no
- * position, so the blocks are converted one by one, and only on this path of a refusal.
+ * Refuses, before the recursive conversions, a tree whose elements would nest deeper than the writers can
+ * walk (they recurse): the depth of the Markdown nodes, plus the HTML tags still open, counted in one pass
+ * of the nodes in reading order with a stack of its own (the tree may be deeper than the call stack).
  */
-function deepestBlockLine(nodes: readonly MdastContent[]): number | undefined {
-  const culprit = nodes.find((node) => tooDeep(sanitizedHast([node])));
-  if (!culprit) return undefined;
-  const blocks = 'children' in culprit && culprit.type !== 'paragraph' && culprit.type !== 'heading' ? (culprit.children as MdastContent[]) : [];
-  return deepestBlockLine(blocks) ?? culprit.position?.start.line;
+function refuseTooDeep(nodes: readonly MdastContent[], where: { file: string; line: number }): void {
+  let open = 0;
+  const refuse = (line: number) => {
+    throw new MlqError(`${where.file}:${line}: HTML tags, emphasis, quotes or lists nested more than ${MAX_ELEMENT_NESTING} levels deep`);
+  };
+  // A node to enter with the depth of its parent, or the count of open tags to restore when a holder ends.
+  const pending: ({ node: MdastContent; depth: number } | { restore: number })[] = [...nodes].reverse().map((node) => ({ node, depth: 0 }));
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if ('restore' in next) {
+      open = next.restore;
+      continue;
+    }
+    const { node, depth: above } = next;
+    const line = node.position?.start.line ?? where.line;
+    const depth = above + (node.type === 'text' ? 0 : TWO_ELEMENTS.has(node.type) ? 2 : 1);
+    if (node.type === 'html') {
+      for (const { 1: closing, 2: name, 3: selfClosing, index } of node.value.matchAll(TAG)) {
+        const element = name!.toLowerCase();
+        if (VOID_ELEMENTS.has(element) || OPTIONAL_END.has(element) || selfClosing) continue;
+        open = closing ? Math.max(0, open - 1) : open + 1;
+        if (above + open > MAX_ELEMENT_NESTING) refuse(line + (node.value.slice(0, index).match(/\n/g)?.length ?? 0));
+      }
+      continue;
+    }
+    if (depth + open > MAX_ELEMENT_NESTING) refuse(line);
+    if (!('children' in node)) continue;
+    if (PHRASING_HOLDERS.has(node.type)) pending.push({ restore: open });
+    for (let i = node.children.length - 1; i >= 0; i--) pending.push({ node: node.children[i] as MdastContent, depth });
+  }
 }
 
 /** Like toSafeHast, for inline content (a title): no paragraph around it, no line breaks added. */

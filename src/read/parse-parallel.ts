@@ -43,9 +43,10 @@ export function readPieces({ file, reading, pieces, next }: WorkerRequest): Work
     try {
       read.push([index, parseBankPart(file, piece, reading)]);
     } catch (error) {
-      // A refused piece is left unread: the pieces left are read again in the bank's order (parseBankParallel),
-      // so the refusal reported is the first in the bank, whichever thread met one first.
       if (!(error instanceof MlqError)) throw error;
+      // A refused piece is left unread, and no thread takes another: the pieces left are read in the bank's
+      // order (parseBankParallel), so the refusal reported is the bank's first, whichever thread met one.
+      Atomics.store(next, 0, pieces.length);
     }
   }
   return read;
@@ -83,8 +84,8 @@ export async function parseBankParallel(source: SourceText, options: ReadOptions
   } finally {
     for (const worker of workers) void worker.terminate();
   }
-  // A worker is only a speed-up: the pieces one could not deliver (it failed, or its reply was too deeply
-  // nested to be copied back) are read here, where an error is reported like any other.
+  // A worker is only a speed-up: the pieces left unread (refused, or taken by a worker that failed or whose
+  // reply could not be copied back) are read here in order, where an error is reported like any other.
   request.pieces.forEach((piece, index) => (parts[index] ??= parseBankPart(source.file, piece, reading)));
   return finishBank(parts, reading);
 }

@@ -53,10 +53,11 @@ export function decodeFragment(fragment: string): string {
 
 /**
  * A GitHub repository's address, "https://github.com/owner/name", without a trailing slash; null for others,
- * and for names GitHub does not allow (an owner is letters, digits and hyphens; a name also has . and _).
+ * and for names GitHub does not allow: an owner is letters, digits and inner hyphens; a name also has . and _,
+ * and is not "." or ".." (which a path would resolve away).
  */
 export function githubRepository(upstream: string): { owner: string; name: string; url: string } | null {
-  const match = /^https?:\/\/github\.com\/([A-Za-z\d-]+)\/([\w.-]+?)\/*$/.exec(upstream);
+  const match = /^https?:\/\/github\.com\/([A-Za-z\d](?:[A-Za-z\d-]*[A-Za-z\d])?)\/(?!\.{1,2}\/*$)([\w.-]+?)\/*$/.exec(upstream);
   return match ? { owner: match[1]!, name: match[2]!, url: `https://github.com/${match[1]}/${match[2]}` } : null;
 }
 

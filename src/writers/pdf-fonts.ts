@@ -1,4 +1,5 @@
-// The PDF's fonts: TrueType files from npm packages, and which of them has a glyph for a character.
+// The PDF's type and page: TrueType files from npm packages, which of them has a glyph for a character,
+// the body style and the margins.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -29,6 +30,17 @@ export const FONTS = {
 } satisfies TFontDictionary;
 
 export type FontName = keyof typeof FONTS;
+
+const MARGIN = 56;
+/** The text column, in points: about 70 characters of 11-point Roboto a line, a comfortable measure. */
+const MEASURE = 360;
+const PAGE_WIDTH = { A4: 595.28, LETTER: 612 } as const;
+
+/** The page's margins (left, top, right, bottom) around the text column, centred. */
+export function pageMargins(pageSize: keyof typeof PAGE_WIDTH): [number, number, number, number] {
+  const side = (PAGE_WIDTH[pageSize] - MEASURE) / 2;
+  return [side, MARGIN, side, MARGIN];
+}
 
 /** The body text's font, size and leading: the guide's default style. */
 export const BODY_STYLE = { font: 'Roboto', fontSize: 11, lineHeight: 1.3 } as const satisfies { font: FontName; fontSize: number; lineHeight: number };

@@ -6,7 +6,7 @@ import type { Element, ElementContent } from 'hast';
 import type { Writer, WriteContext } from './writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../model.js';
 import { COLORS, blocks, imageKey, inlineRuns, styledText, type RenderContext } from './pdf-content.js';
-import { BODY_STYLE, FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
+import { BODY_STYLE, pageMargins, FONTS, FONT_FILES, describeChars } from './pdf-fonts.js';
 import { outlineAtHeadings } from './pdf-outline.js';
 import { followable, linkTarget, needsNoAnswerNote } from './links.js';
 import { imageInfo, pngDataIsWhole } from './image.js';
@@ -20,10 +20,6 @@ outlineAtHeadings();
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
 
-const MARGIN = 56;
-/** The text column, in points: about 70 characters of 11-point Roboto a line, a comfortable measure. */
-const MEASURE = 360;
-const PAGE_WIDTH = { A4: 595.28, LETTER: 612 } as const;
 /** Room kept below a question heading: the heading moves to the next page rather than end one alone. */
 const KEEP_WITH_HEADING = 42;
 
@@ -246,11 +242,12 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
   const partsListed = book.banks.length > 1;
   const parts = book.banks.flatMap((bank, i) => bankContent(bank, i, { missing, images: keys, file: bank.file }, partsListed, heads));
   const render: RenderContext = { missing, images: keys, file: '' };
-  const side = (PAGE_WIDTH[context.config.output.pageSize] - MEASURE) / 2;
+  const margins = pageMargins(context.config.output.pageSize);
+  const side = margins[0];
   const date = new Date(meta.sourceDate || 0);
   const docDefinition: TDocumentDefinitions = {
     pageSize: context.config.output.pageSize,
-    pageMargins: [side, MARGIN, side, MARGIN],
+    pageMargins: margins,
     language: meta.language,
     info: {
       title: meta.title,
