@@ -630,6 +630,8 @@ describe('boundaries the mutation test found unstated', () => {
     expect(() => bank(`# T\n\n**What?**\n${deep}\n`)).toThrow(/^b\.md:4: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/);
     // On the bold line itself, after spaces: the answer starts there.
     expect(boldLead(firstNode('**What?** ![x](y.png)'))!.rest[0]!.position!.start).toMatchObject({ line: 1, column: 11, offset: 10 });
+    // On the next line: its start.
+    expect(boldLead(firstNode('**What?** \nIt is.'))!.rest[0]!.position!.start).toEqual({ line: 2, column: 1, offset: 11 });
   });
 
   it('bold answers on the next lines keep their later breaks, images and paragraph', () => {
