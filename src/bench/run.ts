@@ -87,28 +87,26 @@ const TARGETS: Target[] = [
 const secs = (s: number | null) => (s === null ? '-' : `${s.toFixed(2)} s`);
 const mb = (m: number | null) => (m === null ? '' : `${m.toFixed(0)} MB`);
 
-/** Whether a measure meets each part of a target (its ratio to the peer, seconds, memory); null where unknown. */
-function meets(target: Target, measure: Measure, peer: Measure | undefined): (boolean | null)[] {
+/** The parts a target sets (its ratio to the peer, seconds, memory): what each wants, and whether a measure meets it (null where unknown). */
+function partsOf(target: Target, peer: Measure | undefined): { wanted: string; meets: (measure: Measure) => boolean | null }[] {
+  const { ratio, seconds, peakMb } = target;
   return [
-    target.ratio === undefined ? undefined : peer?.seconds == null ? null : measure.seconds! / peer.seconds <= target.ratio,
-    target.seconds === undefined ? undefined : measure.seconds! <= target.seconds,
-    target.peakMb === undefined ? undefined : measure.peakMb === null ? null : measure.peakMb < target.peakMb,
-  ].filter((part) => part !== undefined);
+    ratio === undefined ? [] : [{ wanted: `<= ${ratio}x`, meets: (m: Measure) => (peer?.seconds == null ? null : m.seconds! / peer.seconds <= ratio) }],
+    seconds === undefined ? [] : [{ wanted: `<= ${seconds} s`, meets: (m: Measure) => m.seconds! <= seconds }],
+    peakMb === undefined ? [] : [{ wanted: `< ${peakMb} MB`, meets: (m: Measure) => (m.peakMb === null ? null : m.peakMb < peakMb) }],
+  ].flat();
 }
 
 function targetRow(target: Target, results: Map<string, Measure>): string {
   const mlq = results.get(target.mlq);
   const peer = target.peer ? results.get(target.peer) : undefined;
   if (!mlq || (target.peer && !peer)) return `${target.row.padEnd(46)} not measured (size not run)`;
-  const wanted = [
-    target.ratio === undefined ? '' : `<= ${target.ratio}x`,
-    target.seconds === undefined ? '' : `<= ${target.seconds} s`,
-    target.peakMb === undefined ? '' : `< ${target.peakMb} MB`,
-  ].filter(Boolean);
+  const parts = partsOf(target, peer);
+  const wanted = parts.map((part) => part.wanted);
   const ratio = target.ratio === undefined ? '' : peer?.seconds == null ? 'peer not installed' : `${(mlq.seconds! / peer.seconds).toFixed(2)}x`;
-  const met = meets(target, mlq, peer);
+  const met = parts.map((part) => part.meets(mlq));
   const floor = results.get(target.floor);
-  const floorMisses = floor !== undefined && meets(target, floor, peer).includes(false);
+  const floorMisses = floor !== undefined && parts.some((part) => part.meets(floor) === false);
   const verdict = met.includes(null) ? '?' : met.every(Boolean) ? 'met' : floorMisses ? `NOT met; ${target.floor.replace('@', ' ')} misses it too (${secs(floor.seconds)})` : 'NOT met';
   const mine = `${secs(mlq.seconds)} ${mb(mlq.peakMb)}`.trim();
   return `${target.row.padEnd(46)} ${mine.padStart(16)} ${(peer ? secs(peer.seconds) : '').padStart(9)} ${ratio.padStart(8)}   ${wanted.join(', ').padEnd(20)} ${verdict}`;

@@ -76,12 +76,15 @@ function isRemote(src: string): boolean {
   }
 }
 
+/** The file and line a tree's Markdown comes from, for a refusal where its nodes have no line of their own. */
+type TextPlace = { file: string; line: number };
+
 /**
  * Converts Markdown nodes to a sanitized HTML tree. Raw HTML is parsed (so `<b>` survives) and then
  * sanitized; remote images become links, so that no output format ever fetches anything. A tree nested
  * deeper than the writers can walk is refused at its line (`where` is the line of the text it comes from).
  */
-export function toSafeHast(nodes: MdastContent[], where: { file: string; line: number }): HastRoot {
+export function toSafeHast(nodes: MdastContent[], where: TextPlace): HastRoot {
   refuseTooDeep(nodes, where);
   const tree = toHast({ type: 'root', children: nodes }, { allowDangerousHtml: true }) as HastRoot;
   const hasRaw = nodes.length > 0 && containsRaw(tree);
@@ -108,7 +111,7 @@ const PHRASING_HOLDERS = new Set(['paragraph', 'heading', 'tableCell']);
  * walk (they recurse): the depth of the Markdown nodes, plus the HTML tags still open, counted in one pass
  * of the nodes in reading order with a stack of its own (the tree may be deeper than the call stack).
  */
-function refuseTooDeep(nodes: readonly MdastContent[], where: { file: string; line: number }): void {
+function refuseTooDeep(nodes: readonly MdastContent[], where: TextPlace): void {
   let open = 0;
   const refuse = (line: number) => {
     throw new MlqError(`${where.file}:${line}: HTML tags, emphasis, quotes or lists nested more than ${MAX_ELEMENT_NESTING} levels deep`);
@@ -140,7 +143,7 @@ function refuseTooDeep(nodes: readonly MdastContent[], where: { file: string; li
 }
 
 /** Like toSafeHast, for inline content (a title): no paragraph around it, no line breaks added. */
-export function inlineToSafeHast(children: PhrasingContent[], where: { file: string; line: number }): HastRoot {
+export function inlineToSafeHast(children: PhrasingContent[], where: TextPlace): HastRoot {
   const tree = toSafeHast([{ type: 'paragraph', children }], where);
   const paragraph = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
   return { type: 'root', children: paragraph?.children ?? [] };
