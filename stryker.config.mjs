@@ -10,7 +10,7 @@ export const GROUPS = {
   // The link filter, the private-address guard (checked names and the connect-time lookup) and the file edge.
   security: {
     target: 98,
-    mutate: ['src/links/address.ts', 'src/links/connect.ts', 'src/writers/links.ts', 'src/io/files.ts'],
+    mutate: ['src/links/address.ts', 'src/links/connect.ts', 'src/writers/shared/links.ts', 'src/io/files.ts'],
     tests: ['test/address.test.ts', 'test/connect.test.ts', 'test/writer-links.test.ts', 'test/io-files.test.ts'],
   },
   // The reader: its layouts and the shared part (parse.ts). A mutant of a module-level constant (a regex) runs

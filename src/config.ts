@@ -8,7 +8,7 @@ import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
 import { compileSkip } from './links/skip.js';
 import { RULES } from './rules/index.js';
-import { linkTarget } from './writers/links.js';
+import { linkTarget } from './writers/shared/links.js';
 import { LAYOUT_IDS, NUMBERINGS, type ReadOptions } from './read/layouts/index.js';
 
 const RULE_IDS = new Set([...RULES.map((rule) => rule.id), ...Object.keys(LINK_RULES)]);

@@ -1,8 +1,6 @@
 // The whole of mlq in a few lines: read -> parse -> validate -> emit.
-import { execFile } from 'node:child_process';
-import { access, stat } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { DEFAULT_CONFIG, loadConfig, type Config, type FormatName } from './config.js';
 import { MlqError } from './errors.js';
 import type { WriterOutput } from './writers/writer.js';
@@ -13,6 +11,8 @@ import { assembleBook } from './read/parse.js';
 import { parseBankParallel } from './read/parse-parallel.js';
 import type { ReadOptions } from './read/layouts/layout.js';
 import { readSourceText, type SourceText } from './read/source.js';
+import { shownPath } from './io/paths.js';
+import { sourceDateOf } from './io/source-date.js';
 
 export interface Inputs {
   /** mlq.yaml; by default source/mlq.yaml or ./mlq.yaml where they exist. */
@@ -71,18 +71,6 @@ export async function load(inputs: Inputs): Promise<Loaded> {
 }
 
 /**
- * A file as diagnostics name it: relative to the working directory, as GitHub annotations need, unless
- * that path would climb to the root (`../../../dev/null`): then as an absolute path.
- */
-export function shownPath(file: string): string {
-  const absolute = path.resolve(file);
-  const relative = path.relative(process.cwd(), absolute);
-  const climbs = relative.split(path.sep).filter((part) => part === '..').length;
-  const depth = process.cwd().split(path.sep).filter(Boolean).length;
-  return relative === '' ? file : climbs >= depth ? absolute : relative;
-}
-
-/**
  * Runs the writers side by side on the machine's cores (they are CPU-bound), reporting each as it
  * finishes, with the seconds since writing began.
  */
@@ -125,29 +113,4 @@ function refuseOverflow(file: string, error: unknown): never {
 
 function bookMeta(config: Config, firstBankTitle: string, sourceDate: string): BookMeta {
   return { ...config.book, title: config.book.title || firstBankTitle || 'Interview Questions', sourceDate };
-}
-
-/**
- * SOURCE_DATE_EPOCH, else the banks' last commit, else their newest modification time. A bank edited since
- * its last commit is dated by its file: an Anki note is updated on re-import only when it is newer.
- */
-async function sourceDateOf(files: string[]): Promise<string> {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch) {
-    // The reproducible-builds specification: a malformed value must fail the build, not be ignored.
-    // Up to the last second of year 9999: later dates have no plain ISO 8601 form for the outputs' metadata.
-    const date = /^\d+$/.test(epoch) && Number(epoch) <= 253402300799 ? new Date(Number(epoch) * 1000) : null;
-    if (!date) throw new MlqError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to the year 9999, not "${epoch}"`);
-    return date.toISOString();
-  }
-  const git = (...args: string[]) =>
-    promisify(execFile)('git', [...args, '--', ...files.map((f) => path.resolve(f))], { cwd: path.dirname(path.resolve(files[0] ?? '.')) }).then(
-      ({ stdout }) => stdout.trim(),
-      () => '',
-    );
-  const [committed, changed] = await Promise.all([git('log', '-1', '--format=%ct'), git('status', '--porcelain')]);
-  const times = await Promise.all(files.map(async (f) => (await stat(f)).mtimeMs));
-  const modified = Math.floor(Math.max(...times) / 1000);
-  const seconds = committed ? (changed ? Math.max(Number(committed), modified) : Number(committed)) : modified;
-  return new Date(seconds * 1000).toISOString();
 }

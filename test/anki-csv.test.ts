@@ -4,8 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activeHtml, parseAnkiCsv, type AnkiCsv, type CsvNote } from './support/anki.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
-import { toAnkiCsv } from '../src/writers/csv.js';
-import { toApkg } from '../src/writers/apkg.js';
+import { toAnkiCsv } from '../src/writers/anki/csv.js';
+import { toApkg } from '../src/writers/anki/apkg.js';
 import { ROOT, SOURCE, bookOf, read } from './support/book.js';
 import { mlq } from './support/cli.js';
 

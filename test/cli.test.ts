@@ -411,13 +411,13 @@ describe('a large bank', () => {
     const [, pieces, fromWorker] = /: (\d+) pieces, (\d+) read by 1 worker thread\n$/.exec(run.stderr)!.map(Number);
     expect(fromWorker).toBeGreaterThan(0);
     expect(fromWorker).toBeLessThan(pieces!);
-    const { shownPath } = await import('../src/pipeline.js');
+    const { shownPath } = await import('../src/io/paths.js');
     const relative = shownPath(file);
     const expected = validate(parseBook({ meta: META, sources: [{ file: relative, text }] }));
     expect(report.diagnostics).toEqual(expected);
     const out = path.join(dir, 'out');
     expect(mlq(['build', '--source', file, '--formats', 'json', '--out', out]).code).toBe(0);
-    const { toQuestionsJson } = await import('../src/writers/json.js');
+    const { toQuestionsJson } = await import('../src/writers/json/index.js');
     const built = JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8'));
     const sequential = JSON.parse(JSON.stringify(toQuestionsJson(parseBook({ meta: META, sources: [{ file: relative, text }] }), 'source')));
     expect(built.banks).toEqual(sequential.banks);

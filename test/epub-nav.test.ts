@@ -3,8 +3,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Book } from '../src/model.js';
 import { load } from '../src/pipeline.js';
-import { bookUuid, writeEpub } from '../src/writers/epub.js';
-import { WORDS } from '../src/writers/words.js';
+import { bookUuid, writeEpub } from '../src/writers/epub/index.js';
+import { WORDS } from '../src/writers/shared/words.js';
 import { bookOf } from './support/book.js';
 
 let book: Book;

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allQuestions, type Book, type BookMeta } from '../src/model.js';
 import { parseBook } from '../src/read/parse.js';
 import { load } from '../src/pipeline.js';
-import { bookUuid, writeEpub } from '../src/writers/epub.js';
-import { reproducibleZip } from '../src/writers/zip.js';
+import { bookUuid, writeEpub } from '../src/writers/epub/index.js';
+import { reproducibleZip } from '../src/writers/shared/zip.js';
 import { MATH_BANK } from './support/math.js';
 
 type Node = DefaultTreeAdapterMap['node'];

@@ -2,7 +2,7 @@
 // and over the byte cap, one whose size lies (/proc), a folder, a named pipe, a device, symbolic links (to a
 // file, dangling, in a loop) and a read error; and atomic writes: whole or nothing, never through a link.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, lstatSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, lstatSync, rmSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,14 +151,17 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(at('target.txt'), 'utf8')).toBe('untouched');
   });
 
-  it('never writes through a link planted at its temporary name', async () => {
+  it('never writes through a link planted where a temporary file could be', async () => {
     writeFileSync(at('victim.txt'), 'untouched');
     const file = at('planted.json');
-    symlinkSync('victim.txt', `${file}.${process.pid}.tmp`);
+    // The temporary name is random and opened with O_EXCL: a link at the old, predictable name is left alone.
+    const planted = `${file}.${process.pid}.tmp`;
+    symlinkSync('victim.txt', planted);
     await writeFileAtomic(file, 'new');
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(readFileSync(at('victim.txt'), 'utf8')).toBe('untouched');
-    expect(() => readlinkSync(`${file}.${process.pid}.tmp`)).toThrow();
+    expect(readlinkSync(planted)).toBe('victim.txt');
+    unlinkSync(planted);
   });
 
   it('refuses a folder or a pipe before writing anything', async () => {

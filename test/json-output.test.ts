@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { QUESTIONS_SCHEMA } from '../src/writers/json-schema.js';
-import { toQuestionsJson } from '../src/writers/json.js';
+import { QUESTIONS_SCHEMA } from '../src/writers/json/schema.js';
+import { toQuestionsJson } from '../src/writers/json/index.js';
 import { bookOf, SOURCE } from './support/book.js';
 
 interface JsonQuestion {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shownPath } from '../src/pipeline.js';
+import { shownPath } from '../src/io/paths.js';
 import { ROOT } from './support/book.js';
 import { MLQ, mlqEnv } from './support/cli.js';
 import { startTestServer, type TestServer } from './links-server.js';

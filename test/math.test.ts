@@ -1,10 +1,10 @@
-// The shared math step (src/writers/math.ts) with the real renderers: KaTeX and MathJax.
+// The shared math step (src/writers/shared/math.ts) with the real renderers: KaTeX and MathJax.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findMath } from '../src/read/math.js';
-import { KATEX_DIST, hasMath, htmlWithMathML, loadMathJax, texError, texToMathML, texToSvg, withMath } from '../src/writers/math.js';
-import { toAnkiNotes } from '../src/writers/anki-notes.js';
+import { KATEX_DIST, hasMath, htmlWithMathML, loadMathJax, texError, texToMathML, texToSvg, withMath } from '../src/writers/shared/math.js';
+import { toAnkiNotes } from '../src/writers/anki/notes.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { bookOf } from './support/book.js';
 import { MATH_BANK } from './support/math.js';

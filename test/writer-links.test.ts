@@ -2,8 +2,8 @@
 // gets the "no answer yet" note.
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../src/model.js';
-import { decodeFragment, domainOf, followable, githubRepository, linkTarget, linkText, needsNoAnswerNote, siteOf, upstreamBase } from '../src/writers/links.js';
-import { WORDS } from '../src/writers/words.js';
+import { decodeFragment, domainOf, followable, githubRepository, linkTarget, linkText, needsNoAnswerNote, siteOf, upstreamBase } from '../src/writers/shared/links.js';
+import { WORDS } from '../src/writers/shared/words.js';
 import { bookOf } from './support/book.js';
 
 const link = (url: string): Link => ({ label: 'x', url, file: 'bank1.md', line: 1, column: 1 });

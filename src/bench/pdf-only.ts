@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { BODY_STYLE, FONTS, pageMargins } from '../writers/pdf-fonts.js';
+import { BODY_STYLE, FONTS, pageMargins } from '../writers/pdf/fonts.js';
 
 pdfmake.setFonts({ Roboto: FONTS.Roboto });
 pdfmake.setUrlAccessPolicy(() => false);

@@ -2,7 +2,7 @@
 import { EXIT_OK, MlqError } from '../errors.js';
 import { CHANGE_FORMATS, changesJson, changesMarkdown, changesOf, type ChangeFormat } from '../maintain/changes.js';
 import { load } from '../pipeline.js';
-import type { Io, Values } from './main.js';
+import type { Io, Values } from './options.js';
 
 export async function changes(values: Values, io: Io): Promise<number> {
   const format = values.format ?? 'markdown';

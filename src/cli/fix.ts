@@ -3,7 +3,7 @@ import { EXIT_OK, EXIT_VALIDATION } from '../errors.js';
 import { replaceFile } from '../io/replace-file.js';
 import { diffOf, planFixes } from '../maintain/fix.js';
 import { load } from '../pipeline.js';
-import type { Io, Values } from './main.js';
+import type { Io, Values } from './options.js';
 
 export async function fix(values: Values, io: Io): Promise<number> {
   const loaded = await load({ configFile: values.config, sources: values.source, since: values.since });

@@ -5,7 +5,7 @@ import { describeFsError, EXIT_OK, MlqError } from '../errors.js';
 import { configText, findBanks, upstreamOf } from '../maintain/init.js';
 import { DEFAULT_CONFIG_FILES } from '../pipeline.js';
 import { explainBook } from './explain.js';
-import type { Io, Values } from './main.js';
+import type { Io, Values } from './options.js';
 
 export async function init(values: Values, io: Io): Promise<number> {
   const target = values.config ?? 'mlq.yaml';

@@ -1,19 +1,21 @@
 // The command line: argument parsing and exit codes; the work is in pipeline.ts.
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { FORMAT_NAMES, isFormatName, siteUrlOption, type Config, type FormatName } from '../config.js';
 import { describeFsError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from '../errors.js';
 import { FORMATS } from '../writers/index.js';
 import { allQuestions, type Diagnostic } from '../model.js';
 import { refuseUnsafeOutput, writeOutputs } from '../io/output.js';
-import { emit, load, shownPath } from '../pipeline.js';
+import { emit, load } from '../pipeline.js';
+import { shownPath } from '../io/paths.js';
 import { errorsOnly, inputErrorDiagnostic, jobSummary, plural, printable, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
 import { RULE_DOCS } from './rule-docs.js';
 import { formatSize } from './size.js';
 import { colorFor } from './style.js';
 import { SHORT_USAGE, usageError } from './usage.js';
 import { explainBook } from './explain.js';
+import { COMMAND_OPTIONS, OPTIONS, type Io, type Values } from './options.js';
 import { validate } from '../rules/validate.js';
 // Only the constants here: the checker (linkinator) loads when `mlq links` runs.
 import { DEFAULT_CACHE_FILE } from '../links/cache.js';
@@ -57,50 +59,6 @@ Exit codes: 0 ok (warnings allowed), 1 validation errors (fix --check: something
 Rules (severity can be changed under "rules:" in mlq.yaml; "fix" marks those mlq fix can fix):
 ${RULE_DOCS.map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} ${r.fixable ? 'fix ' : '    '}${r.description}`).join('\n')}
 `;
-
-const OPTIONS = {
-  source: { type: 'string', multiple: true },
-  config: { type: 'string' },
-  out: { type: 'string' },
-  formats: { type: 'string' },
-  reporter: { type: 'string' },
-  'allow-errors': { type: 'boolean' },
-  'site-url': { type: 'string' },
-  quiet: { type: 'boolean', short: 'q' },
-  explain: { type: 'boolean' },
-  since: { type: 'string' },
-  cache: { type: 'string' },
-  'no-cache': { type: 'boolean' },
-  'allow-private': { type: 'boolean' },
-  check: { type: 'boolean' },
-  format: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} satisfies ParseArgsConfig['options'];
-
-/** The options each command takes, besides --help and --version. */
-const COMMON = ['source', 'config', 'quiet', 'help', 'version'];
-const COMMAND_OPTIONS: Record<string, string[]> = {
-  build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url'],
-  check: [...COMMON, 'reporter', 'explain', 'since'],
-  fix: [...COMMON, 'check', 'since'],
-  changes: [...COMMON, 'since', 'format'],
-  init: ['config', 'help', 'version'],
-  links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
-};
-
-export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Progress lines are for people at a terminal; CI logs stay quiet. */
-  progress: boolean;
-  /** Whether each stream takes colour (see style.ts). */
-  color: { stdout: boolean; stderr: boolean };
-  /** Appends Markdown to the GitHub job summary; null outside GitHub Actions. */
-  jobSummary: ((markdown: string) => void) | null;
-}
 
 const summaryFile = process.env.GITHUB_STEP_SUMMARY;
 

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model.js';
 import { foldRepeats } from './fold.js';
 import { sarif } from './sarif.js';
 import { stylerFor } from './style.js';
-import { plural } from '../writers/words.js';
+import { plural } from '../writers/shared/words.js';
 
 export const REPORTERS = ['text', 'github', 'json', 'sarif'] as const;
 export type ReporterName = (typeof REPORTERS)[number];

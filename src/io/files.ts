@@ -1,6 +1,7 @@
 // The file edge: every file mlq reads and every single file it writes outside the output folder
 // (output.ts owns that). A path from a contribution may name a device, a pipe, a link or a huge file,
 // so a file is opened once, checked on the open handle (regular file, size) and read under a byte cap.
+import { randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { mkdir, open, rename, rm, lstat } from 'node:fs/promises';
 import path from 'node:path';
@@ -92,20 +93,37 @@ export async function refuseUnwritable(file: string): Promise<void> {
  */
 export async function writeFileAtomic(file: string, bytes: string | Uint8Array): Promise<void> {
   await refuseUnwritable(file);
-  const temporary = `${file}.${process.pid}.tmp`;
+  await writeThenRename(file, bytes, { mode: 0o644, makeFolder: true });
+}
+
+export interface RenameOptions {
+  /** The new file's permissions. */
+  mode: number;
+  /** Make the folder first (a file in its way is a refusal like any other). */
+  makeFolder?: boolean;
+  /** Flush to disk before the rename (a bank rewritten in place must survive a crash whole). */
+  sync?: boolean;
+  /** Last check before the rename; throwing leaves the target as it was. */
+  beforeRename?: () => Promise<void>;
+}
+
+/** The one atomic-write core: a temporary file beside the target, then renamed over it. */
+export async function writeThenRename(target: string, bytes: string | Uint8Array, options: RenameOptions): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.mlq-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    // Inside the try: a folder that cannot be made (a file in the way) is a refusal like any other.
-    await mkdir(path.dirname(file), { recursive: true });
-    await rm(temporary, { force: true });
-    const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+    if (options.makeFolder) await mkdir(path.dirname(target), { recursive: true });
+    const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode);
     try {
       await handle.writeFile(bytes);
+      if (options.sync) await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temporary, file);
+    await options.beforeRename?.();
+    await rename(temporary, target);
   } catch (error) {
     await rm(temporary).catch(() => {}); // It may not have been created.
-    throw new MlqError(`${file}: cannot write: ${describeFsError(error)}`);
+    if (error instanceof MlqError) throw error;
+    throw new MlqError(`${target}: cannot write: ${describeFsError(error)}`);
   }
 }

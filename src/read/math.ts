@@ -1,7 +1,7 @@
 // How math sits in the model's trees. remark-math reads `$…$` (inline) and `$$…$$` (display); in the
 // sanitized trees it is what GitHub renders as math too: `<code class="language-math">TeX</code>` inline,
 // and `<pre><code class="language-math">TeX</code></pre>` displayed (as a ```` ```math ```` block also is).
-// The trees keep the TeX itself; the writers render it (src/writers/math.ts).
+// The trees keep the TeX itself; the writers render it (src/writers/shared/math.ts).
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Place } from '../model.js';
 

@@ -1,5 +1,5 @@
 import { findMath } from '../read/math.js';
-import { texError } from '../writers/math.js';
+import { texError } from '../writers/shared/math.js';
 import { perBank, shorten, treesOf, type Finding, type Rule } from './rule.js';
 
 /** The renderer's verdict on each formula ($…$, $$…$$, ```math), at the formula, moved to where KaTeX stopped when it is on one line. */

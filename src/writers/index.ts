@@ -12,10 +12,10 @@ export interface FormatEntry {
 }
 
 export const FORMATS: Record<FormatName, FormatEntry> = {
-  json: { files: ['questions.json', 'questions.schema.json'], load: async () => (await import('./json.js')).jsonFormat },
-  csv: { files: ['deck.csv'], load: async () => (await import('./csv.js')).csvFormat },
-  apkg: { files: ['deck.apkg'], load: async () => (await import('./apkg.js')).apkgFormat },
-  pdf: { files: ['guide.pdf'], load: async () => (await import('./pdf.js')).pdfFormat },
-  epub: { files: ['guide.epub'], load: async () => (await import('./epub.js')).epubFormat },
+  json: { files: ['questions.json', 'questions.schema.json'], load: async () => (await import('./json/index.js')).jsonFormat },
+  csv: { files: ['deck.csv'], load: async () => (await import('./anki/csv.js')).csvFormat },
+  apkg: { files: ['deck.apkg'], load: async () => (await import('./anki/apkg.js')).apkgFormat },
+  pdf: { files: ['guide.pdf'], load: async () => (await import('./pdf/index.js')).pdfFormat },
+  epub: { files: ['guide.epub'], load: async () => (await import('./epub/index.js')).epubFormat },
   site: { files: ['site/'], load: async () => (await import('./site/index.js')).siteFormat, usesOutputs: true },
 };

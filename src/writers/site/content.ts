@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
 import type { Bank } from '../../model.js';
-import { decodeFragment, linkTarget, siteOf } from '../links.js';
-import { mathOf, texToKatexHtml } from '../math.js';
+import { decodeFragment, linkTarget, siteOf } from '../shared/links.js';
+import { mathOf, texToKatexHtml } from '../shared/math.js';
 import type { WriteContext } from '../writer.js';
-import { allowedProperties, anyText, integerFrom, type AttributeTable } from '../hast.js';
+import { allowedProperties, anyText, integerFrom, type AttributeTable } from '../shared/hast.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const HEADING = /^h([1-6])$/;

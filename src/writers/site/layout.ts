@@ -3,8 +3,8 @@
 // hast-util-to-html, so no text from a bank is pasted into markup.
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { el, type Child } from '../hast.js';
-import { domainOf, githubRepository } from '../links.js';
+import { el, type Child } from '../shared/hast.js';
+import { domainOf, githubRepository } from '../shared/links.js';
 import { KATEX_STYLESHEET } from './math.js';
 import { HUB_FILE } from './plan.js';
 

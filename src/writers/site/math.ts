@@ -1,10 +1,10 @@
-// The site's part of the shared math step (src/writers/math.ts): formulas are rendered there, by KaTeX, as
+// The site's part of the shared math step (src/writers/shared/math.ts): formulas are rendered there, by KaTeX, as
 // HTML with MathML beside it; the site ships KaTeX's stylesheet and fonts in assets/katex/, so nothing is
 // fetched, and the pages with a formula link the stylesheet. Only the WOFF2 fonts are shipped (every browser
 // that runs the site's script reads them), and the stylesheet names no other.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { KATEX_DIST } from '../math.js';
+import { KATEX_DIST } from '../shared/math.js';
 import type { OutputFile } from '../writer.js';
 
 export const KATEX_STYLESHEET = 'assets/katex/katex.min.css';

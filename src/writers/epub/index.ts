@@ -2,14 +2,14 @@
 import { File } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { EPub, type Options } from 'epub-gen-memory';
-import type { Writer } from './writer.js';
-import { allQuestions, compareText, type Book, type BookMeta } from '../model.js';
-import { reproducibleZip, type ZipEntry } from './zip.js';
-import { COVER_IMAGE, coverSvg, epubContent } from './epub-content.js';
-import { toXml } from './xml.js';
-import { ncxOf } from './epub-ncx.js';
-import { WORDS } from './words.js';
-import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, STYLESHEET } from './epub-templates.js';
+import type { Writer } from '../writer.js';
+import { allQuestions, compareText, type Book, type BookMeta } from '../../model.js';
+import { reproducibleZip, type ZipEntry } from '../shared/zip.js';
+import { COVER_IMAGE, coverSvg, epubContent } from './content.js';
+import { toXml } from '../shared/xml.js';
+import { ncxOf } from './ncx.js';
+import { WORDS } from '../shared/words.js';
+import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, STYLESHEET } from './templates.js';
 
 const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
 
@@ -40,7 +40,7 @@ function modifiedOf(sourceDate: string): string {
   return `${new Date(Number.isNaN(time) ? 0 : time).toISOString().slice(0, 19)}Z`;
 }
 
-/** What the templates in epub-templates.ts read besides the library's own options. */
+/** What the templates in templates.ts read besides the library's own options. */
 interface TemplateData {
   identifier: string;
   modified: string;

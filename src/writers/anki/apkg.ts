@@ -2,11 +2,11 @@
 // every Anki 2.1 imports. Dates and ids come from the book's source date and from hashes, never from the clock.
 import { createHash } from 'node:crypto';
 import initSqlJs from 'sql.js';
-import type { Config } from '../config.js';
-import type { Writer } from './writer.js';
-import type { Book } from '../model.js';
-import { reproducibleZip } from './zip.js';
-import { NESTING, toAnkiNotes, type AnkiNote } from './anki-notes.js';
+import type { Config } from '../../config.js';
+import type { Writer } from '../writer.js';
+import type { Book } from '../../model.js';
+import { reproducibleZip } from '../shared/zip.js';
+import { NESTING, toAnkiNotes, type AnkiNote } from './notes.js';
 
 /** Anki's field separator inside `notes.flds`. */
 const FIELD_SEPARATOR = '\x1f';

@@ -1,8 +1,8 @@
 // toc.ncx: the EPUB 2 table of contents, for readers that predate EPUB 3's navigation document. It is
 // derived from that document's `<nav epub:type="toc">`, so the two always list the same entries.
 import type { Element } from 'hast';
-import { el, textContent } from './hast.js';
-import { toXml } from './xml.js';
+import { el, textContent } from '../shared/hast.js';
+import { toXml } from '../shared/xml.js';
 
 interface Entry {
   label: string;

@@ -1,5 +1,5 @@
 // The words every output uses, in one table, so that the PDF, the e-book and the deck cannot drift apart.
-import { allQuestions, type Book } from '../model.js';
+import { allQuestions, type Book } from '../../model.js';
 import { linkTarget } from './links.js';
 
 export const WORDS = {

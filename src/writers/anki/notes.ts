@@ -2,14 +2,14 @@
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
-import type { Config } from '../config.js';
-import { slugify } from '../read/ids.js';
-import { hastToHtml } from '../read/markdown.js';
-import type { Bank, Book, Link, Question } from '../model.js';
-import { el, joined, textContent, type Child } from './hast.js';
-import { domainOf, followable, needsNoAnswerNote, siteOf } from './links.js';
-import { withMath } from './math.js';
-import { WORDS, linksLabel, titleFacts } from './words.js';
+import type { Config } from '../../config.js';
+import { slugify } from '../../read/ids.js';
+import { hastToHtml } from '../../read/markdown.js';
+import type { Bank, Book, Link, Question } from '../../model.js';
+import { el, joined, textContent, type Child } from '../shared/hast.js';
+import { domainOf, followable, needsNoAnswerNote, siteOf } from '../shared/links.js';
+import { withMath } from '../shared/math.js';
+import { WORDS, linksLabel, titleFacts } from '../shared/words.js';
 
 export interface AnkiNote {
   /** Derived from the deck and the question's stable id only: it survives renumbering, edits and moves. */

@@ -1,6 +1,6 @@
 // What every writer shows the same way: which URLs may be links at all, a site's name as a label, and when
 // a question gets the note that it has no answer (the note's words are in words.ts).
-import type { Link, Question } from '../model.js';
+import type { Link, Question } from '../../model.js';
 
 /** Schemes a reader can follow from a page or a card; anything else (javascript:, data:, relative paths) stays text. */
 const LINKABLE = new Set(['http:', 'https:', 'mailto:']);

@@ -18,9 +18,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { mathOf, type MathNode } from '../read/math.js';
+import { mathOf, type MathNode } from '../../read/math.js';
 
-export { mathOf, findMath, type MathNode } from '../read/math.js';
+export { mathOf, findMath, type MathNode } from '../../read/math.js';
 
 const require = createRequire(import.meta.url);
 

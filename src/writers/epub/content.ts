@@ -2,14 +2,14 @@
 // Everything a reader sees is built as trees from the model's sanitized trees and serialized by
 // hast-util-to-html, so no text from a bank is ever pasted into markup.
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import type { Bank, Book, BookMeta, Link, Question } from '../model.js';
-import { allQuestions } from '../model.js';
-import { hastToText } from '../read/markdown.js';
-import { allowedProperties, anyText, el, integerFrom, joined, type Allowed, type AttributeTable, type Child } from './hast.js';
-import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from './links.js';
-import { mathOf, texToMathML } from './math.js';
-import { WORDS, linksLabel, titleFacts } from './words.js';
-import { toXml } from './xml.js';
+import type { Bank, Book, BookMeta, Link, Question } from '../../model.js';
+import { allQuestions } from '../../model.js';
+import { hastToText } from '../../read/markdown.js';
+import { allowedProperties, anyText, el, integerFrom, joined, type Allowed, type AttributeTable, type Child } from '../shared/hast.js';
+import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from '../shared/links.js';
+import { mathOf, texToMathML } from '../shared/math.js';
+import { WORDS, linksLabel, titleFacts } from '../shared/words.js';
+import { toXml } from '../shared/xml.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
 const QUESTIONS_PER_FILE = 20;

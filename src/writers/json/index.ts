@@ -1,9 +1,9 @@
 // questions.json: the model for other tools, with its JSON Schema beside it.
 import path from 'node:path';
-import type { Writer } from './writer.js';
-import { htmlWithMathML } from './math.js';
-import type { Bank, Book, Link, Question } from '../model.js';
-import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './json-schema.js';
+import type { Writer } from '../writer.js';
+import { htmlWithMathML } from '../shared/math.js';
+import type { Bank, Book, Link, Question } from '../../model.js';
+import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './schema.js';
 
 const link = ({ label, url, line }: Link) => ({ label, url, line });
 

@@ -16,7 +16,7 @@ ${body}
 </html>
 `;
 
-/** A chapter: `xhtml` is its serialized body (see epub.ts for why not the library's `content`). */
+/** A chapter: `xhtml` is its serialized body (see index.ts for why not the library's `content`). */
 export const CHAPTER_XHTML = page('<%= title %>', '<%- xhtml %>');
 
 /** The navigation document: `navHtml` is the serialized `<nav epub:type="toc">` and landmarks. */

@@ -1,11 +1,11 @@
 // Sanitized HTML trees (hast) of the model -> pdfmake content: blocks, inline runs, fonts per character.
 import type { Element, ElementContent, RootContent } from 'hast';
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
-import { BODY_STYLE, CODE, PROSE, fontRuns, type FontName, type Run } from './pdf-fonts.js';
-import { limit } from '../limits.js';
-import { textContent } from './hast.js';
-import { linkTarget } from './links.js';
-import { mathOf, texToSvg, type MathSvg } from './math.js';
+import { BODY_STYLE, CODE, PROSE, fontRuns, type FontName, type Run } from './fonts.js';
+import { limit } from '../../limits.js';
+import { textContent } from '../shared/hast.js';
+import { linkTarget } from '../shared/links.js';
+import { mathOf, texToSvg, type MathSvg } from '../shared/math.js';
 
 export const COLORS = { link: '#1a5fb4', accent: '#8f3b1b', muted: '#5e5e5e', codeBack: '#f3f3f0', rule: '#c8c8c8' };
 
@@ -199,7 +199,7 @@ function displayMath(math: MathSvg): Content {
   return mathPicture(math, { alignment: 'center', margin: [0, 2, 0, 8] });
 }
 
-/** What is left of an A4 page between pdf.ts's margins, less room for a list's indent. */
+/** What is left of an A4 page between index.ts's margins, less room for a list's indent. */
 const MAX_MATH_WIDTH = 440;
 
 function block(node: Element, context: RenderContext): Content[] {

@@ -1,13 +1,13 @@
 // deck.csv: Anki's text import (2.1.55+), with file headers so that importing needs no settings.
-import type { Config } from '../config.js';
-import type { Writer } from './writer.js';
-import type { Book } from '../model.js';
-import { toAnkiNotes, type AnkiNote } from './anki-notes.js';
+import type { Config } from '../../config.js';
+import type { Writer } from '../writer.js';
+import type { Book } from '../../model.js';
+import { toAnkiNotes, type AnkiNote } from './notes.js';
 
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula. In an HTML
  * field the first character becomes its character reference, which Anki renders as the character itself.
- * The other columns cannot start so: GUIDs are hex, tags are slugs, deck names are cleaned (anki-notes.ts).
+ * The other columns cannot start so: GUIDs are hex, tags are slugs, deck names are cleaned (notes.ts).
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const htmlField = (html: string) => html.replace(FORMULA_START, (char) => `&#${char.charCodeAt(0)};`);
