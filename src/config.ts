@@ -35,6 +35,8 @@ export interface Config {
   };
   deck: { name: string };
   output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number] };
+  /** guide.pdf: a bank of more questions than this lists only its topics (with their counts) in the contents. */
+  pdf: { contentsMaxQuestions: number };
   rules: Record<string, RuleSetting>;
   links: { skip: string[] };
   site: {
@@ -67,6 +69,7 @@ export const DEFAULT_CONFIG: Config = {
   },
   deck: { name: '' },
   output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4' },
+  pdf: { contentsMaxQuestions: 150 },
   rules: {},
   links: { skip: [] },
   site: { url: '', branch: 'HEAD', sponsored: ['^amzn\\.to$', '(^|\\.)amazon\\.[a-z.]+$', '(^|\\.)tryexponent\\.com$'] },
@@ -76,7 +79,7 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'pageSize' | 'siteUrl' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'pageSize' | 'siteUrl' | 'count' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -91,6 +94,7 @@ const SHAPE: Shape = {
   },
   deck: { name: 'string' },
   output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
+  pdf: { contentsMaxQuestions: 'count' },
   rules: 'rules',
   links: { skip: 'patterns' },
   site: { url: 'siteUrl', branch: 'string', sponsored: 'patterns' },
@@ -188,6 +192,11 @@ export function parseConfig(text: string, file: string): Config {
       if (!(PAGE_SIZES as readonly string[]).includes(value)) return fail(node, key, `expected one of ${PAGE_SIZES.join(', ')}`);
       return value;
     }
+    if (shape === 'count') {
+      const value = isScalar(node) ? node.value : undefined;
+      if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0)) return fail(node, key, 'expected a whole number, 0 or more');
+      return value;
+    }
     // The lists of strings (a single string is accepted as a list of one).
     const items = isSeq(node) ? node.items : [node];
     if (items.length === 0 && (shape === 'files' || shape === 'formats')) return fail(node, key, 'expected at least one entry');
@@ -213,6 +222,7 @@ export function parseConfig(text: string, file: string): Config {
     book: { ...DEFAULT_CONFIG.book, ...given.book },
     deck: { ...DEFAULT_CONFIG.deck, ...given.deck },
     output: { ...DEFAULT_CONFIG.output, ...given.output },
+    pdf: { ...DEFAULT_CONFIG.pdf, ...given.pdf },
     rules: { ...given.rules },
     links: { ...DEFAULT_CONFIG.links, ...given.links },
     site: { ...DEFAULT_CONFIG.site, ...given.site },
