@@ -8,10 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
-import { textContent as textOf } from '../src/writers/shared/hast.js';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { DEFAULT_CONFIG, parseConfig, type Config } from '../src/config.js';
 import { FORMATS } from '../src/writers/index.js';
 import type { Book } from '../src/model.js';
@@ -19,6 +16,7 @@ import { load } from '../src/pipeline.js';
 import { findMath, loadMathJax, texToSvg } from '../src/writers/shared/math.js';
 import { BODY_STYLE, pageMargins } from '../src/writers/pdf/fonts.js';
 import { bookOf, ROOT } from './support/book.js';
+import { bodyLines, items, squash, strandedLines } from './support/pdf.js';
 import { MATH_BANK } from './support/math.js';
 
 const run = promisify(execFile);
@@ -43,67 +41,6 @@ async function withFile<T>(bytes: Uint8Array, use: (file: string, dir: string) =
 }
 
 const pdftotext = (bytes: Uint8Array) => withFile(bytes, async (file) => (await run('pdftotext', [file, '-'], { maxBuffer: 64 << 20 })).stdout);
-
-const squash = (text: string) => text.replace(/\s+/g, '');
-
-async function items(pdf: PDFDocumentProxy, page: number): Promise<TextItem[]> {
-  const content = await (await pdf.getPage(page)).getTextContent();
-  return content.items.filter((item): item is TextItem => 'str' in item && item.str.trim() !== '');
-}
-
-interface TextLine {
-  y: number;
-  text: string;
-}
-
-/** A page's lines of body text, top to bottom: items on one baseline, the running header and the footer left out. */
-async function bodyLines(pdf: PDFDocumentProxy, page: number): Promise<TextLine[]> {
-  const height = (await pdf.getPage(page)).view[3]!;
-  const byLine = new Map<number, TextItem[]>();
-  for (const item of await items(pdf, page)) {
-    const y = Math.round(item.transform[5] as number);
-    if (y > height - 45 || y < 45) continue;
-    byLine.set(y, [...(byLine.get(y) ?? []), item]);
-  }
-  return [...byLine.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([y, line]) => ({ y, text: line.sort((a, b) => a.transform[4] - b.transform[4]).map((item) => item.str).join('') }));
-}
-
-/** The text of every paragraph and list item of a book's answers and front matter, squashed. */
-function paragraphs(book: Book): string[] {
-  const found: string[] = [];
-  const trees: Root[] = book.banks.flatMap((bank) => [bank.frontMatterTree, ...bank.questions.map((q) => q.answerTree)]);
-  for (const tree of trees) {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'p' || node.tagName === 'li') found.push(squash(textOf(node)));
-    });
-  }
-  return found.filter((text) => text.length > 0);
-}
-
-/**
- * Where a page of the PDF starts with the last line of a paragraph begun on the page before (a widow), or
- * ends with the first line of one that goes on over the page (an orphan).
- */
-async function strandedLines(pdf: PDFDocumentProxy, book: Book): Promise<string[]> {
-  const texts = paragraphs(book);
-  const found: string[] = [];
-  let previous: TextLine[] = [];
-  for (let page = 1; page <= pdf.numPages; page++) {
-    const lines = await bodyLines(pdf, page);
-    const last = previous.at(-1);
-    const first = lines[0];
-    if (last && first) {
-      const [before, after] = [squash(last.text), squash(first.text)];
-      const across = texts.filter((text) => text.includes(before + after));
-      if (across.some((text) => text.endsWith(after))) found.push(`page ${page} starts with the last line alone: "${first.text}"`);
-      if (across.some((text) => text.startsWith(before))) found.push(`page ${page - 1} ends with the first line alone: "${last.text}"`);
-    }
-    previous = lines;
-  }
-  return found;
-}
 
 /** Share of pixels in a binary PPM (P6, as `pdftoppm` writes without -png) that are coloured, not grey. */
 function colourShare(ppm: Buffer): number {
@@ -261,11 +198,13 @@ describe('guide.pdf of other banks, typeset', () => {
   });
 
   it('keeps two lines of a paragraph on each page it spans, and the sources with their answer', async () => {
-    // Paragraphs of one to six lines, and sources after each answer, fall across page ends in every way.
-    const sentence = (n: number) => `Sentence ${n} of an answer that is long enough to fill part of a line.`;
+    // Paragraphs of one to six lines, lists, and sources after each answer fall across page ends in every way.
+    const sentence = (question: number, n: number) => `Sentence ${n} of answer ${question}, long enough to fill part of a line.`;
     const bank = `# B\n\n${Array.from({ length: 40 }, (_, i) => {
-      const paragraphs = Array.from({ length: 1 + (i % 3) }, (_, j) => Array.from({ length: 1 + ((i * 5 + j * 3) % 11) }, (_, k) => sentence(k)).join(' '));
-      return `#### ${i + 1}) Question ${i}? [[src]](https://example.org/${i})\n${paragraphs.join('\n\n')}\n\n[[Answer]](https://example.com/answer/${i})`;
+      const paragraphs = Array.from({ length: 1 + (i % 3) }, (_, j) => Array.from({ length: 1 + ((i * 5 + j * 3) % 11) }, (_, k) => sentence(i, k)).join(' '));
+      // Every other answer ends with a list item that introduces a list of its own.
+      const list = i % 2 ? `\n\n- First point ${i}.\n- Some extensions:\n  - one\n  - two` : '';
+      return `#### ${i + 1}) Question ${i}? [[src]](https://example.org/${i})\n${paragraphs.join('\n\n')}${list}\n\n[[Answer]](https://example.com/answer/${i})`;
     }).join('\n\n')}\n`;
     const book = bookOf(bank);
     const pdf = await openPdf((await guide(book)).bytes);

@@ -40,6 +40,8 @@ type Paragraph = ContentText & { keepLines?: KeepLines };
 
 /** Formulas are drawn at the size of the text around them. */
 export const BODY_FONT_SIZE = BODY_STYLE.fontSize;
+/** A line of body text, in points (Roboto's line is 1.17 of its size). */
+const BODY_LINE = BODY_FONT_SIZE * 1.17 * BODY_STYLE.lineHeight;
 const CODE_FONT_SIZE = 8.5;
 const INK = '#000000';
 /** An emoji's square, and how much of it stands above the baseline, in ems. */
@@ -200,6 +202,14 @@ export function blocks(nodes: readonly (RootContent | ElementContent)[], context
     }
   }
   flush();
+  // A paragraph that introduces what follows ("Some extensions:") does not end a page without it.
+  out.forEach((content, i) => {
+    const paragraph = content as Paragraph;
+    const last = Array.isArray(paragraph.text) ? (paragraph.text.at(-1) as Inline | undefined) : undefined;
+    if (paragraph.keepLines && i + 1 < out.length && typeof last?.text === 'string' && /:\s*$/.test(last.text)) {
+      paragraph.keepLines = { ...paragraph.keepLines, withNext: MIN_LINES * BODY_LINE };
+    }
+  });
   return out;
 }
 

@@ -11,6 +11,7 @@ import { outlineAtHeadings } from './outline.js';
 import { patchPdfmake, type KeepLines } from './render.js';
 import { followable, linkTarget, needsNoAnswerNote } from '../shared/links.js';
 import { imageInfo, pngDataIsWhole } from '../shared/image.js';
+import { textContent } from '../shared/hast.js';
 import { limit } from '../../limits.js';
 import { hasMath, loadMathJax } from '../shared/math.js';
 import { WORDS, linksLabel, titleFacts } from '../shared/words.js';
@@ -23,7 +24,12 @@ pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
 
 /** Room kept below a question heading (its answer's first two lines): the heading moves to the next page rather than end one alone. */
-const KEEP_WITH_QUESTION = 42;
+const KEEP_WITH_QUESTION = 50;
+/**
+ * An answer of at most this many characters, without code, tables or images (a few lines), is never split
+ * from its question, nor its sources from it: the whole question moves to the next page.
+ */
+const SHORT_ANSWER_CHARS = 320;
 /** Room kept below a section heading: its first question's heading and first lines. */
 const KEEP_WITH_SECTION = 80;
 /** A line of a sources list (8-point type), and about how many characters of a URL fill one. */
@@ -76,7 +82,8 @@ function linkList(kind: 'answer' | 'source', links: Link[], render: RenderContex
 function linkListHeight(list: Content): number {
   const runs = (list as { text: { text: string }[] }).text;
   const lines = runs.map((run) => run.text).join('').split('\n');
-  return 6 + SOURCE_LINE * lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / SOURCE_LINE_CHARS)), 0);
+  // Its margins, and those of the paragraph before it.
+  return 12 + SOURCE_LINE * lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / SOURCE_LINE_CHARS)), 0);
 }
 
 type Kept = { keepLines?: KeepLines };
@@ -162,13 +169,17 @@ interface RunningHead {
   title: string;
 }
 
-/** The title of the last bank or section that starts on or before `page`, once pdfmake has laid them out. */
+/**
+ * The topic a page is about: the first bank or section that starts on it, else the last one that started
+ * before it (null before the first), once pdfmake has laid them out.
+ */
 function runningTitle(heads: readonly RunningHead[], page: number): string | null {
   let title: string | null = null;
   for (const head of heads) {
     const start = (head.node as { positions?: { pageNumber: number }[] }).positions?.[0]?.pageNumber;
     if (start === undefined || start > page) break;
     title = head.title;
+    if (start === page) break;
   }
   return title;
 }
@@ -197,7 +208,16 @@ function questionContent(question: Question, parentId: string | undefined, rende
     outlineParentId: parentId,
   });
   entries?.push({ id, kind: 'question', number: `${question.number}.`, title: unlinked(title), indent: parentId ? 14 : 0 });
+  if (isShort(question)) return [{ stack: [heading, ...answerContent(question, render)], unbreakable: true }];
   return [...keptWithNext(heading, KEEP_WITH_QUESTION), ...answerContent(question, render)];
+}
+
+function isShort(question: Question): boolean {
+  let blocky = false;
+  visit(question.answerTree, 'element', (node: Element) => {
+    if (node.tagName === 'pre' || node.tagName === 'table' || node.tagName === 'img') blocky = true;
+  });
+  return !blocky && textContent(question.answerTree).length <= SHORT_ANSWER_CHARS;
 }
 
 /** What the contents list of a bank and how deep: the questions only up to `maxQuestions` of them. */
