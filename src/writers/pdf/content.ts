@@ -207,7 +207,7 @@ export function blocks(nodes: readonly (RootContent | ElementContent)[], context
     const paragraph = content as Paragraph;
     const last = Array.isArray(paragraph.text) ? (paragraph.text.at(-1) as Inline | undefined) : undefined;
     if (paragraph.keepLines && i + 1 < out.length && typeof last?.text === 'string' && /:\s*$/.test(last.text)) {
-      paragraph.keepLines = { ...paragraph.keepLines, withNext: MIN_LINES * BODY_LINE };
+      paragraph.keepLines = { ...paragraph.keepLines, withNext: (MIN_LINES + 0.5) * BODY_LINE };
     }
   });
   return out;
