@@ -14,6 +14,8 @@ export const OPTIONS = {
   verbose: { type: 'boolean' },
   explain: { type: 'boolean' },
   since: { type: 'string' },
+  annotate: { type: 'string' },
+  'annotate-severity': { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
   'allow-private': { type: 'boolean' },
@@ -27,7 +29,7 @@ export const OPTIONS = {
 const COMMON = ['source', 'config', 'quiet', 'help', 'version'];
 export const COMMAND_OPTIONS: Record<string, string[]> = {
   build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url', 'verbose'],
-  check: [...COMMON, 'reporter', 'explain', 'since'],
+  check: [...COMMON, 'reporter', 'explain', 'since', 'annotate', 'annotate-severity'],
   links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
   fix: [...COMMON, 'check', 'since'],
   changes: [...COMMON, 'since', 'format'],
