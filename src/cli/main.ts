@@ -34,7 +34,7 @@ Usage:
             [--cache FILE] [--no-cache] [--allow-private]
   mlq fix [--source FILE]... [--config FILE] [--check] [--since GIT-REF]
   mlq changes --since GIT-REF [--source FILE]... [--config FILE] [--format markdown|json]
-  mlq init [--config FILE]   find the banks of this folder, write mlq.yaml (or FILE) for them
+  mlq init [--config FILE] [--workflow]   find the banks of this folder, write mlq.yaml (or FILE) for them
   mlq --help | --version
 
 Options:
@@ -57,6 +57,7 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
                     (all); the rest are counted in the job summary
   --annotate-severity LIST
                     check --reporter github: the severities to annotate (default: error,warning,info)
+  --workflow        init: also write .github/workflows/mlq.yml (checks, annotations, Pages, weekly links)
   --format NAME     changes: markdown (default: release notes, a job summary) or json
   --check           fix: change nothing, print the fixes as a unified diff, exit 1 if there are any
   --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
