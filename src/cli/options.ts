@@ -22,6 +22,7 @@ export const OPTIONS = {
   check: { type: 'boolean' },
   format: { type: 'string' },
   workflow: { type: 'boolean' },
+  port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -35,6 +36,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   fix: [...COMMON, 'check', 'since'],
   changes: [...COMMON, 'since', 'format'],
   init: ['config', 'workflow', 'help', 'version'],
+  serve: ['source', 'config', 'port', 'help', 'version'],
 };
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
