@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseConfig } from '../config.js';
 import { EXIT_INTERNAL, MlqError } from '../errors.js';
-import type { Bank } from '../model.js';
+import { titleWithoutLeadingCount, type Bank } from '../model.js';
 import { parseBankParallel } from '../read/parse-parallel.js';
 import { readSourceText } from '../read/source.js';
 
@@ -91,8 +91,7 @@ const yamlString = (text: string) => JSON.stringify(text.replace(/\s+/g, ' ').tr
 /** The text of mlq.yaml, with a comment on each part. */
 export function configText(banks: FoundBank[], upstream: string): string {
   const first = banks[0]!.bank;
-  // "65 Machine Learning Interview Questions 2025" -> the count goes stale; the book title keeps the rest.
-  const title = first.claimedCount === null ? first.title : first.title.replace(new RegExp(`^\\s*${first.claimedCount}\\s+`), '');
+  const title = titleWithoutLeadingCount(first);
   const owner = /^https:\/\/[^/]+\/([^/]+)\//.exec(`${upstream}/`)?.[1];
   const lines = [
     '# mlq configuration, written by `mlq init`: paths are relative to this file. See `mlq --help`.',
