@@ -284,3 +284,14 @@ describe('decks and tags from the banks', () => {
     expect(notes.map((n) => n.tags.filter((t) => t.startsWith('topic::')))).toEqual([['topic::deep-learning'], ['topic::глубокое-обучение'], []]);
   });
 });
+
+describe("deck.csv's header lines in a spreadsheet", () => {
+  it('stay one cell each, starting with "#", whatever the deck is named', () => {
+    const config = { ...DEFAULT_CONFIG, deck: { ...DEFAULT_CONFIG.deck, name: 'a,=HYPERLINK("https://evil.example");+1\t@x' } };
+    const { text } = toAnkiCsv(bookOf('# B\n\n#### 1) Why?\n\nBecause.\n'), config);
+    const headers = text.split('\n').filter((line) => line.startsWith('#'));
+    expect(headers).toHaveLength(6);
+    for (const line of headers) expect(line.split(/[,;\t]/), line).toHaveLength(1);
+    expect(parseAnkiCsv(text).headers.notetype).toBe('Basic (a =HYPERLINK( https://evil.example ) +1 @x)');
+  });
+});

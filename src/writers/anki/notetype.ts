@@ -10,10 +10,12 @@ export const CARD_TEMPLATE = { name: 'Card 1', front: '{{Front}}', back: '{{Fron
 export const SOURCES_CLASS = 'sources';
 
 /**
- * Named after the top deck (which has no control characters, so the name cannot break the CSV header line it
- * is written on): a name no Anki translates, unlike its own "Basic" ("Einfach" in a German Anki).
+ * Named after the top deck: a name no Anki translates, unlike its own "Basic" ("Einfach" in a German Anki).
+ * deck.csv writes it on a header line, which a spreadsheet splits into cells like any other: without the
+ * separators a spreadsheet may use, the line stays one cell, which starts with "#" and so never runs as a
+ * formula. The top deck has no control characters (notes.ts), so no line break either.
  */
-export const noteTypeName = (topDeck: string): string => `Basic (${topDeck})`;
+export const noteTypeName = (topDeck: string): string => `Basic (${topDeck.replace(/[,;"]+/g, ' ').replace(/\s+/g, ' ').trim()})`;
 
 /*
  * Styling for a phone first. Code keeps its lines as written (`white-space: pre`) and scrolls sideways
@@ -42,11 +44,11 @@ export const CARD_CSS = `.card {
 }
 .card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card {
   --mlq-text: #e8e8ea;
-  --mlq-page: #1e1e20;
+  --mlq-page: #2c2c2c;
   --mlq-muted: #a8a8b0;
   --mlq-link: #8ab4f8;
   --mlq-code-text: #e8e8ea;
-  --mlq-code-page: #2c2c30;
+  --mlq-code-page: #1e1e21;
   --mlq-rule: #48484e;
 }
 p, ul, ol, pre, table { margin: 0 0 0.75em; }
@@ -75,5 +77,7 @@ table { border-collapse: collapse; display: block; max-width: 100%; overflow-x: 
 th, td { border: 1px solid var(--mlq-rule); padding: 0.25em 0.5em; vertical-align: top; }
 blockquote { margin: 0 0 0.75em; padding-left: 0.8em; border-left: 3px solid var(--mlq-rule); color: var(--mlq-muted); }
 mjx-container[display="true"] { overflow-x: auto; overflow-y: hidden; }
+/* A formula wider than a phone scrolls in its own box; an inline flex box keeps the formula's baseline. */
+mjx-container:not([display="true"]) { display: inline-flex; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
 .${SOURCES_CLASS} { font-size: 0.75em; line-height: 1.4; color: var(--mlq-muted); margin-top: 1.2em; }
 `;
