@@ -204,6 +204,20 @@ describe('a card of deck.apkg on a phone, in light and night mode', () => {
     it(`shows the math as Anki's MathJax typesets it (${mode})`, async () => {
       const { page, problems, close } = await open(`math-${mode}.html`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `anki-math-card-phone-${mode}.png`), fullPage: true });
+      // Where each inline formula sits in its paragraph, with the styling's scroll box and as a plain inline
+      // box (MathJax's own layout): the box must keep the formula on the text's baseline.
+      const placement = () =>
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll('#qa p mjx-container:not([display="true"]) > mjx-math'), (math) => {
+            const paragraph = math.closest('p')!.getBoundingClientRect();
+            return Math.round((math.getBoundingClientRect().bottom - paragraph.top) * 2) / 2;
+          }),
+        );
+      const boxed = await placement();
+      const plain = await page.addStyleTag({ content: 'mjx-container:not([display="true"]) { display: inline !important; overflow: visible !important; }' });
+      expect(boxed.length).toBeGreaterThan(2);
+      for (const [i, bottom] of (await placement()).entries()) expect(Math.abs(boxed[i]! - bottom), `formula ${i + 1}`).toBeLessThanOrEqual(1);
+      await plain.evaluate((style) => (style as HTMLStyleElement).remove());
       const seen = await page.evaluate(() => ({
         formulas: document.querySelectorAll('#qa mjx-container').length,
         errors: document.querySelectorAll('#qa mjx-merror, #qa [data-mjx-error]').length,
