@@ -5,7 +5,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { Config } from '../../config.js';
 import { normalizeTitle, slugify } from '../../read/ids.js';
 import { hastToHtml } from '../../read/markdown.js';
-import { titleWithoutLeadingCount, type Bank, type Book, type Link, type Question } from '../../model.js';
+import { allQuestions, titleWithoutLeadingCount, type Bank, type Book, type Link, type Question } from '../../model.js';
 import { el, joined, textContent, type Child } from '../shared/hast.js';
 import { domainOf, followable, needsNoAnswerNote, siteOf } from '../shared/links.js';
 import { withMath } from '../shared/math.js';
@@ -17,7 +17,7 @@ export interface AnkiNote {
   guid: string;
   /** Full deck name: the deck, and with several banks the bank's subdeck ("ML Interview Questions::NLP Interview Questions"). */
   deck: string;
-  /** HTML fields of the Basic note type. The number is a field of its own (in the .apkg): on the front,
+  /** HTML fields of the deck's note type (notetype.ts). The number is a field of its own (in the .apkg): on the front,
    * inserting one question would change every later front, and with it Anki's duplicate check. */
   front: string;
   back: string;
@@ -87,7 +87,7 @@ export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
 
 /** The deck's description: the title page's facts, each on its line, the upstream list a link; what became of the unanswered. */
 function descriptionOf(book: Book, config: Config): string {
-  const unanswered = book.banks.reduce((sum, bank) => sum + bank.questions.filter((q) => !q.hasAnswer).length, 0);
+  const unanswered = allQuestions(book).filter((q) => !q.hasAnswer).length;
   const lines = [
     el('strong', {}, [book.meta.title]),
     ...titleFacts(book).map((fact) => el('span', {}, [fact.text, fact.link ? el('a', { href: fact.link }, [fact.link]) : null])),
