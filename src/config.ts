@@ -39,6 +39,8 @@ export interface Config {
   };
   deck: { name: string; unanswered: (typeof UNANSWERED_CARDS)[number] };
   output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number] };
+  /** guide.pdf: a bank of more questions than this lists only its topics (with their counts) in the contents. */
+  pdf: { contentsMaxQuestions: number };
   rules: Record<string, RuleSetting>;
   links: { skip: string[] };
   site: {
@@ -71,6 +73,7 @@ export const DEFAULT_CONFIG: Config = {
   },
   deck: { name: '', unanswered: 'suspend' },
   output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4' },
+  pdf: { contentsMaxQuestions: 150 },
   rules: {},
   links: { skip: [] },
   site: { url: '', branch: 'HEAD', sponsored: ['^amzn\\.to$', '(^|\\.)amazon\\.[a-z.]+$', '(^|\\.)tryexponent\\.com$'] },
@@ -80,7 +83,7 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | keyof typeof CHOICES | 'siteUrl' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | keyof typeof CHOICES | 'siteUrl' | 'count' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -95,6 +98,7 @@ const SHAPE: Shape = {
   },
   deck: { name: 'string', unanswered: 'unanswered' },
   output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
+  pdf: { contentsMaxQuestions: 'count' },
   rules: 'rules',
   links: { skip: 'patterns' },
   site: { url: 'siteUrl', branch: 'string', sponsored: 'patterns' },
@@ -192,6 +196,11 @@ export function parseConfig(text: string, file: string): Config {
       const choice = CHOICES[shape].find((word) => word.toLowerCase() === written);
       return choice ?? fail(node, key, `expected one of ${CHOICES[shape].join(', ')}`);
     }
+    if (shape === 'count') {
+      const value = isScalar(node) ? node.value : undefined;
+      if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0)) return fail(node, key, 'expected a whole number, 0 or more');
+      return value;
+    }
     // The lists of strings (a single string is accepted as a list of one).
     const items = isSeq(node) ? node.items : [node];
     if (items.length === 0 && (shape === 'files' || shape === 'formats')) return fail(node, key, 'expected at least one entry');
@@ -217,6 +226,7 @@ export function parseConfig(text: string, file: string): Config {
     book: { ...DEFAULT_CONFIG.book, ...given.book },
     deck: { ...DEFAULT_CONFIG.deck, ...given.deck },
     output: { ...DEFAULT_CONFIG.output, ...given.output },
+    pdf: { ...DEFAULT_CONFIG.pdf, ...given.pdf },
     rules: { ...given.rules },
     links: { ...DEFAULT_CONFIG.links, ...given.links },
     site: { ...DEFAULT_CONFIG.site, ...given.site },
