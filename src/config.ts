@@ -83,14 +83,14 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | keyof typeof CHOICES | 'siteUrl' | 'count' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'language' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | keyof typeof CHOICES | 'siteUrl' | 'count' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
     title: 'string',
     subtitle: 'string',
     authors: 'strings',
-    language: 'string',
+    language: 'language',
     license: 'string',
     upstream: 'url',
     description: 'string',
@@ -147,6 +147,15 @@ export function parseConfig(text: string, file: string): Config {
       // The writers link it: it passes the same filter as every URL of a bank.
       if (shape === 'url' && node.value !== '' && !linkTarget(node.value)?.startsWith('http')) return fail(node, key, 'expected an http(s) URL');
       return node.value;
+    }
+    if (shape === 'language') {
+      // The EPUB's dc:language and every output's lang attribute: a BCP 47 tag, or the e-book fails its check.
+      const value = isScalar(node) && typeof node.value === 'string' ? node.value : '';
+      try {
+        return Intl.getCanonicalLocales(value)[0];
+      } catch {
+        return fail(node, key, 'expected a BCP 47 language tag, such as en, pt-BR or zh-Hant');
+      }
     }
     if (shape === 'rules') {
       if (!isMap(node)) return fail(node, key, 'expected a mapping of rule id to error, warning, info or off');

@@ -212,7 +212,7 @@ describe('finding 7: a URL from the config passes the link filter', () => {
   it('and the writers link it only through the filter, however they are called', async () => {
     const book = bookOf(BANK);
     book.meta.upstream = 'javascript:alert(5)';
-    const context = { config: DEFAULT_CONFIG, readAsset: async () => null };
+    const context = { config: DEFAULT_CONFIG, readAsset: async () => 'was not found' };
     for (const format of ['epub', 'pdf'] as const) {
       const { files } = await (await FORMATS[format].load()).write(book, context);
       const targets =

@@ -22,7 +22,7 @@ import { MATH_BANK } from './support/math.js';
 const run = promisify(execFile);
 
 async function guide(book: Book, config: Config = DEFAULT_CONFIG) {
-  const output = await (await FORMATS.pdf.load()).write(book, { config, readAsset: async () => null });
+  const output = await (await FORMATS.pdf.load()).write(book, { config, readAsset: async () => 'was not found' });
   return { bytes: output.files[0]!.bytes, warnings: output.warnings };
 }
 

@@ -16,7 +16,7 @@ import { load } from '../src/pipeline.js';
 import { bookOf, ROOT } from './support/book.js';
 
 async function guide(book: Book, config: Config = DEFAULT_CONFIG): Promise<Uint8Array> {
-  const output = await (await FORMATS.pdf.load()).write(book, { config, readAsset: async () => null });
+  const output = await (await FORMATS.pdf.load()).write(book, { config, readAsset: async () => 'was not found' });
   return output.files[0]!.bytes;
 }
 

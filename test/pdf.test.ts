@@ -42,7 +42,7 @@ function darkShare(pgm: Buffer): number {
   return dark / pixels.length;
 }
 
-async function writeGuide(book: Book, config: Config = DEFAULT_CONFIG, readAsset: WriteContext['readAsset'] = async () => null) {
+async function writeGuide(book: Book, config: Config = DEFAULT_CONFIG, readAsset: WriteContext['readAsset'] = async () => 'was not found') {
   const format = await FORMATS.pdf.load();
   const output = await format.write(book, { config, readAsset });
   expect(output.files.map((f) => f.path)).toEqual(['guide.pdf']);
@@ -308,7 +308,7 @@ describe('guide.pdf of other banks', () => {
     '',
   ].join('\n');
   const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-  const readAsset: WriteContext['readAsset'] = async (ref) => (ref === 'img/diagram.png' ? { bytes: new Uint8Array(PNG_1X1), realPath: '/bank/img/diagram.png' } : null);
+  const readAsset: WriteContext['readAsset'] = async (ref) => (ref === 'img/diagram.png' ? { bytes: new Uint8Array(PNG_1X1), realPath: '/bank/img/diagram.png', type: 'png' } : 'was not found');
 
   it('renders Greek, Chinese and emoji, and warns about the glyphs no font has', async () => {
     const { bytes, warnings } = await writeGuide(bookOf(bank), DEFAULT_CONFIG, readAsset);

@@ -3,7 +3,7 @@ import pdfmake from 'pdfmake';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { visit } from 'unist-util-visit';
 import type { Element, ElementContent } from 'hast';
-import type { Writer, WriteContext } from '../writer.js';
+import type { Asset, Writer, WriteContext } from '../writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../../model.js';
 import { COLORS, MIN_LINES, blocks, imageKey, inlineRuns, styledText, type Inline, type RenderContext } from './content.js';
 import { BODY_STYLE, pageMargins, FONTS, FONT_FILES, describeChars } from './fonts.js';
@@ -313,12 +313,12 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
   let pixels = 0;
   for (const [key, { src, file }] of refs) {
     const asset = await context.readAsset(src, file);
-    const known = asset && byRealPath.get(asset.realPath);
+    const known = typeof asset !== 'string' && byRealPath.get(asset.realPath);
     if (known) {
       keys.set(key, known);
       continue;
     }
-    const info = asset ? imageInfo(asset.bytes) : 'not found';
+    const info = typeof asset === 'string' ? asset : imageInfo(asset.bytes);
     const size = typeof info === 'string' ? 0 : info.width * info.height;
     const why =
       typeof info === 'string'
@@ -327,10 +327,10 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
           ? `has ${info.width}x${info.height} pixels (the limit is ${limit('imagePixels')})`
           : pixels + size > limit('imagePixelsTotal')
             ? `would bring the book's images past ${limit('imagePixelsTotal')} pixels`
-            : !pngDataIsWhole(asset!.bytes, info)
+            : !pngDataIsWhole((asset as Asset).bytes, info)
               ? 'is a corrupt PNG (its image data does not inflate to its size)'
               : null;
-    if (!asset || typeof info === 'string' || why) {
+    if (typeof asset === 'string' || typeof info === 'string' || why) {
       warnings.push(`${file}: image ${src} ${why}: the PDF shows its name instead`);
       continue;
     }
