@@ -2,6 +2,7 @@
 import { MlqError } from '../errors.js';
 import { readInput } from '../io/files.js';
 import { limit } from '../limits.js';
+import { blockLines, hasDefinitions } from './split.js';
 
 /** Inputs beyond this are refused rather than parsed for minutes: 100x the corpus is about 4 MB. */
 export const MAX_INPUT_BYTES = limit('bankBytes');
@@ -15,6 +16,7 @@ export async function readSourceText(file: string): Promise<SourceText> {
   const bytes = await readInput(file, 'cannot read', { maxBytes: MAX_INPUT_BYTES });
   const text = decodeText(file, bytes);
   checkShape(file, text);
+  refuseDenseMarkup(file, text);
   return { file, text };
 }
 
@@ -26,19 +28,18 @@ const LEADING = /^[ \t>*+\-\d.)]*/;
 const MARKER = />|(?:[-*+]|\d{1,9}[.)])(?=[ \t])/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-/** A GFM table's delimiter row: | --- | :-: | */
-const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const EMPHASIS_MARK = /[*_]/g;
-/** A link, a link definition, an autolink or a bare URL (GFM links those too). */
-const LINK = /\]\(|^ {0,3}\[[^\]]+\]:|<https?:|(?<![(<])\b(?:https?:\/\/|www\.)/gi;
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
 /**
- * Refuses, at the first line that does it, what costs the parser or the writers time or memory far
- * beyond the text's size (limits.ts): quotes and lists nested too deep, lines too long, runs of emphasis
- * marks in one paragraph (their matching is quadratic), huge tables, more links than a bank has, and an
- * answer too long to cut into pieces. Code blocks count only toward the answer's length.
+ * Refuses, at the first line that does it, what costs the parser itself time or memory far beyond the
+ * text's size (limits.ts), so these are judged on the text, before it is parsed: quotes and lists nested
+ * too deep (they overflow its stack), lines too long, runs of emphasis marks in one paragraph (their
+ * matching is quadratic), and an answer too long to parse in one piece (a piece's parse costs up to a few
+ * kilobytes of memory per character, in tables and links). What the parsed tree holds (tables, links,
+ * formulas, questions, images) is counted on the tree (tally.ts). Code blocks count only toward the
+ * answer's length.
  */
 export function checkShape(file: string, text: string): void {
   const refuse = (line: number, problem: string): never => {
@@ -49,8 +50,6 @@ export function checkShape(file: string, text: string): void {
   let heading = 0;
   let answerChars = 0;
   let emphasis = 0;
-  let links = 0;
-  let tableCells: number | null = null;
   for (const content of text.split('\n')) {
     line++;
     if (content.length > MAX_LINE_CHARS) refuse(line, `line longer than ${MAX_LINE_CHARS} characters`);
@@ -71,25 +70,35 @@ export function checkShape(file: string, text: string): void {
     }
     if (content.trim() === '') {
       emphasis = 0;
-      tableCells = null;
       continue;
     }
     emphasis += count(content, EMPHASIS_MARK);
     if (emphasis > limit('emphasisRun')) refuse(line, `more than ${limit('emphasisRun')} emphasis marks (* or _) in one paragraph`);
-    links += count(content, LINK);
-    if (links > limit('linksPerBank')) refuse(line, `more than ${limit('linksPerBank')} links in one bank`);
-    if (tableCells === null && content.includes('|') && TABLE_DELIMITER.test(content)) tableCells = 0;
-    else if (tableCells !== null) {
-      const row = content.trim();
-      tableCells += count(row, /\|/g) + 1 - Number(row.startsWith('|')) - Number(row.endsWith('|') && row.length > 1);
-      if (tableCells > limit('tableCells')) refuse(line, `a table of more than ${limit('tableCells')} cells`);
-    }
     const lead = LEADING.exec(content)![0];
     // Each level takes at least two characters (a marker and a space, or two of indentation).
     if (lead.length < 2 * MAX_NESTING) continue;
     const markers = lead.match(MARKER)?.length ?? 0;
     const indent = lead.replace(MARKER, '').replace(/\t/g, '    ').replace(/[^ ]/g, '').length;
     if (markers + Math.floor(indent / 2) > MAX_NESTING) refuse(line, `quotes or lists nested more than ${MAX_NESTING} levels deep`);
+  }
+}
+
+/** What opens a table cell, a link or image, or a tag. */
+const MARKUP = /[|[\]<]/g;
+
+/**
+ * Refuses, before parsing, a text that the parser would take at once (from one heading at the margin to the
+ * next, as split.ts cuts it, or the whole bank when it has link definitions) with more markup than its
+ * memory bounds: micromark keeps kilobytes of events per table cell or link until the piece is parsed
+ * (240,000 cells in 490 KB take 2 GB), so what the tree holds cannot be counted before this is paid.
+ */
+export function refuseDenseMarkup(file: string, text: string): void {
+  const whole = hasDefinitions(text);
+  let markup = 0;
+  for (const { line, text: content, heading } of blockLines(text)) {
+    if (heading && !whole) markup = 0;
+    markup += count(content, MARKUP);
+    if (markup > limit('markupChars')) throw new MlqError(`${file}:${line}: more than ${limit('markupChars')} pipes, brackets and < to parse at once (tables, links or tags) since the heading before; the limit is ${limit('markupChars')} (markupChars)`);
   }
 }
 
