@@ -164,14 +164,14 @@ describe('limits per bank and per book: tallies added in reading order', () => {
 
   it('a book is refused at the line, in its bank, of the first item past a limit per book', () => {
     const max = limit('formulasPerBook');
-    // Ten formulas a question, on the line below it.
-    const bankOf = (file: string, formulas: number) => parseBank({ file, text: `# T\n\n${Array.from({ length: formulas / 10 }, (_, i) => `#### ${i + 1}) Q?\n${'$x$ '.repeat(10)}\n`).join('\n')}` });
-    const banks = [bankOf('a.md', max / 2), bankOf('b.md', max / 2)];
+    const banks = ['a.md', 'b.md'].map((file) => parseBank({ file, text: `# T\n\n#### 1) Q?\n\n$x$ $y$\n` }));
+    expect(banks[0]!.questions).toHaveLength(1);
     expect(() => refuseLargeBook(banks)).not.toThrow();
-    const third = bankOf('c.md', 10);
-    expect(refusal(() => refuseLargeBook([...banks, third]))).toBe(`c.md:4: at least ${max + 10} formulas in the book; the limit is ${max} (formulasPerBook)`);
+    keepTally(banks[0]!, [tallyOf('formulas', max / 2, 1)]);
+    keepTally(banks[1]!, [tallyOf('formulas', max / 2 - 1, 1), tallyOf('formulas', 10, 50)]);
+    expect(refusal(() => refuseLargeBook(banks))).toBe(`b.md:51: at least ${max + 9} formulas in the book; the limit is ${max} (formulasPerBook)`);
     // A bank the reader did not make has nothing to add.
-    expect(() => refuseLargeBook([...banks, { ...third }])).not.toThrow();
+    expect(() => refuseLargeBook([banks[0]!, { ...banks[1]! }])).not.toThrow();
   });
 
   it('a bank\'s tally joins its pieces in order, sizes included', () => {

@@ -2,7 +2,7 @@
 import { MlqError } from '../errors.js';
 import { readInput } from '../io/files.js';
 import { limit } from '../limits.js';
-import { blockLines, hasDefinitions } from './split.js';
+import { hasDefinitions, headingLines } from './split.js';
 
 /** Inputs beyond this are refused rather than parsed for minutes: 100x the corpus is about 4 MB. */
 export const MAX_INPUT_BYTES = limit('bankBytes');
@@ -16,7 +16,6 @@ export async function readSourceText(file: string): Promise<SourceText> {
   const bytes = await readInput(file, 'cannot read', { maxBytes: MAX_INPUT_BYTES });
   const text = decodeText(file, bytes);
   checkShape(file, text);
-  refuseDenseMarkup(file, text);
   return { file, text };
 }
 
@@ -29,6 +28,8 @@ const MARKER = />|(?:[-*+]|\d{1,9}[.)])(?=[ \t])/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const EMPHASIS_MARK = /[*_]/g;
+/** What opens a table cell, a link or an image, or a tag. */
+const MARKUP = /[|[\]<]/g;
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
@@ -36,10 +37,11 @@ const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 
  * Refuses, at the first line that does it, what costs the parser itself time or memory far beyond the
  * text's size (limits.ts), so these are judged on the text, before it is parsed: quotes and lists nested
  * too deep (they overflow its stack), lines too long, runs of emphasis marks in one paragraph (their
- * matching is quadratic), and an answer too long to parse in one piece (a piece's parse costs up to a few
- * kilobytes of memory per character, in tables and links). What the parsed tree holds (tables, links,
- * formulas, questions, images) is counted on the tree (tally.ts). Code blocks count only toward the
- * answer's length.
+ * matching is quadratic), an answer too long to parse in one piece, and more markup than the parser can take
+ * at once: micromark keeps kilobytes of events per table cell or link until a piece is parsed (240,000 cells
+ * in 490 KB take it 2 GB), so the cells and links of the tree (tally.ts) could not be counted before that
+ * is paid. A piece runs from one heading at the margin to the next (split.ts), or is the whole bank when it
+ * has link definitions. Code blocks count only toward the answer's length.
  */
 export function checkShape(file: string, text: string): void {
   const refuse = (line: number, problem: string): never => {
@@ -50,6 +52,8 @@ export function checkShape(file: string, text: string): void {
   let heading = 0;
   let answerChars = 0;
   let emphasis = 0;
+  let markup = 0;
+  const cuts = hasDefinitions(text) ? new Set<number>() : new Set(Array.from(headingLines(text), (heading) => heading.line));
   for (const content of text.split('\n')) {
     line++;
     if (content.length > MAX_LINE_CHARS) refuse(line, `line longer than ${MAX_LINE_CHARS} characters`);
@@ -58,6 +62,7 @@ export function checkShape(file: string, text: string): void {
       answerChars = 0;
     }
     answerChars += content.length + 1;
+    if (cuts.has(line)) markup = 0;
     if (answerChars > limit('answerChars')) refuse(line, `answer longer than ${limit('answerChars')} characters (from the heading at line ${heading})`);
     const opening = FENCE.exec(content)?.[1];
     if (fence !== null) {
@@ -74,31 +79,14 @@ export function checkShape(file: string, text: string): void {
     }
     emphasis += count(content, EMPHASIS_MARK);
     if (emphasis > limit('emphasisRun')) refuse(line, `more than ${limit('emphasisRun')} emphasis marks (* or _) in one paragraph`);
+    markup += count(content, MARKUP);
+    if (markup > limit('markupChars')) refuse(line, `more than ${limit('markupChars')} pipes, brackets and < to parse at once (tables, links or tags; a heading at the margin starts a new part, unless the bank has link definitions); the limit is ${limit('markupChars')} (markupChars)`);
     const lead = LEADING.exec(content)![0];
     // Each level takes at least two characters (a marker and a space, or two of indentation).
     if (lead.length < 2 * MAX_NESTING) continue;
     const markers = lead.match(MARKER)?.length ?? 0;
     const indent = lead.replace(MARKER, '').replace(/\t/g, '    ').replace(/[^ ]/g, '').length;
     if (markers + Math.floor(indent / 2) > MAX_NESTING) refuse(line, `quotes or lists nested more than ${MAX_NESTING} levels deep`);
-  }
-}
-
-/** What opens a table cell, a link or image, or a tag. */
-const MARKUP = /[|[\]<]/g;
-
-/**
- * Refuses, before parsing, a text that the parser would take at once (from one heading at the margin to the
- * next, as split.ts cuts it, or the whole bank when it has link definitions) with more markup than its
- * memory bounds: micromark keeps kilobytes of events per table cell or link until the piece is parsed
- * (240,000 cells in 490 KB take 2 GB), so what the tree holds cannot be counted before this is paid.
- */
-export function refuseDenseMarkup(file: string, text: string): void {
-  const whole = hasDefinitions(text);
-  let markup = 0;
-  for (const { line, text: content, heading } of blockLines(text)) {
-    if (heading && !whole) markup = 0;
-    markup += count(content, MARKUP);
-    if (markup > limit('markupChars')) throw new MlqError(`${file}:${line}: more than ${limit('markupChars')} pipes, brackets and < to parse at once (tables, links or tags) since the heading before; the limit is ${limit('markupChars')} (markupChars)`);
   }
 }
 
