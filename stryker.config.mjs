@@ -19,6 +19,9 @@ export const GROUPS = {
   // tests are collected.
   reader: { target: 95, mutate: ['src/read/layouts/**/*.ts', 'src/read/parse.ts'], tests: ['test/reader-layouts.test.ts', 'test/reader-parse.test.ts'] },
   links: { target: 98, mutate: ['src/links/verdict.ts', 'src/links/retry.ts'], tests: ['test/links-verdict-retry.test.ts'] },
+  // The resource limits and their count on the parsed tree. A group of its own: most of its mutants are of
+  // module-level tables (each limit's value and doc), which run against every test of their group.
+  limits: { target: 98, mutate: ['src/limits.ts', 'src/read/tally.ts'], tests: ['test/tally.test.ts'] },
 };
 
 /** Options every group shares; test/mutation/run.mjs adds a group's modules, tests and threshold. */
