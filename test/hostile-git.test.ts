@@ -5,8 +5,6 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, GitFailed, gitEnvironment, repositoryOf } from '../src/io/git.js';
-import { sourceDateOf } from '../src/io/source-date.js';
 import { mlqBounded, scratch } from './support/bounded.js';
 
 const BANK = '# Bank\n\n#### 1) What is bias?\n\nAn answer.\n\n#### 2) What is variance?\n\nAnother answer.\n\n#### 3) What is a loss?\n\nA third.\n';
@@ -99,62 +97,5 @@ describe('a bank folder that looks like a repository', () => {
     // The same build without it asks git (the stand-in above): the check above can fail.
     expect(buildDated(dir, { source: 'README.md', env }).code).toBe(0);
     expect(existsSync(called)).toBe(true);
-  });
-});
-
-describe('src/io/git.ts', () => {
-  it('finds the folder that holds .git, and only it: a .git that is no repository is no repository', async () => {
-    const dir = scratch();
-    gitIn(dir, 'init', '-q');
-    mkdirSync(path.join(dir, 'inner/deeper'), { recursive: true });
-    const top = (await repositoryOf(path.join(dir, 'inner/deeper')))!;
-    expect(top.top).toBe(execFileSync('realpath', [dir]).toString().trim());
-    expect(top.gitDir).toBe(path.join(top.top, '.git'));
-    // An empty .git folder stops the search: git is not let to look above it.
-    mkdirSync(path.join(dir, 'inner/.git'));
-    expect(await repositoryOf(path.join(dir, 'inner/deeper'))).toBeNull();
-    expect(await repositoryOf(scratch())).toBeNull();
-    expect(await repositoryOf(path.join(dir, 'missing'))).toBeNull();
-  });
-
-  it('runs in the folder asked, and says why it failed', async () => {
-    const dir = scratch();
-    gitIn(dir, 'init', '-q');
-    mkdirSync(path.join(dir, 'sub'));
-    writeFileSync(path.join(dir, 'sub/a.md'), 'a');
-    const repository = (await repositoryOf(dir))!;
-    expect(await git(repository, ['ls-files', '--others'])).toBe('sub/a.md\n');
-    expect(await git(repository, ['ls-files', '--others'], path.join(repository.top, 'sub'))).toBe('a.md\n');
-    const failure = await git(repository, ['cat-file', 'blob', 'HEAD:nothing']).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(GitFailed);
-    expect((failure as GitFailed).message).toMatch(/^fatal: /);
-    const silent = await git(repository, ['rev-parse', '--verify', '--quiet', 'nothing']).catch((error: unknown) => error);
-    expect((silent as GitFailed).message).toBe('');
-  });
-
-  it('gives git no GIT_* variable of the environment, and no system config', () => {
-    expect(gitEnvironment({ PATH: '/bin', HOME: '/h', GIT_DIR: '/x', GIT_EXTERNAL_DIFF: 'evil', GIT_CONFIG_PARAMETERS: "'core.fsmonitor'='evil'", LANG: 'C' })).toEqual({
-      PATH: '/bin',
-      HOME: '/h',
-      LANG: 'C',
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_OPTIONAL_LOCKS: '0',
-      GIT_NO_LAZY_FETCH: '1',
-    });
-  });
-
-  it('dates a bank outside a repository by its file', async () => {
-    const dir = scratch();
-    const file = path.join(dir, 'bank.md');
-    writeFileSync(file, BANK);
-    execFileSync('touch', ['-d', '@1600000000', file]);
-    const saved = process.env.SOURCE_DATE_EPOCH;
-    delete process.env.SOURCE_DATE_EPOCH;
-    try {
-      expect(await sourceDateOf([file])).toBe(new Date(1600000000 * 1000).toISOString());
-    } finally {
-      if (saved !== undefined) process.env.SOURCE_DATE_EPOCH = saved;
-    }
   });
 });

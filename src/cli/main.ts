@@ -17,8 +17,6 @@ import { SHORT_USAGE, usageError } from './usage.js';
 import { explainBook } from './explain.js';
 import { COMMAND_OPTIONS, OPTIONS, type Io, type Values } from './options.js';
 import { validate } from '../rules/validate.js';
-// Only the constants here: the checker (linkinator) loads when `mlq links` runs.
-import { DEFAULT_CACHE_FILE } from '../links/cache.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -50,7 +48,7 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
                     changes: list the questions added, removed, reworded or re-answered since GIT-REF
   --format NAME     changes: markdown (default: release notes, a job summary) or json
   --check           fix: change nothing, print the fixes as a unified diff, exit 1 if there are any
-  --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
+  --cache FILE      links: the results cache (default: $XDG_CACHE_HOME/mlq/link-cache.json, else ~/.cache/mlq/...)
   --no-cache        links: neither read nor write the cache
   --allow-private   links: allow loopback, private and link-local addresses (for tests)
 

@@ -55,6 +55,19 @@ export function skipPatterns(patterns: string[]): SkipPattern[] {
   });
 }
 
+/**
+ * Why a URL's address is refused (private, loopback, metadata...), or null; the lookup rejects where the
+ * host is not found. One lookup per host name, however many URLs share it.
+ */
+export function addressCheck(lookup: Lookup): (url: string) => Promise<string | null> {
+  const refusals = new Map<string, Promise<string | null>>();
+  return (url) => {
+    const host = new URL(url).host;
+    if (!refusals.has(host)) refusals.set(host, refusedHost(url, lookup));
+    return refusals.get(host)!;
+  };
+}
+
 /** Checks each URL once (URLs are request URLs from collectUrls); verdicts come in the order of `urls`. */
 export async function checkLinks(urls: string[], given: Partial<CheckOptions> = {}): Promise<Verdict[]> {
   const options = { ...DEFAULT_CHECK_OPTIONS, ...given };
@@ -62,13 +75,7 @@ export async function checkLinks(urls: string[], given: Partial<CheckOptions> = 
   const limiter = new HostLimiter(options.concurrency, options.perHostConcurrency);
   const unguard = options.allowPrivate ? async () => {} : guardConnections(options.lookup);
   const prober = await createProber(options);
-  // One lookup per host name per run, however many URLs share it.
-  const refusals = new Map<string, Promise<string | null>>();
-  const refused = (url: string) => {
-    const host = new URL(url).host;
-    if (!refusals.has(host)) refusals.set(host, refusedHost(url, options.lookup));
-    return refusals.get(host)!;
-  };
+  const refused = addressCheck(options.lookup);
   try {
     return await Promise.all(
       urls.map(async (url) => {
