@@ -242,6 +242,7 @@ async function links(values: Values, io: Io): Promise<number> {
     useCache: !values['no-cache'],
     allowPrivate: values['allow-private'],
     skip: config.links.skip,
+    skipPlace: config.patternPlaces['links.skip'],
     onProgress: ({ done, total }) => {
       if (io.progress) io.stderr(`\rmlq: links ${done}/${total}${done === total ? '\n' : ''}`);
     },

@@ -23,8 +23,9 @@ export interface LinkCheckInput {
   cacheFile?: string;
   useCache?: boolean;
   allowPrivate?: boolean;
-  /** Regular expressions of URLs not to request (mlq.yaml links.skip). */
+  /** Regular expressions of URLs not to request (mlq.yaml links.skip), and where they are. */
   skip?: string[];
+  skipPlace?: string;
   timeoutMs?: number;
   /** Called once per URL as its verdict is known (from the cache or the network). */
   onProgress?: (progress: Progress) => void;
@@ -102,6 +103,7 @@ export async function runLinkCheck(input: LinkCheckInput): Promise<LinkCheckResu
       ...input.check,
       allowPrivate,
       ...(input.skip !== undefined && { skip: input.skip }),
+      ...(input.skipPlace !== undefined && { skipPlace: input.skipPlace }),
       ...(input.timeoutMs !== undefined && { timeoutMs: input.timeoutMs }),
       onVerdict: (verdict) => {
         reached.push(verdict);
