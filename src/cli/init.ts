@@ -2,7 +2,7 @@
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError, EXIT_OK, MlqError } from '../errors.js';
-import { configText, findBanks, upstreamOf } from '../maintain/init.js';
+import { bookTitle, configText, findBanks, upstreamOf } from '../maintain/init.js';
 import { DEFAULT_CONFIG_FILES } from '../pipeline.js';
 import { explainBook } from './explain.js';
 import type { Io, Values } from './options.js';
@@ -17,10 +17,12 @@ export async function init(values: Values, io: Io): Promise<number> {
   if (!banks.length) throw new MlqError(`no Markdown file in ${path.relative(process.cwd(), root) || '.'} holds questions (expected headings such as "#### 1) What is ...?")`);
   // What was read in each bank, as `mlq check --explain` says it.
   io.stdout(explainBook({ banks: banks.map((found) => found.bank) }));
-  const text = configText(banks, await upstreamOf(root));
+  const upstream = await upstreamOf(root);
+  const text = configText(banks, upstream, bookTitle(banks, upstream, root));
   await writeFile(target, text, { flag: 'wx' }).catch((error) => {
     throw new MlqError(`${target}: cannot write: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'already exists' : describeFsError(error)}`);
   });
   io.stdout(`wrote ${target} with ${banks.length === 1 ? 'one bank' : `${banks.length} banks`}: edit it, then run mlq build\n`);
+  if (!upstream) io.stderr(`mlq: note: this repository has no git remote "origin"; set book.upstream in ${target} to the list's web address (e.g. https://github.com/OWNER/REPO)\n`);
   return EXIT_OK;
 }
