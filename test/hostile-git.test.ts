@@ -65,7 +65,7 @@ describe('a bank folder that looks like a repository', () => {
     }
   });
 
-  it('the repository\'s own config and GIT_* variables of the environment run nothing either', () => {
+  it('the repository\'s own core.fsmonitor runs nothing either, and no GIT_* variable of the environment reaches git', () => {
     const dir = scratch();
     const marker = path.join(dir, 'PWNED');
     writeFileSync(path.join(dir, 'README.md'), BANK);
@@ -73,12 +73,19 @@ describe('a bank folder that looks like a repository', () => {
     gitIn(dir, 'add', '.');
     gitIn(dir, 'commit', '-q', '-m', 'bank');
     gitIn(dir, 'config', 'core.fsmonitor', `touch '${marker}'; false`);
-    writeFileSync(path.join(dir, 'README.md'), `${BANK}\nEdited.\n`);
-    const env = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.fsmonitor', GIT_CONFIG_VALUE_0: `touch '${marker}'; false`, GIT_DIR: path.join(dir, 'nowhere') };
+    expect(buildDated(dir, { source: 'README.md' }).code).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+    // Config given in the environment is not given to git; nor is a GIT_DIR (else git fails: dated by the file).
+    const env = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.fsmonitor', GIT_CONFIG_VALUE_0: `touch '${marker}'; false` };
     expect(buildDated(dir, { source: 'README.md', env }).code).toBe(0);
     expect(existsSync(marker)).toBe(false);
-    // Edited since the commit: dated by the file (status saw the change through the repository named).
+    expect(buildDated(dir, { source: 'README.md', env: { GIT_DIR: path.join(dir, 'nowhere') } }).code).toBe(0);
+    expect(sourceDate(dir)).toBe(new Date(COMMITTED * 1000).toISOString());
+    // Edited since the commit: dated by the file (status saw the change in the repository named).
+    writeFileSync(path.join(dir, 'README.md'), `${BANK}\nEdited.\n`);
+    expect(buildDated(dir, { source: 'README.md' }).code).toBe(0);
     expect(Date.parse(sourceDate(dir)) / 1000).toBeGreaterThan(COMMITTED);
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('with SOURCE_DATE_EPOCH, no git runs at all', () => {
