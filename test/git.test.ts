@@ -1,7 +1,7 @@
 // src/io/git.ts, the one module that runs git: which repository it finds, how it runs git, what git gets of
 // the environment. The reproductions of issue 21's item 1 are in hostile-git.test.ts.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, GitFailed, gitEnvironment, repositoryOf } from '../src/io/git.js';
@@ -23,6 +23,12 @@ describe('src/io/git.ts', () => {
     mkdirSync(path.join(dir, 'inner/.git'));
     expect(await repositoryOf(path.join(dir, 'inner/deeper'))).toBeNull();
     expect(await repositoryOf(scratch())).toBeNull();
+    // Nor is a folder dressed as a bare repository beside an empty .git: bare repositories only where named.
+    const bare = scratch();
+    for (const folder of ['.git', 'objects', 'refs']) mkdirSync(path.join(bare, folder));
+    writeFileSync(path.join(bare, 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(path.join(bare, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n');
+    expect(await repositoryOf(bare)).toBeNull();
     expect(await repositoryOf(path.join(dir, 'missing'))).toBeNull();
   });
 
@@ -39,6 +45,20 @@ describe('src/io/git.ts', () => {
     expect((failure as GitFailed).message).toMatch(/^fatal: /);
     const silent = await git(repository, ['rev-parse', '--verify', '--quiet', 'nothing']).catch((error: unknown) => error);
     expect((silent as GitFailed).message).toBe('');
+  });
+
+  it('runs no core.fsmonitor of the repository\'s config', async () => {
+    const dir = scratch();
+    const marker = path.join(dir, 'PWNED');
+    gitIn(dir, 'init', '-q');
+    writeFileSync(path.join(dir, 'a.md'), BANK);
+    gitIn(dir, 'config', 'core.fsmonitor', `touch '${marker}'; false`);
+    const repository = (await repositoryOf(dir))!;
+    expect(await git(repository, ['status', '--porcelain'])).toBe('?? a.md\n');
+    expect(existsSync(marker)).toBe(false);
+    // The same status by plain git runs it: the check above can fail.
+    gitIn(dir, 'status', '--porcelain');
+    expect(existsSync(marker)).toBe(true);
   });
 
   it('gives git no GIT_* variable of the environment, and no system config', () => {

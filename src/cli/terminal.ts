@@ -14,7 +14,7 @@ const UNPRINTABLE_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00
 /** C0 controls as their Unicode control pictures (␛ for ESC), DEL as ␡, the rest as �. */
 function standIn(c: string): string {
   const code = c.charCodeAt(0);
-  return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  return code === 0x7f ? '\u2421' : code < 0x80 ? String.fromCharCode(0x2400 + code) : '\ufffd';
 }
 
 /** One line of bank text for a terminal: every control character visible, a line break included. */

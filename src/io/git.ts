@@ -69,8 +69,11 @@ export async function repositoryOf(folder: string): Promise<Repository | null> {
   const top = start && (await folderWithGit(start));
   if (!top) return null;
   const env = { ...gitEnvironment(), GIT_CEILING_DIRECTORIES: path.dirname(top) };
-  const gitDir = await run(['rev-parse', '--absolute-git-dir'], top, env).then((out) => out.trim(), () => '');
-  return gitDir ? { top, gitDir } : null;
+  try {
+    return { top, gitDir: (await run(['rev-parse', '--absolute-git-dir'], top, env)).trim() };
+  } catch {
+    return null;
+  }
 }
 
 /**
