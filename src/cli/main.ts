@@ -33,7 +33,9 @@ Usage:
             [--cache FILE] [--no-cache] [--allow-private]
   mlq fix [--source FILE]... [--config FILE] [--check] [--since GIT-REF]
   mlq changes --since GIT-REF [--source FILE]... [--config FILE] [--format markdown|json]
-  mlq init [--config FILE]   find the banks of this folder, write mlq.yaml (or FILE) for them
+  mlq init [--config FILE] [--workflow]   find the banks of this folder, write mlq.yaml (or FILE) for them
+  mlq serve [--source FILE]... [--config FILE] [--port N]   the site on http://127.0.0.1:N/ (default 8000),
+            rebuilt and reloaded when a bank or mlq.yaml changes
   mlq --help | --version
 
 Options:
@@ -56,6 +58,8 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
                     (all); the rest are counted in the job summary
   --annotate-severity LIST
                     check --reporter github: the severities to annotate (default: error,warning,info)
+  --port N          serve: the port on 127.0.0.1 (default 8000; 0: any free port)
+  --workflow        init: also write .github/workflows/mlq.yml (checks, annotations, Pages, weekly links)
   --format NAME     changes: markdown (default: release notes, a job summary) or json
   --check           fix: change nothing, print the fixes as a unified diff, exit 1 if there are any
   --cache FILE      links: the results cache (default: $XDG_CACHE_HOME/mlq/link-cache.json, else ~/.cache/mlq/...)
@@ -165,6 +169,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'fix') return (await import('./fix.js')).fix(values, io);
   if (command === 'changes') return (await import('./changes.js')).changes(values, io);
   if (command === 'init') return (await import('./init.js')).init(values, io);
+  if (command === 'serve') return (await import('./serve.js')).serve(values, io);
   throw unknownCommand(command);
 }
 

@@ -21,6 +21,8 @@ export const OPTIONS = {
   'allow-private': { type: 'boolean' },
   check: { type: 'boolean' },
   format: { type: 'string' },
+  workflow: { type: 'boolean' },
+  port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -33,7 +35,8 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
   fix: [...COMMON, 'check', 'since'],
   changes: [...COMMON, 'since', 'format'],
-  init: ['config', 'help', 'version'],
+  init: ['config', 'workflow', 'help', 'version'],
+  serve: ['source', 'config', 'port', 'help', 'version'],
 };
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
