@@ -45,6 +45,12 @@ describe('src/io/git.ts', () => {
     expect((failure as GitFailed).message).toMatch(/^fatal: /);
     const silent = await git(repository, ['rev-parse', '--verify', '--quiet', 'nothing']).catch((error: unknown) => error);
     expect((silent as GitFailed).message).toBe('');
+    // A bank's text at a ref is read whole (banks are up to 64 MB).
+    const text = 'x'.repeat(1024 * 1024);
+    writeFileSync(path.join(dir, 'big.md'), text);
+    gitIn(dir, 'add', 'big.md');
+    gitIn(dir, 'commit', '-q', '-m', 'big');
+    expect(await git(repository, ['cat-file', 'blob', 'HEAD:big.md'])).toBe(text);
   });
 
   it('runs no core.fsmonitor of the repository\'s config', async () => {

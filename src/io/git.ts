@@ -5,7 +5,8 @@
 // folder, then names the repository explicitly on every call, with the settings that run programs turned off
 // on the command line (which wins over every config file) and no GIT_* variable of the environment.
 import { execFile } from 'node:child_process';
-import { lstat, realpath } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -47,15 +48,15 @@ async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise
   try {
     return (await execFileAsync('git', [...HARDENING, ...args], { cwd, env, maxBuffer: MAX_OUTPUT })).stdout;
   } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? '').trim();
-    throw new GitFailed(stderr.split('\n')[0]);
+    // execFile gives the stderr it read ('' where git could not start).
+    throw new GitFailed((error as { stderr: string }).stderr.split('\n')[0]);
   }
 }
 
 /** The nearest folder at or above `folder` that holds a `.git` entry, or null. */
 async function folderWithGit(folder: string): Promise<string | null> {
   for (let at = folder; ; at = path.dirname(at)) {
-    if (await lstat(path.join(at, '.git')).then(() => true, () => false)) return at;
+    if (existsSync(path.join(at, '.git'))) return at;
     if (path.dirname(at) === at) return null;
   }
 }
@@ -65,8 +66,12 @@ async function folderWithGit(folder: string): Promise<string | null> {
  * `.git` that is not a repository). Git checks only the folder found, never a folder above or below it.
  */
 export async function repositoryOf(folder: string): Promise<Repository | null> {
-  const start = await realpath(path.resolve(folder)).catch(() => null);
-  const top = start && (await folderWithGit(start));
+  let top: string | null;
+  try {
+    top = await folderWithGit(await realpath(path.resolve(folder)));
+  } catch {
+    return null; // No such folder.
+  }
   if (!top) return null;
   const env = { ...gitEnvironment(), GIT_CEILING_DIRECTORIES: path.dirname(top) };
   try {
