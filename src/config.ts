@@ -4,9 +4,9 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'y
 import { MlqError } from './errors.js';
 import { readInput } from './io/files.js';
 import { limit } from './limits.js';
+import { compilePattern } from './patterns.js';
 import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
-import { compileSkip } from './links/skip.js';
 import { RULES } from './rules/index.js';
 import { linkTarget } from './writers/shared/links.js';
 import { LAYOUT_IDS, NUMBERINGS, type ReadOptions } from './read/layouts/index.js';
@@ -57,6 +57,8 @@ export interface Config {
   sourcePlaces: string[];
   /** How to read a bank, by its name in `sources` (`{file, layout, numbering, depth}`); detected where absent. */
   sourceOptions: Record<string, ReadOptions>;
+  /** Where each list of patterns is ("mlq.yaml:12: links.skip"), for a refusal when it runs; its key alone when not in mlq.yaml. */
+  patternPlaces: { 'links.skip': string; 'site.sponsored': string };
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -80,6 +82,7 @@ export const DEFAULT_CONFIG: Config = {
   sources: ['README.md'],
   sourcePlaces: [],
   sourceOptions: {},
+  patternPlaces: { 'links.skip': 'links.skip', 'site.sponsored': 'site.sponsored' },
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
@@ -124,6 +127,7 @@ export function parseConfig(text: string, file: string): Config {
     throw new MlqError(`${file}:${line}: invalid YAML: ${first.message.split('\n')[0]}`);
   }
   const sourceLines: number[] = [];
+  const patternPlaces = { ...DEFAULT_CONFIG.patternPlaces };
   const fail = (node: Node | null | undefined, key: string, problem: string): never => {
     throw new MlqError(`${file}:${lineOf(node)}: ${key}: ${problem}`);
   };
@@ -213,11 +217,12 @@ export function parseConfig(text: string, file: string): Config {
     // The lists of strings (a single string is accepted as a list of one).
     const items = isSeq(node) ? node.items : [node];
     if (items.length === 0 && (shape === 'files' || shape === 'formats')) return fail(node, key, 'expected at least one entry');
+    if (shape === 'patterns') patternPlaces[key as keyof typeof patternPlaces] = `${file}:${lineOf(node)}: ${key}`;
     return items.map((item, i) => {
       if (!isScalar(item) || typeof item.value !== 'string') return fail(item as Node, `${key}[${i}]`, 'expected a string');
       if (shape === 'patterns') {
         try {
-          compileSkip(item.value);
+          compilePattern(item.value);
         } catch (error) {
           return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
         }
@@ -242,6 +247,7 @@ export function parseConfig(text: string, file: string): Config {
     sources: given.sources?.map((s) => s.file) ?? DEFAULT_CONFIG.sources,
     sourceOptions: Object.fromEntries((given.sources ?? []).map(({ file, ...options }) => [file, options])),
     sourcePlaces: given.sources ? sourceLines.map((line) => `${file}:${line}`) : [],
+    patternPlaces,
   };
 }
 

@@ -9,6 +9,7 @@ export interface Limit {
 export const LIMITS = {
   bankBytes: { value: 64 * 1024 * 1024, doc: 'bytes per bank (100x the corpus is about 4 MB)' },
   configBytes: { value: 1024 * 1024, doc: 'bytes of mlq.yaml' },
+  patternWork: { value: 100_000_000, doc: 'RE2 instructions of a list of patterns of mlq.yaml (links.skip, site.sponsored) times the characters of the distinct URLs or hosts it is matched against' },
   cacheBytes: { value: 64 * 1024 * 1024, doc: 'bytes of the link cache file' },
   imageBytes: { value: 16 * 1024 * 1024, doc: 'bytes per embedded image file' },
   imagePixels: { value: 25_000_000, doc: 'pixels per embedded image (width x height read from its PNG or JPEG header)' },

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
 import type { Bank } from '../../model.js';
+import type { PatternList } from '../../patterns.js';
 import { decodeFragment, linkTarget, siteOf } from '../shared/links.js';
 import { mathOf, texToKatexHtml } from '../shared/math.js';
 import type { ImageType, ReadAsset } from '../writer.js';
@@ -36,16 +37,16 @@ const SITE_ATTRIBUTES: AttributeTable = {
 const siteProperties = (tagName: string, given: Properties): Properties => allowedProperties(SITE_ATTRIBUTES, tagName, given);
 
 /** Whether a link goes to a referral or affiliate host (site.sponsored in mlq.yaml). */
-export function isSponsored(href: string, patterns: readonly RegExp[]): boolean {
+export function isSponsored(href: string, patterns: PatternList): boolean {
   const host = siteOf(href);
-  return host !== null && patterns.some((pattern) => pattern.test(host));
+  return host !== null && patterns.matches(host);
 }
 
 export interface SiteLinks {
   /** Question id -> "page.html#id". */
   anchors: Map<string, string>;
   upstreamBase: string | null;
-  sponsored: readonly RegExp[];
+  sponsored: PatternList;
   /** A local image of a bank (keyed by imageKey) -> its path in the site, or why it is not there. */
   images: Map<string, ImageCopy>;
   warnings: string[];
