@@ -352,7 +352,7 @@ describe('titles and hints, stated', () => {
     const r = readingOf(text, 'b.md');
     const lost = { ...r, questionLines: [...r.questionLines, { line: 99, text: 'Lost?' }] };
     expect(finishBank([parseBankPart('b.md', { text, line: 1, offset: 0 }, lost)], lost).looseHeadings).toEqual([
-      { file: 'b.md', line: 99, column: 1, text: 'Lost?', depth: 3, hint: expect.stringContaining('an answer at the margin ends the list') },
+      { file: 'b.md', line: 99, column: 1, text: 'Lost?', depth: 3, hint: expect.stringContaining('an unclosed code fence or HTML block takes the item in') },
     ]);
   });
 });

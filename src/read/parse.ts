@@ -94,8 +94,7 @@ export function unreadBank(file: string, reading: Reading): Bank {
 
 const UNREAD_HINT: Record<Reading['layout'], string> = {
   headings: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the heading in.',
-  // micromark (unlike GitHub) reads "27. ###" after an indented code block as text (micromark/micromark#228).
-  list: 'Check the items before it: an answer at the margin ends the list, and an item after an indented code block is then read as text; indent every answer under its item.',
+  list: 'Check the Markdown just before it: an unclosed code fence or HTML block takes the item in.',
   bold: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the paragraph in.',
 };
 
