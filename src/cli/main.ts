@@ -13,7 +13,7 @@ import { errorsOnly, inputErrorDiagnostic, jobSummary, plural, printable, REPORT
 import { RULE_DOCS } from './rule-docs.js';
 import { formatSize } from './size.js';
 import { colorFor } from './style.js';
-import { SHORT_USAGE, usageError } from './usage.js';
+import { SHORT_USAGE, unknownCommand, usageError } from './usage.js';
 import { explainBook } from './explain.js';
 import { COMMAND_OPTIONS, OPTIONS, type Io, type Values } from './options.js';
 import { validate } from '../rules/validate.js';
@@ -25,7 +25,7 @@ const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', impor
 const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated model, JSON, Anki deck, PDF, EPUB, web site
 
 Usage:
-  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--site-url URL] [--quiet]
+  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--site-url URL] [--quiet] [--verbose]
   mlq check [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet] [--explain] [--since GIT-REF]
   mlq links [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet] [--since GIT-REF]
             [--cache FILE] [--no-cache] [--allow-private]
@@ -44,6 +44,7 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
   --site-url URL    the site's https address, for canonical URLs and the sitemap (default: site.url)
   --reporter NAME   text (default), github (workflow commands), json or sarif (SARIF 2.1.0, for code scanning)
   --quiet, -q       report errors only, no warnings or infos
+  --verbose         build: list every file written (the site's too, instead of one line for site/)
   --explain         check: say per bank which layout, heading depth and numbering were read, and why
   --since GIT-REF   links: check only the links on lines added or changed since GIT-REF;
                     check, fix: compare with the banks at GIT-REF (id-changed, question-removed);
@@ -157,7 +158,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'fix') return (await import('./fix.js')).fix(values, io);
   if (command === 'changes') return (await import('./changes.js')).changes(values, io);
   if (command === 'init') return (await import('./init.js')).init(values, io);
-  throw new MlqError(`unknown command "${command}" (expected build, check, links, fix, changes or init; see mlq --help)`);
+  throw unknownCommand(command);
 }
 
 /** The reporter an input error is reported in: --reporter json, github or sarif of check and links, else text. */
@@ -227,9 +228,23 @@ async function build(values: Values, io: Io): Promise<number> {
   // Formats built from the same notes (deck.csv, deck.apkg) may report the same thing: say it once.
   for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${printable(warning)}\n`);
   await writeOutputs(outDir, files);
-  const folder = shownPath(outDir) || '.';
-  io.stdout(`${files.map((f) => `${path.join(folder, f.path)} (${formatSize(f.bytes.length)})`).join('\n')}\n`);
+  io.stdout(writtenList(shownPath(outDir) || '.', files, values.verbose === true));
   return EXIT_OK;
+}
+
+/**
+ * What a build wrote, a line per output; the site's files (dozens of pages, scripts and fonts) as one line,
+ * `dist/site/ 47 files, 1.30 MB`, unless verbose.
+ */
+function writtenList(folder: string, files: readonly { path: string; bytes: Uint8Array }[], verbose: boolean): string {
+  const line = (name: string, bytes: number) => `${path.join(folder, name)} (${formatSize(bytes)})`;
+  const site = files.filter((f) => f.path.startsWith('site/'));
+  const listed = verbose || site.length < 2 ? files : files.filter((f) => !site.includes(f));
+  const lines = listed.map((f) => line(f.path, f.bytes.length));
+  if (listed.length < files.length) {
+    lines.push(`${path.join(folder, 'site')}/ ${plural(site.length, 'file')}, ${formatSize(site.reduce((sum, f) => sum + f.bytes.length, 0))}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 async function links(values: Values, io: Io): Promise<number> {

@@ -11,6 +11,7 @@ export const OPTIONS = {
   'allow-errors': { type: 'boolean' },
   'site-url': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
   explain: { type: 'boolean' },
   since: { type: 'string' },
   cache: { type: 'string' },
@@ -22,15 +23,15 @@ export const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
 
-/** The options each command takes, besides --help and --version. */
+/** The commands, in the order usage names them, and the options each takes besides --help and --version. */
 const COMMON = ['source', 'config', 'quiet', 'help', 'version'];
 export const COMMAND_OPTIONS: Record<string, string[]> = {
-  build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url'],
+  build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url', 'verbose'],
   check: [...COMMON, 'reporter', 'explain', 'since'],
+  links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
   fix: [...COMMON, 'check', 'since'],
   changes: [...COMMON, 'since', 'format'],
   init: ['config', 'help', 'version'],
-  links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
 };
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
