@@ -101,11 +101,17 @@ describe('the Markdown parse, as GitHub parses it (cmark-gfm)', () => {
   });
 });
 
-// The two places where micromark (remark's parser) read these lists otherwise than cmark-gfm, fixed by the
-// patches of patches/ (applied by patch-package when npm installs; see package.json): each fails here if its
-// patch no longer applies.
+// The patches of patches/ (applied by patch-package in npm's preprepare step; see package.json): the two places
+// where micromark (remark's parser) read these lists otherwise than cmark-gfm, each case failing here without
+// its patch, and one that spares micromark time quadratic in a long list (micromark-util-edit-map).
 describe('micromark, as patched (patches/)', () => {
   const blocksOf = (text: string) => mlqBlocks(text).blocks;
+  const patches = readdirSync(path.join(ROOT, 'patches')).filter((name) => name.endsWith('.patch'));
+
+  it.each(patches)('has %s applied in node_modules', (patch) => {
+    // A patch is applied when git can take it back; patch-package --error-on-fail fails `npm ci` otherwise.
+    expect(() => execFileSync('git', ['apply', '--check', '--reverse', path.join('patches', patch)], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
+  });
 
   it('starts a list numbered other than 1 right after an indented code block (micromark/micromark#228)', () => {
     expect(blocksOf('    code\n\n2. ### Two\n3. ### Three\n')).toEqual(['1: code', '3: item 2', '3: heading 3', '4: item 3', '4: heading 3']);
