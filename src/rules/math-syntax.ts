@@ -6,7 +6,7 @@ import { perBank, shorten, treesOf, type Finding, type Rule } from './rule.js';
 export const mathSyntax: Rule = {
   id: 'math-syntax',
   severity: 'error',
-  description: 'A formula is TeX that KaTeX cannot parse: the outputs would show it as an error.',
+  description: 'A formula is TeX that neither KaTeX nor MathJax (GitHub\'s renderer) can parse: the outputs would show it as an error.',
   hint: 'Fix the TeX (an unclosed brace or \\left, an unknown command), or escape a dollar sign that is not math as \\$.',
   check: perBank((bank) =>
     treesOf(bank).flatMap(({ tree, at }) =>
