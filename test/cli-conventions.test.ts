@@ -182,8 +182,8 @@ describe('usage and error messages', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     // Every command is named, so that a newcomer finds fix, changes and init without --help.
-    expect(run.stderr).toMatch(/^Usage: mlq build\|check\|links\|fix\|changes\|init \[options\]\n/);
-    expect(mlq(['frobnicate']).stderr).toBe('mlq: unknown command "frobnicate" (expected build, check, links, fix, changes or init; see mlq --help)\n');
+    expect(run.stderr).toMatch(/^Usage: mlq build\|check\|links\|fix\|changes\|init\|serve \[options\]\n/);
+    expect(mlq(['frobnicate']).stderr).toBe('mlq: unknown command "frobnicate" (expected build, check, links, fix, changes, init or serve; see mlq --help)\n');
     expect(run.stderr.split('\n').length).toBeLessThan(5);
     expect(mlq(['--help']).stdout).toContain('--reporter NAME');
   });

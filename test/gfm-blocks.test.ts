@@ -101,7 +101,7 @@ describe('the Markdown parse, as GitHub parses it (cmark-gfm)', () => {
   });
 });
 
-// The patches of patches/ (applied by patch-package in npm's preprepare step; see package.json): the two places
+// The patches of patches/ (applied by patch-package before every bundle, in `prebundle`: see package.json): the two places
 // where micromark (remark's parser) read these lists otherwise than cmark-gfm, each case failing here without
 // its patch, and one that spares micromark time quadratic in a long list (micromark-util-edit-map).
 describe('micromark, as patched (patches/)', () => {
@@ -109,7 +109,7 @@ describe('micromark, as patched (patches/)', () => {
   const patches = readdirSync(path.join(ROOT, 'patches')).filter((name) => name.endsWith('.patch'));
 
   it.each(patches)('has %s applied in node_modules', (patch) => {
-    // A patch is applied when git can take it back; patch-package --error-on-fail fails `npm ci` otherwise.
+    // A patch is applied when git can take it back; patch-package --error-on-fail fails the bundle (and so `npm test`) otherwise.
     expect(() => execFileSync('git', ['apply', '--check', '--reverse', path.join('patches', patch)], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
   });
 

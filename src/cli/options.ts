@@ -14,11 +14,15 @@ export const OPTIONS = {
   verbose: { type: 'boolean' },
   explain: { type: 'boolean' },
   since: { type: 'string' },
+  annotate: { type: 'string' },
+  'annotate-severity': { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
   'allow-private': { type: 'boolean' },
   check: { type: 'boolean' },
   format: { type: 'string' },
+  workflow: { type: 'boolean' },
+  port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -27,11 +31,12 @@ export const OPTIONS = {
 const COMMON = ['source', 'config', 'quiet', 'help', 'version'];
 export const COMMAND_OPTIONS: Record<string, string[]> = {
   build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url', 'verbose'],
-  check: [...COMMON, 'reporter', 'explain', 'since'],
+  check: [...COMMON, 'reporter', 'explain', 'since', 'annotate', 'annotate-severity'],
   links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
   fix: [...COMMON, 'check', 'since'],
   changes: [...COMMON, 'since', 'format'],
-  init: ['config', 'help', 'version'],
+  init: ['config', 'workflow', 'help', 'version'],
+  serve: ['source', 'config', 'port', 'help', 'version'],
 };
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
