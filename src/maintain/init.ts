@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseConfig } from '../config.js';
 import { EXIT_INTERNAL, MlqError } from '../errors.js';
-import type { Bank } from '../model.js';
+import { titleWithoutLeadingCount, type Bank } from '../model.js';
 import { parseBankParallel } from '../read/parse-parallel.js';
 import { readSourceText } from '../read/source.js';
 
@@ -107,18 +107,15 @@ export async function upstreamOf(root: string): Promise<string> {
 /** A YAML string that says exactly the text (JSON's double-quoted strings are YAML). */
 const yamlString = (text: string) => JSON.stringify(text.replace(/\s+/g, ' ').trim());
 
-/** A bank's title without the count it claims: "65 Machine Learning Interview Questions" goes stale. */
-const uncounted = (bank: Bank) => (bank.claimedCount === null ? bank.title : bank.title.replace(new RegExp(`^\\s*${bank.claimedCount}\\s+`), ''));
-
 /**
  * The book's title: the banks' own where they agree; else the repository's README's (its title names the
  * list); else the repository's name ("data-science-interviews" -> "Data Science Interviews").
  */
 export function bookTitle(banks: FoundBank[], upstream: string, root: string): string {
-  const titles = [...new Set(banks.map(({ bank }) => uncounted(bank)).filter(Boolean))];
+  const titles = [...new Set(banks.map(({ bank }) => titleWithoutLeadingCount(bank)).filter(Boolean))];
   if (titles.length === 1) return titles[0]!;
   const readme = banks.find(({ file }) => file.toLowerCase() === 'readme.md');
-  if (readme && uncounted(readme.bank)) return uncounted(readme.bank);
+  if (readme && titleWithoutLeadingCount(readme.bank)) return titleWithoutLeadingCount(readme.bank);
   const name = /\/([^/]+)$/.exec(upstream)?.[1] ?? path.basename(root);
   return name.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()).trim();
 }
