@@ -5,7 +5,7 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import type { Bank, Book, BookMeta, Link, Question } from '../../model.js';
 import { allQuestions } from '../../model.js';
 import { hastToText } from '../../read/markdown.js';
-import { allowedProperties, anyText, el, integerFrom, joined, type Allowed, type AttributeTable, type Child } from '../shared/hast.js';
+import { allowedProperties, anyText, el, integerFrom, joined, textContent, type Allowed, type AttributeTable, type Child } from '../shared/hast.js';
 import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, resolvedTarget, upstreamBase } from '../shared/links.js';
 import { mathOf, texToMathML } from '../shared/math.js';
 import { WORDS, linksLabel, titleFacts } from '../shared/words.js';
@@ -93,7 +93,7 @@ class Adapter {
       if (href === null) return children;
       properties.href = href;
     }
-    return [{ type: 'element', tagName: node.tagName, properties, children }];
+    return [{ type: 'element', tagName: cellTagName(node), properties, children }];
   }
 
   private href(href: string): string | null {
@@ -101,6 +101,12 @@ class Adapter {
     return resolvedTarget(href, this.upstreamBase);
   }
 }
+
+/**
+ * An empty header cell (the corner of a confusion matrix) heads nothing: it is written as a data cell, since
+ * assistive technology would announce a header without a name.
+ */
+const cellTagName = (node: Element): string => (node.tagName === 'th' && textContent(node).trim() === '' ? 'td' : node.tagName);
 
 const oneOf =
   (...values: string[]): Allowed =>
