@@ -19,6 +19,9 @@ export const FORMAT_NAMES = ['json', 'csv', 'apkg', 'pdf', 'epub', 'site'] as co
 export type FormatName = (typeof FORMAT_NAMES)[number];
 export const isFormatName = (name: string): name is FormatName => (FORMAT_NAMES as readonly string[]).includes(name);
 export const PAGE_SIZES = ['A4', 'LETTER'] as const;
+/** The forms of an answer questions.json can hold (output.jsonAnswers): HTML to show, plain text, Markdown as written. */
+export const ANSWER_FORMS = ['html', 'text', 'markdown'] as const;
+export type AnswerForm = (typeof ANSWER_FORMS)[number];
 
 export interface Config {
   /** Folder of the config file: relative paths in it are relative to this. */
@@ -34,7 +37,7 @@ export interface Config {
     subjects: string[];
   };
   deck: { name: string };
-  output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number] };
+  output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number]; jsonAnswers: AnswerForm[] };
   rules: Record<string, RuleSetting>;
   links: { skip: string[] };
   site: {
@@ -66,7 +69,7 @@ export const DEFAULT_CONFIG: Config = {
     subjects: [],
   },
   deck: { name: '' },
-  output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4' },
+  output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4', jsonAnswers: ['html', 'markdown'] },
   rules: {},
   links: { skip: [] },
   site: { url: '', branch: 'HEAD', sponsored: ['^amzn\\.to$', '(^|\\.)amazon\\.[a-z.]+$', '(^|\\.)tryexponent\\.com$'] },
@@ -76,7 +79,7 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'pageSize' | 'siteUrl' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'answerForms' | 'pageSize' | 'siteUrl' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -90,7 +93,7 @@ const SHAPE: Shape = {
     subjects: 'strings',
   },
   deck: { name: 'string' },
-  output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
+  output: { dir: 'string', formats: 'formats', pageSize: 'pageSize', jsonAnswers: 'answerForms' },
   rules: 'rules',
   links: { skip: 'patterns' },
   site: { url: 'siteUrl', branch: 'string', sponsored: 'patterns' },
@@ -190,7 +193,7 @@ export function parseConfig(text: string, file: string): Config {
     }
     // The lists of strings (a single string is accepted as a list of one).
     const items = isSeq(node) ? node.items : [node];
-    if (items.length === 0 && (shape === 'files' || shape === 'formats')) return fail(node, key, 'expected at least one entry');
+    if (items.length === 0 && (shape === 'files' || shape === 'formats' || shape === 'answerForms')) return fail(node, key, 'expected at least one entry');
     return items.map((item, i) => {
       if (!isScalar(item) || typeof item.value !== 'string') return fail(item as Node, `${key}[${i}]`, 'expected a string');
       if (shape === 'patterns') {
@@ -199,6 +202,9 @@ export function parseConfig(text: string, file: string): Config {
         } catch (error) {
           return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
         }
+      }
+      if (shape === 'answerForms' && !(ANSWER_FORMS as readonly string[]).includes(item.value)) {
+        return fail(item as Node, `${key}[${i}]`, `unknown answer form "${item.value}" (expected one of ${ANSWER_FORMS.join(', ')})`);
       }
       if (shape === 'formats' && !isFormatName(item.value)) {
         return fail(item as Node, `${key}[${i}]`, `unknown format "${item.value}" (expected one of ${FORMAT_NAMES.join(', ')})`);
