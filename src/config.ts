@@ -19,6 +19,10 @@ export const FORMAT_NAMES = ['json', 'csv', 'apkg', 'pdf', 'epub', 'site'] as co
 export type FormatName = (typeof FORMAT_NAMES)[number];
 export const isFormatName = (name: string): name is FormatName => (FORMAT_NAMES as readonly string[]).includes(name);
 export const PAGE_SIZES = ['A4', 'LETTER'] as const;
+/** What the Anki deck does with a question that has no answer of its own: a suspended card, or none. */
+export const UNANSWERED_CARDS = ['suspend', 'omit'] as const;
+/** Settings that take one of a few words, written in any case. */
+const CHOICES = { pageSize: PAGE_SIZES, unanswered: UNANSWERED_CARDS } as const;
 /** The forms of an answer questions.json can hold (output.jsonAnswers): HTML to show, plain text, Markdown as written. */
 export const ANSWER_FORMS = ['html', 'text', 'markdown'] as const;
 export type AnswerForm = (typeof ANSWER_FORMS)[number];
@@ -36,7 +40,7 @@ export interface Config {
     description: string;
     subjects: string[];
   };
-  deck: { name: string };
+  deck: { name: string; unanswered: (typeof UNANSWERED_CARDS)[number] };
   output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number]; jsonAnswers: AnswerForm[] };
   rules: Record<string, RuleSetting>;
   links: { skip: string[] };
@@ -68,7 +72,7 @@ export const DEFAULT_CONFIG: Config = {
     description: 'A collection of interview questions with answers.',
     subjects: [],
   },
-  deck: { name: '' },
+  deck: { name: '', unanswered: 'suspend' },
   output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4', jsonAnswers: ['html', 'markdown'] },
   rules: {},
   links: { skip: [] },
@@ -79,7 +83,7 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'answerForms' | 'pageSize' | 'siteUrl' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'answerForms' | keyof typeof CHOICES | 'siteUrl' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -92,7 +96,7 @@ const SHAPE: Shape = {
     description: 'string',
     subjects: 'strings',
   },
-  deck: { name: 'string' },
+  deck: { name: 'string', unanswered: 'unanswered' },
   output: { dir: 'string', formats: 'formats', pageSize: 'pageSize', jsonAnswers: 'answerForms' },
   rules: 'rules',
   links: { skip: 'patterns' },
@@ -186,10 +190,10 @@ export function parseConfig(text: string, file: string): Config {
         return out;
       });
     }
-    if (shape === 'pageSize') {
-      const value = isScalar(node) ? String(node.value).toUpperCase() : '';
-      if (!(PAGE_SIZES as readonly string[]).includes(value)) return fail(node, key, `expected one of ${PAGE_SIZES.join(', ')}`);
-      return value;
+    if (shape === 'pageSize' || shape === 'unanswered') {
+      const written = isScalar(node) ? String(node.value).toLowerCase() : '';
+      const choice = CHOICES[shape].find((word) => word.toLowerCase() === written);
+      return choice ?? fail(node, key, `expected one of ${CHOICES[shape].join(', ')}`);
     }
     // The lists of strings (a single string is accepted as a list of one).
     const items = isSeq(node) ? node.items : [node];

@@ -113,6 +113,15 @@ export function allQuestions(book: Book): Question[] {
   return book.banks.flatMap((bank) => bank.questions);
 }
 
+/**
+ * A bank's title without the count it opens with ("67 Machine Learning Interview Questions 2025" -> "Machine
+ * Learning Interview Questions 2025"), which goes stale as the list grows; a count inside the wording
+ * ("Probability (19 questions)") is left as written.
+ */
+export function titleWithoutLeadingCount(bank: Pick<Bank, 'title' | 'claimedCount'>): string {
+  return bank.claimedCount === null ? bank.title : bank.title.replace(new RegExp(`^\\s*${bank.claimedCount}\\s+`), '');
+}
+
 /** Runs of consecutive questions in one section, in reading order. */
 export function sectionRuns(questions: Question[]): Question[][] {
   const runs: Question[][] = [];

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ankiChecksum, ankiStrip, parseAnkiCsv, type AnkiCsv } from './support/anki.js';
+import { ankiChecksum, ankiStrip, expectNoRepeatedLevel, hasAnswer, parseAnkiCsv, type AnkiCsv } from './support/anki.js';
 import { mlq } from './support/cli.js';
+import { ROOT } from './support/book.js';
+import { parseConfig } from '../src/config.js';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'mlq-anki-apkg-'));
 
@@ -73,19 +75,33 @@ describe('deck.apkg of the bank in source/', () => {
     expect(rows(db, 'SELECT ver FROM col')).toEqual([[11]]);
   });
 
-  it('holds 67 + 13 notes and as many new cards, one per note, with the GUIDs and fields of deck.csv', () => {
+  it('holds 67 + 13 notes and as many cards, one per note, with the GUIDs, fields and tags of deck.csv', () => {
     expect(rows(db, 'SELECT count(*) FROM notes')).toEqual([[80]]);
     expect(rows(db, 'SELECT count(*) FROM cards')).toEqual([[80]]);
     expect(rows(db, 'SELECT count(DISTINCT nid) FROM cards JOIN notes ON notes.id = cards.nid')).toEqual([[80]]);
-    expect(rows(db, 'SELECT count(*) FROM cards WHERE ord != 0 OR type != 0 OR queue != 0')).toEqual([[0]]);
+    // Every card is new (type 0): in the new queue (0), or suspended (-1); due is its place in the book.
+    expect(rows(db, 'SELECT count(*) FROM cards WHERE ord != 0 OR type != 0 OR queue NOT IN (0, -1)')).toEqual([[0]]);
+    expect(rows(db, 'SELECT due FROM cards ORDER BY id').map((r) => r[0])).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
     const notes = rows(db, 'SELECT guid, flds, tags FROM notes ORDER BY id');
     expect(notes.map((n) => n[0])).toEqual(csv.notes.map((n) => n.guid));
     notes.forEach(([, flds, tags], i) => {
       const fields = String(flds).split('\x1f');
       // The number is a field of its own, not part of the front.
-      expect(fields).toEqual([csv.notes[i]!.front, csv.notes[i]!.back, String(i < 67 ? i + 1 : i - 66)]);
+      expect(fields).toEqual(csv.notes[i]!.fields);
+      expect(fields[2]).toBe(String(i < 67 ? i + 1 : i - 66));
       expect(String(tags)).toBe(` ${csv.notes[i]!.tags.join(' ')} `);
     });
+  });
+
+  it('has no new card without an answer: those five are suspended and tagged, every other card is new', () => {
+    const cards = rows(db, 'SELECT notes.flds, notes.tags, cards.queue FROM cards JOIN notes ON notes.id = cards.nid ORDER BY cards.id');
+    const suspended = cards.filter(([, , queue]) => queue === -1);
+    expect(suspended.map(([flds]) => String(flds).split('\x1f')[2])).toEqual(['9', '10', '11', '14', '20']);
+    for (const [flds, tags, queue] of cards) {
+      const back = String(flds).split('\x1f')[1]!;
+      expect(queue, back).toBe(hasAnswer(back) ? 0 : -1);
+      expect(String(tags).includes(' mlq::unanswered '), back).toBe(queue === -1);
+    }
   });
 
   it("carries the NLP bank's perplexity formula as \\( … \\) for Anki's MathJax, never as $…$", () => {
@@ -108,11 +124,12 @@ describe('deck.apkg of the bank in source/', () => {
     }
   });
 
-  it('describes a note type with Front, Back and Number, and one deck per section under the deck name', () => {
+  it('describes a note type with Front, Back and Number named as deck.csv names it, and one deck per bank under the deck name', () => {
     const [[modelsJson, decksJson, dconfJson]] = rows(db, 'SELECT models, decks, dconf FROM col') as [[string, string, string]];
-    const models = Object.values(JSON.parse(modelsJson)) as { id: string; flds: { name: string }[]; tmpls: { qfmt: string; afmt: string }[]; sortf: number }[];
+    const models = Object.values(JSON.parse(modelsJson)) as { id: string; name: string; flds: { name: string }[]; tmpls: { qfmt: string; afmt: string }[]; sortf: number }[];
     expect(models).toHaveLength(1);
     const [model] = models;
+    expect(model!.name).toBe(csv.headers.notetype);
     expect(model!.flds.map((f) => f.name)).toEqual(['Front', 'Back', 'Number']);
     expect(model!.tmpls[0]!.qfmt).toBe('{{Front}}');
     expect(model!.tmpls[0]!.afmt).toContain('{{Back}}');
@@ -124,16 +141,16 @@ describe('deck.apkg of the bank in source/', () => {
     // The deck says what it is: title, count, source date, licence and where the list lives.
     const top = Object.values(decks).find((d) => d.name === 'ML Interview Questions')!;
     expect(top.desc).toContain('<strong>Machine Learning Interview Questions</strong>');
-    for (const fact of ['80 questions in 2 parts', 'Source dated 2023-11-14', 'republished with attribution', '<a href="https://github.com/andrewekhalel/MLQuestions">']) {
+    for (const fact of ['80 questions in 2 parts', 'Source dated 2023-11-14', 'republished with attribution', '<a href="https://github.com/andrewekhalel/MLQuestions">', '5 questions without an answer yet: suspended, tagged mlq::unanswered.']) {
       expect(top.desc).toContain(fact);
     }
     expect(Object.values(names).sort()).toEqual([
       'Default',
       'ML Interview Questions',
-      'ML Interview Questions::Machine Learning Interview Questions',
-      'ML Interview Questions::Machine Learning Interview Questions::Questions',
-      'ML Interview Questions::NLP Interview Questions',
+      'ML Interview Questions::Machine Learning Interview Questions 2025',
+      'ML Interview Questions::NLP Interview Questions 2025',
     ]);
+    for (const name of Object.values(names)) expectNoRepeatedLevel(name);
     for (const [id, deck] of Object.entries(decks)) {
       expect(Number(id)).toBe(deck.id);
       expect(JSON.parse(dconfJson)[deck.conf]).toBeDefined();
@@ -166,5 +183,40 @@ describe('deck.apkg of the bank in source/', () => {
     } finally {
       next.close();
     }
+  });
+});
+
+describe('deck.apkg and deck.csv with deck.unanswered: omit', () => {
+  it('leave out the questions without an answer: no note, no card, no tag', async () => {
+    const dir = temp();
+    const config = path.join(dir, 'mlq.yaml');
+    writeFileSync(config, readFileSync(path.join(ROOT, 'source/mlq.yaml'), 'utf8').replace('deck:\n', 'deck:\n  unanswered: omit\n'));
+    writeFileSync(path.join(dir, 'README.md'), readFileSync(path.join(ROOT, 'source/README.md')));
+    mkdirSync(path.join(dir, 'NLP'));
+    writeFileSync(path.join(dir, 'NLP/README.md'), readFileSync(path.join(ROOT, 'source/NLP/README.md')));
+    const out = temp();
+    const run = mlq(['build', '--formats', 'csv,apkg', '--config', config, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const notes = parseAnkiCsv(readFileSync(path.join(out, 'deck.csv'), 'utf8')).notes;
+    expect(notes).toHaveLength(75);
+    for (const note of notes) {
+      expect(hasAnswer(note.back), note.front).toBe(true);
+      expect(note.tags).not.toContain('mlq::unanswered');
+    }
+    const SQL = await initSqlJs();
+    const omitted = new SQL.Database(unzipSync(readFileSync(path.join(out, 'deck.apkg')))['collection.anki2']);
+    try {
+      expect(rows(omitted, 'SELECT count(*), min(queue), max(queue) FROM cards')).toEqual([[75, 0, 0]]);
+      expect(rows(omitted, 'SELECT guid FROM notes ORDER BY id').map((r) => r[0])).toEqual(notes.map((n) => n.guid));
+      expect(String(rows(omitted, 'SELECT decks FROM col')[0]![0])).toContain('5 questions without an answer yet: left out.');
+    } finally {
+      omitted.close();
+    }
+  });
+
+  it('is refused with a clear error when the setting is neither suspend nor omit', () => {
+    expect(parseConfig('deck:\n  unanswered: Omit\n', 'mlq.yaml').deck.unanswered).toBe('omit');
+    expect(parseConfig('deck:\n  name: X\n', 'mlq.yaml').deck.unanswered).toBe('suspend');
+    expect(() => parseConfig('deck:\n  name: X\n  unanswered: hide\n', 'mlq.yaml')).toThrow('mlq.yaml:3: deck.unanswered: expected one of suspend, omit');
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activeHtml, parseAnkiCsv, type AnkiCsv, type CsvNote } from './support/anki.js';
+import { createHash } from 'node:crypto';
+import { activeHtml, expectNoRepeatedLevel, hasAnswer, parseAnkiCsv, type AnkiCsv, type CsvNote } from './support/anki.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { toAnkiCsv } from '../src/writers/anki/csv.js';
 import { toApkg } from '../src/writers/anki/apkg.js';
@@ -31,14 +32,14 @@ describe('deck.csv of the bank in source/', () => {
     csv = parseAnkiCsv(text);
   });
 
-  it('has the file headers that make the import need no settings', () => {
+  it("has the file headers that make the import need no settings, naming deck.apkg's note type, not Anki's localized Basic", () => {
     expect(csv.headers).toEqual({
       separator: 'Comma',
       html: 'true',
-      notetype: 'Basic',
+      notetype: 'Basic (ML Interview Questions)',
       'guid column': '1',
       'deck column': '2',
-      'tags column': '5',
+      'tags column': '6',
     });
     expect(bytes.subarray(0, 3)).not.toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(text).not.toContain('\r');
@@ -46,6 +47,11 @@ describe('deck.csv of the bank in source/', () => {
 
   it('holds 67 + 13 notes with unique GUIDs, non-empty fronts and backs, in book order, no number on the front', () => {
     expect(csv.notes).toHaveLength(80);
+    // The GUIDs of the deck as published before: a re-import must update these notes, not add new ones.
+    expect(csv.notes.slice(0, 3).map((n) => n.guid)).toEqual(['9ed4bee163037861', '0d9a7e8198b4e5c8', 'd6d92576d8fc24fe']);
+    expect(createHash('sha256').update(csv.notes.map((n) => n.guid).join('\n')).digest('hex')).toBe('e1db4d5b59c7ea5d70ad4da7b96db5a5bd908f6debde86fd907a084dbab7ca78');
+    // The number is the note type's third field, its own column.
+    expect(csv.notes.map((n) => n.fields[2])).toEqual([...Array.from({ length: 67 }, (_, i) => String(i + 1)), ...Array.from({ length: 13 }, (_, i) => String(i + 1))]);
     expect(new Set(csv.notes.map((n) => n.guid)).size).toBe(80);
     for (const note of csv.notes) {
       expect(note.guid).toMatch(/^[0-9a-f]{16}$/);
@@ -72,21 +78,26 @@ describe('deck.csv of the bank in source/', () => {
     }
   });
 
-  it('puts each note in Deck::Bank::Section, one subdeck per bank, and tags it with bank, section and source domains', () => {
-    const first = csv.notes[0]!;
-    expect(new Set(csv.notes.map((n) => n.deck))).toEqual(
-      new Set(['ML Interview Questions::Machine Learning Interview Questions::Questions', 'ML Interview Questions::NLP Interview Questions']),
-    );
-    expect(csv.notes.filter((n) => n.deck.endsWith('::NLP Interview Questions'))).toHaveLength(13);
-    // Several banks: a tag per bank and per bank and section; none repeats the deck's name.
-    expect(first.tags).toEqual([
-      'machine-learning-interview-questions',
-      'machine-learning-interview-questions::questions',
-      'source::houseofbots.com',
-      'source::towardsdatascience.com',
-    ]);
-    expect(csv.notes.at(-1)!.tags).toEqual(['nlp-interview-questions', 'source::projectpro.io']);
-    for (const note of csv.notes) for (const tag of note.tags) expect(tag).toMatch(/^[^\s"]+$/);
+  it('puts each note in the deck of its bank, with no level repeated, and tags it with its topic and source domains', () => {
+    const decks = new Set(csv.notes.map((n) => n.deck));
+    // The banks' titles as written, but for the counts they open with ("67 Machine Learning ..."), which go stale.
+    expect(decks).toEqual(new Set(['ML Interview Questions::Machine Learning Interview Questions 2025', 'ML Interview Questions::NLP Interview Questions 2025']));
+    for (const deck of decks) expectNoRepeatedLevel(deck);
+    expect(csv.notes.filter((n) => n.deck.endsWith('::NLP Interview Questions 2025'))).toHaveLength(13);
+    // No tag names the deck or the bank; the section is the topic.
+    expect(csv.notes[0]!.tags).toEqual(['topic::questions', 'source::houseofbots.com', 'source::towardsdatascience.com']);
+    expect(csv.notes.at(-1)!.tags).toEqual(['source::projectpro.io']);
+    for (const note of csv.notes) {
+      for (const tag of note.tags) expect(tag).toMatch(/^(?:topic|source|mlq)::[^\s"]+$/);
+      expect(note.tags.filter((t) => t.startsWith('topic::')).length).toBe(note.deck.includes('NLP') ? 0 : 1);
+    }
+  });
+
+  it('tags every note without an answer of its own mlq::unanswered, and no other (a CSV cannot suspend)', () => {
+    const unanswered = csv.notes.filter((n) => !hasAnswer(n.back));
+    // Questions 9 and 14 have no answer; 10, 11 and 20 only a link to one.
+    expect(unanswered.map((n) => n.fields[2])).toEqual(['9', '10', '11', '14', '20']);
+    for (const note of csv.notes) expect(note.tags.includes('mlq::unanswered'), note.front).toBe(unanswered.includes(note));
   });
 
   it('renders answers as HTML: paragraphs, code blocks, and sources as links', () => {
@@ -207,8 +218,10 @@ describe('GUIDs across an edit and a rebuild', () => {
     const oldFirst = afterByGuid.get(before[0]!.guid)!;
     expect(oldFirst.back).toContain('When a model is too simple');
     const oldTwelve = before[11]!;
-    expect(afterByGuid.get(oldTwelve.guid)!.deck).toBe('ML Interview Questions::Computer Vision');
-    expect(oldTwelve.deck).toBe('ML Interview Questions::Questions');
+    // One bank: one deck; the move shows in the topic tag.
+    expect(afterByGuid.get(oldTwelve.guid)!.deck).toBe('ML Interview Questions');
+    expect(afterByGuid.get(oldTwelve.guid)!.tags[0]).toBe('topic::computer-vision');
+    expect(oldTwelve.tags[0]).toBe('topic::questions');
   });
 });
 
@@ -243,9 +256,42 @@ describe('images and links on the cards', () => {
 
   it('link the sites of web and mail sources, and leave out URLs no card may follow', () => {
     const [note] = parseAnkiCsv(toAnkiCsv(bookOf(bank), DEFAULT_CONFIG).text).notes;
-    expect(note!.back).toContain('<p>Sources: <a href="https://www.example.org/a">example.org</a>, <a href="mailto:a@example.org">mailto:a@example.org</a></p>');
+    expect(note!.back).toContain('<p class="sources">Sources: <a href="https://www.example.org/a">example.org</a>, <a href="mailto:a@example.org">mailto:a@example.org</a></p>');
     expect(note!.back).not.toMatch(/javascript:|local\.md|Answer: /);
     expect(note!.tags).toContain('source::example.org');
     expect(note!.tags.filter((t) => t.startsWith('source::'))).toEqual(['source::example.org']);
+  });
+});
+
+describe('decks and tags from the banks', () => {
+  const probability = ['## Probability (19 questions)', '', '#### 1. What is the chance of two heads in a row?', '  - 1/4', ''].join('\n');
+  const leadingCount = ['# 67 Machine Learning Interview Questions 2025', '', '## Deep Learning', '', '#### 1) What is a ReLU?', '', 'max(0, x).', '', '## Глубокое обучение', '', '#### 2) Что такое ReLU?', '', 'max(0, x).', ''].join('\n');
+  const sameAsDeck = ['# Test Book', '', '#### 1) Why?', '', 'Because.', ''].join('\n');
+
+  it('name a subdeck by its bank title as written, dropping only a count the title opens with', () => {
+    const notes = parseAnkiCsv(toAnkiCsv(bookOf(probability, leadingCount), DEFAULT_CONFIG).text).notes;
+    expect(notes.map((n) => n.deck)).toEqual(['Test Book::Probability (19 questions)', 'Test Book::Machine Learning Interview Questions 2025', 'Test Book::Machine Learning Interview Questions 2025']);
+  });
+
+  it('put the questions of a bank titled as the deck in the deck itself, not in a level that repeats it', () => {
+    const notes = parseAnkiCsv(toAnkiCsv(bookOf(sameAsDeck, probability), DEFAULT_CONFIG).text).notes;
+    expect(notes.map((n) => n.deck)).toEqual(['Test Book', 'Test Book::Probability (19 questions)']);
+    for (const note of notes) expectNoRepeatedLevel(note.deck);
+  });
+
+  it('tag the topic from the section, in any script; a question outside any section has none', () => {
+    const notes = parseAnkiCsv(toAnkiCsv(bookOf(leadingCount, probability), DEFAULT_CONFIG).text).notes;
+    expect(notes.map((n) => n.tags.filter((t) => t.startsWith('topic::')))).toEqual([['topic::deep-learning'], ['topic::глубокое-обучение'], []]);
+  });
+});
+
+describe("deck.csv's header lines in a spreadsheet", () => {
+  it('stay one cell each, starting with "#", whatever the deck is named', () => {
+    const config = { ...DEFAULT_CONFIG, deck: { ...DEFAULT_CONFIG.deck, name: 'a,=HYPERLINK("https://evil.example");+1\t@x' } };
+    const { text } = toAnkiCsv(bookOf('# B\n\n#### 1) Why?\n\nBecause.\n'), config);
+    const headers = text.split('\n').filter((line) => line.startsWith('#'));
+    expect(headers).toHaveLength(6);
+    for (const line of headers) expect(line.split(/[,;\t]/), line).toHaveLength(1);
+    expect(parseAnkiCsv(text).headers.notetype).toBe('Basic (a =HYPERLINK( https://evil.example ) +1 @x)');
   });
 });

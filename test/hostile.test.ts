@@ -307,14 +307,15 @@ describe('finding 12: deck.csv cells never start a spreadsheet formula', () => {
 });
 
 describe('finding 17: control characters stay out of deck names', () => {
-  it('a deck name and a section with ESC, BEL, tab and a line break, in deck.csv and deck.apkg', () => {
+  it('a deck name and a section (a topic tag) with ESC, BEL, tab and a line break, in deck.csv and deck.apkg', () => {
     const dir = scratch();
     writeFileSync(path.join(dir, 'mlq.yaml'), 'sources: [bank.md]\ndeck:\n  name: "My\\u001b[31m\\tDeck\\u0007\\nnext\\u0085"\n');
     writeFileSync(path.join(dir, 'bank.md'), '# B\n\n## Sec\u001btion\u0007\n\n#### 1) Why? [[src](https://s.example)]\nBecause.\n');
     const run = mlqBounded(['build', '--config', 'mlq.yaml', '--formats', 'csv,apkg', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(0);
     const rows = parse(readFileSync(path.join(dir, 'out/deck.csv'), 'utf8'), { comment: '#', relax_column_count: true }) as string[][];
-    expect(rows[0]![1]).toBe('My [31m Deck next::Sec tion');
+    expect(rows[0]![1]).toBe('My [31m Deck next');
+    expect(rows[0]![5]).toBe('topic::sec-tion source::s.example');
     const apkg = unzipSync(readFileSync(path.join(dir, 'out/deck.apkg')));
     const database = Buffer.from(apkg['collection.anki2']!).toString('latin1');
     expect(database).toContain('My [31m Deck next');

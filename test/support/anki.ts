@@ -4,12 +4,15 @@ import { parse } from 'csv-parse/sync';
 import { raw } from 'hast-util-raw';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { expect } from 'vitest';
 
 export interface CsvNote {
   guid: string;
   deck: string;
   front: string;
   back: string;
+  /** Every field column, in order (Front, Back, Number). */
+  fields: string[];
   tags: string[];
 }
 
@@ -22,7 +25,7 @@ const SEPARATORS: Record<string, string> = { comma: ',', semicolon: ';', tab: '\
 
 /**
  * Honours the `#key:value` lines at the top (Anki 2.1.55+): the separator, the guid/deck/tags columns; the other
- * columns are the note's fields in order, Front then Back.
+ * columns are the note's fields in order, Front, Back, Number.
  */
 export function parseAnkiCsv(text: string): AnkiCsv {
   const lines = text.split('\n');
@@ -45,10 +48,40 @@ export function parseAnkiCsv(text: string): AnkiCsv {
       deck: record[column('deck')]!,
       front: fields[0]!,
       back: fields[1]!,
+      fields,
       tags: record[column('tags')]!.split(/\s+/).filter(Boolean),
     };
   });
   return { headers, notes };
+}
+
+/**
+ * Whether a card's back teaches anything: what is left once the sources, an "Answer: <link>" paragraph and the
+ * "No answer yet" note are taken away, read as a browser would.
+ */
+export function hasAnswer(back: string): boolean {
+  const tree = parseHtml(back);
+  const own = tree.children.filter((node) => {
+    if (node.type !== 'element') return true;
+    const text = textOf(node);
+    return !((node.properties.className as string[] | undefined)?.includes('sources') || /^Answers?: /.test(text) || /^No answer yet/.test(text));
+  });
+  return own.some((node) => textOf(node).trim() !== '');
+}
+
+function textOf(node: Root['children'][number]): string {
+  const parts: string[] = [];
+  visit(node, 'text', (text) => {
+    parts.push(text.value);
+  });
+  return parts.join('');
+}
+
+/** A deck path names no level twice (case, spacing and punctuation aside), nor an empty one. */
+export function expectNoRepeatedLevel(deck: string): void {
+  const levels = deck.split('::').map((level) => level.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim());
+  expect(levels.every(Boolean), deck).toBe(true);
+  expect(new Set(levels).size, deck).toBe(levels.length);
 }
 
 /** A field's HTML as a browser would build it (parse5, through hast-util-raw). */

@@ -7,6 +7,7 @@ import type { Writer } from '../writer.js';
 import type { Book } from '../../model.js';
 import { reproducibleZip } from '../shared/zip.js';
 import { NESTING, toAnkiNotes, type AnkiNote } from './notes.js';
+import { CARD_CSS, CARD_TEMPLATE, NOTE_FIELDS } from './notetype.js';
 
 /** Anki's field separator inside `notes.flds`. */
 const FIELD_SEPARATOR = '\x1f';
@@ -36,6 +37,9 @@ CREATE INDEX ix_notes_csum on notes (csum);
 `;
 
 const DEFAULT_DECK_ID = 1;
+/** A card's queue: new, or suspended (a question without an answer: nothing to learn until it has one). */
+const NEW_QUEUE = 0;
+const SUSPENDED_QUEUE = -1;
 const DECK_CONF_ID = 1;
 
 /** Anki's checksum of a note: the first 8 hex digits of the SHA-1 of its stripped first field, as a number. */
@@ -55,13 +59,13 @@ function stableId(name: string): number {
 let sqlJs: ReturnType<typeof initSqlJs> | undefined;
 
 export async function toApkg(book: Book, config: Config): Promise<{ bytes: Uint8Array; warnings: string[] }> {
-  const { deckName, description, notes, warnings } = toAnkiNotes(book, config);
+  const { deckName, topDeck, noteType, description, notes, warnings } = toAnkiNotes(book, config);
   const sourceMs = Math.max(Date.parse(book.meta.sourceDate) || 0, 0);
   const seconds = Math.floor(sourceMs / 1000);
   // Notes and cards are numbered from the source date, in milliseconds, the way Anki numbers them from "now".
   const firstId = Math.max(sourceMs, 1);
   const modelId = stableId(`mlq model\n${deckName}`);
-  const deckIds = new Map(deckNames(deckName, notes).map((name) => [name, stableId(`mlq deck\n${name}`)]));
+  const deckIds = new Map(deckNames(topDeck, notes).map((name) => [name, stableId(`mlq deck\n${name}`)]));
 
   const SQL = await (sqlJs ??= initSqlJs());
   const db = new SQL.Database();
@@ -72,25 +76,25 @@ export async function toApkg(book: Book, config: Config): Promise<{ bytes: Uint8
       sourceMs,
       sourceMs,
       JSON.stringify(collectionConf(modelId)),
-      JSON.stringify({ [modelId]: basicModel(modelId, deckName, seconds, deckIds.get(deckName)!) }),
+      JSON.stringify({ [modelId]: noteTypeOf(modelId, noteType, seconds, deckIds.get(topDeck)!) }),
       JSON.stringify(Object.fromEntries([
         // Anki expects its Default deck in every collection.
         [DEFAULT_DECK_ID, deck(DEFAULT_DECK_ID, 'Default', 0)],
-        ...[...deckIds].map(([name, id]) => [id, deck(id, name, seconds, name === deckName ? description : '')]),
+        ...[...deckIds].map(([name, id]) => [id, deck(id, name, seconds, name === topDeck ? description : '')]),
       ])),
       JSON.stringify({ [DECK_CONF_ID]: DECK_CONF }),
       '{}',
     ]);
     const insertNote = db.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, ?)');
-    const insertCard = db.prepare('INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, ?)');
+    const insertCard = db.prepare('INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, ?)');
     db.run('BEGIN');
     notes.forEach((note, i) => {
       const id = firstId + i;
       const fields = [note.front, note.back, String(note.number)].join(FIELD_SEPARATOR);
       const tags = ` ${note.tags.join(' ')} `;
       insertNote.run([id, note.guid, modelId, seconds, tags, fields, note.frontText, fieldChecksum(note.frontText), '']);
-      // A new card's `due` is its place in the new-card queue: the book's order.
-      insertCard.run([id, id, deckIds.get(note.deck)!, seconds, i + 1, '']);
+      // A new card's `due` is its place in the new-card queue: the book's order (kept when it is unsuspended).
+      insertCard.run([id, id, deckIds.get(note.deck)!, seconds, note.unanswered ? SUSPENDED_QUEUE : NEW_QUEUE, i + 1, '']);
     });
     db.run('COMMIT');
     insertNote.free();
@@ -137,22 +141,12 @@ function collectionConf(modelId: number) {
   };
 }
 
-const CARD_CSS = `.card {
-  font-family: sans-serif;
-  font-size: 20px;
-  text-align: left;
-  color: black;
-  background-color: white;
-}
-pre { white-space: pre-wrap; }
-`;
-
 const field = (name: string, ord: number) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20, media: [] });
 
-function basicModel(id: number, deckName: string, seconds: number, deckId: number) {
+function noteTypeOf(id: number, name: string, seconds: number, deckId: number) {
   return {
     id: String(id),
-    name: `Basic (${deckName})`,
+    name,
     type: 0,
     mod: seconds,
     usn: -1,
@@ -160,16 +154,16 @@ function basicModel(id: number, deckName: string, seconds: number, deckId: numbe
     did: deckId,
     tmpls: [
       {
-        name: 'Card 1',
+        name: CARD_TEMPLATE.name,
         ord: 0,
-        qfmt: '{{Front}}',
-        afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}',
+        qfmt: CARD_TEMPLATE.front,
+        afmt: CARD_TEMPLATE.back,
         bqfmt: '',
         bafmt: '',
         did: null,
       },
     ],
-    flds: [field('Front', 0), field('Back', 1), field('Number', 2)],
+    flds: NOTE_FIELDS.map(field),
     css: CARD_CSS,
     latexPre:
       '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',

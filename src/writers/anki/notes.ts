@@ -3,20 +3,21 @@ import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Config } from '../../config.js';
-import { slugify } from '../../read/ids.js';
+import { normalizeTitle, slugify } from '../../read/ids.js';
 import { hastToHtml } from '../../read/markdown.js';
-import type { Bank, Book, Link, Question } from '../../model.js';
+import { allQuestions, titleWithoutLeadingCount, type Bank, type Book, type Link, type Question } from '../../model.js';
 import { el, joined, textContent, type Child } from '../shared/hast.js';
 import { domainOf, followable, needsNoAnswerNote, siteOf } from '../shared/links.js';
 import { withMath } from '../shared/math.js';
-import { WORDS, linksLabel, titleFacts } from '../shared/words.js';
+import { WORDS, linksLabel, plural, titleFacts } from '../shared/words.js';
+import { SOURCES_CLASS, noteTypeName } from './notetype.js';
 
 export interface AnkiNote {
   /** Derived from the deck and the question's stable id only: it survives renumbering, edits and moves. */
   guid: string;
-  /** Full deck name, e.g. "ML Interview Questions::Questions". */
+  /** Full deck name: the deck, and with several banks the bank's subdeck ("ML Interview Questions::NLP Interview Questions"). */
   deck: string;
-  /** HTML fields of the Basic note type. The number is a field of its own (in the .apkg): on the front,
+  /** HTML fields of the deck's note type (notetype.ts). The number is a field of its own (in the .apkg): on the front,
    * inserting one question would change every later front, and with it Anki's duplicate check. */
   front: string;
   back: string;
@@ -24,10 +25,17 @@ export interface AnkiNote {
   /** The front as Anki strips it for its sort field and checksum. */
   frontText: string;
   tags: string[];
+  /** No answer of its own (none, or only a link): a card nobody can learn from, suspended until answered. */
+  unanswered: boolean;
 }
 
 export interface AnkiNotes {
+  /** The deck's name as configured: the scope of the GUIDs and of the note type's id. */
   deckName: string;
+  /** The top deck as Anki shows it (no control characters, no nesting). */
+  topDeck: string;
+  /** The name of the deck's own note type (notetype.ts), which deck.csv names. */
+  noteType: string;
   /** The deck's description, as HTML: title, count, source date, licence and link. */
   description: string;
   notes: AnkiNote[];
@@ -36,6 +44,8 @@ export interface AnkiNotes {
 
 /** Anki nests decks and tags at "::". */
 export const NESTING = '::';
+/** The tag of a question without an answer of its own: Anki's browser finds them with `tag:mlq::unanswered`. */
+export const UNANSWERED_TAG = `mlq${NESTING}unanswered`;
 /** Control characters out of every field: 0x1f separates fields inside Anki's database. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
@@ -46,9 +56,11 @@ function deckNameOf(book: Book, config: Config): string {
 export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
   const deckName = deckNameOf(book, config);
   const namespace = guidNamespace(deckName);
+  const topDeck = deckPath(deckName, null);
   const warnings: string[] = [];
+  const kept = (q: Question) => q.hasAnswer || config.deck.unanswered !== 'omit';
   const notes = book.banks.flatMap((bank) =>
-    bank.questions.map((q): AnkiNote => {
+    bank.questions.filter(kept).map((q): AnkiNote => {
       const title = tidyInline(clone(ankiMath(q.titleTree)).children as ElementContent[]);
       const answer = q.hasAnswer ? (clone(ankiMath(q.answerTree)).children as ElementContent[]) : [];
       const shown = leadOf(q, answer);
@@ -60,22 +72,33 @@ export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
       }
       return {
         guid: guidOf(namespace, q.id),
-        deck: deckPath(deckName, book.banks.length > 1 ? bankLabel(bank) : null, q.section),
+        deck: deckPath(deckName, book.banks.length > 1 ? bankLabel(bank) : null),
         front: fieldHtml(front.tree),
         back: fieldHtml(back.tree),
         number: q.number,
         frontText: textOf(front.tree),
-        tags: tagsOf(book, bank, q),
+        tags: tagsOf(q),
+        unanswered: !q.hasAnswer,
       };
     }),
   );
-  return { deckName, description: descriptionOf(book), notes, warnings };
+  return { deckName, topDeck, noteType: noteTypeName(topDeck), description: descriptionOf(book, config), notes, warnings };
 }
 
-/** The deck's description: the title page's facts, each on its line, the upstream list a link. */
-function descriptionOf(book: Book): string {
-  const lines = [el('strong', {}, [book.meta.title]), ...titleFacts(book).map((fact) => el('span', {}, [fact.text, fact.link ? el('a', { href: fact.link }, [fact.link]) : null]))];
+/** The deck's description: the title page's facts, each on its line, the upstream list a link; what became of the unanswered. */
+function descriptionOf(book: Book, config: Config): string {
+  const unanswered = allQuestions(book).filter((q) => !q.hasAnswer).length;
+  const lines = [
+    el('strong', {}, [book.meta.title]),
+    ...titleFacts(book).map((fact) => el('span', {}, [fact.text, fact.link ? el('a', { href: fact.link }, [fact.link]) : null])),
+    unanswered > 0 ? el('span', {}, [unansweredFact(unanswered, config.deck.unanswered)]) : null,
+  ].filter((line): line is Element => line !== null);
   return fieldHtml({ type: 'root', children: joined<ElementContent>(lines, el('br', {})) });
+}
+
+function unansweredFact(count: number, setting: Config['deck']['unanswered']): string {
+  const questions = `${plural(count, 'question')} without an answer yet`;
+  return setting === 'omit' ? `${questions}: left out.` : `${questions}: suspended, tagged ${UNANSWERED_TAG}.`;
 }
 
 /**
@@ -112,7 +135,9 @@ function ankiMath(tree: Root): Root {
 /** "Sources: a.com, b.org" with each site a link; only followable URLs, so no `javascript:` URL reaches a card. */
 function linkParagraph(kind: 'answer' | 'source', links: Link[]): Element[] {
   const anchors = followable(links).map(({ link, href }): Child => el('a', { href }, [domainOf(link.url)]));
-  return anchors.length > 0 ? [el('p', {}, [linksLabel(kind, anchors.length), ...joined(anchors, ', ')])] : [];
+  // Sources are smaller on the card (notetype.ts); an answer link stands in for the answer and keeps its size.
+  const className = kind === 'source' ? [SOURCES_CLASS] : undefined;
+  return anchors.length > 0 ? [el('p', { className }, [linksLabel(kind, anchors.length), ...joined(anchors, ', ')])] : [];
 }
 
 interface CardImage {
@@ -166,31 +191,42 @@ const DECK_CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
 /** What a spreadsheet would read as a formula at the start of a cell (deck.csv is opened in spreadsheets). */
 const FORMULA_START = /^[=+\-@]+/;
 
-function deckPath(deckName: string, bank: string | null, section: string | null): string {
+/**
+ * The deck, and with several banks one subdeck per bank named by its title as written ("Probability (19
+ * questions)"). Sections are topic tags, not subdecks: a level per section repeated the bank's words
+ * ("Machine Learning Interview Questions::Questions"). A bank titled as the deck is the deck itself.
+ */
+function deckPath(deckName: string, bank: string | null): string {
   const part = (name: string) => name.replace(DECK_CONTROL, ' ').split(NESTING).join(':').replace(/\s+/g, ' ').trim();
-  const parts = [deckName, ...[bank, section].filter((p): p is string => !!p?.trim())].map(part);
-  return [parts[0]!.replace(FORMULA_START, '').trim() || 'Interview Questions', ...parts.slice(1)].join(NESTING);
+  const top = part(deckName).replace(FORMULA_START, '').trim() || 'Interview Questions';
+  const sub = bank === null ? '' : part(bank);
+  return sub && normalizeTitle(sub) !== normalizeTitle(top) ? `${top}${NESTING}${sub}` : top;
 }
 
-/** The bank's title without its counts and years ("67 ... Questions 2025"), which change as the list grows. */
+/** The bank's title as written but for a count it opens with (which would rename the deck as the list grows), or its file's name. */
 function bankLabel(bank: Bank): string {
-  const label = bank.title.replace(/\b\d+\b/g, ' ').replace(/\s+/g, ' ').trim();
-  return label || bank.file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  return titleWithoutLeadingCount(bank).trim() || bank.file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 }
 
 /**
- * Tags per bank and section, and the sites of the sources. A book of one bank has no bank tag: that bank is
- * the deck, and a tag that repeats the deck's name sorts nothing.
+ * A word of a tag: letters and digits of any script, lower case, other runs as one "-" (Anki splits tags at
+ * spaces and nests them at "::").
  */
-function tagsOf(book: Book, bank: Bank, q: Question): string[] {
-  const bankTag = book.banks.length > 1 ? slugify(bankLabel(bank)) || 'bank' : null;
-  const sectionTag = q.section ? slugify(q.section) : '';
+function tagWord(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/['’`]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The question's topic (its section), whether it can be learned, and the sites of its sources. No tag names
+ * the deck or the bank: the deck tree says those already.
+ */
+function tagsOf(q: Question): string[] {
+  const topic = q.section === null ? '' : tagWord(q.section);
   const domains = new Set(q.sources.flatMap((s) => {
     const site = siteOf(s.url);
     return site ? [`source${NESTING}${site}`] : [];
   }));
-  const own = bankTag ? [bankTag, ...(sectionTag ? [`${bankTag}${NESTING}${sectionTag}`] : [])] : sectionTag ? [sectionTag] : [];
-  return [...own, ...[...domains].sort()];
+  return [...(topic ? [`topic${NESTING}${topic}`] : []), ...(q.hasAnswer ? [] : [UNANSWERED_TAG]), ...[...domains].sort()];
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
