@@ -142,7 +142,7 @@ const hostileBook = () =>
 describe('epub: the corpus book', () => {
   it.runIf(validatorTests)('passes epubcheck with 0 errors and 0 warnings', async () => {
     await expectValid(corpusEpub, 'corpus.epub');
-  }, 120_000);
+  }, 300_000);
 
   it('starts with the mimetype entry, stored', () => {
     const bytes = corpusEpub;
@@ -340,7 +340,7 @@ describe('epub: a hostile bank', () => {
 
   it.runIf(validatorTests)('passes epubcheck with 0 errors and 0 warnings', async () => {
     await expectValid(bytes, 'hostile.epub');
-  }, 120_000);
+  }, 300_000);
 
   it('shows injected markup as text and runs nothing', () => {
     const epub = unpack(bytes);
@@ -412,7 +412,7 @@ describe('epub: math in every place it can stand', () => {
 
   it.runIf(validatorTests)('passes epubcheck with 0 errors and 0 warnings', async () => {
     await expectValid(bytes, 'math.epub');
-  }, 120_000);
+  }, 300_000);
 
   it('shows the formulas as MathML in the part page and the chapter, both declared mathml', () => {
     const epub = unpack(bytes);
@@ -484,5 +484,5 @@ describe('epub: a bank of linked images, <details> answers and sponsor blocks', 
 
   it.runIf(validatorTests)('passes epubcheck with 0 errors and 0 warnings', async () => {
     await expectValid(bytes, 'linked.epub');
-  }, 120_000);
+  }, 300_000);
 });
