@@ -120,10 +120,10 @@ describe('the line scan', () => {
 });
 
 describe('headings layout', () => {
-  it('reads `##`, `###` and `####` questions, and not `#####` ones unless mlq.yaml sets the depth', () => {
-    for (const marks of ['##', '###', '####']) expect(read(`# T\n\n${marks} 1) A?\n\n${marks} 2) B?\n`)).toMatchObject({ layout: 'headings', depth: marks.length });
-    expect(refusal('# T\n\n##### 1) A?\n\n##### 2) B?\n')).toMatch(/^b\.md:3: no questions found/);
-    expect(bank('# T\n\n##### 1) A?\n\n##### 2) B?\n').questions).toEqual([]);
+  it('reads questions at every depth from `##` to `######`, the two deepest only in a bank with none above', () => {
+    for (const marks of ['##', '###', '####', '#####', '######']) expect(read(`# T\n\n${marks} 1) A?\n\n${marks} 2) B?\n`)).toMatchObject({ layout: 'headings', depth: marks.length });
+    expect(bank('# T\n\n###### 1. A?\n\n###### 2. B?\n').questions.map((q) => q.title)).toEqual(['A?', 'B?']);
+    expect(read('# T\n\n### Why?\n\n##### 1) A?\n\n##### 2) B?\n')).toMatchObject({ depth: 3, form: null });
     expect(read('# T\n\n##### 1) A?\n\n##### 2) B?\n', { depth: 5 })).toMatchObject({ layout: 'headings', depth: 5, structuralDepth: 2 });
   });
 
@@ -280,7 +280,7 @@ describe('list layout', () => {
   });
 
   it('says so when no item opens with a heading', () => {
-    expect(read('# T\n\n### 1) A?\n').why).toContain('not list: no list item opens with a heading');
+    expect(read('# T\n\n### 1) A?\n').why).toContain('not list: no list item opens with a heading, a tag or a question number, nor asks');
   });
 });
 
@@ -303,7 +303,7 @@ describe('bold layout', () => {
   });
 
   it('a numbered family used by more than half of the bold paragraphs is the form', () => {
-    const text = '# T\n\n**1. Why A**\n\nx\n\n**2) Why B**\n\ny\n\n**Asking?**\n\nz\n';
+    const text = '# T\n\n**1. Why A?**\n\nx\n\n**2) Why B?**\n\ny\n\n**Asking?**\n\nz\n';
     const reading = read(text);
     expect(reading.form).toBe('{n}.');
     expect(reading.why[0]).toBe('detected: 2 bold paragraphs numbered, under depth-1 headings');
@@ -359,7 +359,7 @@ describe('choosing a layout', () => {
   it('explains what each layout found, and the topics and title', () => {
     expect(read('# T\n\n## Topic\n\n### 1) A?\n').why).toEqual([
       'detected: 1 heading at depth 3 numbered like "12)"',
-      'not list: no list item opens with a heading',
+      'not list: no list item opens with a heading, a tag or a question number, nor asks',
       'not bold: no paragraph is only bold text ending in "?"',
       'topic sections: the depth-2 headings followed by questions',
       'title: the "#" heading nearest before the first question',
@@ -437,6 +437,8 @@ describe('choosing a layout', () => {
   ])('in a bank with no questions, %s looks like a question: %s', (line, looks) => {
     // A bold line that asks is a question of the bold layout, not a look-alike.
     if (line === '**Why?**') return expect(read(`# B\n\n${line}\n`).layout).toBe('bold');
+    // Only the number bold, the question after it: a question of the bold layout.
+    if (/^ *(\*\*|__)(?:Q(?:uestion)?\s*)?\d+\s*[.):]\1 \S/i.test(line)) return expect(read(`# B\n\n${line}\n`)).toMatchObject({ layout: 'bold', refusal: null });
     expect(refusal(`# B\n\n${line}\n`)).toMatch(looks ? /^b\.md:3: no questions found: line 3 looks like/ : /^b\.md: no questions found: nothing looks like/);
   });
 
@@ -500,6 +502,7 @@ describe('boundaries the mutation test found unstated', () => {
     ['Q4:What', true],
     ['Q4:  ', false],
   ])('in a bank with no questions, %j looks like a question: %s', (line, looks) => {
+    if (line === '**12.** What') return expect(read(`# B\n\n${line}\n`)).toMatchObject({ layout: 'bold', refusal: null });
     expect(refusal(`# B\n\n${line}\n`)).toMatch(looks ? /^b\.md:3: no questions found: line 3 looks like/ : /^b\.md: no questions found: nothing looks like/);
   });
 
@@ -603,7 +606,7 @@ describe('boundaries the mutation test found unstated', () => {
   });
 
   it('bold: the form is written as the first paragraph of the top family writes it', () => {
-    const text = '# T\n\n**Q1: Why A**\n\nx\n\n**2. Why B**\n\ny\n\n**3. Why C**\n';
+    const text = '# T\n\n**Q1: Why A?**\n\nx\n\n**2. Why B?**\n\ny\n\n**3. Why C?**\n';
     expect(read(text).form).toBe('{n}.');
     expect(numbers(text)).toEqual([2, 3]);
   });

@@ -9,7 +9,7 @@ import { allQuestions, sectionRuns, type Bank, type Book, type BookMeta, type Li
 import { hastToText, inlineToSafeHast, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
-import { cutAtHeadings, hasDefinitions, type Piece } from './split.js';
+import { cutAtHeadings, detailsBalance, hasDefinitions, type Piece } from './split.js';
 import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
 import { leadingText } from './layouts/headings.js';
 import { boldLead } from './layouts/bold.js';
@@ -120,6 +120,13 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
   if (hasDefinitions(piece.text)) resolveReferences(root);
   const children = root.children;
   const found = children.map((node) => layout.starts(node, reading));
+  // Headings inside a `<details>` element are the folded answer's own: they end no question, open no section.
+  let openDetails = 0;
+  const folded = children.map((node) => {
+    const inside = openDetails > 0;
+    if (node.type === 'html') openDetails = Math.max(0, openDetails + detailsBalance(node.value));
+    return inside;
+  });
 
   // A heading at the topic depth opens a section when a question follows it before the next heading at
   // its depth or above; a numbered heading above the question depth that does so is a topic, not a question.
@@ -131,7 +138,7 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
     const node = children[i]!;
     // A question heading at the question depth is deeper than every topic: it ends none (a shallower one may).
     // Stryker disable next-line ConditionalExpression: any other node has no depth, and sets nothing.
-    if (node.type === 'heading') {
+    if (node.type === 'heading' && !folded[i]) {
       opensSection[i] = !found[i] && node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node));
       for (let d = node.depth; d <= 6; d++) headingAt[d] = i;
     }
@@ -182,7 +189,7 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
       inNavigation = false;
       return;
     }
-    if (node.type === 'heading') {
+    if (node.type === 'heading' && !folded[i]) {
       const text = toString(node, { includeHtml: false });
       inNavigation = NAVIGATION_HEADING.test(text);
       if (!opensSection[i] && looksLikeQuestionHeading(node.depth, text, reading)) {
@@ -416,7 +423,7 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
   const kept = heading.children.filter((c) => c !== idInHeading);
   // A list item's number is the item's own; a heading's or paragraph's is written in its text (an unnumbered
   // bank has no form, and stripNumber then keeps the text).
-  const titleInline = reading.layout === 'list' ? kept : stripNumber(kept, reading.form);
+  const titleInline = reading.layout === 'list' && reading.depth > 0 ? kept : stripNumber(kept, reading.form);
   // Stryker disable next-line StringLiteral
   const titleTreeRoot: Root = { type: 'root', children: [{ type: 'paragraph', children: titleInline }] };
   removeLinks(titleTreeRoot, new Set(headingLinks.filter((l) => l.kind === 'source' || l.kind === 'answer').map((l) => l.node)));

@@ -7,17 +7,28 @@ import { plural } from '../../cli/report.js';
 import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
 
 const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)\1\s*$/;
+/** Only the number bold, the question after it: `**1)** The number of active ads.`, `**Q1.** What ...`. */
+const BOLD_NUMBER = /^ {0,3}(\*\*|__)((?:Q(?:uestion)?\s*)?\d{1,9}\s*[.):])\1[ \t]+(\S.*)$/i;
 
 /**
  * The bold text alone on the first line of a paragraph (`**What is JSX?**`, maybe with the answer on the
  * next lines), and the rest of the paragraph; null when the paragraph starts otherwise.
  */
 export function boldLead(node: RootContent): { strong: Strong; rest: PhrasingContent[] } | null {
+  return boldStart(node, false);
+}
+
+/**
+ * The bold text that opens a paragraph: alone on its line, or (`numberOnly`) a bold number with the
+ * question after it on its line, `rest` then the rest of the paragraph.
+ */
+function boldStart(node: RootContent, numberOnly: boolean): { strong: Strong; rest: PhrasingContent[] } | null {
   if (node.type !== 'paragraph') return null;
   const at = node.children.findIndex((c) => !(c.type === 'text' && !c.value.trim()));
   const strong = node.children[at];
   if (strong?.type !== 'strong') return null;
   const rest = node.children.slice(at + 1);
+  if (numberOnly) return rest.some((c) => toString(c).trim()) ? { strong, rest } : null;
   const next = rest[0];
   if (next && next.type !== 'break' && !(next.type === 'text' && /^[ \t]*(?:\r?\n|$)/.test(next.value))) return null;
   if (next?.type === 'text') {
@@ -53,18 +64,24 @@ export const bold: Layout = {
     const bolds = lines.flatMap((l) => {
       // A heading line starts with `#`: BOLD_LINE never matches it.
       const match = BOLD_LINE.exec(l.text);
-      return match ? [{ line: l.line, text: match[2]! }] : [];
+      const number = match ? null : BOLD_NUMBER.exec(l.text);
+      if (number) return [{ line: l.line, text: `${number[2]} ${number[3]}`, numberOnly: true }];
+      return match ? [{ line: l.line, text: match[2]!, numberOnly: false }] : [];
     });
     const forms = bolds.flatMap((b) => numberForm(b.text)?.form ?? []);
     const [family] = mostFrequent(forms.map(formFamily));
-    const form = family && 2 * family[1] > bolds.length ? forms.find((f) => formFamily(f) === family[0])! : null;
-    const questions = bolds.filter((b) => isQuestionText(b.text, form));
+    const numbered = family ? bolds.filter((b) => numberIn(b.text, forms.find((f) => formFamily(f) === family[0])!)) : [];
+    // Numbered bold lines that neither ask nor have only their number bold are a prose list (`**1. Course**`).
+    const asking = numbered.filter((b) => b.numberOnly || ENDS_AS_QUESTION.test(b.text)).length;
+    const form = family && 2 * family[1] > bolds.length && 2 * asking > numbered.length ? forms.find((f) => formFamily(f) === family[0])! : null;
+    const questions = bolds.filter((b) => isQuestionText(b.text, form) && (form !== null || !b.numberOnly));
     const first = questions[0]?.line ?? 0;
     // Stryker disable next-line EqualityOperator: the first question's own line is a paragraph (depth 0).
     const topic = lines.findLast((l: ScanLine) => l.depth > 0 && l.line < first);
     const structuralDepth = options.depth ? options.depth - 1 : (topic?.depth ?? 1);
     return {
       lines: questions.map((q) => q.line),
+      ...(numbered.length > 0 && form === null && asking === 0 && { rejected: `its ${plural(numbered.length, 'numbered bold line')} ask nothing: a list in prose, not questions` }),
       depth: structuralDepth + 1,
       form,
       structuralDepth,
@@ -75,9 +92,12 @@ export const bold: Layout = {
   isQuestionLine: () => false,
 
   starts(node, reading) {
-    const lead = boldLead(node);
+    const alone = boldLead(node);
+    const lead = alone ?? (reading.form ? boldStart(node, true) : null);
     if (!lead || !isQuestionText(toString(lead.strong), reading.form)) return null;
     const number = reading.form ? numberIn(toString(lead.strong), reading.form)!.number : null;
+    // `**1)** The question.`: the whole paragraph is the question, the answer the nodes after it.
+    if (!alone) return { lead: [], starts: [{ head: { children: [...lead.strong.children, ...lead.rest], depth: reading.depth, position: node.position }, number, body: [] }] };
     // The answer on the lines after the bold one: a paragraph from its first node to the end of this one
     // (every node read from the text has a position).
     const answer: RootContent[] = lead.rest.some((c) => toString(c).trim())

@@ -18,6 +18,7 @@ const CLOSING_HASHES = /(?:^|[ \t]+)#+[ \t]*$/;
 const LEADING_HTML = /^(?:<[^>]*>\s*)+/;
 /** A line that is not a heading but looks like a question: bold and asking, or opening with a bold or Q number. */
 const LOOKS_LIKE_LINE = /^ {0,3}(?:(\*\*|__).*[?？]\s*\1\s*$|(\*\*|__)(?:Q(?:uestion)?\s*)?\d+[.):]?\2\s*\S|Q(?:uestion)?\s*\d+\s*[.):]\s*\S)/i;
+const ASKING_ITEM = /^\s*(?:\d{1,9}[.)]|[-*+])[ \t]+\S/;
 /** A list item's marker and heading marks, or a bold paragraph's stars: what is not the question's text. */
 // Stryker disable next-line Regex: the text is trimmed after, and every question line matches it from its start.
 const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(.*?)(?:\1)?\s*$/;
@@ -25,9 +26,9 @@ const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(
 /** The lines of a text where blocks can start, headings with their depth and text (see ScanLine). */
 export function scanLines(text: string): ScanLine[] {
   const lines: ScanLine[] = [];
-  for (const { line, text: raw, heading } of blockLines(text)) {
-    if (heading) lines.push(scanHeading(line, raw));
-    else if (raw.trim()) lines.push({ line, text: withoutLineEnd(raw), depth: 0, title: '' });
+  for (const { line, text: raw, heading, inDetails } of blockLines(text)) {
+    if (heading) lines.push({ ...scanHeading(line, raw), ...(inDetails && { inDetails }) });
+    else if (raw.trim()) lines.push({ line, text: withoutLineEnd(raw), depth: 0, title: '', ...(inDetails && { inDetails }) });
   }
   return lines;
 }
@@ -62,7 +63,7 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
     questionLines: lines.filter((l) => questionLines.has(l.line)).map((l) => ({ line: l.line, text: l.title || l.text.replace(ITEM_OR_BOLD, '$2').trim() })),
     numbering: options.numbering ?? null,
     // No question line at all: the bank is not parsed, and the pipeline refuses it with this line.
-    refusal: best.lines.length === 0 ? noQuestions(file, lines, ids) : null,
+    refusal: best.lines.length === 0 ? noQuestions(file, lines, ids, found.flatMap(([, c]) => c.rejected ?? [])) : null,
     why: [
       `${options.layout ? 'set in mlq.yaml' : 'detected'}: ${best.why}`,
       ...found.filter(([other]) => other !== id).map(([other, c]) => `not ${other}: ${c.why}`),
@@ -96,6 +97,7 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
   const nextAtOrAbove = new Array<number>(7).fill(Infinity);
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
+    if (line.inDetails) continue;
     const isQuestion = line.depth ? layout.isQuestionLine(line, reading) : questionLines.has(line.line);
     // No question line of the scan is a topic: a numbered heading just above the question depth is a question
     // at the wrong depth. A paragraph (depth 0) is never deeper than the title.
@@ -108,9 +110,10 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
 }
 
 /** The error for a bank with no questions: the lines that looked like questions and the layouts tried. */
-function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[]): string {
+function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[], rejected: string[]): string {
   // A heading line starts with `#`: LOOKS_LIKE_LINE never matches it.
-  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || LOOKS_LIKE_LINE.test(l.text));
+  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || LOOKS_LIKE_LINE.test(l.text) || (ASKING_ITEM.test(l.text) && ENDS_AS_QUESTION.test(l.text)));
+  if (rejected.length) return `${file}:${looked[0]?.line ?? 1}: no questions found: ${rejected.join('; ')} (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)`;
   const layouts = `layouts tried: ${tried.join(', ')}`;
   if (looked.length === 0) return `${file}: no questions found: nothing looks like a question (${layouts}; see mlq --help)`;
   const first = looked.slice(0, 3);

@@ -50,6 +50,8 @@ export interface ScanLine {
   depth: number;
   /** The heading's text, without its marks, closing hashes and leading HTML anchors. */
   title: string;
+  /** Inside a `<details>` element: a folded answer, whose headings are the answer's own. */
+  inDetails?: boolean;
 }
 
 /** What one layout would read in a text. */
@@ -61,6 +63,8 @@ export interface Candidates {
   /** Headings at this depth or above end a question (refined once the topic depth is known). */
   structuralDepth: number;
   why: string;
+  /** Why lines that look like questions are not read as such (a chapter's prose, a title): for the refusal. */
+  rejected?: string;
 }
 
 /** One question found in the tree: its heading (or bold paragraph), number and the start of its answer. */
