@@ -233,8 +233,9 @@ describe('list layout', () => {
     const text = '# T\n\n1. ### A?\n\n   a\n\n2. ### B?\n\n   b\n\n3. #### C?\n\n   c\n';
     expect(read(text)).toMatchObject({ layout: 'list', depth: 3, form: '{n}.', firstQuestionLine: 3 });
     expect(read(text).why[0]).toBe('detected: 2 list items opening with a depth-3 heading');
-    expect(numbers(text)).toEqual([1, 2]);
-    expect(bank(text).questions[1]!.answerText).toContain('C?');
+    // An item one level deeper is a question at the wrong depth (mixed-heading-depth warns), never an answer.
+    expect(numbers(text)).toEqual([1, 2, 3]);
+    expect(bank(text).questions.map((q) => [q.depth, q.answerText])).toEqual([[3, 'a'], [3, 'b'], [4, 'c']]);
     expect(numbers('# T\n\n- ### A?\n- ### B?\n')).toEqual([0, 0].map((_, i) => i + 1));
     expect(bank('# T\n\n- ### A?\n- ### B?\n').numbering).toBe('none');
     expect(read('# T\n\n1) ## A?\n').why[0]).toBe('detected: 1 list item opening with a depth-2 heading');

@@ -52,8 +52,11 @@ function past(position: Position, value: string): Position {
   return { start, end: position.end };
 }
 
-function isQuestionText(text: string, form: string | null): boolean {
-  return form ? numberIn(text, form) !== null : ENDS_AS_QUESTION.test(text);
+const EMOJI = /\p{Extended_Pictographic}/u;
+
+/** A bold text that is a question: in the form; unnumbered, one that asks, or carries the bank's emoji mark. */
+function isQuestionText(text: string, form: string | null, emojiMarked = false): boolean {
+  return form ? numberIn(text, form) !== null : ENDS_AS_QUESTION.test(text) || (emojiMarked && EMOJI.test(text));
 }
 
 export const bold: Layout = {
@@ -74,7 +77,11 @@ export const bold: Layout = {
     // Numbered bold lines that neither ask nor have only their number bold are a prose list (`**1. Course**`).
     const asking = numbered.filter((b) => b.numberOnly || ENDS_AS_QUESTION.test(b.text)).length;
     const form = family && 2 * family[1] > bolds.length && 2 * asking > numbered.length ? forms.find((f) => formFamily(f) === family[0])! : null;
-    const questions = bolds.filter((b) => isQuestionText(b.text, form) && (form !== null || !b.numberOnly));
+    const asked = bolds.filter((b) => isQuestionText(b.text, form) && (form !== null || !b.numberOnly));
+    // Most asking lines carry an emoji (a level: `👶`, `⭐️`): a line with one is a question even without "?",
+    // or with a stray letter after it.
+    const emojiMarked = form === null && asked.length >= 2 && 2 * asked.filter((b) => EMOJI.test(b.text)).length > asked.length;
+    const questions = emojiMarked ? bolds.filter((b) => !b.numberOnly && isQuestionText(b.text, null, true)) : asked;
     const first = questions[0]?.line ?? 0;
     // Stryker disable next-line EqualityOperator: the first question's own line is a paragraph (depth 0).
     const topic = lines.findLast((l: ScanLine) => l.depth > 0 && l.line < first);
@@ -84,8 +91,9 @@ export const bold: Layout = {
       ...(numbered.length > 0 && form === null && asking === 0 && { rejected: `its ${plural(numbered.length, 'numbered bold line')} ask nothing: a list in prose, not questions` }),
       depth: structuralDepth + 1,
       form,
+      ...(emojiMarked && { emojiMarked }),
       structuralDepth,
-      why: questions.length ? `${plural(questions.length, 'bold paragraph')} ${form ? 'numbered' : 'ending in "?"'}, under depth-${structuralDepth} headings` : 'no paragraph is only bold text ending in "?"',
+      why: questions.length ? `${plural(questions.length, 'bold paragraph')} ${form ? 'numbered' : emojiMarked ? 'ending in "?" or carrying an emoji mark' : 'ending in "?"'}, under depth-${structuralDepth} headings` : 'no paragraph is only bold text ending in "?"',
     };
   },
 
@@ -94,7 +102,7 @@ export const bold: Layout = {
   starts(node, reading) {
     const alone = boldLead(node);
     const lead = alone ?? (reading.form ? boldStart(node, true) : null);
-    if (!lead || !isQuestionText(toString(lead.strong), reading.form)) return null;
+    if (!lead || !isQuestionText(toString(lead.strong), reading.form, reading.emojiMarked)) return null;
     const number = reading.form ? numberIn(toString(lead.strong), reading.form)!.number : null;
     // `**1)** The question.`: the whole paragraph is the question, the answer the nodes after it.
     if (!alone) return { lead: [], starts: [{ head: { children: [...lead.strong.children, ...lead.rest], depth: reading.depth, position: node.position }, number, body: [] }] };

@@ -56,6 +56,8 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
     layout: id,
     depth: best.depth,
     form: best.form,
+    ...(best.emojiMarked && { emojiMarked: true }),
+    ...(options.depth && { depthSet: true }),
     structuralDepth: best.structuralDepth,
     sectionDepth: 0,
     titleDepth: titleDepth(lines),

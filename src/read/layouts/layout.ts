@@ -36,6 +36,10 @@ export interface Reading {
   questionLines: { line: number; text: string }[];
   /** Why the bank has no questions, when the scan found no question line (it is then not parsed). */
   refusal: string | null;
+  /** Bold questions carry an emoji mark (see Candidates). */
+  emojiMarked?: boolean;
+  /** mlq.yaml sets the depth: no question is read at another one. */
+  depthSet?: boolean;
   /** Null until the questions are read and it is detected, unless mlq.yaml sets it. */
   numbering: Numbering | null;
   /** Why: what the scan found, for `mlq check --explain`. */
@@ -63,6 +67,8 @@ export interface Candidates {
   /** Headings at this depth or above end a question (refined once the topic depth is known). */
   structuralDepth: number;
   why: string;
+  /** Bold questions carry an emoji mark: a bold line with one is a question even without "?". */
+  emojiMarked?: boolean;
   /** Why lines that look like questions are not read as such (a chapter's prose, a title): for the refusal. */
   rejected?: string;
 }

@@ -34,9 +34,10 @@ function textForm(text: string): string | null | undefined {
  * Whether an item is a question of the bank: its heading at the question depth, or its text in the form;
  * inside a question item of text, also an item that asks (a sub-question).
  */
-function isQuestionItem(item: ListItem, reading: Reading, inQuestion: boolean): boolean {
+function isQuestionItem(item: ListItem, reading: Reading, inQuestion: boolean, top = false): boolean {
   const first = item.children[0];
-  if (reading.depth > 0) return first?.type === 'heading' && first.depth === reading.depth;
+  // An item of the top list one level deeper (`154. ####` among `###`) is a question at the wrong depth.
+  if (reading.depth > 0) return first?.type === 'heading' && (first.depth === reading.depth || (top && !reading.depthSet && first.depth === reading.depth + 1));
   if (first?.type !== 'paragraph') return false;
   const text = toString(first);
   return textQuestion(text, reading.form) || (inQuestion && ENDS_AS_QUESTION.test(text));
@@ -103,13 +104,14 @@ export const list: Layout = {
       list.children.forEach((item, index) => {
         const [first, ...rest] = item.children;
         const alone: List = { ...list, start: null, children: [item], position: item.position };
-        if (isQuestionItem(item, reading, inQuestion)) {
+        if (isQuestionItem(item, reading, inQuestion, list === node)) {
           const number = reading.depth > 0 ? (list.ordered ? (list.start ?? 1) + index : null) : (reading.form && numberIn(toString(first!), reading.form)?.number) || null;
           const head = first as Paragraph | Extract<RootContent, { type: 'heading' }>;
-          const start: QuestionStart = { head: { children: head.children, depth: reading.depth, position: head.position }, number, body: [] };
-          starts.push(start);
+          const depth = head.type === 'heading' ? head.depth : 0;
+          starts.push({ head: { children: head.children, depth, position: head.position }, number, body: [] });
           for (const child of rest) {
-            if (child.type === 'list' && hasQuestion(child, reading, true)) visit(child, true);
+            // A list in a question item of text may hold its sub-questions; a heading item's is its answer's.
+            if (reading.depth === 0 && child.type === 'list' && hasQuestion(child, reading, true)) visit(child, true);
             else (starts.at(-1)!).body.push(child);
           }
           return;
@@ -119,7 +121,7 @@ export const list: Layout = {
         const lazy = reading.depth > 0 ? [] : item.children.flatMap((c) => (c.type === 'paragraph' ? lazyItems(c.children, reading) : c.type === 'html' ? lazyItems([{ type: 'text', value: c.value, position: c.position }], reading) : []));
         for (const head of lazy) starts.push({ head: { children: head.children, depth: 0, position: head.position }, number: head.number, body: [] });
         // An item holding questions without being one (`1. Dot product` over `1. [E] What ...?`) is their label.
-        const nested = item.children.filter((c): c is List => c.type === 'list' && hasQuestion(c, reading, inQuestion));
+        const nested = reading.depth > 0 ? [] : item.children.filter((c): c is List => c.type === 'list' && hasQuestion(c, reading, inQuestion));
         if (nested.length || lazy.length) {
           nested.forEach((c) => visit(c, inQuestion));
           return;
