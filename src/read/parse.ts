@@ -70,16 +70,38 @@ export interface BankPart {
  * and the pieces of a large bank can be read on several threads (parse-parallel.ts).
  */
 // Stryker disable next-line StringLiteral: the file is named only in a refusal, and a refused bank is never cut.
-export function bankPieces(text: string, reading: Reading = readingOf(text, '')): Piece[] {
+export function bankPieces(text: string, reading: Reading = readingOf(text, '')): FormPiece[] {
+  const forms = [{ line: 1, reading }, ...(reading.forms ?? [])];
+  const starts = forms.map((f) => offsetOfLine(text, f.line));
+  // Each form's text is cut on its own, as its layout allows.
+  return forms.flatMap((f, form) => {
+    const from = starts[form]!;
+    return formPieces(text.slice(from, starts[form + 1] ?? text.length), f.reading, f.line - 1).map((p) => ({ text: p.text, line: p.line + f.line - 1, offset: p.offset + from, form }));
+  });
+}
+
+/** A piece of a bank, and the form of the file it is in (its index in [reading, ...reading.forms]). */
+export type FormPiece = Piece & { form?: number };
+
+function offsetOfLine(text: string, line: number): number {
+  let at = 0;
+  for (let n = 1; n < line; n++) at = text.indexOf('\n', at) + 1;
+  return at;
+}
+
+function formPieces(text: string, reading: Reading, shift: number): Piece[] {
   const layout = LAYOUTS[reading.layout];
-  const scanned = (heading: { line: number; text: string }) => scanHeading(heading.line, heading.text);
+  const scanned = (heading: { line: number; text: string }) => scanHeading(heading.line + shift, heading.text);
   return cutAtHeadings(text, PIECE_CHARS, (heading, previous) => {
     // Stryker disable next-line EqualityOperator: the first question line never follows a question heading, nor is it a topic heading.
-    if (heading.line <= reading.firstQuestionLine) return false;
+    if (heading.line + shift <= reading.firstQuestionLine) return false;
     if (reading.layout === 'headings') return Boolean(previous && layout.isQuestionLine(scanned(heading), reading) && layout.isQuestionLine(scanned(previous), reading));
     return scanned(heading).depth <= Math.max(reading.sectionDepth, 1);
   });
 }
+
+/** The reading of a piece's form. */
+const formReading = (reading: Reading, piece: FormPiece) => (piece.form ? reading.forms![piece.form - 1]!.reading : reading);
 
 export function parseBank(source: SourceText, options: ReadOptions = {}): Bank {
   const reading = readingOf(source.text, source.file, options);
@@ -105,15 +127,19 @@ const UNREAD_HINT: Record<Reading['layout'], string> = {
  */
 export function finishBank(parts: BankPart[], reading: Reading): Bank {
   const bank = mergeBankParts(parts as [BankPart, ...BankPart[]]);
+  if (reading.forms) bank.forms = reading.forms.map((f) => ({ line: f.line, layout: f.reading.layout, questionDepth: f.reading.depth }));
   const read = new Set([...bank.questions, ...bank.sections, ...bank.looseHeadings].map((x) => x.line));
-  const depth = reading.layout === 'bold' ? 0 : reading.depth;
-  for (const { line, text } of reading.questionLines) {
-    if (!read.has(line)) bank.looseHeadings.push({ file: bank.file, line, column: 1, text, depth, hint: UNREAD_HINT[reading.layout] });
+  for (const form of [reading, ...(reading.forms ?? []).map((f) => f.reading)]) {
+    const depth = form.layout === 'bold' ? 0 : form.depth;
+    for (const { line, text } of form.questionLines) {
+      if (!read.has(line)) bank.looseHeadings.push({ file: bank.file, line, column: 1, text, depth, hint: UNREAD_HINT[form.layout] });
+    }
   }
   return bank;
 }
 
-export function parseBankPart(file: string, piece: Piece, reading: Reading = readingOf(piece.text, file)): BankPart {
+export function parseBankPart(file: string, piece: FormPiece, bankReading: Reading = readingOf(piece.text, file)): BankPart {
+  const reading = formReading(bankReading, piece);
   const layout = LAYOUTS[reading.layout];
   const root = parseMarkdown(piece.text, piece);
   // Stryker disable next-line ConditionalExpression: without a definition there is no reference to resolve; this only skips the walk.

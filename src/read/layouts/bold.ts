@@ -53,6 +53,8 @@ function past(position: Position, value: string): Position {
 }
 
 const EMOJI = /\p{Extended_Pictographic}/u;
+/** How a question without "?" starts (English): `**1. What is A**`, not `**1. Introduction to Statistics**`. */
+const QUESTION_WORD = /^(?:what|how|why|when|which|who|whose|where|is|are|can|could|do|does|did|should|would|will|explain|describe|define|compare|give|write|implement|name|list)\b/i;
 
 /** A bold text that is a question: in the form; unnumbered, one that asks, or carries the bank's emoji mark. */
 function isQuestionText(text: string, form: string | null, emojiMarked = false): boolean {
@@ -75,7 +77,7 @@ export const bold: Layout = {
     const [family] = mostFrequent(forms.map(formFamily));
     const numbered = family ? bolds.filter((b) => numberIn(b.text, forms.find((f) => formFamily(f) === family[0])!)) : [];
     // Numbered bold lines that neither ask nor have only their number bold are a prose list (`**1. Course**`).
-    const asking = numbered.filter((b) => b.numberOnly || ENDS_AS_QUESTION.test(b.text)).length;
+    const asking = numbered.filter((b) => b.numberOnly || ENDS_AS_QUESTION.test(b.text) || QUESTION_WORD.test(b.text.replace(numberForm(b.text)!.prefix, ''))).length;
     const form = family && 2 * family[1] > bolds.length && 2 * asking > numbered.length ? forms.find((f) => formFamily(f) === family[0])! : null;
     const asked = bolds.filter((b) => isQuestionText(b.text, form) && (form !== null || !b.numberOnly));
     // Most asking lines carry an emoji (a level: `👶`, `⭐️`): a line with one is a question even without "?",
@@ -88,7 +90,7 @@ export const bold: Layout = {
     const structuralDepth = options.depth ? options.depth - 1 : (topic?.depth ?? 1);
     return {
       lines: questions.map((q) => q.line),
-      ...(numbered.length > 0 && form === null && asking === 0 && { rejected: `its ${plural(numbered.length, 'numbered bold line')} ask nothing: a list in prose, not questions` }),
+      ...(numbered.length > 0 && form === null && asking === 0 && { rejected: `its ${plural(numbered.length, 'numbered bold line')} ask nothing (no "?", no question word): a list in prose, not questions` }),
       depth: structuralDepth + 1,
       form,
       ...(emojiMarked && { emojiMarked }),

@@ -44,15 +44,58 @@ export function scanHeading(line: number, raw: string): ScanLine {
   return { line, text: content, depth: marks[1]!.length, title };
 }
 
-/** How a bank is read: the layout of mlq.yaml, else the one that finds the most questions. */
+/** Fewest question lines of another layout, all after the bank's, that make a second form of the file. */
+const FORM_MIN_LINES = 3;
+
+/**
+ * How a bank is read: the layout of mlq.yaml, else the one that finds the most questions; and where the
+ * questions of another layout follow all of those (a list, then exercises as headings), that form from
+ * the topic heading before its first question on.
+ */
 export function readingOf(text: string, file: string, options: ReadOptions = {}): Reading {
+  const { found, ...reading } = readingIn(text, file, options, options.layout ? 'set in mlq.yaml' : 'detected');
+  if (options.layout || reading.refusal) return reading;
+  const lines = reading.questionLines.map((l) => l.line);
+  const [first, last] = [Math.min(...lines), Math.max(...lines)];
+  const [other] = found
+    .filter(([id, c]) => id !== reading.layout && c.lines.length >= FORM_MIN_LINES && (Math.min(...c.lines) > last || Math.max(...c.lines) < first))
+    .sort((a, b) => b[1].lines.length - a[1].lines.length);
+  if (!other) return reading;
+  const best = found.find(([id]) => id === reading.layout)!;
+  const [earlier, later] = Math.min(...other[1].lines) > last ? [best, other] : [other, best];
+  const end = Math.max(...earlier[1].lines);
+  const start = Math.min(...later[1].lines);
+  // The later form starts at the topic heading nearest before its first question, else at that question.
+  const heading = scanLines(text).findLast((l) => l.depth > 0 && l.depth < (later[1].depth || 7) && l.line > end && l.line < start);
+  const line = heading?.line ?? start;
+  const textLines = text.split('\n');
+  const formOf = (id: LayoutId, formText: string) => {
+    const { found: _, ...form } = readingIn(formText, file, { ...options, layout: id }, 'detected');
+    return form;
+  };
+  // Blank lines in place of the text before the later form: its scan gives the lines of the whole file.
+  const head = formOf(earlier[0], textLines.slice(0, line - 1).join('\n'));
+  const tail = formOf(later[0], '\n'.repeat(line - 1) + textLines.slice(line - 1).join('\n'));
+  const lastLine = textLines.length - (text.endsWith('\n') ? 1 : 0);
+  return {
+    ...head,
+    forms: [{ line, reading: tail }],
+    why: [
+      ...reading.why,
+      `forms: lines 1-${line - 1} ${head.layout} (${head.questionLines.length} questions), lines ${line}-${lastLine} ${tail.layout} (${tail.questionLines.length}: ${tail.why[0]!.replace(/^detected: /, '')})`,
+    ],
+  };
+}
+
+function readingIn(text: string, file: string, options: ReadOptions, how: string): Reading & { found: [LayoutId, Candidates][] } {
   const lines = scanLines(text);
   const ids = options.layout ? [options.layout] : (Object.keys(LAYOUTS) as LayoutId[]);
   const found = ids.map((id) => [id, LAYOUTS[id].scan(lines, options)] as [LayoutId, Candidates]);
   const [id, best] = found.reduce((a, b) => (b[1].lines.length > a[1].lines.length ? b : a));
   const layout = LAYOUTS[id];
   const questionLines = new Set(best.lines);
-  const draft: Reading = {
+  const draft: Reading & { found: [LayoutId, Candidates][] } = {
+    found,
     layout: id,
     depth: best.depth,
     form: best.form,
@@ -67,7 +110,7 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
     // No question line at all: the bank is not parsed, and the pipeline refuses it with this line.
     refusal: best.lines.length === 0 ? noQuestions(file, lines, ids, found.flatMap(([, c]) => c.rejected ?? [])) : null,
     why: [
-      `${options.layout ? 'set in mlq.yaml' : 'detected'}: ${best.why}`,
+      `${how}: ${best.why}`,
       ...found.filter(([other]) => other !== id).map(([other, c]) => `not ${other}: ${c.why}`),
     ],
   };

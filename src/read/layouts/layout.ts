@@ -38,6 +38,8 @@ export interface Reading {
   refusal: string | null;
   /** Bold questions carry an emoji mark (see Candidates). */
   emojiMarked?: boolean;
+  /** Later forms of the file: from each line on (to the next form's), its questions are read this way. */
+  forms?: { line: number; reading: Reading }[];
   /** mlq.yaml sets the depth: no question is read at another one. */
   depthSet?: boolean;
   /** Null until the questions are read and it is detected, unless mlq.yaml sets it. */
