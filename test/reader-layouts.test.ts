@@ -645,3 +645,18 @@ describe('boundaries the mutation test found unstated', () => {
     expect(q[1]!.answerText).toContain('shows B.');
   });
 });
+
+describe('the escape hatch: mlq.yaml says how a bank writes its questions where detection cannot know', () => {
+  it('a layout set reads what detection takes for prose: a chapter of questions, a title that asks, a numbered bold list', () => {
+    const chapter = '# Communication\n\nCommunication is the most important soft skill of a job, and every interview tests it, from the cover letter to the last answer.\n\n- How do you give feedback?\n- Have you disagreed with a manager?\n';
+    expect(refusal(chapter)).toMatch(/^b\.md:5: no questions found: its 2 list items that ask are prose/);
+    expect(titles(chapter, { layout: 'list' })).toEqual(['How do you give feedback?', 'Have you disagreed with a manager?']);
+    const titled = '## How long is a job search?\n\nMonths.\n';
+    expect(refusal(titled)).toMatch(/^b\.md:1: no questions found: line 1 is the title/);
+    expect(titles(titled, { layout: 'headings' })).toEqual(['How long is a job search?']);
+    const courses = '# Courses\n\n**1. Statistics**\n\nFree.\n\n**2. Machine Learning**\n\nFree too.\n';
+    expect(refusal(courses)).toMatch(/its 2 numbered bold lines ask nothing/);
+    expect(titles(courses, { layout: 'bold' })).toEqual(['Statistics', 'Machine Learning']);
+  });
+});
+

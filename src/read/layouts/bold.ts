@@ -78,7 +78,7 @@ export const bold: Layout = {
     const numbered = family ? bolds.filter((b) => numberIn(b.text, forms.find((f) => formFamily(f) === family[0])!)) : [];
     // Numbered bold lines that neither ask nor have only their number bold are a prose list (`**1. Course**`).
     const asking = numbered.filter((b) => b.numberOnly || ENDS_AS_QUESTION.test(b.text) || QUESTION_WORD.test(b.text.replace(numberForm(b.text)!.prefix, ''))).length;
-    const form = family && 2 * family[1] > bolds.length && 2 * asking > numbered.length ? forms.find((f) => formFamily(f) === family[0])! : null;
+    const form = family && 2 * family[1] > bolds.length && (options.layout || 2 * asking > numbered.length) ? forms.find((f) => formFamily(f) === family[0])! : null;
     const asked = bolds.filter((b) => isQuestionText(b.text, form) && (form !== null || !b.numberOnly));
     // Most asking lines carry an emoji (a level: `👶`, `⭐️`): a line with one is a question even without "?",
     // or with a stray letter after it.
@@ -128,9 +128,25 @@ export const bold: Layout = {
       markdown: '# SQL Questions\n\n**What is a join?**\n\n<details><summary>Answer</summary>\n\nRows matched across tables.\n\n</details>\n\n**What is an index?**\n\n<details><summary>Answer</summary>\n\nA faster lookup.\n\n</details>\n',
       expect: { title: 'SQL Questions', numbers: [1, 2], sections: [null, null], numbering: 'none', answers: ['Rows matched', 'A faster lookup.'], lines: [3, 11] },
     },
+
+    {
+      name: '`**1)**` bold numbers before plain text, numbered again in each `##` section',
+      markdown: '# Technical\n\n## SQL\n\n**1)** The number of active ads.\n\n```sql\nSELECT 1\n```\n\n**2)** All ads.\n\nA.\n\n## Python\n\n**1)** Reverse a list.\n\nx[::-1]\n',
+      expect: { title: 'Technical', numbers: [1, 2, 1], sections: ['SQL', 'SQL', 'Python'], numbering: 'section', answers: ['SELECT 1', 'A.', 'x[::-1]'], lines: [5, 11, 17] },
+    },
+    {
+      name: 'bold questions with an emoji for the level: a bold line with one is a question without "?", or with a letter after it',
+      markdown: '# ML\n\n## Metrics\n\n**What is precision? 👶**\n\nA ratio.\n\n**What is recall? 👶**\n\nAnother.\n\n**Precision-recall trade-off ⭐️**\n\nA balance.\n\n**What is AUC? ⭐️I**\n\nAn area.\n',
+      expect: { title: 'ML', numbers: [1, 2, 3, 4], sections: ['Metrics', 'Metrics', 'Metrics', 'Metrics'], numbering: 'none', answers: ['A ratio.', 'Another.', 'A balance.', 'An area.'], lines: [5, 9, 13, 17] },
+    },
   ],
 
   counterExamples: [
+    {
+      name: 'a prose chapter with a numbered bold list that asks nothing (`**1. Course**`): no questions, and why',
+      markdown: '### Courses\n\nThe courses, in order.\n\n**1. Introduction to Statistics**\n\nFree.\n\n**2. Machine Learning by Stanford**\n\nFree too.\n',
+      reports: [{ rule: 'input-error', line: 1 }],
+    },
     {
       name: 'a bold paragraph that does not ask, in a bold bank',
       markdown: '# ML\n\n## Metrics\n\n**What is precision? 👶**\n\nA ratio.\n\n**Precision-recall trade-off ⭐️**\n\nA balance.\n',

@@ -81,7 +81,7 @@ export const headings: Layout = {
     const first = asked.find((l) => l.depth === depth)?.line ?? Infinity;
     // One heading that asks is a title or a section's (`## How long do I need?` over prose), not a bank.
     const atDepth = asked.filter((l) => l.depth === depth);
-    const titleOnly = !options.depth && atDepth.length === 1 && atDepth[0] === headingLines[0] && headingLines[0] === lines.find((l) => l.depth > 0);
+    const titleOnly = !options.layout && !options.depth && atDepth.length === 1 && atDepth[0] === headingLines[0] && headingLines[0] === lines.find((l) => l.depth > 0);
     const questions = titleOnly ? [] : headingLines.filter((l) => l.depth === depth && l.line >= first && !NAVIGATION_HEADING.test(l.title));
     return {
       lines: questions.map((l) => l.line),
@@ -153,9 +153,21 @@ export const headings: Layout = {
       markdown: '# Go Questions\n\n## Basics\n\n### What is a goroutine?\nA light thread.\n\n### Explain channels.\nTyped pipes.\n',
       expect: { title: 'Go Questions', numbers: [1, 2], sections: ['Basics', 'Basics'], numbering: 'none', answers: ['light thread', 'Typed pipes.'], lines: [5, 8] },
     },
+
+    {
+      name: '`######` questions with the answer in `<details>`, its own headings inside',
+      markdown:
+        "# JS Questions\n\n###### 1. What's the output?\n\n```js\nf(1)\n```\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: A\n\nIt runs.\n\n</p>\n</details>\n\n###### 2. What's the output?\n\n```js\nf(2)\n```\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: B\n\nIt fails.\n\n</p>\n</details>\n",
+      expect: { title: 'JS Questions', numbers: [1, 2], sections: [null, null], numbering: 'book', answers: ['It runs.', 'It fails.'], lines: [3, 19] },
+    },
   ],
 
   counterExamples: [
+    {
+      name: 'a prose chapter whose title asks: a title, not a question',
+      markdown: '## 4.1 How long do I need for my job search?\n\nIt depends on many things.\n',
+      reports: [{ rule: 'input-error', line: 1 }],
+    },
     {
       name: 'a contributor writes `### Q68:` and `68 - What` in a `#### 68)` bank',
       markdown: '# Bank\n\n#### 1) What is bias?\nA.\n\n### Q2: What is variance?\nB.\n\n#### 3 - What is noise?\nC.\n',

@@ -77,7 +77,7 @@ export const list: Layout = {
     const itemText = questions.reduce((n, i) => n + i.text.length, 0);
     const prose = lines.filter((l) => l.depth === 0 && !ITEM.test(l.text) && !l.inDetails).reduce((n, l) => n + l.text.trim().length, 0);
     // Items that ask make a bank only where they are most of the items and outweigh the prose.
-    const outweighed = form === null && questions.length > 0 && (itemText < prose || 2 * questions.length <= items.length);
+    const outweighed = !options.layout && form === null && questions.length > 0 && (itemText < prose || 2 * questions.length <= items.length);
     return {
       lines: outweighed ? [] : questions.map((i) => i.line),
       depth: 0,
