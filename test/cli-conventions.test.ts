@@ -181,9 +181,24 @@ describe('usage and error messages', () => {
     const run = mlq([]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^Usage: mlq build\|check\|links \[options\]\n/);
+    // Every command is named, so that a newcomer finds fix, changes and init without --help.
+    expect(run.stderr).toMatch(/^Usage: mlq build\|check\|links\|fix\|changes\|init\|serve \[options\]\n/);
+    expect(mlq(['frobnicate']).stderr).toBe('mlq: unknown command "frobnicate" (expected build, check, links, fix, changes, init or serve; see mlq --help)\n');
     expect(run.stderr.split('\n').length).toBeLessThan(5);
     expect(mlq(['--help']).stdout).toContain('--reporter NAME');
+  });
+
+  it("build lists each output, and the site's files as one line unless --verbose", () => {
+    const out = temp();
+    const run = mlq(['build', '--source', CORPUS, '--formats', 'json,site', '--allow-errors', '--out', out]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.slice(0, 2)).toEqual([expect.stringMatching(/questions\.json \(\d/), expect.stringMatching(/questions\.schema\.json \(\d/)]);
+    expect(lines[2]).toMatch(new RegExp(`^${path.join(out, 'site')}/ \\d+ files, [\\d.]+ (kB|MB)$`));
+    expect(lines).toHaveLength(3);
+    const verbose = mlq(['build', '--source', CORPUS, '--formats', 'json,site', '--allow-errors', '--out', out, '--verbose']).stdout.trim().split('\n');
+    expect(verbose).toContain(`${path.join(out, 'site/index.html')} (${formatSize(readFileSync(path.join(out, 'site/index.html')).length)})`);
+    expect(verbose.length).toBe(2 + Number(/ (\d+) files/.exec(lines[2]!)![1]));
   });
 
   it('--out naming a bank says it is an input, not a folder that holds one', () => {

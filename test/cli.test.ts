@@ -433,15 +433,17 @@ describe('the GitHub job summary', () => {
 
   it('keeps a message in its table cell, as text', async () => {
     const { jobSummary } = await import('../src/cli/report.js');
-    const markdown = jobSummary('check', [finding('a | b <script>x</script>\nnext \\| c')], counts);
+    const markdown = jobSummary('check', { annotated: [finding('a | b <script>x</script>\nnext \\| c')], rest: [] }, counts);
     expect(markdown).toContain('| warning | no-source | a\\.md\\:3 | a \\| b \\<script\\>x\\<\\/script\\> next \\\\\\| c |');
     expect(markdown).toContain('### ✅ mlq check');
   });
 
   it('lists 100 findings at most and says how many more the annotations hold', async () => {
     const { jobSummary } = await import('../src/cli/report.js');
-    const markdown = jobSummary('links', Array.from({ length: 130 }, (_, i) => finding(`finding ${i}`)), { ...counts, warnings: 130 });
+    const markdown = jobSummary('links', { annotated: Array.from({ length: 130 }, (_, i) => finding(`finding ${i}`)), rest: [] }, { ...counts, warnings: 130 });
     expect(markdown.match(/^\| warning \|/gm)).toHaveLength(100);
     expect(markdown).toContain('and 30 more: see the annotations.');
+    // More than GitHub shows on the pull request: the summary says so.
+    expect(markdown).toContain('GitHub shows 10 annotations of each kind on the pull request; this step made 130 warnings.');
   });
 });

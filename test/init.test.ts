@@ -78,6 +78,35 @@ describe('mlq init', () => {
     expect(existsSync(path.join(empty, 'mlq.yaml'))).toBe(false);
   });
 
+  it("in a repository lists only the real banks: never node_modules (untracked, no .gitignore), an ignored folder, another tool's folder or a file git ignores though tracked", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mlq-init-'));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    for (const folder of ['topics', 'node_modules/some-package', 'build', '.github', 'vendor/lib', 'old']) mkdirSync(path.join(dir, folder), { recursive: true });
+    copyFileSync(NLP, path.join(dir, 'topics/nlp.md'));
+    copyFileSync(CORPUS, path.join(dir, 'topics/ml.md'));
+    // What `npm install` leaves in a list's repository with no .gitignore: package READMEs, untracked.
+    copyFileSync(NLP, path.join(dir, 'node_modules/some-package/README.md'));
+    copyFileSync(NLP, path.join(dir, 'build/nlp.md'));
+    copyFileSync(NLP, path.join(dir, '.github/nlp.md'));
+    copyFileSync(NLP, path.join(dir, 'vendor/lib/nlp.md'));
+    copyFileSync(NLP, path.join(dir, 'old/nlp.md'));
+    writeFileSync(path.join(dir, '.git/info/exclude'), 'build/\nold/\n');
+    git('add', '-f', 'old/nlp.md', 'topics');
+    git('commit', '-q', '-m', 'banks');
+
+    const run = mlq(['init'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(parseConfig(read(path.join(dir, 'mlq.yaml')), 'mlq.yaml').sources).toEqual(['topics/ml.md', 'topics/nlp.md']);
+    expect(run.stdout).toContain('wrote mlq.yaml with 2 banks');
+    // No remote: init says so and what to write; the banks' titles differ and there is no README bank, so the
+    // book takes the repository's name.
+    expect(run.stderr).toBe('mlq: note: this repository has no git remote "origin"; set book.upstream in mlq.yaml to the list\'s web address (e.g. https://github.com/OWNER/REPO)\n');
+    const text = read(path.join(dir, 'mlq.yaml'));
+    expect(text).toContain('# No git remote "origin" was found');
+    expect(parseConfig(text, 'mlq.yaml').book.title).toBe(path.basename(dir).replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()));
+  });
+
   it('outside a git repository, searches the folder tree without following links or entering build folders', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mlq-init-'));
     const outside = mkdtempSync(path.join(tmpdir(), 'mlq-outside-'));

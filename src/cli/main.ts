@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { FORMAT_NAMES, isFormatName, siteUrlOption, type Config, type FormatName } from '../config.js';
 import { describeFsError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_VALIDATION, MlqError } from '../errors.js';
 import { FORMATS } from '../writers/index.js';
-import { allQuestions, type Diagnostic } from '../model.js';
+import { allQuestions, type Book, type Diagnostic } from '../model.js';
 import { refuseUnsafeOutput, writeOutputs } from '../io/output.js';
 import { emit, load } from '../pipeline.js';
 import { shownPath } from '../io/paths.js';
@@ -13,9 +13,11 @@ import { errorsOnly, inputErrorDiagnostic, jobSummary, plural, printable, REPORT
 import { RULE_DOCS } from './rule-docs.js';
 import { formatSize } from './size.js';
 import { colorFor } from './style.js';
-import { SHORT_USAGE, usageError } from './usage.js';
+import { SHORT_USAGE, unknownCommand, usageError } from './usage.js';
 import { explainBook } from './explain.js';
 import { COMMAND_OPTIONS, OPTIONS, type Io, type Values } from './options.js';
+import { ANNOTATE_MODES, pullRequestView, SEVERITIES, severitiesOf, type PullRequestView } from './pull-request.js';
+import { changedLines } from '../links/since.js';
 import { validate } from '../rules/validate.js';
 // Only the constants here: the checker (linkinator) loads when `mlq links` runs.
 import { DEFAULT_CACHE_FILE } from '../links/cache.js';
@@ -25,13 +27,16 @@ const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', impor
 const HELP = `mlq ${VERSION}: interview-question banks in Markdown -> validated model, JSON, Anki deck, PDF, EPUB, web site
 
 Usage:
-  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--site-url URL] [--quiet]
+  mlq build [--source FILE]... [--config FILE] [--out DIR] [--formats LIST] [--allow-errors] [--site-url URL] [--quiet] [--verbose]
   mlq check [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet] [--explain] [--since GIT-REF]
+            [--annotate changed|all] [--annotate-severity LIST]
   mlq links [--source FILE]... [--config FILE] [--reporter text|github|json|sarif] [--quiet] [--since GIT-REF]
             [--cache FILE] [--no-cache] [--allow-private]
   mlq fix [--source FILE]... [--config FILE] [--check] [--since GIT-REF]
   mlq changes --since GIT-REF [--source FILE]... [--config FILE] [--format markdown|json]
-  mlq init [--config FILE]   find the banks of this folder, write mlq.yaml (or FILE) for them
+  mlq init [--config FILE] [--workflow]   find the banks of this folder, write mlq.yaml (or FILE) for them
+  mlq serve [--source FILE]... [--config FILE] [--port N]   the site on http://127.0.0.1:N/ (default 8000),
+            rebuilt and reloaded when a bank or mlq.yaml changes
   mlq --help | --version
 
 Options:
@@ -44,10 +49,18 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
   --site-url URL    the site's https address, for canonical URLs and the sitemap (default: site.url)
   --reporter NAME   text (default), github (workflow commands), json or sarif (SARIF 2.1.0, for code scanning)
   --quiet, -q       report errors only, no warnings or infos
+  --verbose         build: list every file written (the site's too, instead of one line for site/)
   --explain         check: say per bank which layout, heading depth and numbering were read, and why
   --since GIT-REF   links: check only the links on lines added or changed since GIT-REF;
                     check, fix: compare with the banks at GIT-REF (id-changed, question-removed);
                     changes: list the questions added, removed, reworded or re-answered since GIT-REF
+  --annotate MODE   check --reporter github: annotate the findings on lines changed since --since and the
+                    errors the change causes elsewhere (changed, the default with --since), or all of them
+                    (all); the rest are counted in the job summary
+  --annotate-severity LIST
+                    check --reporter github: the severities to annotate (default: error,warning,info)
+  --port N          serve: the port on 127.0.0.1 (default 8000; 0: any free port)
+  --workflow        init: also write .github/workflows/mlq.yml (checks, annotations, Pages, weekly links)
   --format NAME     changes: markdown (default: release notes, a job summary) or json
   --check           fix: change nothing, print the fixes as a unified diff, exit 1 if there are any
   --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
@@ -157,7 +170,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'fix') return (await import('./fix.js')).fix(values, io);
   if (command === 'changes') return (await import('./changes.js')).changes(values, io);
   if (command === 'init') return (await import('./init.js')).init(values, io);
-  throw new MlqError(`unknown command "${command}" (expected build, check, links, fix, changes or init; see mlq --help)`);
+  if (command === 'serve') return (await import('./serve.js')).serve(values, io);
+  throw unknownCommand(command);
 }
 
 /** The reporter an input error is reported in: --reporter json, github or sarif of check and links, else text. */
@@ -180,15 +194,38 @@ async function check(values: Values, io: Io): Promise<number> {
   const diagnostics = validate(book, config.rules);
   // On stderr for json and github, whose stdout is for tools.
   if (values.explain) (reporter === 'text' ? io.stdout : io.stderr)(explainBook(book));
-  report('check', reporter, values.quiet ? errorsOnly(diagnostics) : diagnostics, allQuestions(book).length, io);
+  const shown = values.quiet ? errorsOnly(diagnostics) : diagnostics;
+  const view = reporter === 'github' ? await annotationsOf(values, book, config, shown) : undefined;
+  report('check', reporter, shown, allQuestions(book).length, io, view);
   return hasErrors(diagnostics) ? EXIT_VALIDATION : EXIT_OK;
 }
 
-/** Prints the report; with the github reporter in GitHub Actions, adds the verdict to the job summary too. */
-function report(command: string, reporter: ReporterName, diagnostics: Diagnostic[], questions: number, io: Io): void {
+/**
+ * Which findings the github reporter annotates: with --since, those on the lines changed since the ref and
+ * the errors the change causes elsewhere (--annotate changed, the default there); else all of them.
+ */
+async function annotationsOf(values: Values, book: Book, config: Config, diagnostics: Diagnostic[]): Promise<PullRequestView> {
+  const mode = values.annotate ?? (values.since ? 'changed' : 'all');
+  if (!(ANNOTATE_MODES as readonly string[]).includes(mode)) throw new MlqError(`unknown --annotate "${mode}" (expected ${ANNOTATE_MODES.join(' or ')})`);
+  const severities = values['annotate-severity'] === undefined ? SEVERITIES : severitiesOf(values['annotate-severity']);
+  if (!severities) throw new MlqError(`--annotate-severity takes a list of ${SEVERITIES.join(', ')}, not "${values['annotate-severity']}"`);
+  if (mode === 'all' || !values.since) {
+    if (mode === 'changed') throw new MlqError('--annotate changed needs --since GIT-REF (the base of the pull request)');
+    return pullRequestView(diagnostics, { mode: 'all', severities });
+  }
+  const changed = await changedLines(values.since, book.banks.map((bank) => bank.file));
+  const before = validate({ meta: book.meta, banks: book.previous?.banks ?? [] }, config.rules);
+  return pullRequestView(diagnostics, { mode: 'changed', severities, changed, before });
+}
+
+/**
+ * Prints the report; with the github reporter in GitHub Actions, adds the verdict to the job summary too.
+ * A pull request's view annotates some findings and counts the rest in the summary.
+ */
+function report(command: string, reporter: ReporterName, diagnostics: Diagnostic[], questions: number, io: Io, view?: PullRequestView): void {
   const summary = summarize(diagnostics, questions);
-  io.stdout(REPORT[reporter](diagnostics, summary, { color: io.color.stdout, version: VERSION }));
-  if (reporter === 'github') io.jobSummary?.(jobSummary(command, diagnostics, summary));
+  io.stdout(REPORT[reporter](view?.annotated ?? diagnostics, summary, { color: io.color.stdout, version: VERSION }));
+  if (reporter === 'github') io.jobSummary?.(jobSummary(command, view ?? { annotated: diagnostics, rest: [] }, summary));
 }
 
 const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
@@ -227,9 +264,23 @@ async function build(values: Values, io: Io): Promise<number> {
   // Formats built from the same notes (deck.csv, deck.apkg) may report the same thing: say it once.
   for (const warning of new Set(outputs.flatMap((o) => o.warnings))) io.stderr(`mlq: warning: ${printable(warning)}\n`);
   await writeOutputs(outDir, files);
-  const folder = shownPath(outDir) || '.';
-  io.stdout(`${files.map((f) => `${path.join(folder, f.path)} (${formatSize(f.bytes.length)})`).join('\n')}\n`);
+  io.stdout(writtenList(shownPath(outDir) || '.', files, values.verbose === true));
   return EXIT_OK;
+}
+
+/**
+ * What a build wrote, a line per output; the site's files (dozens of pages, scripts and fonts) as one line,
+ * `dist/site/ 47 files, 1.30 MB`, unless verbose.
+ */
+function writtenList(folder: string, files: readonly { path: string; bytes: Uint8Array }[], verbose: boolean): string {
+  const line = (name: string, bytes: number) => `${path.join(folder, name)} (${formatSize(bytes)})`;
+  const site = files.filter((f) => f.path.startsWith('site/'));
+  const listed = verbose || site.length < 2 ? files : files.filter((f) => !site.includes(f));
+  const lines = listed.map((f) => line(f.path, f.bytes.length));
+  if (listed.length < files.length) {
+    lines.push(`${path.join(folder, 'site')}/ ${plural(site.length, 'file')}, ${formatSize(site.reduce((sum, f) => sum + f.bytes.length, 0))}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 async function links(values: Values, io: Io): Promise<number> {

@@ -11,26 +11,32 @@ export const OPTIONS = {
   'allow-errors': { type: 'boolean' },
   'site-url': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
   explain: { type: 'boolean' },
   since: { type: 'string' },
+  annotate: { type: 'string' },
+  'annotate-severity': { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
   'allow-private': { type: 'boolean' },
   check: { type: 'boolean' },
   format: { type: 'string' },
+  workflow: { type: 'boolean' },
+  port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
 
-/** The options each command takes, besides --help and --version. */
+/** The commands, in the order usage names them, and the options each takes besides --help and --version. */
 const COMMON = ['source', 'config', 'quiet', 'help', 'version'];
 export const COMMAND_OPTIONS: Record<string, string[]> = {
-  build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url'],
-  check: [...COMMON, 'reporter', 'explain', 'since'],
+  build: [...COMMON, 'out', 'formats', 'allow-errors', 'site-url', 'verbose'],
+  check: [...COMMON, 'reporter', 'explain', 'since', 'annotate', 'annotate-severity'],
+  links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
   fix: [...COMMON, 'check', 'since'],
   changes: [...COMMON, 'since', 'format'],
-  init: ['config', 'help', 'version'],
-  links: [...COMMON, 'reporter', 'since', 'cache', 'no-cache', 'allow-private'],
+  init: ['config', 'workflow', 'help', 'version'],
+  serve: ['source', 'config', 'port', 'help', 'version'],
 };
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

@@ -4,6 +4,7 @@ import { foldRepeats } from './fold.js';
 import { sarif } from './sarif.js';
 import { stylerFor } from './style.js';
 import { plural } from '../writers/shared/words.js';
+import { ANNOTATIONS_SHOWN, countsByRuleAndFile, SEVERITIES, type PullRequestView } from './pull-request.js';
 
 export const REPORTERS = ['text', 'github', 'json', 'sarif'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -93,8 +94,9 @@ function json(diagnostics: Diagnostic[], summary: Summary): string {
   return `${JSON.stringify({ diagnostics: rows, summary }, null, 2)}\n`;
 }
 
-/** A job summary lists this many findings at most; the annotations carry them all. */
+/** A job summary lists this many findings, and this many counts per rule and file, at most. */
 const SUMMARY_ROWS = 100;
+const COUNT_ROWS = 20;
 
 /**
  * Text in a Markdown table cell, shown as written and never as Markdown: every ASCII punctuation character
@@ -107,19 +109,37 @@ const cell = (s: string) =>
     .replace(/:(?=\/\/)|\b(www)(?=\.)|(?=@)/gi, (match) => `${match}\u200b`)
     .replace(/[!-/:-@[-`{-~]/g, '\\$&');
 
+const KIND = { error: 'errors', warning: 'warnings', info: 'notices' } as const;
+
 /**
- * Markdown for a GitHub job summary (the file named by GITHUB_STEP_SUMMARY): the verdict of `mlq <command>`
- * and a table of its errors and warnings, shown on the page of the workflow run.
+ * Markdown for a GitHub job summary (the file named by GITHUB_STEP_SUMMARY): the verdict of `mlq <command>`,
+ * a table of the annotated errors and warnings (a note where GitHub shows fewer annotations than there are),
+ * and the findings not annotated counted per rule and file.
  */
-export function jobSummary(command: string, diagnostics: Diagnostic[], summary: Summary): string {
+export function jobSummary(command: string, view: PullRequestView, summary: Summary): string {
   const verdict = summary.errors ? '❌' : '✅';
   const counts = `${plural(summary.questions, 'question')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
   const lines = [`### ${verdict} mlq ${command}`, '', counts, ''];
-  const shown = diagnostics.filter((d) => d.severity !== 'info');
+  const hidden = SEVERITIES.map((severity) => [severity, view.annotated.filter((d) => d.severity === severity).length] as const).filter(
+    ([, n]) => n > ANNOTATIONS_SHOWN,
+  );
+  if (hidden.length) {
+    const which = hidden.map(([severity, n]) => `${n} ${KIND[severity]}`).join(', ');
+    lines.push(`> [!NOTE]`, `> GitHub shows ${ANNOTATIONS_SHOWN} annotations of each kind on the pull request; this step made ${which}. All are listed below and in the log.`, '');
+  }
+  const shown = view.annotated.filter((d) => d.severity !== 'info');
   if (shown.length) {
     lines.push('| Severity | Rule | Where | Message |', '| --- | --- | --- | --- |');
     for (const d of shown.slice(0, SUMMARY_ROWS)) lines.push(`| ${d.severity} | ${d.rule} | ${cell(`${d.file}:${d.line}`)} | ${cell(d.message)} |`);
     if (shown.length > SUMMARY_ROWS) lines.push('', `and ${shown.length - SUMMARY_ROWS} more: see the annotations.`);
+    lines.push('');
+  }
+  if (view.rest.length) {
+    const rows = countsByRuleAndFile(view.rest);
+    lines.push(`Not annotated (on lines this change did not touch): ${plural(view.rest.length, 'finding')}.`, '');
+    lines.push('| Severity | Rule | File | Count |', '| --- | --- | --- | --- |');
+    for (const row of rows.slice(0, COUNT_ROWS)) lines.push(`| ${row.severity} | ${row.rule} | ${cell(row.file)} | ${row.count} |`);
+    if (rows.length > COUNT_ROWS) lines.push('', `and ${rows.length - COUNT_ROWS} more rows.`);
     lines.push('');
   }
   return `${lines.join('\n')}\n`;

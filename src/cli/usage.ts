@@ -1,10 +1,18 @@
 // Usage errors in one line each, in mlq's words rather than Node's parseArgs text.
 import { MlqError } from '../errors.js';
+import { COMMAND_OPTIONS } from './options.js';
 
-/** What a bare `mlq` prints, on stderr: the commands, and where the rest is. */
-export const SHORT_USAGE = `Usage: mlq build|check|links [options]
+const COMMANDS = Object.keys(COMMAND_OPTIONS);
+
+/** What a bare `mlq` prints, on stderr: every command, and where the rest is. */
+export const SHORT_USAGE = `Usage: mlq ${COMMANDS.join('|')} [options]
 Run "mlq --help" for the options, the rules and the exit codes.
 `;
+
+/** A command mlq does not have. */
+export function unknownCommand(command: string): MlqError {
+  return new MlqError(`unknown command "${command}" (expected ${COMMANDS.slice(0, -1).join(', ')} or ${COMMANDS.at(-1)}; see mlq --help)`);
+}
 
 const SEE_HELP = '(see mlq --help)';
 

@@ -14,7 +14,16 @@ import { readSourceText } from '../read/source.js';
 const MIN_QUESTIONS = 3;
 /** A list's repository is small; a folder tree past this is not searched further. */
 const MAX_FILES = 10_000;
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'lib', 'vendor']);
+/**
+ * Folders of other tools (dependencies, builds, caches, virtual environments): their Markdown is not the
+ * list's, tracked or not. Folders whose name starts with "." (.git, .github, .venv) are skipped too.
+ */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'bower_components', 'jspm_packages', 'vendor', 'dist', 'lib', 'build', 'out', 'target', 'coverage', '_site', 'venv', 'site-packages', '__pycache__']);
+
+/** Whether a file (relative, "/" separators) lies in a folder of another tool or a hidden one. */
+export function inSkippedFolder(file: string): boolean {
+  return file.split('/').slice(0, -1).some((folder) => folder.startsWith('.') || SKIPPED_FOLDERS.has(folder));
+}
 
 export interface FoundBank {
   /** Relative to the folder searched, with "/" separators. */
@@ -22,7 +31,10 @@ export interface FoundBank {
   bank: Bank;
 }
 
-/** The Markdown files git tracks (or, outside a repository, those in the folder tree), in book order. */
+/**
+ * The Markdown files git tracks or would track (not those it ignores, tracked or not), or outside a
+ * repository those in the folder tree; never in another tool's folder; in book order.
+ */
 async function markdownFiles(root: string): Promise<string[]> {
   const tracked = await promisify(execFile)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.md', '*.markdown'], {
     cwd: root,
@@ -31,7 +43,14 @@ async function markdownFiles(root: string): Promise<string[]> {
     ({ stdout }) => stdout.split('\0').filter(Boolean),
     () => null,
   );
-  const files = tracked ?? (await walk(root));
+  // A file committed before .gitignore named it is still one git ignores.
+  const ignored = new Set(
+    await promisify(execFile)('git', ['ls-files', '-z', '--cached', '--ignored', '--exclude-standard', '--', '*.md', '*.markdown'], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).then(
+      ({ stdout }) => stdout.split('\0').filter(Boolean),
+      () => [],
+    ),
+  );
+  const files = (tracked ?? (await walk(root))).filter((file) => !ignored.has(file) && !inSkippedFolder(file));
   // The root README first, then shallower files before deeper ones, then by name.
   const rank = (f: string) => [f.toLowerCase() === 'readme.md' ? 0 : 1, f.split('/').length, f] as const;
   return files.slice(0, MAX_FILES).sort((a, b) => {
@@ -49,7 +68,7 @@ async function walk(root: string): Promise<string[]> {
     const entries = await readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const relative = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(relative);
+      if (entry.isDirectory() && !inSkippedFolder(`${relative}/`)) pending.push(relative);
       else if (entry.isFile() && /\.(?:md|markdown)$/i.test(entry.name)) found.push(relative);
     }
   }
@@ -88,11 +107,25 @@ export async function upstreamOf(root: string): Promise<string> {
 /** A YAML string that says exactly the text (JSON's double-quoted strings are YAML). */
 const yamlString = (text: string) => JSON.stringify(text.replace(/\s+/g, ' ').trim());
 
+/** A bank's title without the count it claims: "65 Machine Learning Interview Questions" goes stale. */
+const uncounted = (bank: Bank) => (bank.claimedCount === null ? bank.title : bank.title.replace(new RegExp(`^\\s*${bank.claimedCount}\\s+`), ''));
+
+/**
+ * The book's title: the banks' own where they agree; else the repository's README's (its title names the
+ * list); else the repository's name ("data-science-interviews" -> "Data Science Interviews").
+ */
+export function bookTitle(banks: FoundBank[], upstream: string, root: string): string {
+  const titles = [...new Set(banks.map(({ bank }) => uncounted(bank)).filter(Boolean))];
+  if (titles.length === 1) return titles[0]!;
+  const readme = banks.find(({ file }) => file.toLowerCase() === 'readme.md');
+  if (readme && uncounted(readme.bank)) return uncounted(readme.bank);
+  const name = /\/([^/]+)$/.exec(upstream)?.[1] ?? path.basename(root);
+  return name.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()).trim();
+}
+
 /** The text of mlq.yaml, with a comment on each part. */
-export function configText(banks: FoundBank[], upstream: string): string {
+export function configText(banks: FoundBank[], upstream: string, title: string): string {
   const first = banks[0]!.bank;
-  // "65 Machine Learning Interview Questions 2025" -> the count goes stale; the book title keeps the rest.
-  const title = first.claimedCount === null ? first.title : first.title.replace(new RegExp(`^\\s*${first.claimedCount}\\s+`), '');
   const owner = /^https:\/\/[^/]+\/([^/]+)\//.exec(`${upstream}/`)?.[1];
   const lines = [
     '# mlq configuration, written by `mlq init`: paths are relative to this file. See `mlq --help`.',
@@ -103,6 +136,7 @@ export function configText(banks: FoundBank[], upstream: string): string {
     `    - ${yamlString(owner ? `${owner} and contributors` : 'The contributors')}`,
     '  language: en',
     '  # The list the book is made from: printed in every output, with the attribution.',
+    ...(upstream ? [] : ['  # No git remote "origin" was found: write the list\'s web address here, e.g. https://github.com/OWNER/REPO']),
     `  upstream: ${yamlString(upstream)}`,
     ...(first.description ? [`  description: ${yamlString(first.description)}`] : []),
     '',

@@ -26,7 +26,7 @@ export interface WorkerRequest {
 /** The pieces a worker read, by index. */
 export type WorkerReply = [index: number, part: BankPart][];
 
-// Beside the bundle (lib/cli.js, built by `npm run prepare`); absent when running from the TypeScript
+// Beside the bundle (lib/cli.js, built by `npm run bundle`); absent when running from the TypeScript
 // sources, as under vitest, where banks are read on one thread.
 const WORKER = new URL('./parse-worker.js', import.meta.url);
 const canUseWorkers = import.meta.url.endsWith('.js') && existsSync(WORKER);

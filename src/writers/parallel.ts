@@ -25,7 +25,7 @@ export type WriteReply = { output: WriterOutput } | { failed: string };
  */
 const HEAVIEST_FIRST: readonly FormatName[] = ['pdf', 'epub', 'apkg', 'json', 'csv'];
 
-// Beside the bundle (lib/cli.js, built by `npm run prepare`); absent when running from the TypeScript
+// Beside the bundle (lib/cli.js, built by `npm run bundle`); absent when running from the TypeScript
 // sources, as under vitest, where every writer runs on this thread.
 const WORKER = new URL('./write-worker.js', import.meta.url);
 const canUseWorkers = import.meta.url.endsWith('.js') && existsSync(WORKER);
