@@ -76,7 +76,7 @@ export function bankPieces(text: string, reading: Reading = readingOf(text, ''))
   // Each form's text is cut on its own, as its layout allows.
   return forms.flatMap((f, form) => {
     const from = starts[form]!;
-    return formPieces(text.slice(from, starts[form + 1] ?? text.length), f.reading, f.line - 1).map((p) => ({ text: p.text, line: p.line + f.line - 1, offset: p.offset + from, form }));
+    return formPieces(text.slice(from, starts[form + 1] ?? text.length), f.reading, f.line - 1).map((p) => ({ text: p.text, line: p.line + f.line - 1, offset: p.offset + from, ...(form && { form }) }));
   });
 }
 
