@@ -75,6 +75,8 @@ export interface Bank {
   /** How the bank was read (see src/read/layouts/): the layout, the question heading depth, the numbering. */
   layout: string;
   questionDepth: number;
+  /** Later forms of a file that writes its questions two ways (a list, then headings): each from its line on. */
+  forms?: { line: number; layout: string; questionDepth: number }[];
   numbering: Numbering;
   /** What the reader found and why it chose so, for `mlq check --explain`. */
   explanation: string[];
