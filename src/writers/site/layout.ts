@@ -100,15 +100,14 @@ export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
     ? el('style', {}, [spec.standalone.stylesheet])
     : el('link', { rel: ['stylesheet'], href: 'assets/site.css' });
   const home = spec.standalone?.home ?? HUB_FILE;
-  // The 404 page is served at any depth: it finds the icon from the site's address, when it has one.
-  const root = spec.standalone ? (home.endsWith('/') ? home : '') : '';
   const head = el('head', {}, [
     el('meta', { charSet: 'utf-8' }),
     el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     el('title', {}, [spec.title]),
     el('script', {}, [THEME_BOOT]),
-    el('link', { rel: ['icon'], href: `${root}favicon.ico`, sizes: '32x32' }),
-    el('link', { rel: ['icon'], href: `${root}favicon.svg`, type: 'image/svg+xml' }),
+    // The 404 page is served at any depth, where a relative link misses and an absolute one leaves the site.
+    !spec.standalone && el('link', { rel: ['icon'], href: 'favicon.ico', sizes: '32x32' }),
+    !spec.standalone && el('link', { rel: ['icon'], href: 'favicon.svg', type: 'image/svg+xml' }),
     meta('description', spec.description),
     meta('color-scheme', 'light dark'),
     !spec.canonical && meta('robots', 'noindex'),
