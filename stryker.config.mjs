@@ -7,17 +7,21 @@ const VERSION_RULES = ['src/rules/versions.ts', 'src/rules/renumber.ts', 'src/ru
 export const GROUPS = {
   rules: { target: 95, mutate: ['src/rules/**/*.ts', ...VERSION_RULES.map((file) => `!${file}`)], tests: ['test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
   versions: { target: 95, mutate: VERSION_RULES, tests: ['test/rules-versions.test.ts', 'test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
-  // The link filter, the private-address guard (checked names and the connect-time lookup) and the file edge.
+  // The link filter, the private-address guard (checked names and the connect-time lookup), the file edge, the
+  // asset resolver, the git edge, the terminal and the patterns of mlq.yaml.
   security: {
     target: 98,
-    mutate: ['src/links/address.ts', 'src/links/connect.ts', 'src/writers/shared/links.ts', 'src/io/files.ts'],
-    tests: ['test/address.test.ts', 'test/connect.test.ts', 'test/writer-links.test.ts', 'test/io-files.test.ts'],
+    mutate: ['src/links/address.ts', 'src/links/connect.ts', 'src/writers/shared/links.ts', 'src/io/files.ts', 'src/io/assets.ts', 'src/io/git.ts', 'src/cli/terminal.ts', 'src/patterns.ts'],
+    tests: ['test/address.test.ts', 'test/connect.test.ts', 'test/writer-links.test.ts', 'test/io-files.test.ts', 'test/assets.test.ts', 'test/git.test.ts', 'test/terminal.test.ts', 'test/patterns.test.ts'],
   },
   // The reader: its layouts and the shared part (parse.ts). A mutant of a module-level constant (a regex) runs
   // against all of its group's tests: name only fast tests that import the modules, and read no bank while the
   // tests are collected.
   reader: { target: 95, mutate: ['src/read/layouts/**/*.ts', 'src/read/parse.ts'], tests: ['test/reader-layouts.test.ts', 'test/reader-parse.test.ts'] },
   links: { target: 98, mutate: ['src/links/verdict.ts', 'src/links/retry.ts'], tests: ['test/links-verdict-retry.test.ts'] },
+  // The resource limits and their count on the parsed tree. A group of its own: most of its mutants are of
+  // module-level tables (each limit's value and doc), which run against every test of their group.
+  limits: { target: 98, mutate: ['src/limits.ts', 'src/read/tally.ts'], tests: ['test/tally.test.ts'] },
 };
 
 /** Options every group shares; test/mutation/run.mjs adds a group's modules, tests and threshold. */

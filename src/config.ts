@@ -4,9 +4,9 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'y
 import { MlqError } from './errors.js';
 import { readInput } from './io/files.js';
 import { limit } from './limits.js';
+import { compilePattern } from './patterns.js';
 import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
-import { compileSkip } from './links/skip.js';
 import { RULES } from './rules/index.js';
 import { linkTarget } from './writers/shared/links.js';
 import { LAYOUT_IDS, NUMBERINGS, type ReadOptions } from './read/layouts/index.js';
@@ -39,6 +39,8 @@ export interface Config {
   };
   deck: { name: string; unanswered: (typeof UNANSWERED_CARDS)[number] };
   output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number] };
+  /** guide.pdf: a bank of more questions than this lists only its topics (with their counts) in the contents. */
+  pdf: { contentsMaxQuestions: number };
   rules: Record<string, RuleSetting>;
   links: { skip: string[] };
   site: {
@@ -55,6 +57,8 @@ export interface Config {
   sourcePlaces: string[];
   /** How to read a bank, by its name in `sources` (`{file, layout, numbering, depth}`); detected where absent. */
   sourceOptions: Record<string, ReadOptions>;
+  /** Where each list of patterns is ("mlq.yaml:12: links.skip"), for a refusal when it runs; its key alone when not in mlq.yaml. */
+  patternPlaces: { 'links.skip': string; 'site.sponsored': string };
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -71,23 +75,25 @@ export const DEFAULT_CONFIG: Config = {
   },
   deck: { name: '', unanswered: 'suspend' },
   output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4' },
+  pdf: { contentsMaxQuestions: 150 },
   rules: {},
   links: { skip: [] },
   site: { url: '', branch: 'HEAD', sponsored: ['^amzn\\.to$', '(^|\\.)amazon\\.[a-z.]+$', '(^|\\.)tryexponent\\.com$'] },
   sources: ['README.md'],
   sourcePlaces: [],
   sourceOptions: {},
+  patternPlaces: { 'links.skip': 'links.skip', 'site.sponsored': 'site.sponsored' },
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'url' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | keyof typeof CHOICES | 'siteUrl' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'language' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | keyof typeof CHOICES | 'siteUrl' | 'count' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
     title: 'string',
     subtitle: 'string',
     authors: 'strings',
-    language: 'string',
+    language: 'language',
     license: 'string',
     upstream: 'url',
     description: 'string',
@@ -95,6 +101,7 @@ const SHAPE: Shape = {
   },
   deck: { name: 'string', unanswered: 'unanswered' },
   output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
+  pdf: { contentsMaxQuestions: 'count' },
   rules: 'rules',
   links: { skip: 'patterns' },
   site: { url: 'siteUrl', branch: 'string', sponsored: 'patterns' },
@@ -120,6 +127,7 @@ export function parseConfig(text: string, file: string): Config {
     throw new MlqError(`${file}:${line}: invalid YAML: ${first.message.split('\n')[0]}`);
   }
   const sourceLines: number[] = [];
+  const patternPlaces = { ...DEFAULT_CONFIG.patternPlaces };
   const fail = (node: Node | null | undefined, key: string, problem: string): never => {
     throw new MlqError(`${file}:${lineOf(node)}: ${key}: ${problem}`);
   };
@@ -143,6 +151,15 @@ export function parseConfig(text: string, file: string): Config {
       // The writers link it: it passes the same filter as every URL of a bank.
       if (shape === 'url' && node.value !== '' && !linkTarget(node.value)?.startsWith('http')) return fail(node, key, 'expected an http(s) URL');
       return node.value;
+    }
+    if (shape === 'language') {
+      // The EPUB's dc:language and every output's lang attribute: a BCP 47 tag, or the e-book fails its check.
+      const value = isScalar(node) && typeof node.value === 'string' ? node.value : '';
+      try {
+        return Intl.getCanonicalLocales(value)[0];
+      } catch {
+        return fail(node, key, 'expected a BCP 47 language tag, such as en, pt-BR or zh-Hant');
+      }
     }
     if (shape === 'rules') {
       if (!isMap(node)) return fail(node, key, 'expected a mapping of rule id to error, warning, info or off');
@@ -192,14 +209,20 @@ export function parseConfig(text: string, file: string): Config {
       const choice = CHOICES[shape].find((word) => word.toLowerCase() === written);
       return choice ?? fail(node, key, `expected one of ${CHOICES[shape].join(', ')}`);
     }
+    if (shape === 'count') {
+      const value = isScalar(node) ? node.value : undefined;
+      if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0)) return fail(node, key, 'expected a whole number, 0 or more');
+      return value;
+    }
     // The lists of strings (a single string is accepted as a list of one).
     const items = isSeq(node) ? node.items : [node];
     if (items.length === 0 && (shape === 'files' || shape === 'formats')) return fail(node, key, 'expected at least one entry');
+    if (shape === 'patterns') patternPlaces[key as keyof typeof patternPlaces] = `${file}:${lineOf(node)}: ${key}`;
     return items.map((item, i) => {
       if (!isScalar(item) || typeof item.value !== 'string') return fail(item as Node, `${key}[${i}]`, 'expected a string');
       if (shape === 'patterns') {
         try {
-          compileSkip(item.value);
+          compilePattern(item.value);
         } catch (error) {
           return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
         }
@@ -217,12 +240,14 @@ export function parseConfig(text: string, file: string): Config {
     book: { ...DEFAULT_CONFIG.book, ...given.book },
     deck: { ...DEFAULT_CONFIG.deck, ...given.deck },
     output: { ...DEFAULT_CONFIG.output, ...given.output },
+    pdf: { ...DEFAULT_CONFIG.pdf, ...given.pdf },
     rules: { ...given.rules },
     links: { ...DEFAULT_CONFIG.links, ...given.links },
     site: { ...DEFAULT_CONFIG.site, ...given.site },
     sources: given.sources?.map((s) => s.file) ?? DEFAULT_CONFIG.sources,
     sourceOptions: Object.fromEntries((given.sources ?? []).map(({ file, ...options }) => [file, options])),
     sourcePlaces: given.sources ? sourceLines.map((line) => `${file}:${line}`) : [],
+    patternPlaces,
   };
 }
 

@@ -219,7 +219,13 @@ describe('mlq build', () => {
     writeFileSync(path.join(dir, 'bank.md'), '# B\n\n#### 1) Images? [[src](https://s.example)]\n![x](/etc/hostname) ![y](../../etc/passwd) <img src="%E0%A4%A.png">\n');
     const run = mlq(['build', '--source', path.join(dir, 'bank.md'), '--formats', 'pdf', '--out', path.join(dir, 'out')]);
     expect(run.code).toBe(0);
-    for (const image of ['/etc/hostname', '../../etc/passwd', '%E0%A4%A.png']) expect(run.stderr).toContain(`image ${image} not found`);
+    for (const refusal of [
+      '/etc/hostname is an absolute path: a local image is named relative to its bank',
+      '../../etc/passwd goes through "..": hidden files and parent folders are not published',
+      '%E0%A4%A.png is not a valid path (a broken %-escape)',
+    ]) {
+      expect(run.stderr).toContain(`image ${refusal}: the PDF shows its name instead`);
+    }
   });
 
   it('does not follow a symbolic link out of the bank folder for an image', () => {
@@ -232,7 +238,7 @@ describe('mlq build', () => {
     writeFileSync(path.join(dir, 'bank/bank.md'), '# B\n\n#### 1) Images? [[src](https://s.example)]\n![x](img.png)\n');
     const run = mlq(['build', '--source', path.join(dir, 'bank/bank.md'), '--formats', 'pdf', '--out', path.join(dir, 'out')]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('image img.png not found');
+    expect(run.stderr).toContain("image img.png leads outside the bank's folder or to a hidden file (through a symbolic link)");
   });
 
   it("keeps the outputs of other formats when building one, and the folder's mode", () => {

@@ -105,7 +105,7 @@ describe('the outputs of arbitrary banks', () => {
       fc.asyncProperty(bank, text, text, async (markdown, title, author) => {
         const book = bookOf(markdown);
         book.meta = { ...book.meta, title: title || 'T', authors: [author], subtitle: title, upstream: 'https://example.org/x' };
-        const context = { config: DEFAULT_CONFIG, readAsset: async () => null };
+        const context = { config: DEFAULT_CONFIG, readAsset: async () => 'was not found' };
         for (const [name, writer] of formats) {
           const { files } = await writer.write(book, context);
           for (const file of files) {

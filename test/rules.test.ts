@@ -138,6 +138,11 @@ describe('math-syntax', () => {
     ]);
   });
 
+  it('refuses a command that makes a link or style on an Anki card, at the command, before KaTeX\'s verdict', () => {
+    const findings = rule.check(bookOf(q(1, 'A?', 'Go $x + \\href{javascript:alert(1)}{y} + \\frac{1}{$ now. [[src]](https://s.example)')));
+    expect(findings).toEqual([{ file: 'bank1.md', line: 2, column: 4 + 1 + 4, message: 'Math "x + \\href{javascript:alert(1)}{y} + \\..." uses \\href, which can make a link, style or script on an Anki card: it is not allowed.' }]);
+  });
+
   it('names the opening $ of an inline formula that spans lines', () => {
     const [finding] = rule.check(bookOf(q(1, 'A?', 'See $x +\ny^{2$ here. [[src]](https://s.example)')));
     expect([finding!.line, finding!.column]).toEqual([2, 5]);

@@ -92,11 +92,11 @@ describe('mlq changes --since', () => {
         '',
         // Shown literally: no HTML, no @mention.
         // source/ holds two banks: each line names its bank.
-        '- 68) What is dropout, \\@someone? `what-is-dropout-someone` (source/README.md)',
+        '- 68) What is dropout\\, \u200b\\@someone\\? `what-is-dropout-someone` (source\\/README\\.md)',
         '',
         '### Reworded',
         '',
-        `- 12) How do you remove outliers when you estimate a flat plane from noisy samples? (source/README.md) (was 12) How would you remove outliers when trying to estimate a flat plane from noisy samples?; id \`${OLD_ID}\` becomes \`how-do-you-remove-outliers-when-you-estimate-a-flat-plane-17605cd6\`)`,
+        `- 12) How do you remove outliers when you estimate a flat plane from noisy samples\\? (source\\/README\\.md) (was 12) How would you remove outliers when trying to estimate a flat plane from noisy samples\\?; id \`${OLD_ID}\` becomes \`how-do-you-remove-outliers-when-you-estimate-a-flat-plane-17605cd6\`)`,
         '',
       ].join('\n'),
     );

@@ -1,13 +1,15 @@
 // `mlq check --explain`: how each bank was read, and why.
 import type { Book } from '../model.js';
 import { plural } from './report.js';
+import { printable } from './terminal.js';
 
 export function explainBook(book: Pick<Book, 'banks'>): string {
   return book.banks
     .map((bank) => {
       const depth = bank.layout === 'bold' ? 'bold paragraphs' : `${'#'.repeat(bank.questionDepth)} headings`;
       const head = `${bank.file}: layout ${bank.layout}, questions are ${depth}, numbering ${bank.numbering}; ${plural(bank.questions.length, 'question')} in ${plural(bank.sections.length, 'section')}, title "${bank.title}"`;
-      return [head, ...bank.explanation.map((line) => `  ${line}`)].join('\n');
+      // Each line printable on its own: a title or file name cannot break a line, or clear the screen.
+      return [head, ...bank.explanation.map((line) => `  ${line}`)].map(printable).join('\n');
     })
     .join('\n')
     .concat('\n');

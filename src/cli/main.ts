@@ -9,7 +9,8 @@ import { allQuestions, type Book, type Diagnostic } from '../model.js';
 import { refuseUnsafeOutput, writeOutputs } from '../io/output.js';
 import { emit, load } from '../pipeline.js';
 import { shownPath } from '../io/paths.js';
-import { errorsOnly, inputErrorDiagnostic, jobSummary, plural, printable, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
+import { errorsOnly, inputErrorDiagnostic, jobSummary, plural, REPORT, REPORTERS, summarize, type ReporterName } from './report.js';
+import { printable } from './terminal.js';
 import { RULE_DOCS } from './rule-docs.js';
 import { formatSize } from './size.js';
 import { colorFor } from './style.js';
@@ -19,8 +20,6 @@ import { COMMAND_OPTIONS, OPTIONS, type Io, type Values } from './options.js';
 import { ANNOTATE_MODES, pullRequestView, SEVERITIES, severitiesOf, type PullRequestView } from './pull-request.js';
 import { changedLines } from '../links/since.js';
 import { validate } from '../rules/validate.js';
-// Only the constants here: the checker (linkinator) loads when `mlq links` runs.
-import { DEFAULT_CACHE_FILE } from '../links/cache.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -63,7 +62,7 @@ ${FORMAT_NAMES.map((name) => `                      ${name.padEnd(5)} ${FORMATS[
   --workflow        init: also write .github/workflows/mlq.yml (checks, annotations, Pages, weekly links)
   --format NAME     changes: markdown (default: release notes, a job summary) or json
   --check           fix: change nothing, print the fixes as a unified diff, exit 1 if there are any
-  --cache FILE      links: the results cache (default: ${DEFAULT_CACHE_FILE})
+  --cache FILE      links: the results cache (default: $XDG_CACHE_HOME/mlq/link-cache.json, else ~/.cache/mlq/...)
   --no-cache        links: neither read nor write the cache
   --allow-private   links: allow loopback, private and link-local addresses (for tests)
 
@@ -294,6 +293,7 @@ async function links(values: Values, io: Io): Promise<number> {
     useCache: !values['no-cache'],
     allowPrivate: values['allow-private'],
     skip: config.links.skip,
+    skipPlace: config.patternPlaces['links.skip'],
     onProgress: ({ done, total }) => {
       if (io.progress) io.stderr(`\rmlq: links ${done}/${total}${done === total ? '\n' : ''}`);
     },

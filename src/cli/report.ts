@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model.js';
 import { foldRepeats } from './fold.js';
 import { sarif } from './sarif.js';
 import { stylerFor } from './style.js';
+import { markdownText, printable, printableJson } from './terminal.js';
 import { plural } from '../writers/shared/words.js';
 import { ANNOTATIONS_SHOWN, countsByRuleAndFile, SEVERITIES, type PullRequestView } from './pull-request.js';
 
@@ -26,17 +27,6 @@ export interface ReportOptions {
   color: boolean;
   version: string;
 }
-
-/**
- * Text from a bank reaches a maintainer's terminal and CI logs: control characters (ESC starts terminal
- * escape sequences, BEL rings) and bidirectional overrides are shown as visible stand-ins instead.
- */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-export const printable = (s: string) =>
-  s.replace(UNPRINTABLE, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
-  });
 
 /** A diagnostic with every field a bank can influence made printable. */
 const shown = (d: Diagnostic): Diagnostic => ({
@@ -91,23 +81,12 @@ function github(diagnostics: Diagnostic[], summary: Summary): string {
 
 function json(diagnostics: Diagnostic[], summary: Summary): string {
   const rows = diagnostics.map(({ rule, severity, message, hint, file, line, column }) => ({ rule, severity, message, hint, file, line, column }));
-  return `${JSON.stringify({ diagnostics: rows, summary }, null, 2)}\n`;
+  return printableJson({ diagnostics: rows, summary });
 }
 
 /** A job summary lists this many findings, and this many counts per rule and file, at most. */
 const SUMMARY_ROWS = 100;
 const COUNT_ROWS = 20;
-
-/**
- * Text in a Markdown table cell, shown as written and never as Markdown: every ASCII punctuation character
- * is backslash-escaped (CommonMark allows it for all of them), so no image, link, emphasis, HTML or cell
- * break can come from a bank; GFM finds autolinks in the text after escapes, so a zero-width space breaks
- * each (`https:​//`, `www​.`, `​@`); no line break, no control character.
- */
-const cell = (s: string) =>
-  printable(s.replace(/\s+/g, ' '))
-    .replace(/:(?=\/\/)|\b(www)(?=\.)|(?=@)/gi, (match) => `${match}\u200b`)
-    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
 
 const KIND = { error: 'errors', warning: 'warnings', info: 'notices' } as const;
 
@@ -130,7 +109,7 @@ export function jobSummary(command: string, view: PullRequestView, summary: Summ
   const shown = view.annotated.filter((d) => d.severity !== 'info');
   if (shown.length) {
     lines.push('| Severity | Rule | Where | Message |', '| --- | --- | --- | --- |');
-    for (const d of shown.slice(0, SUMMARY_ROWS)) lines.push(`| ${d.severity} | ${d.rule} | ${cell(`${d.file}:${d.line}`)} | ${cell(d.message)} |`);
+    for (const d of shown.slice(0, SUMMARY_ROWS)) lines.push(`| ${d.severity} | ${d.rule} | ${markdownText(`${d.file}:${d.line}`)} | ${markdownText(d.message)} |`);
     if (shown.length > SUMMARY_ROWS) lines.push('', `and ${shown.length - SUMMARY_ROWS} more: see the annotations.`);
     lines.push('');
   }
@@ -138,7 +117,7 @@ export function jobSummary(command: string, view: PullRequestView, summary: Summ
     const rows = countsByRuleAndFile(view.rest);
     lines.push(`Not annotated (on lines this change did not touch): ${plural(view.rest.length, 'finding')}.`, '');
     lines.push('| Severity | Rule | File | Count |', '| --- | --- | --- | --- |');
-    for (const row of rows.slice(0, COUNT_ROWS)) lines.push(`| ${row.severity} | ${row.rule} | ${cell(row.file)} | ${row.count} |`);
+    for (const row of rows.slice(0, COUNT_ROWS)) lines.push(`| ${row.severity} | ${row.rule} | ${markdownText(row.file)} | ${row.count} |`);
     if (rows.length > COUNT_ROWS) lines.push('', `and ${rows.length - COUNT_ROWS} more rows.`);
     lines.push('');
   }

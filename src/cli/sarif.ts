@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../model.js';
 import { RULE_DOCS } from './rule-docs.js';
+import { printableJson } from './terminal.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -54,5 +55,5 @@ export function sarif(diagnostics: readonly Diagnostic[], version: string): stri
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return printableJson(log);
 }

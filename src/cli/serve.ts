@@ -10,7 +10,8 @@ import { validate } from '../rules/validate.js';
 import { serveSite, type SiteFiles } from '../serve/server.js';
 import { writeHere } from '../writers/parallel.js';
 import type { Io, Values } from './options.js';
-import { errorsOnly, printable, REPORT, summarize } from './report.js';
+import { errorsOnly, REPORT, summarize } from './report.js';
+import { printable } from './terminal.js';
 
 export const DEFAULT_PORT = 8000;
 

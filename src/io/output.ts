@@ -4,7 +4,7 @@
 // lock beside it), and never a path through a link, checked on real paths. A folder mlq did not make is
 // refused unless it is empty; a build of some formats keeps the folder's other files, its mode and owner.
 import { constants } from 'node:fs';
-import { chmod, chown, cp, lstat, mkdir, mkdtemp, open, readdir, realpath, rename, rm } from 'node:fs/promises';
+import { chmod, chown, cp, lstat, mkdir, mkdtemp, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError, MlqError } from '../errors.js';
 import type { OutputFile } from '../writers/writer.js';
@@ -149,15 +149,17 @@ async function writeFileIn(root: string, relative: string, bytes: Uint8Array): P
 }
 
 /**
- * One build at a time per output folder: `<out>.lock`, created exclusively, holds the builder's process
- * id. A lock whose process is gone (a build killed with SIGKILL) is taken over.
+ * One build at a time per output folder: `<out>.lock`, created exclusively, holds the builder's process id
+ * and start time. A lock is a stranger's file like any other (it can be committed): it holds the folder
+ * only while that process runs, as this user, and started when the lock says; else (a build killed with
+ * SIGKILL, a committed `1`) it is stale and taken over.
  */
 async function takeLock(outDir: string, target: string): Promise<{ release(): Promise<void> }> {
   const file = `${target}.lock`;
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
-      await handle.writeFile(`${process.pid}\n`);
+      await handle.writeFile(`${process.pid} ${await startOf(process.pid)}\n`);
       await handle.close();
       return { release: () => rm(file, { force: true }) };
     } catch (error) {
@@ -165,22 +167,36 @@ async function takeLock(outDir: string, target: string): Promise<{ release(): Pr
         throw new MlqError(`${outDir}: cannot lock the output folder: ${describeFsError(error)}`);
       }
     }
-    const holder = Number((await readRegularFile(file, { maxBytes: 64, noFollow: true }).catch(() => '')).toString().trim());
-    if (attempt > 0 || isRunning(holder)) {
+    const [pid, start] = (await readRegularFile(file, { maxBytes: 64, noFollow: true }).catch(() => '')).toString().trim().split(' ');
+    const holder = Number(pid);
+    if (attempt > 0 || (await holdsLock(holder, start ?? ''))) {
       throw new MlqError(`${outDir}: another build is writing it (process ${holder || 'unknown'}; ${path.basename(file)}): try again when it is done`);
     }
     await rm(file, { force: true });
   }
 }
 
-function isRunning(pid: number): boolean {
+/**
+ * A process's start time as the kernel counts it (clock ticks since boot, /proc/PID/stat's 22nd field), so
+ * that a process id reused by another process does not hold a lock; '' where there is no /proc.
+ */
+async function startOf(pid: number): Promise<string> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // The command name (field 2) is in parentheses and may hold spaces: fields are counted after it.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+}
+
+/** Whether process `pid` is running, is this user's (one mlq may signal), and started at `start`. */
+async function holdsLock(pid: number, start: string): Promise<boolean> {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  } catch {
+    return false; // Gone, or another user's (EPERM): no build of this user holds it.
   }
+  const owner = await stat(`/proc/${pid}`).catch(() => null);
+  if (!owner) return true; // No /proc: running and signalable is all there is to know.
+  return owner.uid === process.getuid?.() && (await startOf(pid)) === start;
 }
 
 /**

@@ -1,9 +1,8 @@
 // The book's date: the clock and git, at the edge, behind one function.
-import { execFile } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { MlqError } from '../errors.js';
+import { git, repositoryOf } from './git.js';
 
 /**
  * SOURCE_DATE_EPOCH, else the banks' last commit, else their newest modification time. A bank edited since
@@ -18,12 +17,12 @@ export async function sourceDateOf(files: string[]): Promise<string> {
     if (!date) throw new MlqError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, up to the year 9999, not "${epoch}"`);
     return date.toISOString();
   }
-  const git = (...args: string[]) =>
-    promisify(execFile)('git', [...args, '--', ...files.map((f) => path.resolve(f))], { cwd: path.dirname(path.resolve(files[0] ?? '.')) }).then(
-      ({ stdout }) => stdout.trim(),
-      () => '',
-    );
-  const [committed, changed] = await Promise.all([git('log', '-1', '--format=%ct'), git('status', '--porcelain')]);
+  // Never reached with SOURCE_DATE_EPOCH set: a reproducible build runs no git at all.
+  const repository = await repositoryOf(path.dirname(path.resolve(files[0] ?? '.')));
+  const paths = await Promise.all(files.map((f) => realpath(f).catch(() => path.resolve(f))));
+  const ask = (...args: string[]) =>
+    repository ? git(repository, ['--literal-pathspecs', ...args, '--', ...paths]).then((out) => out.trim(), () => '') : '';
+  const [committed, changed] = await Promise.all([ask('log', '-1', '--format=%ct'), ask('status', '--porcelain')]);
   const times = await Promise.all(files.map(async (f) => (await stat(f)).mtimeMs));
   const modified = Math.floor(Math.max(...times) / 1000);
   const seconds = committed ? (changed ? Math.max(Number(committed), modified) : Number(committed)) : modified;

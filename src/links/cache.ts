@@ -1,12 +1,24 @@
 // The results cache: verdicts kept between runs (CI keeps the file with its cache step), each for a
 // time that depends on the verdict, so a re-run requests only new or expired links.
 // Pure functions of the cache and an injected `now`; reading and writing the file are the edges below.
+// A cache is not evidence: a file in the tree could be a contributor's, so by default it lives in the
+// user's cache folder, a link in the tree is never followed to write it, and a hit never spares a URL the
+// private-address check (index.ts).
+import { lstat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { MlqError } from '../errors.js';
 import { readRegularFile, writeFileAtomic } from '../io/files.js';
 import { limit } from '../limits.js';
 import { compareText } from '../model.js';
 import type { Verdict, VerdictState } from './verdict.js';
 
-export const DEFAULT_CACHE_FILE = '.mlq/link-cache.json';
+/** Where the cache is when --cache does not say: the XDG base directory's cache folder, outside the tree. */
+export function defaultCacheFile(env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+  // The specification: a relative XDG_CACHE_HOME is invalid and ignored.
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
+  return path.join(base, 'mlq', 'link-cache.json');
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -91,6 +103,20 @@ export async function readCache(file: string): Promise<LinkCache> {
     return { version: 1, entries: Object.fromEntries(Object.entries(data.entries).filter(([url, entry]) => isEntry(url, entry))) };
   } catch {
     return EMPTY_CACHE;
+  }
+}
+
+/**
+ * Refuses a cache file under the working directory whose way there passes a link (a committed `.mlq`
+ * linking elsewhere would have the cache written outside the repository). Folders above the working
+ * directory are the user's own (a linked ~/.cache is fine).
+ */
+export async function refuseLinkedFolders(file: string, root = process.cwd()): Promise<void> {
+  const parts = path.relative(root, path.resolve(file)).split(path.sep).slice(0, -1);
+  if (parts[0] === '..' || path.isAbsolute(parts.join(path.sep))) return;
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = path.join(root, ...parts.slice(0, i));
+    if ((await lstat(folder).catch(() => null))?.isSymbolicLink()) throw new MlqError(`${file}: ${path.relative(root, folder)} is a symbolic link: will not write the link cache through it`);
   }
 }
 

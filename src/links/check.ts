@@ -6,7 +6,7 @@ import { MlqError } from '../errors.js';
 import { refusedHost, type Lookup } from './address.js';
 import { guardConnections } from './connect.js';
 import { requestUrl } from './collect.js';
-import { compileSkip, type SkipPattern } from './skip.js';
+import { PatternList } from '../patterns.js';
 import { HostLimiter } from './limiter.js';
 import { createProber, type Probe, type Prober } from './probe.js';
 import { retryAfterMs, retryDelay, type RetryPolicy } from './retry.js';
@@ -22,6 +22,8 @@ export interface CheckOptions extends RetryPolicy {
   allowPrivate: boolean;
   /** Regular expressions in RE2 syntax (mlq.yaml links.skip): matching URLs are not requested. */
   skip: string[];
+  /** Where they are in mlq.yaml ("mlq.yaml:12: links.skip"), for a refusal. */
+  skipPlace: string;
   concurrency: number;
   perHostConcurrency: number;
   maxRedirects: number;
@@ -34,6 +36,7 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   timeoutMs: 10_000,
   allowPrivate: false,
   skip: [],
+  skipPlace: 'links.skip',
   concurrency: 32,
   perHostConcurrency: 16,
   maxRedirects: 5,
@@ -45,34 +48,33 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   onVerdict: () => {},
 };
 
-export function skipPatterns(patterns: string[]): SkipPattern[] {
-  return patterns.map((pattern) => {
-    try {
-      return compileSkip(pattern);
-    } catch {
-      throw new MlqError(`links.skip: "${pattern}" is not a valid regular expression`);
-    }
-  });
+/**
+ * Why a URL's address is refused (private, loopback, metadata...), or null; the lookup rejects where the
+ * host is not found. One lookup per host name, however many URLs share it.
+ */
+export function addressCheck(lookup: Lookup): (url: string) => Promise<string | null> {
+  const refusals = new Map<string, Promise<string | null>>();
+  return (url) => {
+    const host = new URL(url).host;
+    if (!refusals.has(host)) refusals.set(host, refusedHost(url, lookup));
+    return refusals.get(host)!;
+  };
 }
 
 /** Checks each URL once (URLs are request URLs from collectUrls); verdicts come in the order of `urls`. */
 export async function checkLinks(urls: string[], given: Partial<CheckOptions> = {}): Promise<Verdict[]> {
   const options = { ...DEFAULT_CHECK_OPTIONS, ...given };
-  const skips = skipPatterns(options.skip);
+  // Every URL is matched before the first request: patterns past their budget are refused, not half run.
+  const skips = new PatternList(options.skip, options.skipPlace);
+  const skipped = new Set(urls.filter((url) => skips.matches(url)));
   const limiter = new HostLimiter(options.concurrency, options.perHostConcurrency);
   const unguard = options.allowPrivate ? async () => {} : guardConnections(options.lookup);
   const prober = await createProber(options);
-  // One lookup per host name per run, however many URLs share it.
-  const refusals = new Map<string, Promise<string | null>>();
-  const refused = (url: string) => {
-    const host = new URL(url).host;
-    if (!refusals.has(host)) refusals.set(host, refusedHost(url, options.lookup));
-    return refusals.get(host)!;
-  };
+  const refused = addressCheck(options.lookup);
   try {
     return await Promise.all(
       urls.map(async (url) => {
-        const verdict = skips.some((re) => re.test(url))
+        const verdict = skipped.has(url)
           ? { url, state: 'skipped' as const, status: null, reason: 'matches links.skip' }
           : await followAndCheck(url, { options, limiter, prober, refused });
         options.onVerdict(verdict);

@@ -1,15 +1,14 @@
 // `mlq links` without the command line: collect, narrow (--since), answer from the cache, check the
 // rest, remember, report.
 import type { Book, Diagnostic } from '../model.js';
-import { DEFAULT_CACHE_FILE, EMPTY_CACHE, freshVerdict, readCache, recordVerdicts, writeCache } from './cache.js';
-import { checkLinks, type CheckOptions } from './check.js';
+import { defaultCacheFile, EMPTY_CACHE, freshVerdict, readCache, recordVerdicts, refuseLinkedFolders, writeCache } from './cache.js';
+import { addressCheck, checkLinks, DEFAULT_CHECK_OPTIONS, type CheckOptions } from './check.js';
 import { refuseUnwritable } from '../io/files.js';
 import { collectUrls } from './collect.js';
 import { changedLines, touchedTargets } from './since.js';
 import { toDiagnostics, type Verdict } from './verdict.js';
 
 export { LINK_RULES, type Verdict } from './verdict.js';
-export { DEFAULT_CACHE_FILE } from './cache.js';
 
 export interface Progress {
   done: number;
@@ -24,8 +23,9 @@ export interface LinkCheckInput {
   cacheFile?: string;
   useCache?: boolean;
   allowPrivate?: boolean;
-  /** Regular expressions of URLs not to request (mlq.yaml links.skip). */
+  /** Regular expressions of URLs not to request (mlq.yaml links.skip), and where they are. */
   skip?: string[];
+  skipPlace?: string;
   timeoutMs?: number;
   /** Called once per URL as its verdict is known (from the cache or the network). */
   onProgress?: (progress: Progress) => void;
@@ -66,23 +66,30 @@ function keepVerdictsWhenInterrupted(remember: () => Promise<void>): () => void 
 export async function runLinkCheck(input: LinkCheckInput): Promise<LinkCheckResult> {
   const now = input.now ?? (() => new Date());
   const useCache = input.useCache ?? true;
-  const cacheFile = input.cacheFile ?? DEFAULT_CACHE_FILE;
+  const cacheFile = input.cacheFile ?? defaultCacheFile();
   let targets = collectUrls(input.book);
   if (input.since !== undefined) {
     targets = touchedTargets(targets, await changedLines(input.since, input.book.banks.map((bank) => bank.file)));
   }
   // A cache that cannot be written is refused before the first request, not after the last.
-  if (useCache) await refuseUnwritable(cacheFile);
+  if (useCache) {
+    await refuseLinkedFolders(cacheFile);
+    await refuseUnwritable(cacheFile);
+  }
   const cache = useCache ? await readCache(cacheFile) : EMPTY_CACHE;
   const allowPrivate = input.allowPrivate ?? false;
   const startedAt = now();
-  const cached: Verdict[] = [];
-  const toCheck: string[] = [];
-  for (const { url } of targets) {
-    const verdict = freshVerdict(cache, url, { now: startedAt, allowPrivate });
-    if (verdict) cached.push(verdict);
-    else toCheck.push(url);
-  }
+  // A hit spares the request, never the address check: a cache file can say anything of any URL.
+  const refused = addressCheck(input.check?.lookup ?? DEFAULT_CHECK_OPTIONS.lookup);
+  const passes = (url: string) => allowPrivate || refused(url).then((why) => why === null, () => false);
+  const hits = await Promise.all(
+    targets.map(async ({ url }) => {
+      const verdict = freshVerdict(cache, url, { now: startedAt, allowPrivate });
+      return verdict && (await passes(url)) ? verdict : null;
+    }),
+  );
+  const cached = hits.filter((verdict) => verdict !== null);
+  const toCheck = targets.filter((_, i) => hits[i] === null).map(({ url }) => url);
 
   let done = 0;
   const progress = (verdict: Verdict) => input.onProgress?.({ done: ++done, total: targets.length, url: verdict.url });
@@ -96,6 +103,7 @@ export async function runLinkCheck(input: LinkCheckInput): Promise<LinkCheckResu
       ...input.check,
       allowPrivate,
       ...(input.skip !== undefined && { skip: input.skip }),
+      ...(input.skipPlace !== undefined && { skipPlace: input.skipPlace }),
       ...(input.timeoutMs !== undefined && { timeoutMs: input.timeoutMs }),
       onVerdict: (verdict) => {
         reached.push(verdict);

@@ -1,11 +1,11 @@
 // --since REF: which lines of the banks were added or changed since a git ref, so that a pull request is
 // judged on the links it touches, and the banks' text at that ref, for the rules that compare versions.
 // `git` is the edge; reading its output is pure.
-import { execFile } from 'node:child_process';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Place } from '../model.js';
 import { MlqError } from '../errors.js';
+import { git as runGit, GitFailed, repositoryOf, type Repository } from '../io/git.js';
 import type { LinkTarget } from './collect.js';
 
 /** For each file, the changed lines (1-based, in the current text), or 'all' for a file git does not track. */
@@ -22,44 +22,50 @@ export function addedLines(diff: string): Set<number> {
   return lines;
 }
 
-const execFileAsync = promisify(execFile);
-
-/** Runs git in a folder on behalf of `--since REF`; a failure is one clear MlqError. */
-async function git(ref: string, cwd: string, args: string[]): Promise<string> {
+/** Runs git on behalf of `--since REF`; a failure is one clear MlqError. */
+async function git(ref: string, repository: Repository, args: string[]): Promise<string> {
   try {
-    return (await execFileAsync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 })).stdout;
+    return await runGit(repository, ['--literal-pathspecs', ...args]);
   } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? '').trim();
-    throw new MlqError(`--since ${ref}: git ${args[0]} failed: ${stderr.split('\n')[0] || 'not a commit in this repository'}`);
+    if (!(error instanceof GitFailed)) throw error;
+    throw new MlqError(`--since ${ref}: git ${args[0]} failed: ${error.message || 'not a commit in this repository'}`);
   }
 }
 
-/** Checks that REF names a commit of the repository `file` is in; returns the folder to run git in. */
-async function verifiedRef(ref: string, file: string): Promise<string> {
+/** A bank in a repository where REF names a commit, and its path from the repository's top. */
+interface AtRef {
+  repository: Repository;
+  name: string;
+}
+
+/** Checks that REF names a commit of the repository `file` is in. */
+async function verifiedRef(ref: string, file: string): Promise<AtRef> {
   // Refs starting with "-" would be read as options by git.
   if (ref.startsWith('-')) throw new MlqError(`--since ${ref}: not a git ref`);
-  const cwd = path.dirname(path.resolve(file));
-  await git(ref, cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  return cwd;
+  const repository = await repositoryOf(path.dirname(path.resolve(file)));
+  if (!repository) throw new MlqError(`--since ${ref}: ${file} is not in a git repository`);
+  await git(ref, repository, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  const real = await realpath(file).catch(() => path.resolve(file));
+  return { repository, name: path.relative(repository.top, real).split(path.sep).join('/') };
 }
 
 export async function changedLines(ref: string, files: string[]): Promise<ChangedLines> {
   const changed: ChangedLines = new Map();
   for (const file of files) {
-    const cwd = await verifiedRef(ref, file);
-    const name = path.basename(file);
-    const tracked = (await git(ref, cwd, ['ls-files', '--', name])).trim() !== '';
-    changed.set(file, tracked ? addedLines(await git(ref, cwd, ['diff', '-U0', '--no-color', '--no-ext-diff', ref, '--', name])) : 'all');
+    const { repository, name } = await verifiedRef(ref, file);
+    const tracked = (await git(ref, repository, ['ls-files', '--', name])).trim() !== '';
+    const diff = () => git(ref, repository, ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', ref, '--', name]);
+    changed.set(file, tracked ? addedLines(await diff()) : 'all');
   }
   return changed;
 }
 
 /** A file's text as it was at REF, or null where REF does not have it. */
 export async function textAt(ref: string, file: string): Promise<string | null> {
-  const cwd = await verifiedRef(ref, file);
-  const name = `./${path.basename(file)}`;
-  const exists = (await git(ref, cwd, ['ls-tree', '--name-only', ref, '--', name])).trim() !== '';
-  return exists ? git(ref, cwd, ['show', `${ref}:${name}`]) : null;
+  const { repository, name } = await verifiedRef(ref, file);
+  const exists = (await git(ref, repository, ['ls-tree', '--name-only', ref, '--', name])).trim() !== '';
+  // cat-file prints the blob's bytes, with no textconv or filter of the tree's config.
+  return exists ? git(ref, repository, ['cat-file', 'blob', `${ref}:${name}`]) : null;
 }
 
 export function onChangedLine(place: Place, changed: ChangedLines): boolean {

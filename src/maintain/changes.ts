@@ -1,5 +1,6 @@
 // mlq changes: the questions added, removed, reworded and with changed answers since a git ref, as
 // Markdown (release notes, a pull request's job summary) or JSON (tools). Pure: from the book to text.
+import { markdownText, printableJson } from '../cli/terminal.js';
 import type { Book, Question } from '../model.js';
 import { versionsOf } from '../rules/versions.js';
 
@@ -44,17 +45,11 @@ export function changesOf(book: Book): Changes {
   };
 }
 
-/**
- * Text from a bank as Markdown that shows it literally: every ASCII punctuation mark that could start
- * markup, an HTML tag, an @mention or an #issue reference is escaped.
- */
-const literal = (text: string) => text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~&@]/g, '\\$&');
-
 export function changesMarkdown(changes: Changes, banks: number): string {
-  const where = (q: ChangedQuestion) => (banks > 1 ? ` (${literal(q.file)})` : '');
-  const line = (q: ChangedQuestion) => `- ${q.number}) ${literal(q.title)} \`${q.id}\`${where(q)}`;
+  const where = (q: ChangedQuestion) => (banks > 1 ? ` (${markdownText(q.file)})` : '');
+  const line = (q: ChangedQuestion) => `- ${q.number}) ${markdownText(q.title)} \`${q.id}\`${where(q)}`;
   const rewordedLine = (q: Reworded) =>
-    `- ${q.number}) ${literal(q.title)}${where(q)} (was ${q.previousNumber}) ${literal(q.previousTitle)}; ` +
+    `- ${q.number}) ${markdownText(q.title)}${where(q)} (was ${q.previousNumber}) ${markdownText(q.previousTitle)}; ` +
     (q.id === q.previousId ? `id \`${q.id}\` kept)` : `id \`${q.previousId}\` becomes \`${q.id}\`)`);
   const sections: [string, string[]][] = [
     ['Added', changes.added.map(line)],
@@ -63,11 +58,11 @@ export function changesMarkdown(changes: Changes, banks: number): string {
     ['Answers changed', changes.answerChanged.map(line)],
   ];
   const counts = `${changes.added.length} added, ${changes.removed.length} removed, ${changes.reworded.length} reworded, ${changes.answerChanged.length} with a changed answer`;
-  const lines = [`## Question changes since ${literal(changes.since)}`, '', `${counts}.`, ''];
+  const lines = [`## Question changes since ${markdownText(changes.since)}`, '', `${counts}.`, ''];
   for (const [title, items] of sections) if (items.length) lines.push(`### ${title}`, '', ...items, '');
   return `${lines.join('\n')}`;
 }
 
 export function changesJson(changes: Changes): string {
-  return `${JSON.stringify(changes, null, 2)}\n`;
+  return printableJson(changes);
 }

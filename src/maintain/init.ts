@@ -1,11 +1,10 @@
 // mlq init: in a list's repository, finds the Markdown files that hold questions and writes a commented
 // mlq.yaml for them (book metadata from the titles and the git remote, the banks in order, the output folder).
-import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parseConfig } from '../config.js';
 import { EXIT_INTERNAL, MlqError } from '../errors.js';
+import { git, repositoryOf } from '../io/git.js';
 import { titleWithoutLeadingCount, type Bank } from '../model.js';
 import { parseBankParallel } from '../read/parse-parallel.js';
 import { readSourceText } from '../read/source.js';
@@ -36,20 +35,13 @@ export interface FoundBank {
  * repository those in the folder tree; never in another tool's folder; in book order.
  */
 async function markdownFiles(root: string): Promise<string[]> {
-  const tracked = await promisify(execFile)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.md', '*.markdown'], {
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-  }).then(
-    ({ stdout }) => stdout.split('\0').filter(Boolean),
-    () => null,
-  );
+  const repository = await repositoryOf(root);
+  const folder = await realpath(root);
+  const list = (...args: string[]) =>
+    repository ? git(repository, ['ls-files', '-z', ...args, '--exclude-standard', '--', '*.md', '*.markdown'], folder).then((out) => out.split('\0').filter(Boolean), () => null) : null;
+  const tracked = await list('--cached', '--others');
   // A file committed before .gitignore named it is still one git ignores.
-  const ignored = new Set(
-    await promisify(execFile)('git', ['ls-files', '-z', '--cached', '--ignored', '--exclude-standard', '--', '*.md', '*.markdown'], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).then(
-      ({ stdout }) => stdout.split('\0').filter(Boolean),
-      () => [],
-    ),
-  );
+  const ignored = new Set((await list('--cached', '--ignored')) ?? []);
   const files = (tracked ?? (await walk(root))).filter((file) => !ignored.has(file) && !inSkippedFolder(file));
   // The root README first, then shallower files before deeper ones, then by name.
   const rank = (f: string) => [f.toLowerCase() === 'readme.md' ? 0 : 1, f.split('/').length, f] as const;
@@ -89,10 +81,8 @@ export async function findBanks(root: string): Promise<FoundBank[]> {
 
 /** The repository's web address from its git remote, without credentials; "" when there is none. */
 export async function upstreamOf(root: string): Promise<string> {
-  const remote = await promisify(execFile)('git', ['remote', 'get-url', 'origin'], { cwd: root }).then(
-    ({ stdout }) => stdout.trim(),
-    () => '',
-  );
+  const repository = await repositoryOf(root);
+  const remote = repository ? await git(repository, ['remote', 'get-url', 'origin']).then((out) => out.trim(), () => '') : '';
   const scp = /^[\w.-]+@([\w.-]+):(.+?)(?:\.git)?\/?$/.exec(remote);
   if (scp) return `https://${scp[1]}/${scp[2]}`;
   try {

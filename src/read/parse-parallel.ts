@@ -11,6 +11,7 @@ import type { SourceText } from './source.js';
 import { plural } from '../cli/report.js';
 import type { Piece } from './split.js';
 import { readingOf, type ReadOptions, type Reading } from './layouts/index.js';
+import { addShared, sharedSums, Totals } from './tally.js';
 
 /** Below this a worker's start-up (about 0.1 s) costs more than it saves. */
 const WORKERS_FROM_CHARS = 1024 * 1024;
@@ -21,6 +22,8 @@ export interface WorkerRequest {
   pieces: Piece[];
   /** The index of the next unread piece, shared by every thread reading the bank. */
   next: Int32Array;
+  /** What the pieces read so far hold (tally.ts): past a limit per bank, no thread takes another piece. */
+  sums: Int32Array;
 }
 
 /** The pieces a worker read, by index. */
@@ -37,11 +40,14 @@ export function* unclaimed<T>(items: readonly T[], next: Int32Array): Generator<
 }
 
 /** Reads pieces no other thread has taken, until none is left. */
-export function readPieces({ file, reading, pieces, next }: WorkerRequest): WorkerReply {
+export function readPieces(request: WorkerRequest): WorkerReply {
+  const { file, reading, pieces, next } = request;
   const read: WorkerReply = [];
   for (const [index, piece] of unclaimed(pieces, next)) {
     try {
-      read.push([index, parseBankPart(file, piece, reading)]);
+      const part = parseBankPart(file, piece, reading);
+      read.push([index, part]);
+      if (addShared(request.sums, part.tally)) Atomics.store(next, 0, pieces.length);
     } catch (error) {
       if (!(error instanceof MlqError)) throw error;
       // A refused piece is left unread, and no thread takes another: the pieces left are read in the bank's
@@ -68,7 +74,7 @@ export async function parseBankParallel(source: SourceText, options: ReadOptions
   const reading = readingOf(source.text, source.file, options);
   if (reading.refusal) return unreadBank(source.file, reading);
   const pieces = bankPieces(source.text, reading);
-  const request: WorkerRequest = { file: source.file, reading, pieces, next: new Int32Array(new SharedArrayBuffer(4)) };
+  const request: WorkerRequest = { file: source.file, reading, pieces, next: new Int32Array(new SharedArrayBuffer(4)), sums: sharedSums() };
   const parts = new Array<BankPart>(request.pieces.length);
   const workers: Worker[] = [];
   try {
@@ -86,7 +92,9 @@ export async function parseBankParallel(source: SourceText, options: ReadOptions
   }
   // A worker is only a speed-up: the pieces left unread (refused, or taken by a worker that failed or whose
   // reply could not be copied back) are read here in order, where an error is reported like any other.
-  request.pieces.forEach((piece, index) => (parts[index] ??= parseBankPart(source.file, piece, reading)));
+  // In the bank's order, so that a bank past a limit is refused at its first line past it, and no further.
+  const totals = new Totals('bank');
+  request.pieces.forEach((piece, index) => totals.counted((parts[index] ??= parseBankPart(source.file, piece, reading)), source.file));
   return finishBank(parts, reading);
 }
 

@@ -10,6 +10,7 @@ import { hastToText, inlineToSafeHast, parseMarkdown, PIECE_CHARS, toSafeHast } 
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
 import { cutAtHeadings, hasDefinitions, type Piece } from './split.js';
+import { keepTally, refuseLargeBook, tallyPiece, Totals, type Tally } from './tally.js';
 import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
 import { leadingText } from './layouts/headings.js';
 import { boldLead } from './layouts/bold.js';
@@ -61,6 +62,8 @@ export interface BankPart {
   leadingQuestions: number;
   /** The numbering mlq.yaml sets, else null: it is detected once the parts are merged. */
   numbering: Numbering | null;
+  /** What the piece holds, for the limits per bank and per book (tally.ts). */
+  tally: Tally;
 }
 
 /**
@@ -84,7 +87,8 @@ export function bankPieces(text: string, reading: Reading = readingOf(text, ''))
 export function parseBank(source: SourceText, options: ReadOptions = {}): Bank {
   const reading = readingOf(source.text, source.file, options);
   if (reading.refusal) return unreadBank(source.file, reading);
-  return finishBank(bankPieces(source.text, reading).map((piece) => parseBankPart(source.file, piece, reading)), reading);
+  const totals = new Totals('bank');
+  return finishBank(bankPieces(source.text, reading).map((piece) => totals.counted(parseBankPart(source.file, piece, reading), source.file)), reading);
 }
 
 /** A bank in which the scan found no question line: not parsed; its explanation says why (see refusal). */
@@ -105,6 +109,7 @@ const UNREAD_HINT: Record<Reading['layout'], string> = {
  */
 export function finishBank(parts: BankPart[], reading: Reading): Bank {
   const bank = mergeBankParts(parts as [BankPart, ...BankPart[]]);
+  keepTally(bank, parts.map((part) => part.tally));
   const read = new Set([...bank.questions, ...bank.sections, ...bank.looseHeadings].map((x) => x.line));
   const depth = reading.layout === 'bold' ? 0 : reading.depth;
   for (const { line, text } of reading.questionLines) {
@@ -224,6 +229,8 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
 
   // Stryker disable next-line ArrayDeclaration: only links of kind "unsafe" are read from it.
   const questionLinks: FoundLink[] = [];
+  // Before the answers are built: the limits per answer hold for what they are built from.
+  const tally = tallyPiece(root, file, drafts.map((draft) => placeOf(draft.start.head, file).line));
   // Node offsets count from the start of the whole file; the piece holds its text from piece.offset on.
   const sourceOf = (from: number, to: number) => piece.text.slice(from - piece.offset, to - piece.offset);
   const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, reading, sourceOf));
@@ -249,7 +256,7 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
     numbering: reading.numbering ?? 'book',
     explanation: reading.why,
   };
-  return { bank, leadingQuestions: leadingQuestions === -1 ? questions.length : leadingQuestions, numbering: reading.numbering };
+  return { bank, leadingQuestions: leadingQuestions === -1 ? questions.length : leadingQuestions, numbering: reading.numbering, tally };
 }
 
 /**
@@ -501,6 +508,7 @@ export function parseBook({ meta, sources }: BookInput): Book {
 }
 
 export function assembleBook(meta: BookMeta, banks: Bank[]): Book {
+  refuseLargeBook(banks);
   const book = { meta, banks };
   const questions = allQuestions(book);
   const ids = uniqueIds(questions.map((q) => q.baseId));

@@ -2,6 +2,7 @@
 import { MlqError } from '../errors.js';
 import { readInput } from '../io/files.js';
 import { limit } from '../limits.js';
+import { hasDefinitions, headingLines } from './split.js';
 
 /** Inputs beyond this are refused rather than parsed for minutes: 100x the corpus is about 4 MB. */
 export const MAX_INPUT_BYTES = limit('bankBytes');
@@ -26,19 +27,21 @@ const LEADING = /^[ \t>*+\-\d.)]*/;
 const MARKER = />|(?:[-*+]|\d{1,9}[.)])(?=[ \t])/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-/** A GFM table's delimiter row: | --- | :-: | */
-const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const EMPHASIS_MARK = /[*_]/g;
-/** A link, a link definition, an autolink or a bare URL (GFM links those too). */
-const LINK = /\]\(|^ {0,3}\[[^\]]+\]:|<https?:|(?<![(<])\b(?:https?:\/\/|www\.)/gi;
+/** What opens a table cell, a link or an image, or a tag. */
+const MARKUP = /[|[\]<]/g;
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
 /**
- * Refuses, at the first line that does it, what costs the parser or the writers time or memory far
- * beyond the text's size (limits.ts): quotes and lists nested too deep, lines too long, runs of emphasis
- * marks in one paragraph (their matching is quadratic), huge tables, more links than a bank has, and an
- * answer too long to cut into pieces. Code blocks count only toward the answer's length.
+ * Refuses, at the first line that does it, what costs the parser itself time or memory far beyond the
+ * text's size (limits.ts), so these are judged on the text, before it is parsed: quotes and lists nested
+ * too deep (they overflow its stack), lines too long, runs of emphasis marks in one paragraph (their
+ * matching is quadratic), an answer too long to parse in one piece, and more markup than the parser can take
+ * at once: micromark keeps kilobytes of events per table cell or link until a piece is parsed (240,000 cells
+ * in 490 KB take it 2 GB), so the cells and links of the tree (tally.ts) could not be counted before that
+ * is paid. A piece runs from one heading at the margin to the next (split.ts), or is the whole bank when it
+ * has link definitions. Code blocks count only toward the answer's length.
  */
 export function checkShape(file: string, text: string): void {
   const refuse = (line: number, problem: string): never => {
@@ -49,8 +52,8 @@ export function checkShape(file: string, text: string): void {
   let heading = 0;
   let answerChars = 0;
   let emphasis = 0;
-  let links = 0;
-  let tableCells: number | null = null;
+  let markup = 0;
+  const cuts = hasDefinitions(text) ? new Set<number>() : new Set(Array.from(headingLines(text), (heading) => heading.line));
   for (const content of text.split('\n')) {
     line++;
     if (content.length > MAX_LINE_CHARS) refuse(line, `line longer than ${MAX_LINE_CHARS} characters`);
@@ -59,6 +62,7 @@ export function checkShape(file: string, text: string): void {
       answerChars = 0;
     }
     answerChars += content.length + 1;
+    if (cuts.has(line)) markup = 0;
     if (answerChars > limit('answerChars')) refuse(line, `answer longer than ${limit('answerChars')} characters (from the heading at line ${heading})`);
     const opening = FENCE.exec(content)?.[1];
     if (fence !== null) {
@@ -71,19 +75,12 @@ export function checkShape(file: string, text: string): void {
     }
     if (content.trim() === '') {
       emphasis = 0;
-      tableCells = null;
       continue;
     }
     emphasis += count(content, EMPHASIS_MARK);
     if (emphasis > limit('emphasisRun')) refuse(line, `more than ${limit('emphasisRun')} emphasis marks (* or _) in one paragraph`);
-    links += count(content, LINK);
-    if (links > limit('linksPerBank')) refuse(line, `more than ${limit('linksPerBank')} links in one bank`);
-    if (tableCells === null && content.includes('|') && TABLE_DELIMITER.test(content)) tableCells = 0;
-    else if (tableCells !== null) {
-      const row = content.trim();
-      tableCells += count(row, /\|/g) + 1 - Number(row.startsWith('|')) - Number(row.endsWith('|') && row.length > 1);
-      if (tableCells > limit('tableCells')) refuse(line, `a table of more than ${limit('tableCells')} cells`);
-    }
+    markup += count(content, MARKUP);
+    if (markup > limit('markupChars')) refuse(line, `more than ${limit('markupChars')} pipes, brackets and < to parse at once (tables, links or tags; a heading at the margin starts a new part, unless the bank has link definitions); the limit is ${limit('markupChars')} (markupChars)`);
     const lead = LEADING.exec(content)![0];
     // Each level takes at least two characters (a marker and a space, or two of indentation).
     if (lead.length < 2 * MAX_NESTING) continue;

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { FORMAT_NAMES, type Config, type FormatName } from '../config.js';
 import type { Book } from '../model.js';
-import { readAsset } from '../io/assets.js';
+import { assetReader } from '../io/assets.js';
 import { FORMATS } from './index.js';
 import type { OutputFile, WriterOutput } from './writer.js';
 
@@ -34,7 +34,7 @@ const debug = (message: string) => process.env.MLQ_DEBUG && process.stderr.write
 
 /** One writer, on this thread; `built` are the files of the other formats, for a writer that uses them. */
 export async function writeHere(book: Book, config: Config, format: FormatName, built?: readonly OutputFile[]): Promise<WriterOutput> {
-  return (await FORMATS[format].load()).write(book, { config, readAsset, built });
+  return (await FORMATS[format].load()).write(book, { config, readAsset: assetReader(), built });
 }
 
 /** A worker thread started ahead for one format, and what it will send back (null: write it here). */

@@ -14,16 +14,23 @@ export interface WriterOutput {
   warnings: string[];
 }
 
+/** The image types a bank may hold (src/io/assets.ts), named by their bytes. */
+export type ImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif';
+
 export interface Asset {
   bytes: Uint8Array;
   /** The file's real path: one file under several spellings (x.png, ./x.png) is one asset. */
   realPath: string;
+  /** What its bytes are, which is also what its name says. */
+  type: ImageType;
 }
+
+/** Reads a local image that a bank refers to, relative to that bank; or says why it is not read. */
+export type ReadAsset = (ref: string, fromFile: string) => Promise<Asset | string>;
 
 export interface WriteContext {
   config: Config;
-  /** Reads a local file that a bank refers to (an image), relative to that bank; null if missing. */
-  readAsset(ref: string, fromFile: string): Promise<Asset | null>;
+  readAsset: ReadAsset;
   /** The files the formats before this one wrote in the same build (the site offers them as downloads). */
   built?: readonly OutputFile[];
 }

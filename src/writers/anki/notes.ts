@@ -8,7 +8,8 @@ import { hastToHtml } from '../../read/markdown.js';
 import { allQuestions, titleWithoutLeadingCount, type Bank, type Book, type Link, type Question } from '../../model.js';
 import { el, joined, textContent, type Child } from '../shared/hast.js';
 import { domainOf, followable, needsNoAnswerNote, siteOf } from '../shared/links.js';
-import { withMath } from '../shared/math.js';
+import { mathOf, withMath } from '../shared/math.js';
+import { unsafeTexCommand } from '../shared/unsafe-tex.js';
 import { WORDS, linksLabel, plural, titleFacts } from '../shared/words.js';
 import { SOURCES_CLASS, noteTypeName } from './notetype.js';
 
@@ -121,10 +122,29 @@ function backChildren(q: Question, answer: ElementContent[]): ElementContent[] {
   return [...answer, ...note, ...linkParagraph('answer', q.answerLinks), ...linkParagraph('source', q.sources)];
 }
 
-/** Math as Anki's own MathJax reads it: `\\( … \\)` inline, `\\[ … \\]` displayed (in a block of its own). */
+/**
+ * Math as Anki's own MathJax reads it: `\\( … \\)` inline, `\\[ … \\]` displayed (in a block of its own). A
+ * formula with a command that would be a link or style on the card (unsafe-tex.ts) is written as its TeX, as text.
+ */
 function ankiMath(tree: Root): Root {
-  return withMath(tree, ({ tex, display }) => [display ? el('div', {}, [`\\[${tex}\\]`]) : { type: 'text', value: `\\(${tex}\\)` }]);
+  return withMath(textOnCard(tree), ({ tex, display }) =>
+    unsafeTexCommand(tex) ? cardText(display ? `$$${tex}$$` : `$${tex}$`) : [display ? el('div', {}, [`\\[${tex}\\]`]) : { type: 'text', value: `\\(${tex}\\)` }],
+  );
 }
+
+/**
+ * Anki's MathJax reads `\\(`, `\\)`, `\\[`, `\\]` and `$$` anywhere in a card's text as math; in a bank's text
+ * (outside its formulas) they are text. An empty element between their two characters keeps them text:
+ * MathJax looks for delimiters within one run of text, which any element but `<br>` and `<wbr>` ends.
+ */
+function textOnCard<T extends Root | Element>(tree: T): T {
+  const copy = (node: ElementContent): ElementContent[] =>
+    node.type === 'text' ? cardText(node.value) : node.type === 'element' && !mathOf(node) ? [{ ...node, children: node.children.flatMap(copy) }] : [node];
+  return { ...tree, children: (tree.children as ElementContent[]).flatMap(copy) };
+}
+
+const cardText = (value: string): ElementContent[] =>
+  joined<ElementContent>(value.split(/(?<=\\)(?=[()[\]])|(?<=\$)(?=\$)/).map((text) => ({ type: 'text', value: text })), el('span', {}, []));
 
 /** "Sources: a.com, b.org" with each site a link; only followable URLs, so no `javascript:` URL reaches a card. */
 function linkParagraph(kind: 'answer' | 'source', links: Link[]): Element[] {

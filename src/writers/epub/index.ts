@@ -7,6 +7,7 @@ import { allQuestions, compareText, type Book, type BookMeta } from '../../model
 import { reproducibleZip, type ZipEntry } from '../shared/zip.js';
 import { COVER_IMAGE, coverSvg, epubContent } from './content.js';
 import { toXml } from '../shared/xml.js';
+import { withValidContent } from './content-model.js';
 import { ncxOf } from './ncx.js';
 import { WORDS } from '../shared/words.js';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, STYLESHEET } from './templates.js';
@@ -85,7 +86,7 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
   // own list (`start` on <ol>, `align` on table cells). Ours is already sanitized XHTML from the rehype
   // pipeline, so the chapter template takes it from `xhtml`, which the library hands over untouched, as it
   // does the navigation document's `navHtml`.
-  const chapters = pages.map((p) => ({ title: p.title, filename: p.filename, beforeToc: p.beforeToc, mathml: Boolean(p.mathml), content: '', xhtml: toXml(p.body) }));
+  const chapters = pages.map((p) => ({ title: p.title, filename: p.filename, beforeToc: p.beforeToc, mathml: Boolean(p.mathml), content: '', xhtml: toXml(withValidContent(p.body)) }));
 
   // epub-gen-memory zips with JSZip, which stamps every entry with the build time. So the library only
   // renders (templates, cover) and its files are zipped again here, in a fixed order

@@ -1,7 +1,8 @@
 // Sanitized HTML trees (hast) of the model -> pdfmake content: blocks, inline runs, fonts per character.
 import type { Element, ElementContent, RootContent } from 'hast';
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces.js';
-import { BODY_STYLE, CODE, PROSE, fontRuns, type FontName, type Run } from './fonts.js';
+import { BODY_STYLE, CODE, MEASURE, PROSE, emojiSvg, fontRuns, type FontName, type Run } from './fonts.js';
+import type { KeepLines, Picture } from './render.js';
 import { limit } from '../../limits.js';
 import { textContent } from '../shared/hast.js';
 import { linkTarget } from '../shared/links.js';
@@ -30,16 +31,31 @@ interface InlineStyle {
   sub?: boolean;
 }
 
-/** A run of text, or an inline formula (text ''), which a paragraph lays out as a picture between its words. */
-type Inline = ContentText & { math?: MathSvg };
+/**
+ * A run of text, or a picture in the line (a formula, an emoji: see render.ts), whose `text` is only what the
+ * layout measures it by; `keepLines` is set on the paragraphs the page breaking looks after.
+ */
+export type Inline = ContentText & { picture?: Picture; noWrap?: boolean; leader?: boolean; atLineEnd?: boolean };
+type Paragraph = ContentText & { keepLines?: KeepLines };
 
 /** Formulas are drawn at the size of the text around them. */
 export const BODY_FONT_SIZE = BODY_STYLE.fontSize;
-/** Roboto's ascender: where a line's baseline lies below its top, in ems. */
-const ASCENT = 0.93;
+/** A line of body text, in points (Roboto's line is 1.17 of its size). */
+const BODY_LINE = BODY_FONT_SIZE * 1.17 * BODY_STYLE.lineHeight;
+const CODE_FONT_SIZE = 8.5;
 const INK = '#000000';
-/** Room on each side of an inline formula: the row's text pieces lose the spaces at their edges. */
-const MATH_SPACE = 0.25 * BODY_FONT_SIZE;
+/** An emoji's square, and how much of it stands above the baseline, in ems. */
+const EMOJI_SIZE = 1;
+const EMOJI_RAISE = 0.82;
+/** A paragraph breaks across pages only where at least this many of its lines stay on each page. */
+export const MIN_LINES = 2;
+/**
+ * A hyphenated word up to this long ("t-SNE", "n-gram", "TF-IDF") is never broken at its hyphen: a line
+ * that ends in "t-" reads as a typo.
+ */
+const SHORT_HYPHENATED = /(?<![\p{L}\p{N}_-])(?=[\p{L}\p{N}_-]{3,12}(?![\p{L}\p{N}_-]))[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+(?![\p{L}\p{N}_-])/gu;
+/** A whole emoji, sequences (flags, families, skin tones) included. */
+const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
 
 const BLOCKS = new Set([
   'p', 'ul', 'ol', 'pre', 'blockquote', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'div', 'details',
@@ -55,6 +71,24 @@ const BLOCKS = new Set([
 const LONG_WORD = new RegExp(`\\S{${limit('wordChars')}}(?=\\S)`, 'gu');
 const BREAK: Run = { text: '\u200b', font: 'DejaVuSans' };
 
+type WordRun = Run & { noWrap?: boolean; picture?: Picture };
+
+/** Runs with their short hyphenated words in runs of their own that the layout does not break. */
+function withShortWordsWhole(runs: WordRun[]): WordRun[] {
+  return runs.flatMap((run) => {
+    if (!run.text.includes('-')) return [run];
+    const pieces: WordRun[] = [];
+    let last = 0;
+    for (const match of run.text.matchAll(SHORT_HYPHENATED)) {
+      if (match.index > last) pieces.push({ ...run, text: run.text.slice(last, match.index) });
+      pieces.push({ ...run, text: match[0], noWrap: true });
+      last = match.index + match[0].length;
+    }
+    if (last < run.text.length) pieces.push({ ...run, text: run.text.slice(last) });
+    return pieces;
+  });
+}
+
 function withBreaks(runs: Run[]): Run[] {
   return runs.flatMap((run) => {
     const pieces: Run[] = [];
@@ -68,15 +102,32 @@ function withBreaks(runs: Run[]): Run[] {
   });
 }
 
-/** Text in the given style, split into runs per font, with break opportunities in long words. */
+/** Text in the given style, split into runs per font, with break opportunities in long words; emoji as pictures. */
 export function styledText(text: string, style: InlineStyle, context: RenderContext): Inline[] {
   const chain: readonly FontName[] = style.code ? CODE : PROSE;
-  return withBreaks(fontRuns(text, chain, context.missing)).map((run) => {
+  const size = style.code ? CODE_FONT_SIZE : BODY_FONT_SIZE;
+  const runs: WordRun[] = [];
+  let last = 0;
+  const addText = (piece: string) => {
+    if (piece) runs.push(...withShortWordsWhole(withBreaks(fontRuns(piece, chain, context.missing))));
+  };
+  for (const match of text.matchAll(EMOJI)) {
+    const svg = emojiSvg(match[0]);
+    if (!svg) continue;
+    addText(text.slice(last, match.index));
+    // The layout measures the picture's inline by its text: the emoji itself, in the first font.
+    runs.push({ text: match[0], font: chain[0]!, noWrap: true, picture: { svg, width: EMOJI_SIZE * size, above: EMOJI_RAISE * size, below: (EMOJI_SIZE - EMOJI_RAISE) * size, alt: null } });
+    last = match.index + match[0].length;
+  }
+  addText(text.slice(last));
+  return runs.map((run) => {
     const inline: Inline = { text: run.text };
     if (run.font !== 'Roboto') inline.font = run.font;
+    if (run.noWrap) inline.noWrap = true;
+    if (run.picture) inline.picture = run.picture;
     if (style.bold) inline.bold = true;
     if (style.italics) inline.italics = true;
-    if (style.code) Object.assign(inline, { fontSize: 8.5, background: COLORS.codeBack });
+    if (style.code) Object.assign(inline, { fontSize: CODE_FONT_SIZE, background: COLORS.codeBack });
     if (style.link) Object.assign(inline, { link: style.link, color: COLORS.link, decoration: 'underline' });
     if (style.strike) inline.decoration = 'lineThrough';
     if (style.sup) inline.sup = true;
@@ -98,7 +149,7 @@ function inline(node: ElementContent, style: InlineStyle, context: RenderContext
   if (node.type === 'text') return styledText(style.code ? node.value : collapse(node.value), style, context);
   if (node.type !== 'element') return [];
   const math = mathOf(node);
-  if (math) return [{ text: '', math: texToSvg(math.tex, math.display) }];
+  if (math) return [mathInline(math.tex, math.display)];
   const children = (extra: InlineStyle) => inlines(node.children, { ...style, ...extra }, context);
   switch (node.tagName) {
     case 'strong':
@@ -151,6 +202,14 @@ export function blocks(nodes: readonly (RootContent | ElementContent)[], context
     }
   }
   flush();
+  // A paragraph that introduces what follows ("Some extensions:") does not end a page without it.
+  out.forEach((content, i) => {
+    const paragraph = content as Paragraph;
+    const last = Array.isArray(paragraph.text) ? (paragraph.text.at(-1) as Inline | undefined) : undefined;
+    if (paragraph.keepLines && i + 1 < out.length && typeof last?.text === 'string' && /:\s*$/.test(last.text)) {
+      paragraph.keepLines = { ...paragraph.keepLines, withNext: (MIN_LINES + 0.5) * BODY_LINE };
+    }
+  });
   return out;
 }
 
@@ -159,48 +218,42 @@ function trimRuns(runs: Inline[]): Inline[] {
   if (first && typeof first.text === 'string') first.text = first.text.replace(/^ +/, '');
   const last = runs[runs.length - 1];
   if (last && typeof last.text === 'string') last.text = last.text.replace(/ +$/, '');
-  return runs.filter((run) => run.text !== '' || run.math);
+  return runs.filter((run) => run.text !== '');
 }
 
-/** A formula's scale: the size of the text around it, less where it would be wider than the page. */
+/** What is left of the text column for a formula, less room for a list's indent. */
+const MAX_MATH_WIDTH = MEASURE - 24;
+
+/** A formula's scale: the size of the text around it, less where it would be wider than the column. */
 const scaleOf = (math: MathSvg) => BODY_FONT_SIZE * Math.min(1, MAX_MATH_WIDTH / (math.width * BODY_FONT_SIZE));
 
-/** A formula as a picture, in ink (MathJax draws in `currentColor`). */
-function mathPicture(math: MathSvg, extra: Record<string, unknown> = {}): Content {
-  const svg = math.svg.replaceAll('currentColor', INK);
-  return { svg, width: math.width * scaleOf(math), height: math.height * scaleOf(math), ...extra } as Content;
+/**
+ * A formula as a picture in its line, in ink (MathJax draws in `currentColor`), on the line's baseline, with
+ * its TeX as the text that search and copy find.
+ */
+function mathInline(tex: string, display: boolean): Inline {
+  const math = texToSvg(tex, display);
+  const scale = scaleOf(math);
+  const picture: Picture = {
+    svg: math.svg.replaceAll('currentColor', INK),
+    width: math.width * scale,
+    above: (math.height - math.depth) * scale,
+    below: math.depth * scale,
+    alt: tex.trim(),
+  };
+  // DejaVu Sans has the widest coverage for the invisible TeX.
+  return { text: picture.alt || ' ', noWrap: true, font: 'DejaVuSans', picture };
 }
 
-/**
- * Runs of text as a paragraph. pdfmake has no inline pictures, so a paragraph holding formulas becomes a row
- * of its pieces (text, formula, text...), each formula lowered so that its baseline sits on the text's.
- */
-function textBlock(runs: Inline[], style: string): Content {
-  if (!runs.some((run) => run.math)) return { text: runs, style };
-  const pieces: (Inline[] | MathSvg)[] = [];
-  for (const run of runs) {
-    const last = pieces.at(-1);
-    if (run.math) pieces.push(run.math);
-    else if (Array.isArray(last)) last.push(run);
-    else pieces.push([run]);
-  }
-  const above = (math: MathSvg) => (math.height - math.depth) * scaleOf(math);
-  const baseline = Math.max(ASCENT * BODY_FONT_SIZE, ...pieces.filter((p): p is MathSvg => !Array.isArray(p)).map(above));
-  const columns = pieces.map((piece): Content =>
-    Array.isArray(piece)
-      ? ({ text: piece, width: 'auto', margin: [0, baseline - ASCENT * BODY_FONT_SIZE, 0, 0] } as Content)
-      : mathPicture(piece, { margin: [MATH_SPACE, baseline - above(piece), MATH_SPACE, 0] }),
-  );
-  return { columns, columnGap: 0, style } as Content;
+/** Runs of text as a paragraph that keeps at least MIN_LINES lines together on each page it spans. */
+function textBlock(runs: Inline[], style: string): Paragraph {
+  return { text: runs, style, keepLines: { lines: MIN_LINES } };
 }
 
 /** A displayed formula: centred on a line of its own. */
-function displayMath(math: MathSvg): Content {
-  return mathPicture(math, { alignment: 'center', margin: [0, 2, 0, 8] });
+function displayMath(tex: string): Content {
+  return { text: [mathInline(tex, true)], style: 'displayMath' };
 }
-
-/** What is left of an A4 page between index.ts's margins, less room for a list's indent. */
-const MAX_MATH_WIDTH = 440;
 
 function block(node: Element, context: RenderContext): Content[] {
   switch (node.tagName) {
@@ -219,7 +272,7 @@ function block(node: Element, context: RenderContext): Content[] {
       return [list(node, context)];
     case 'pre': {
       const math = mathOf(node);
-      return [math ? displayMath(texToSvg(math.tex, true)) : codeBlock(node, context)];
+      return [math ? displayMath(math.tex) : codeBlock(node, context)];
     }
     case 'blockquote':
       return [quote(node, context)];
@@ -310,7 +363,7 @@ function table(node: Element, context: RenderContext): Content {
       .map((cell): TableCell => {
         const align = String(cell.properties.align ?? '');
         const text = trimRuns(inlines(cell.children, { bold: cell.tagName === 'th' }, context));
-        return { ...(textBlock(text, 'cell') as object), ...(align === 'center' || align === 'right' ? { alignment: align } : {}) } as TableCell;
+        return { text, style: 'cell', ...(align === 'center' || align === 'right' ? { alignment: align } : {}) } as TableCell;
       }),
   );
   const columns = Math.max(1, ...cells.map((row) => row.length));

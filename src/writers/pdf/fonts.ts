@@ -1,5 +1,6 @@
 // The PDF's type and page: TrueType files from npm packages, which of them has a glyph for a character,
 // the body style and the margins.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -8,6 +9,7 @@ import type { TFontDictionary } from 'pdfmake/interfaces.js';
 const require = createRequire(import.meta.url);
 const robotoDir = path.dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
 const dejavuDir = path.dirname(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+const twemojiDir = path.dirname(require.resolve('@twemoji/svg/package.json'));
 
 const roboto = (face: string) => path.join(robotoDir, `Roboto-${face}.ttf`);
 const dejavu = (face: string) => path.join(dejavuDir, `${face}.ttf`);
@@ -33,7 +35,7 @@ export type FontName = keyof typeof FONTS;
 
 const MARGIN = 56;
 /** The text column, in points: about 70 characters of 11-point Roboto a line, a comfortable measure. */
-const MEASURE = 360;
+export const MEASURE = 360;
 const PAGE_WIDTH = { A4: 595.28, LETTER: 612 } as const;
 
 /** The page's margins (left, top, right, bottom) around the text column, centred. */
@@ -98,4 +100,26 @@ export function describeChars(chars: Iterable<string>): string {
   return [...chars]
     .map((char) => `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`)
     .join(', ');
+}
+
+const emojiCache = new Map<string, string | null>();
+
+/**
+ * Twemoji's picture of an emoji (a whole sequence: flag, family, skin tone), or null where it has none. No
+ * font here has colour emoji, and DejaVu Sans only some, in black: every emoji is drawn from Twemoji.
+ * Its files are named by the code points in hex, without U+FE0F except in sequences joined by U+200D.
+ */
+export function emojiSvg(emoji: string): string | null {
+  let svg = emojiCache.get(emoji);
+  if (svg === undefined) {
+    const points = emoji.includes('\u200d') ? emoji : emoji.replace(/\ufe0f/g, '');
+    const name = [...points].map((char) => char.codePointAt(0)!.toString(16)).join('-');
+    try {
+      svg = readFileSync(path.join(twemojiDir, `${name}.svg`), 'utf8');
+    } catch {
+      svg = null;
+    }
+    emojiCache.set(emoji, svg);
+  }
+  return svg;
 }

@@ -1,27 +1,44 @@
 // guide.pdf: the question bank as a printable study guide, laid out by pdfmake.
 import pdfmake from 'pdfmake';
-import type { Content, ContentText, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { visit } from 'unist-util-visit';
 import type { Element, ElementContent } from 'hast';
-import type { Writer, WriteContext } from '../writer.js';
+import type { Asset, Writer, WriteContext } from '../writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../../model.js';
-import { COLORS, blocks, imageKey, inlineRuns, styledText, type RenderContext } from './content.js';
+import { COLORS, MIN_LINES, blocks, imageKey, inlineRuns, styledText, type Inline, type RenderContext } from './content.js';
 import { BODY_STYLE, pageMargins, FONTS, FONT_FILES, describeChars } from './fonts.js';
 import { outlineAtHeadings } from './outline.js';
+import { patchPdfmake, type KeepLines } from './render.js';
 import { followable, linkTarget, needsNoAnswerNote } from '../shared/links.js';
 import { imageInfo, pngDataIsWhole } from '../shared/image.js';
+import { textContent } from '../shared/hast.js';
 import { limit } from '../../limits.js';
 import { hasMath, loadMathJax } from '../shared/math.js';
 import { WORDS, linksLabel, titleFacts } from '../shared/words.js';
 
 pdfmake.setFonts(FONTS);
+patchPdfmake();
 outlineAtHeadings();
 // Nothing is fetched, and only the font files are read from disk: images come in as data.
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
 
-/** Room kept below a question heading: the heading moves to the next page rather than end one alone. */
-const KEEP_WITH_HEADING = 42;
+/** Room kept below a question heading (its answer's first two lines): the heading moves to the next page rather than end one alone. */
+const KEEP_WITH_QUESTION = 50;
+/**
+ * An answer of at most this many characters, without code, tables or images (a few lines), is never split
+ * from its question, nor its sources from it: the whole question moves to the next page.
+ */
+const SHORT_ANSWER_CHARS = 320;
+/** Room kept below a section heading: its first question's heading and first lines. */
+const KEEP_WITH_SECTION = 80;
+/** A line of a sources list (8-point type), and about how many characters of a URL fill one. */
+const SOURCE_LINE = 11.5;
+const SOURCE_LINE_CHARS = 85;
+/** The contents' column of question numbers, in points. */
+const CONTENTS_NUMBER = 22;
+/** Room kept below a bank's or a topic's entry in the contents: two entries. */
+const KEEP_WITH_CONTENTS_TOPIC = 30;
 
 const STYLES: TDocumentDefinitions['styles'] = {
   title: { fontSize: 28, bold: true, lineHeight: 1.1, margin: [0, 150, 0, 14] },
@@ -34,6 +51,11 @@ const STYLES: TDocumentDefinitions['styles'] = {
   section: { fontSize: 16, bold: true, color: COLORS.accent, margin: [0, 14, 0, 8] },
   question: { fontSize: 12.5, bold: true, lineHeight: 1.15, margin: [0, 14, 0, 5] },
   p: { margin: [0, 0, 0, 6] },
+  displayMath: { alignment: 'center', margin: [0, 2, 0, 8] },
+  contentsPart: { bold: true, fontSize: 11, margin: [0, 8, 0, 3] },
+  contentsSection: { fontSize: 10.5, color: COLORS.accent, margin: [0, 4, 0, 3] },
+  contentsQuestion: { fontSize: 9.5, margin: [0, 0, 0, 2] },
+  contentsCount: { color: COLORS.muted, bold: false, fontSize: 9 },
   li: { margin: [0, 0, 0, 2] },
   list: { margin: [0, 0, 0, 6] },
   code: { fontSize: 8.5, lineHeight: 1.2, preserveLeadingSpaces: true },
@@ -52,69 +74,157 @@ function linkList(kind: 'answer' | 'source', links: Link[], render: RenderContex
   const unique = followable(links).filter(({ href }) => !seen.has(href) && seen.add(href));
   if (unique.length === 0) return null;
   const urls = unique.flatMap(({ href }, i) => [...(i > 0 ? [{ text: '\n' }] : []), ...styledText(href, { link: href }, render)]);
-  return { text: [{ text: linksLabel(kind, unique.length), bold: true }, ...(unique.length > 1 ? [{ text: '\n' }] : []), ...urls], style: 'sources' };
+  // Never split: a list of sources half on one page, half on the next, reads as two.
+  return { text: [{ text: linksLabel(kind, unique.length), bold: true }, ...(unique.length > 1 ? [{ text: '\n' }] : []), ...urls], style: 'sources', unbreakable: true };
 }
+
+/** About how tall a sources list is, from the lengths of its URLs. */
+function linkListHeight(list: Content): number {
+  const runs = (list as { text: { text: string }[] }).text;
+  const lines = runs.map((run) => run.text).join('').split('\n');
+  // Its margins, and those of the paragraph before it.
+  return 12 + SOURCE_LINE * lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / SOURCE_LINE_CHARS)), 0);
+}
+
+type Kept = { keepLines?: KeepLines };
+
+/** The last paragraph of some content (in a list's last item, a stack's last block), which what follows keeps with it. */
+function lastParagraph(content: Content | undefined): Kept | null {
+  if (!content || typeof content !== 'object' || Array.isArray(content)) return null;
+  const node = content as { ul?: Content[]; ol?: Content[]; stack?: Content[] } & Kept;
+  const children = node.ul ?? node.ol ?? node.stack;
+  if (children) return lastParagraph(children.at(-1));
+  return node.keepLines ? node : null;
+}
+
+/**
+ * A heading that keeps `room` points below it on its page: the heading and an empty space below it cannot
+ * be split, and what follows moves up into that space.
+ */
+const keptWithNext = (heading: Content, room: number): Content[] => [
+  { stack: [heading, { canvas: [], margin: [0, room, 0, 0] }], unbreakable: true },
+  { canvas: [], margin: [0, -room, 0, 0] },
+];
 
 interface Bookmark extends ContentText {
   id: string;
   outlineText: string;
-  tocStyle: Style;
-  tocMargin: [number, number, number, number];
 }
 
 /**
- * A heading that is a link target and, when `listed`, an entry of the table of contents and of the PDF
- * outline. A level the book does not need (its lone bank, a bank's lone section) is not listed.
+ * A heading that is a link target and, when `listed`, an entry of the PDF outline. A level the book does not
+ * need (its lone bank, a bank's lone section) is not listed.
  */
-const bookmark = (heading: Bookmark, listed = true): Content =>
-  (listed ? { ...heading, tocItem: true, tocNumberStyle: heading.tocStyle, outline: true } : heading) as Content;
+const bookmark = (heading: Bookmark, listed = true): Content => (listed ? { ...heading, outline: true } : heading) as Content;
 
+/** An entry of the table of contents: a bank, a section ("topic") or a question. */
+interface ContentsEntry {
+  id: string;
+  kind: 'part' | 'section' | 'question';
+  /** The question's number, hung left of its title. */
+  number?: string;
+  title: Inline[];
+  /** A topic's questions. */
+  count?: number;
+  indent: number;
+}
+
+/** The runs of a title without its links: the contents lead into the book, not out of it. */
+const unlinked = (runs: Inline[]): Inline[] => runs.map(({ link, decoration, color, ...run }) => (link ? run : { ...run, ...(decoration ? { decoration } : {}), ...(color ? { color } : {}) }));
+
+/**
+ * The table of contents: each entry's title and page number link to it, a dotted leader between them, a
+ * question's number hung left of its title, a topic's question count after its title.
+ */
+function contents(entries: readonly ContentsEntry[]): Content[] {
+  if (entries.length === 0) return [];
+  const rows = entries.flatMap((entry): Content[] => {
+    const link = { linkToDestination: entry.id };
+    const title: Inline[] = [
+      ...entry.title.map((run) => ({ ...run, ...link })),
+      ...(entry.count === undefined ? [] : [{ text: `  ${entry.count} ${entry.count === 1 ? 'question' : 'questions'}`, style: 'contentsCount', ...link }]),
+      // The page number ends the title's last line (no break before it), flush right, the leader before it.
+      { text: '\u00a0', leader: true, ...link },
+      // pdfmake takes a page reference inline, which its types allow only as a block.
+      { text: '', pageReference: entry.id, atLineEnd: true } as unknown as Inline,
+    ];
+    const row = {
+      columns: [
+        ...(entry.number ? [{ text: entry.number, width: CONTENTS_NUMBER, color: COLORS.accent }] : []),
+        { text: title, width: '*' },
+      ],
+      columnGap: 2,
+      style: `contents${entry.kind[0]!.toUpperCase()}${entry.kind.slice(1)}`,
+      margin: [entry.indent, 0, 0, 0],
+      unbreakable: true,
+    } as Content;
+    // A bank's or a topic's entry stays with the first entries under it.
+    return entry.kind === 'question' ? [row] : keptWithNext(row, KEEP_WITH_CONTENTS_TOPIC);
+  });
+  return [{ text: WORDS.contents, style: 'tocTitle', pageBreak: 'before' }, ...rows];
+}
 /** A heading the running header names on the pages from its own on. */
 interface RunningHead {
   node: Content;
   title: string;
 }
 
-/** The title of the last bank or section that starts on or before `page`, once pdfmake has laid them out. */
+/**
+ * The topic a page is about: the first bank or section that starts on it, else the last one that started
+ * before it (null before the first), once pdfmake has laid them out.
+ */
 function runningTitle(heads: readonly RunningHead[], page: number): string | null {
   let title: string | null = null;
   for (const head of heads) {
     const start = (head.node as { positions?: { pageNumber: number }[] }).positions?.[0]?.pageNumber;
     if (start === undefined || start > page) break;
     title = head.title;
+    if (start === page) break;
   }
   return title;
 }
 
 function answerContent(question: Question, render: RenderContext): Content[] {
   const content = question.hasAnswer ? blocks(question.answerTree.children, render) : [];
-  if (needsNoAnswerNote(question)) content.push({ text: WORDS.noAnswer, style: 'note' });
-  for (const list of [linkList('answer', question.answerLinks, render), linkList('source', question.sources, render)]) if (list) content.push(list);
+  if (needsNoAnswerNote(question)) content.push({ text: WORDS.noAnswer, style: 'note', keepLines: { lines: MIN_LINES } } as Content);
+  const lists = [linkList('answer', question.answerLinks, render), linkList('source', question.sources, render)].filter((list): list is Content => list !== null);
+  // The answer's last lines go to the next page with its sources rather than leave them alone at its top.
+  const last = lastParagraph(content.at(-1));
+  if (last?.keepLines && lists.length > 0) last.keepLines = { ...last.keepLines, withNext: lists.reduce((sum: number, list) => sum + linkListHeight(list), 0) };
+  content.push(...lists);
   return content;
 }
 
-function questionContent(question: Question, parentId: string | undefined, render: RenderContext): Content[] {
+function questionContent(question: Question, parentId: string | undefined, render: RenderContext, entries: ContentsEntry[] | null): Content[] {
+  const id = `q-${question.id}`;
+  const title = inlineRuns(question.titleTree.children as ElementContent[], render);
   const heading = bookmark({
     // The title's own links (question 9's "connected components") stay links: for an unanswered
     // question they are the reader's only pointer.
-    text: [{ text: `${question.number}. `, color: COLORS.accent }, ...inlineRuns(question.titleTree.children as ElementContent[], render)],
+    text: [{ text: `${question.number}. `, color: COLORS.accent }, ...title],
     style: 'question',
-    id: `q-${question.id}`,
+    id,
     outlineText: `${question.number}. ${question.title}`,
     outlineParentId: parentId,
-    tocStyle: { fontSize: 9.5 },
-    tocMargin: [parentId ? 14 : 0, 0, 0, 2],
   });
-  // The heading and an empty space below it cannot be split; the answer then moves up into that space.
-  return [
-    { stack: [heading, { canvas: [], margin: [0, KEEP_WITH_HEADING, 0, 0] }], unbreakable: true },
-    { stack: answerContent(question, render), margin: [0, -KEEP_WITH_HEADING, 0, 0] },
-  ];
+  entries?.push({ id, kind: 'question', number: `${question.number}.`, title: unlinked(title), indent: parentId ? 14 : 0 });
+  if (isShort(question)) return [{ stack: [heading, ...answerContent(question, render)], unbreakable: true }];
+  return [...keptWithNext(heading, KEEP_WITH_QUESTION), ...answerContent(question, render)];
 }
 
-function bankContent(bank: Bank, index: number, render: RenderContext, partListed: boolean, heads: RunningHead[]): Content[] {
+function isShort(question: Question): boolean {
+  let blocky = false;
+  visit(question.answerTree, 'element', (node: Element) => {
+    if (node.tagName === 'pre' || node.tagName === 'table' || node.tagName === 'img') blocky = true;
+  });
+  return !blocky && textContent(question.answerTree).length <= SHORT_ANSWER_CHARS;
+}
+
+/** What the contents list of a bank and how deep: the questions only up to `maxQuestions` of them. */
+function bankContent(bank: Bank, index: number, render: RenderContext, partListed: boolean, heads: RunningHead[], entries: ContentsEntry[], maxQuestions: number): Content[] {
   const partId = `part-${index + 1}`;
   const sectionsListed = bank.sections.length > 1;
+  const questionEntries = bank.questions.length <= maxQuestions ? entries : null;
   const part = bookmark(
     {
       text: styledText(bank.title, {}, render),
@@ -123,11 +233,10 @@ function bankContent(bank: Bank, index: number, render: RenderContext, partListe
       pageBreak: 'before',
       outlineText: bank.title,
       outlineExpanded: true,
-      tocStyle: { bold: true, fontSize: 11 },
-      tocMargin: [0, 8, 0, 3],
     },
     partListed,
   );
+  if (partListed) entries.push({ id: partId, kind: 'part', title: styledText(bank.title, {}, render), count: bank.questions.length, indent: 0 });
   heads.push({ node: part, title: bank.title });
   const content: Content[] = [
     part,
@@ -150,16 +259,19 @@ function bankContent(bank: Bank, index: number, render: RenderContext, partListe
           id: sectionId,
           outlineText: section,
           outlineParentId: bankParent,
-          tocStyle: { fontSize: 10.5, color: COLORS.accent },
-          tocMargin: [partListed ? 6 : 0, 4, 0, 3],
         },
         sectionsListed,
       );
-      heads.push({ node: heading, title: section });
-      content.push(heading);
-      if (sectionsListed) parentId = sectionId;
+      content.push(...keptWithNext(heading, KEEP_WITH_SECTION));
+      // A bank's lone section ("Questions") names nothing the bank's title does not: neither listed nor a header.
+      if (sectionsListed) {
+        const count = bank.questions.filter((q) => q.section === section).length;
+        entries.push({ id: sectionId, kind: 'section', title: styledText(section, {}, render), count, indent: partListed ? 6 : 0 });
+        heads.push({ node: heading, title: section });
+        parentId = sectionId;
+      }
     }
-    content.push(...questionContent(question, parentId, render));
+    content.push(...questionContent(question, parentId, render, questionEntries));
   }
   return content;
 }
@@ -201,12 +313,12 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
   let pixels = 0;
   for (const [key, { src, file }] of refs) {
     const asset = await context.readAsset(src, file);
-    const known = asset && byRealPath.get(asset.realPath);
+    const known = typeof asset !== 'string' && byRealPath.get(asset.realPath);
     if (known) {
       keys.set(key, known);
       continue;
     }
-    const info = asset ? imageInfo(asset.bytes) : 'not found';
+    const info = typeof asset === 'string' ? asset : imageInfo(asset.bytes);
     const size = typeof info === 'string' ? 0 : info.width * info.height;
     const why =
       typeof info === 'string'
@@ -215,10 +327,10 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
           ? `has ${info.width}x${info.height} pixels (the limit is ${limit('imagePixels')})`
           : pixels + size > limit('imagePixelsTotal')
             ? `would bring the book's images past ${limit('imagePixelsTotal')} pixels`
-            : !pngDataIsWhole(asset!.bytes, info)
+            : !pngDataIsWhole((asset as Asset).bytes, info)
               ? 'is a corrupt PNG (its image data does not inflate to its size)'
               : null;
-    if (!asset || typeof info === 'string' || why) {
+    if (typeof asset === 'string' || typeof info === 'string' || why) {
       warnings.push(`${file}: image ${src} ${why}: the PDF shows its name instead`);
       continue;
     }
@@ -240,7 +352,9 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
   const { meta } = book;
   const heads: RunningHead[] = [];
   const partsListed = book.banks.length > 1;
-  const parts = book.banks.flatMap((bank, i) => bankContent(bank, i, { missing, images: keys, file: bank.file }, partsListed, heads));
+  const entries: ContentsEntry[] = [];
+  const { contentsMaxQuestions } = context.config.pdf;
+  const parts = book.banks.flatMap((bank, i) => bankContent(bank, i, { missing, images: keys, file: bank.file }, partsListed, heads, entries, contentsMaxQuestions));
   const render: RenderContext = { missing, images: keys, file: '' };
   const margins = pageMargins(context.config.output.pageSize);
   const side = margins[0];
@@ -248,7 +362,10 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
   const docDefinition: TDocumentDefinitions = {
     pageSize: context.config.output.pageSize,
     pageMargins: margins,
+    // Viewers show the title rather than the file name, and read the text in the book's language.
     language: meta.language,
+    displayTitle: true,
+    version: '1.7',
     info: {
       title: meta.title,
       author: meta.authors.join(', '),
@@ -271,7 +388,7 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
     images,
     content: [
       ...titlePage(book, render),
-      { toc: { title: { text: WORDS.contents, style: 'tocTitle' } }, pageBreak: 'before' },
+      ...contents(entries),
       ...parts,
     ],
   };

@@ -77,24 +77,31 @@ function pngInfo(png: Buffer): ImageInfo | string {
   return 'is a truncated PNG';
 }
 
-const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+/**
+ * The markers pdfkit takes for a frame header: every SOFn, and also DAC (0xcc) and JPG (0xc8), which it cannot
+ * tell from one. mlq finds the frame header as pdfkit does, so that what passes here is what pdfkit reads.
+ */
+const isFrameToPdfkit = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4;
+/** The colour spaces pdfkit gives a JPEG, by its number of components. */
+const PDFKIT_COMPONENTS = [1, 3, 4];
 
-/** Segments in bounds up to a start-of-frame marker, which holds the dimensions. */
+/**
+ * Segments in bounds up to the frame header, which holds the dimensions, walked as pdfkit walks them: each
+ * segment's marker right where the one before ends. A fill byte (0xff before a marker), legal in JPEG, makes
+ * pdfkit read a length from the marker and throw, so it is refused here.
+ */
 function jpegInfo(jpeg: Buffer): ImageInfo | string {
   let offset = 2;
   while (offset + 4 <= jpeg.length) {
     if (jpeg[offset] !== 0xff) return 'is a corrupt JPEG';
     const marker = jpeg[offset + 1]!;
-    if (marker === 0xff) {
-      offset++; // fill byte
-      continue;
-    }
+    if (marker === 0xff) return 'is a JPEG with fill bytes between its segments, which the PDF library cannot read';
     const length = jpeg.readUInt16BE(offset + 2);
     if (length < 2 || offset + 2 + length > jpeg.length) return 'is a truncated JPEG';
-    if (isStartOfFrame(marker)) {
-      if (length < 7) return 'is a corrupt JPEG';
-      const height = jpeg.readUInt16BE(offset + 5);
-      const width = jpeg.readUInt16BE(offset + 7);
+    if (isFrameToPdfkit(marker)) {
+      if (length < 8) return 'is a corrupt JPEG';
+      const [bits, height, width, components] = [jpeg[offset + 4], jpeg.readUInt16BE(offset + 5), jpeg.readUInt16BE(offset + 7), jpeg[offset + 9]!];
+      if (bits !== 8 || !PDFKIT_COMPONENTS.includes(components)) return `is a JPEG of ${bits} bits and ${components} components, which the PDF library cannot embed`;
       return width > 0 && height > 0 ? { mime: 'image/jpeg', width, height } : 'is a JPEG without dimensions';
     }
     if (marker === 0xda || marker === 0xd9) break; // image data or end before any frame

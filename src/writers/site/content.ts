@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
 import type { Bank } from '../../model.js';
+import type { PatternList } from '../../patterns.js';
 import { decodeFragment, linkTarget, siteOf } from '../shared/links.js';
 import { mathOf, texToKatexHtml } from '../shared/math.js';
-import type { WriteContext } from '../writer.js';
+import type { ImageType, ReadAsset } from '../writer.js';
 import { allowedProperties, anyText, integerFrom, type AttributeTable } from '../shared/hast.js';
 import { highlighted } from './code.js';
 
@@ -37,18 +38,18 @@ const SITE_ATTRIBUTES: AttributeTable = {
 const siteProperties = (tagName: string, given: Properties): Properties => allowedProperties(SITE_ATTRIBUTES, tagName, given);
 
 /** Whether a link goes to a referral or affiliate host (site.sponsored in mlq.yaml). */
-export function isSponsored(href: string, patterns: readonly RegExp[]): boolean {
+export function isSponsored(href: string, patterns: PatternList): boolean {
   const host = siteOf(href);
-  return host !== null && patterns.some((pattern) => pattern.test(host));
+  return host !== null && patterns.matches(host);
 }
 
 export interface SiteLinks {
   /** Question id -> "page.html#id". */
   anchors: Map<string, string>;
   upstreamBase: string | null;
-  sponsored: readonly RegExp[];
-  /** A local image of a bank (keyed by imageKey) -> its path in the site. */
-  images: Map<string, string>;
+  sponsored: PatternList;
+  /** A local image of a bank (keyed by imageKey) -> its path in the site, or why it is not there. */
+  images: Map<string, ImageCopy>;
   warnings: string[];
 }
 
@@ -98,10 +99,10 @@ export class PageContent {
     const properties = siteProperties(node.tagName, node.properties);
     if (node.tagName === 'img') {
       const src = String(properties.src ?? '');
-      const copy = this.links.images.get(imageKey(file, src));
-      if (copy) return [{ type: 'element', tagName, properties: { ...properties, src: copy, alt: String(properties.alt ?? '') }, children: [] }];
+      const copy = this.links.images.get(imageKey(file, src)) ?? { refused: 'was not found' };
+      if ('path' in copy) return [{ type: 'element', tagName, properties: { ...properties, src: copy.path, alt: String(properties.alt ?? '') }, children: [] }];
       const line = node.position?.start.line;
-      this.links.warnings.push(`${file}${line ? `:${line}` : ''}: local image "${src}" was not found: the site shows its description`);
+      this.links.warnings.push(`${file}${line ? `:${line}` : ''}: image "${src}" ${copy.refused}: the site shows its description`);
       return [{ type: 'text', value: `[${String(properties.alt ?? '') || src}]` }];
     }
     // A task list's boxes are written as characters: a form control would need a label, and does nothing here.
@@ -140,34 +141,45 @@ const headingLevels = (node: Nodes): number[] =>
     return level ? [Number(level[1])] : [];
   });
 
-const IMAGE_TYPES: Record<string, string> = { png: 'png', jpg: 'jpg', jpeg: 'jpg', gif: 'gif', webp: 'webp', svg: 'svg', avif: 'avif' };
+/** Where a local image of a bank is in the site, or why the site shows its description instead. */
+export type ImageCopy = { path: string } | { refused: string };
+
+/** The file extension of each image type in media/. */
+const EXTENSIONS: Record<ImageType, string> = { png: 'png', jpeg: 'jpg', gif: 'gif', webp: 'webp', avif: 'avif' };
 
 /**
- * The local images of the banks, read through the build's asset reader (only files under a bank's own
- * folder): each is copied once into media/, named by its content, and the pages point at the copy.
+ * The local images of the banks, read through the build's asset reader (src/io/assets.ts): each file is
+ * copied once into media/, named by its content, and the pages point at the copy.
  */
 export async function collectImages(
   banks: readonly Bank[],
-  readAsset: WriteContext['readAsset'],
-): Promise<{ images: Map<string, string>; files: { path: string; bytes: Uint8Array }[] }> {
-  const images = new Map<string, string>();
-  const files = new Map<string, Uint8Array>();
+  readAsset: ReadAsset,
+): Promise<{ images: Map<string, ImageCopy>; files: { path: string; bytes: Uint8Array }[] }> {
+  const images = new Map<string, ImageCopy>();
+  const byRealPath = new Map<string, string>();
+  const files: { path: string; bytes: Uint8Array }[] = [];
   for (const bank of banks) {
     const trees = [{ file: bank.file, tree: bank.frontMatterTree }, ...bank.questions.flatMap((q) => [q.titleTree, q.answerTree].map((tree) => ({ file: q.file, tree })))];
     for (const { file, tree } of trees) {
       for (const element of elementsOf(tree)) {
         const src = element.tagName === 'img' ? element.properties.src : undefined;
-        if (typeof src !== 'string') continue;
-        const key = imageKey(file, src);
-        const type = IMAGE_TYPES[/\.([a-z0-9]+)(?:[?#].*)?$/i.exec(src)?.[1]?.toLowerCase() ?? ''];
-        if (images.has(key) || !type || SCHEME.test(src) || src.startsWith('//')) continue;
-        const bytes = (await readAsset(src.replace(/[?#].*$/, ''), file))?.bytes;
-        if (!bytes) continue;
-        const name = `media/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${type}`;
-        files.set(name, bytes);
-        images.set(key, name);
+        const key = imageKey(file, String(src));
+        if (typeof src !== 'string' || images.has(key)) continue;
+        const asset = await readAsset(src, file);
+        if (typeof asset === 'string') {
+          images.set(key, { refused: asset });
+          continue;
+        }
+        // One file under many spellings is hashed and copied once.
+        let path = byRealPath.get(asset.realPath);
+        if (!path) {
+          path = `media/${createHash('sha256').update(asset.bytes).digest('hex').slice(0, 16)}.${EXTENSIONS[asset.type]}`;
+          byRealPath.set(asset.realPath, path);
+          files.push({ path, bytes: asset.bytes });
+        }
+        images.set(key, { path });
       }
     }
   }
-  return { images, files: [...files].map(([path, bytes]) => ({ path, bytes })) };
+  return { images, files };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import type { Config } from '../../config.js';
 import { allQuestions, type Book, type Question } from '../../model.js';
+import { PatternList } from '../../patterns.js';
 import { hastToText } from '../../read/markdown.js';
 import { el, joined, type Child } from '../shared/hast.js';
 import { followable, githubRepository, linkText, needsNoAnswerNote, upstreamBase } from '../shared/links.js';
@@ -290,7 +291,7 @@ export async function writeSite(book: Book, context: WriteContext): Promise<{ fi
     base: siteAddress(config, meta.upstream),
     info: { name: meta.title, language: meta.language, license: meta.license, upstream: meta.upstream, sourceDate: meta.sourceDate },
     topics,
-    links: { anchors, upstreamBase: upstreamBase(meta.upstream), sponsored: config.site.sponsored.map((p) => new RegExp(p)), images, warnings },
+    links: { anchors, upstreamBase: upstreamBase(meta.upstream), sponsored: new PatternList(config.site.sponsored, config.patternPlaces['site.sponsored']), images, warnings },
     downloads,
   };
   if (!site.base) {
