@@ -23,6 +23,9 @@ export const PAGE_SIZES = ['A4', 'LETTER'] as const;
 export const UNANSWERED_CARDS = ['suspend', 'omit'] as const;
 /** Settings that take one of a few words, written in any case. */
 const CHOICES = { pageSize: PAGE_SIZES, unanswered: UNANSWERED_CARDS } as const;
+/** The forms of an answer questions.json can hold (output.jsonAnswers): HTML to show, plain text, Markdown as written. */
+export const ANSWER_FORMS = ['html', 'text', 'markdown'] as const;
+export type AnswerForm = (typeof ANSWER_FORMS)[number];
 
 export interface Config {
   /** Folder of the config file: relative paths in it are relative to this. */
@@ -38,7 +41,7 @@ export interface Config {
     subjects: string[];
   };
   deck: { name: string; unanswered: (typeof UNANSWERED_CARDS)[number] };
-  output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number] };
+  output: { dir: string; formats: FormatName[]; pageSize: (typeof PAGE_SIZES)[number]; jsonAnswers: AnswerForm[] };
   /** guide.pdf: a bank of more questions than this lists only its topics (with their counts) in the contents. */
   pdf: { contentsMaxQuestions: number };
   rules: Record<string, RuleSetting>;
@@ -74,7 +77,7 @@ export const DEFAULT_CONFIG: Config = {
     subjects: [],
   },
   deck: { name: '', unanswered: 'suspend' },
-  output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4' },
+  output: { dir: 'dist', formats: [...FORMAT_NAMES], pageSize: 'A4', jsonAnswers: ['html', 'markdown'] },
   pdf: { contentsMaxQuestions: 150 },
   rules: {},
   links: { skip: [] },
@@ -86,7 +89,7 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'url' | 'language' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | keyof typeof CHOICES | 'siteUrl' | 'count' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'language' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'answerForms' | keyof typeof CHOICES | 'siteUrl' | 'count' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -100,7 +103,7 @@ const SHAPE: Shape = {
     subjects: 'strings',
   },
   deck: { name: 'string', unanswered: 'unanswered' },
-  output: { dir: 'string', formats: 'formats', pageSize: 'pageSize' },
+  output: { dir: 'string', formats: 'formats', pageSize: 'pageSize', jsonAnswers: 'answerForms' },
   pdf: { contentsMaxQuestions: 'count' },
   rules: 'rules',
   links: { skip: 'patterns' },
@@ -216,7 +219,7 @@ export function parseConfig(text: string, file: string): Config {
     }
     // The lists of strings (a single string is accepted as a list of one).
     const items = isSeq(node) ? node.items : [node];
-    if (items.length === 0 && (shape === 'files' || shape === 'formats')) return fail(node, key, 'expected at least one entry');
+    if (items.length === 0 && (shape === 'files' || shape === 'formats' || shape === 'answerForms')) return fail(node, key, 'expected at least one entry');
     if (shape === 'patterns') patternPlaces[key as keyof typeof patternPlaces] = `${file}:${lineOf(node)}: ${key}`;
     return items.map((item, i) => {
       if (!isScalar(item) || typeof item.value !== 'string') return fail(item as Node, `${key}[${i}]`, 'expected a string');
@@ -226,6 +229,9 @@ export function parseConfig(text: string, file: string): Config {
         } catch (error) {
           return fail(item as Node, `${key}[${i}]`, `not a regular expression: ${(error as Error).message}`);
         }
+      }
+      if (shape === 'answerForms' && !(ANSWER_FORMS as readonly string[]).includes(item.value)) {
+        return fail(item as Node, `${key}[${i}]`, `unknown answer form "${item.value}" (expected one of ${ANSWER_FORMS.join(', ')})`);
       }
       if (shape === 'formats' && !isFormatName(item.value)) {
         return fail(item as Node, `${key}[${i}]`, `unknown format "${item.value}" (expected one of ${FORMAT_NAMES.join(', ')})`);

@@ -424,8 +424,9 @@ describe('a large bank', () => {
     const out = path.join(dir, 'out');
     expect(mlq(['build', '--source', file, '--formats', 'json', '--out', out]).code).toBe(0);
     const { toQuestionsJson } = await import('../src/writers/json/index.js');
+    const { loadConfig } = await import('../src/config.js');
     const built = JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8'));
-    const sequential = JSON.parse(JSON.stringify(toQuestionsJson(parseBook({ meta: META, sources: [{ file: relative, text }] }), 'source')));
+    const sequential = JSON.parse(JSON.stringify(toQuestionsJson(parseBook({ meta: META, sources: [{ file: relative, text }] }), await loadConfig('source/mlq.yaml'))));
     expect(built.banks).toEqual(sequential.banks);
     expect(built.banks[0].sections).toHaveLength(30);
     expect(built.banks[0].sections.at(-1).title).toBe('Part 30');

@@ -4,17 +4,26 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, parseConfig, type Config } from '../src/config.js';
 import { QUESTIONS_SCHEMA } from '../src/writers/json/schema.js';
-import { toQuestionsJson } from '../src/writers/json/index.js';
+import { jsonFormat, toQuestionsJson } from '../src/writers/json/index.js';
+import { toAnkiNotes } from '../src/writers/anki/notes.js';
 import { bookOf, SOURCE } from './support/book.js';
 
 interface JsonQuestion {
+  id: string;
   number: number;
   section: string | null;
-  answerText: string;
-  answerMarkdown: string;
+  topic: string | null;
+  answerHtml?: string;
+  answerText?: string;
+  answerMarkdown?: string;
+  siteUrl: string | null;
+  ankiGuid: string;
+  upstreamUrl: string | null;
 }
 interface JsonBank {
+  id: string;
   sections: { id: string; title: string }[];
   questions: JsonQuestion[];
 }
@@ -61,13 +70,59 @@ describe('questions.json', () => {
     expect(json!.questions.map((q) => q.section)).toEqual([null, first, second]);
   });
 
+  const withForms = (...jsonAnswers: Config['output']['jsonAnswers']): Config => ({ ...DEFAULT_CONFIG, output: { ...DEFAULT_CONFIG.output, jsonAnswers } });
+
   it('keeps list markers in answerText, and the Markdown as written in answerMarkdown', () => {
-    const [json] = banksOf(toQuestionsJson(bookOf(bank)));
+    const [json] = banksOf(toQuestionsJson(bookOf(bank), withForms('html', 'text', 'markdown')));
     const steps = json!.questions[1]!;
     expect(steps.answerText).toBe('Do this:\n\n1. first\n2. second\n\n  - a detail\n\n- a bullet');
     expect(steps.answerMarkdown).toBe('Do this:\n\n1. first\n2. second\n   - a detail\n\n* a bullet');
     expect(json!.questions[2]!.answerMarkdown).toBe('```\ncode()\n```');
     expect(json!.questions[0]!.answerMarkdown).toBe('Plain.');
+  });
+
+  it('gives each answer in the forms asked for, HTML and Markdown by default, and says which', () => {
+    const forms = (json: object) => [(json as { answerForms: string[] }).answerForms, Object.keys(banksOf(json)[0]!.questions[1]!).filter((key) => key.startsWith('answer') && key !== 'answerLinks')];
+    expect(forms(toQuestionsJson(bookOf(bank)))).toEqual([['html', 'markdown'], ['answerHtml', 'answerMarkdown']]);
+    expect(forms(toQuestionsJson(bookOf(bank), withForms('text')))).toEqual([['text'], ['answerText']]);
+    const validate = validator();
+    for (const json of [toQuestionsJson(bookOf(bank)), toQuestionsJson(bookOf(bank), withForms('text')), toQuestionsJson(bookOf(bank), withForms('html', 'text', 'markdown'))]) {
+      expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    }
+    // A question without any form of its answer is not one the schema allows.
+    const json = toQuestionsJson(bookOf(bank)) as { banks: { questions: Record<string, unknown>[] }[] };
+    const { answerHtml: _html, answerMarkdown: _markdown, ...bare } = json.banks[0]!.questions[0]!;
+    expect(validate({ ...json, banks: [{ ...json.banks[0], questions: [bare] }] })).toBe(false);
+    // mlq.yaml asks for them; an unknown form is refused at its line.
+    expect(parseConfig('output:\n  jsonAnswers: [text]\n', 'mlq.yaml').output.jsonAnswers).toEqual(['text']);
+    expect(() => parseConfig('output:\n  jsonAnswers: [pdf]\n', 'mlq.yaml')).toThrow(/mlq\.yaml:2.*unknown answer form "pdf"/);
+    expect(() => parseConfig('output:\n  jsonAnswers: []\n', 'mlq.yaml')).toThrow(/expected at least one entry/);
+  });
+
+  it('says where each question is published: its site page, its Anki note, its line upstream; banks have ids, questions topics', () => {
+    const config: Config = { ...DEFAULT_CONFIG, site: { ...DEFAULT_CONFIG.site, url: 'https://example.org/book/', branch: 'main' } };
+    const book = bookOf(bank);
+    const [json] = banksOf(toQuestionsJson({ ...book, meta: { ...book.meta, upstream: 'https://github.com/owner/repo' } }, config));
+    expect(json!.id).toMatch(/^[a-z0-9-]+$/);
+    expect(json!.questions.map((q) => q.topic)).toEqual([null, 'Topic', 'Topic']);
+    const steps = json!.questions[1]!;
+    expect(steps.siteUrl).toMatch(/^https:\/\/example\.org\/book\/[a-z0-9-]+\.html#steps$/);
+    expect(steps.upstreamUrl).toMatch(/^https:\/\/github\.com\/owner\/repo\/blob\/main\/.+\.md#L8$/);
+    // The GUIDs of the notes deck.apkg and deck.csv hold, in the same order.
+    expect(json!.questions.map((q) => q.ankiGuid)).toEqual(toAnkiNotes(book, config).notes.map((note) => note.guid));
+    // No site address, no GitHub upstream: nothing to name.
+    const [bare] = banksOf(toQuestionsJson({ ...book, meta: { ...book.meta, upstream: 'https://example.org/list' } }, DEFAULT_CONFIG));
+    expect(bare!.questions.map((q) => [q.siteUrl, q.upstreamUrl])).toEqual(Array(3).fill([null, null]));
+  });
+
+  it('is written with its schema beside it, which the site ships beside its copy', async () => {
+    const { files } = await jsonFormat.write(bookOf(bank), { config: DEFAULT_CONFIG, readAsset: async () => 'was not found' });
+    const json = JSON.parse(new TextDecoder().decode(files[0]!.bytes)) as { $schema: string };
+    expect(files.map((file) => file.path)).toEqual(['questions.json', json.$schema.replace('./', '')]);
+    const { writeSite } = await import('../src/writers/site/index.js');
+    const site = await writeSite(bookOf(bank), { config: DEFAULT_CONFIG, readAsset: async () => 'was not found', built: files });
+    const downloads = site.files.map((file) => file.path).filter((file) => file.startsWith('site/downloads/'));
+    expect(downloads).toEqual(['site/downloads/questions.json', 'site/downloads/questions.schema.json']);
   });
 
   it('validates, formats included, on the bank in source/', () => {

@@ -3,11 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findMath } from '../src/read/math.js';
-import { KATEX_DIST, hasMath, htmlWithMathML, loadMathJax, texError, texToMathML, texToSvg, withMath } from '../src/writers/shared/math.js';
+import { KATEX_DIST, hasMath, htmlWithMathML, loadMathJax, texError, texToKatexHtml, texToMathML, texToSvg, withMath } from '../src/writers/shared/math.js';
 import { toAnkiNotes } from '../src/writers/anki/notes.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { bookOf } from './support/book.js';
 import { MATH_BANK } from './support/math.js';
+import { xmlErrors } from './support/outputs.js';
+
+const EQNARRAY = '\\begin{eqnarray} a &=& b \\\\ c &<& d \\end{eqnarray}';
 
 describe('the model: remark-math into the trees', () => {
   const book = bookOf(MATH_BANK);
@@ -51,6 +54,26 @@ describe('the renderers', () => {
   it('texError gives KaTeX\'s message and where it stopped', () => {
     expect(texError('x^2', false)).toBeNull();
     expect(texError('x^{2', false)).toEqual({ message: "Expected '}', got 'EOF'", offset: 4 });
+  });
+
+  it('texError accepts what MathJax (GitHub\'s renderer) parses and KaTeX does not; neither parsing it is KaTeX\'s error', () => {
+    expect(texError(EQNARRAY, true)).toBeNull();
+    expect(texError('x \\tag{1}', false)).toBeNull();
+    expect(texError('\\foo', false)).toEqual({ message: 'Undefined control sequence: \\foo', offset: 0 });
+    expect(texError('\\frac{1}{', true)).toMatchObject({ offset: 9 });
+  });
+
+  it('texToMathML and texToKatexHtml give MathJax\'s MathML for TeX only MathJax parses: one row per line, the TeX as annotation, no ids', () => {
+    for (const markup of [texToMathML(EQNARRAY, true), texToKatexHtml(EQNARRAY, true)]) {
+      expect(markup).toMatch(/^<span class="mathjax"><math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML" display="block"><semantics><mrow><mtable /);
+      expect(markup.match(/<mtr>/g)).toHaveLength(2);
+      expect(markup).toContain('<mo>&lt;</mo>');
+      expect(markup).toContain('<annotation encoding="application/x-tex">\\begin{eqnarray} a &#x26;=&#x26; b \\\\ c &#x26;&#x3C;&#x26; d \\end{eqnarray}</annotation>');
+      expect(xmlErrors(markup)).toEqual([]);
+    }
+    expect(texToMathML('(a) \\tag{1}', true)).not.toMatch(/\sid=/);
+    expect(texToMathML('x^2', true)).toMatch(/^<span class="katex">/);
+    expect(texToKatexHtml('x^2', true)).toMatch(/^<span class="katex-display">/);
   });
 
   it('texToSvg draws paths, no text, with its size in ems', async () => {

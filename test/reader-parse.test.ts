@@ -3,6 +3,7 @@
 // and banks read in parts. Small banks only, so that `npm run mutate -- reader` stays quick.
 import { describe, expect, it } from 'vitest';
 import { hastToHtml } from '../src/read/markdown.js';
+import { findMath } from '../src/read/math.js';
 import { readingOf } from '../src/read/layouts/index.js';
 import { bankPieces, finishBank, mergeBankParts, parseBank, parseBankPart, parseBook } from '../src/read/parse.js';
 import type { ReadOptions } from '../src/read/layouts/index.js';
@@ -187,6 +188,63 @@ describe('headings that look like questions', () => {
   });
 });
 
+describe('what is not an answer, or not a question (as real lists write them)', () => {
+  const answerOf = (body: string) => first(`# T\n\n#### 1) Q?\n\n${body}\n\n#### 2) R?\nB.\n`);
+
+  it.each(['Answer here', 'Answer:', '**Answer:**', 'Answers', 'answer goes here.', 'TODO', 'todo!', 'TBD', 'TBA', 'WIP', 'Work in progress...', 'Coming soon', 'Answer coming soon!', 'Answer to come', 'To be added', 'to be written', 'To be done.', 'To be continued…'])(
+    'a placeholder "%s" is no answer',
+    (placeholder) => {
+      const q = answerOf(`${placeholder}\n\n<br/>`);
+      expect([q.hasAnswer, q.answerText]).toEqual([false, '']);
+    },
+  );
+
+  it('a label "Answer:" above the answer is no part of it; a paragraph that says more is the answer', () => {
+    expect(answerOf('Answer:\n\nThe answer.').answerText).toBe('The answer.');
+    for (const text of ['Answer: yes.', 'Answer here is no', 'TODO: write the tests first', 'Coming soon to a theatre', 'To be or not to be']) expect(answerOf(text).answerText).toBe(text);
+  });
+
+  it('a <details> with nothing but its summary holds no answer, whatever its summary; one with an image does', () => {
+    for (const summary of ['Answer', 'Click to expand', '']) {
+      const q = answerOf(`<details><summary>${summary}</summary>\n\n</details>`);
+      expect([q.hasAnswer, hastToHtml(q.answerTree)]).toEqual([false, '']);
+    }
+    expect(answerOf('<details><summary>Answer</summary>\n\nAnswer here\n\n</details>').hasAnswer).toBe(false);
+    expect(answerOf('<details><summary>Answer</summary>\n\n![x](local.png)\n\n</details>').hasAnswer).toBe(true);
+    expect(hastToHtml(answerOf('<details><summary>Hint</summary><img src="local.png"></details>').answerTree)).toContain('<summary>Hint</summary>');
+  });
+
+  it('a back-to-top link indented into code after an answer at the margin is navigation (so in any code block without language); other code stays', () => {
+    const answer = (code: string) => first(`# T\n\n1. ### Q?\n\nA.\n\n    ${code}\n\n2. ### R?\n`).answerText;
+    expect(answer('**[⬆ Back to Top](#table-of-contents)**')).toBe('A.');
+    expect(answer('[Back to top](https://elsewhere.example)')).toBe('A.\n\n[Back to top](https://elsewhere.example)');
+    expect(answer('let top = [1](#x)')).toBe('A.\n\nlet top = [1](#x)');
+    expect(first('# T\n\n1. ### Q?\n\n```\n[Back to top](#top)\n```\n\n```md\n[Back to top](#top)\n```\n').answerText).toBe('[Back to top](#top)');
+  });
+
+  it('a GitHub math image is the formula it carries, at its place; other images stay images', () => {
+    const q = answerOf('So <img src="https://render.githubusercontent.com/render/math?math=\\beta = (X^{T}X)^{-1}"> and ![m](https://render.githubusercontent.com/render/math?math=x_{i%2B1}%20-%20x_i), not ![p](https://render.githubusercontent.com/render/other?math=y) <img src="https://render.githubusercontent.com/render/math?math=">.');
+    expect(q.answerText).toBe('So $\\beta = (X^{T}X)^{-1}$ and $x_{i+1} - x_i$, not p https://render.githubusercontent.com/render/math?math=.');
+    // Raw HTML in an answer leaves its tree without places (hast-util-raw); a Markdown image keeps its own.
+    expect(findMath(answerOf('Then ![m](https://render.githubusercontent.com/render/math?math=x).').answerTree)).toEqual([{ tex: 'x', display: false, line: 5, column: 6 }]);
+  });
+
+  it('a footer sending the reader elsewhere for the rest is navigation, not the last answer', () => {
+    for (const footer of ['#### Explore all 100 answers here 👉 [Site](https://s.example)', '### More questions at [Site](https://s.example)', '##### See the rest of the answers on the site']) {
+      const b = bank(`# T\n\n## 1. Q?\nA.\n\n${footer}\n\n<a href="https://s.example"><img src="https://s.example/banner.png"></a>\n`);
+      expect([b.questions[0]!.answerText, b.questions[0]!.answerMarkdown]).toEqual(['A.', 'A.']);
+    }
+    expect(bank('# T\n\n## 1. Q?\nA.\n\n#### All answers are here\n').questions[0]!.answerText).toBe('A.\n\nAll answers are here');
+  });
+
+  it('a title whose number counts the list is no malformed question, at depth 1 or as the only `##` heading', () => {
+    expect(loose('# 100 Must-Know Data Scientist Interview Questions\n\n## 1. What is A?\nx\n\n## 2. What is B?\ny\n')).toEqual([]);
+    expect(loose('## 12 Probability Questions\n\n### 1) What is A?\nx\n\n### 2) What is B?\ny\n')).toEqual([]);
+    expect(loose('# T\n\n### 1) What is A?\nx\n\n### 2) What is B?\ny\n\n## 12 Probability Questions\n')).toEqual([[9, '### 12) Probability Questions']]);
+    expect(loose('# T\n\n**What is A?**\n\nx\n\n**What is A2?**\n\n# What is B?\n\ny\n\n## What is C?\n')).toEqual([[13, '**What is C?**']]);
+  });
+});
+
 describe('sections', () => {
   it('a topic heading that no question follows is no section, and ends the section before', () => {
     const b = bank('# T\n\n## One\n\n### 1) A?\nx\n\n## Empty\n\ntext\n\n## Two\n\n### 2) B?\n');
@@ -352,7 +410,7 @@ describe('titles and hints, stated', () => {
     const r = readingOf(text, 'b.md');
     const lost = { ...r, questionLines: [...r.questionLines, { line: 99, text: 'Lost?' }] };
     expect(finishBank([parseBankPart('b.md', { text, line: 1, offset: 0 }, lost)], lost).looseHeadings).toEqual([
-      { file: 'b.md', line: 99, column: 1, text: 'Lost?', depth: 3, hint: expect.stringContaining('an answer at the margin ends the list') },
+      { file: 'b.md', line: 99, column: 1, text: 'Lost?', depth: 3, hint: expect.stringContaining('an unclosed code fence or HTML block takes the item in') },
     ]);
   });
 });
@@ -413,7 +471,7 @@ describe('boundaries the mutation test found unstated', () => {
 
   it('only a <details> unwraps, and only by its <summary>', () => {
     expect(html(first('# T\n\n#### 1) Q?\n\n<div><summary>Answer</summary>\n\nx\n\n</div>\n').answerTree)).toBe('<div><summary>Answer</summary>\n<p>x</p>\n</div>');
-    expect(html(first('# T\n\n#### 1) Q?\n\n<details>\n\nAnswer\n\n</details>\n').answerTree)).toBe('<details>\n<p>Answer</p>\n</details>');
+    expect(html(first('# T\n\n#### 1) Q?\n\n<details>\n\nSolution\n\n</details>\n').answerTree)).toBe('<details>\n<p>Solution</p>\n</details>');
   });
 
   it('a claimed count may have several spaces between its words', () => {

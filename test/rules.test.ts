@@ -126,6 +126,11 @@ describe('math-syntax', () => {
     expect(finding!.message).toMatch(/Expected '\}', got 'EOF'/);
   });
 
+  it('accepts what GitHub renders with MathJax though KaTeX lacks it (eqnarray, an inline \\tag), and GitHub\'s math images', () => {
+    const bank = q(1, 'A?', '$$\n\\begin{eqnarray} a &=& b \\\\ c &=& d \\end{eqnarray}\n$$\n\nAnd $x \\tag{1}$ and <img src="https://render.githubusercontent.com/render/math?math=\\sum_{i}%20x_i"> but <img src="https://render.githubusercontent.com/render/math?math=\\frac{1}{">. [[src]](https://s.example)');
+    expect(rule.check(bookOf(bank)).map((f) => f.message)).toEqual([expect.stringMatching(/^Math "\\frac\{1\}\{" cannot be rendered/)]);
+  });
+
   it('reads display math and ```math blocks, math in titles and front matter, and leaves currency alone', () => {
     const bank = `# Bank\n\nIntro $\\bad$.\n\n${q(1, 'What is $\\sqrt{$?', '$$\n\\frac{1\n$$\n\n```math\n\\left(\n```\n\nIt costs $5 and $10. [[src]](https://s.example)')}`;
     expect(new Set(rule.check(bookOf(bank)).map((f) => f.file))).toEqual(new Set(['bank1.md']));

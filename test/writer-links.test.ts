@@ -2,7 +2,7 @@
 // gets the "no answer yet" note.
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../src/model.js';
-import { decodeFragment, domainOf, followable, githubRepository, linkTarget, linkText, needsNoAnswerNote, siteOf, upstreamBase } from '../src/writers/shared/links.js';
+import { decodeFragment, domainOf, followable, githubRepository, linkTarget, linkText, needsNoAnswerNote, resolvedTarget, siteOf, upstreamBase, upstreamLine } from '../src/writers/shared/links.js';
 import { WORDS } from '../src/writers/shared/words.js';
 import { bookOf } from './support/book.js';
 
@@ -15,6 +15,28 @@ describe('linkTarget', () => {
     ['mailto:someone@example.org', 'mailto:someone@example.org'],
     ['HTTPS://Example.ORG/a b', 'https://example.org/a%20b'],
   ])('links %s as %s', (url, href) => {
+    expect(linkTarget(url)).toBe(href);
+  });
+
+  // RFC 3986 allows unreserved characters, the delimiters and "%" escapes; the WHATWG serialization leaves
+  // more than that as written.
+  it.each([
+    // GitHub's old math images: a backslash, braces and a caret in the query.
+    ['https://latex.codecogs.com/gif.latex?\\frac{a}{b}^2', 'https://latex.codecogs.com/gif.latex?%5Cfrac%7Ba%7D%7Bb%7D%5E2'],
+    ['https://example.org/a^b|c`d[e]', 'https://example.org/a%5Eb%7Cc%60d%5Be%5D'],
+    ['https://example.org/#f[g]{h}', 'https://example.org/#f%5Bg%5D%7Bh%7D'],
+    // A "%" that starts no escape is escaped itself; a valid escape, in either case, is kept.
+    ['https://example.org/?a=%zz&b=%4a%4F%', 'https://example.org/?a=%25zz&b=%4a%4F%25'],
+    ['https://example.org/%4g', 'https://example.org/%254g'],
+    // What RFC 3986 allows stays as it is.
+    ["https://u:p@example.org:8080/a-b_c.d~e/f:g@h!$&'()*+,;=?i=j/k?l#m/n?o", "https://u:p@example.org:8080/a-b_c.d~e/f:g@h!$&'()*+,;=?i=j/k?l#m/n?o"],
+    // IPv6 brackets are the authority's; in the path they are escaped.
+    ['http://[::1]:8/a[b]', 'http://[::1]:8/a%5Bb%5D'],
+    ['http://[::1]', 'http://[::1]/'],
+    // A mailto: URL has no authority: its whole path is escaped.
+    ['mailto:a{b}@example.org', 'mailto:a%7Bb%7D@example.org'],
+    ['mailto:[a]@example.org', 'mailto:%5Ba%5D@example.org'],
+  ])('escapes %s as %s', (url, href) => {
     expect(linkTarget(url)).toBe(href);
   });
 
@@ -174,4 +196,47 @@ describe('upstreamBase', () => {
       expect(upstreamBase(upstream)).toBeNull();
     },
   );
+});
+
+describe('resolvedTarget', () => {
+  const base = 'https://github.com/owner/name/blob/HEAD/';
+  it.each([
+    ['https://example.org/a{b}', base, 'https://example.org/a%7Bb%7D'],
+    ['https://example.org/a', null, 'https://example.org/a'],
+    ['docs/a b^.md', base, 'https://github.com/owner/name/blob/HEAD/docs/a%20b%5E.md'],
+    // A colon after the first segment is no scheme.
+    ['docs/a:b.md', base, 'https://github.com/owner/name/blob/HEAD/docs/a:b.md'],
+    ['../x.md#part', base, 'https://github.com/owner/name/blob/x.md#part'],
+    ['/x', 'https://example.org/banks/', 'https://example.org/x'],
+  ])('leads %s (against %s) to %s', (href, from, target) => {
+    expect(resolvedTarget(href, from)).toBe(target);
+  });
+
+  it.each([
+    ['javascript:alert(1)', base],
+    ['docs/a.md', null],
+    // "//" names a host and gives none: no URL at all.
+    ['//', base],
+  ])('leaves %s (against %s) as text', (href, from) => {
+    expect(resolvedTarget(href, from)).toBeNull();
+  });
+});
+
+describe('upstreamLine', () => {
+  it.each([
+    ['https://github.com/owner/name', 'main', 'README.md', 12, 'https://github.com/owner/name/blob/main/README.md#L12'],
+    ['https://github.com/owner/name/', '', 'NLP/README.md', 3, 'https://github.com/owner/name/blob/HEAD/NLP/README.md#L3'],
+    // A branch or file name with characters of their own: escaped per segment, the slashes kept.
+    ['https://github.com/owner/name', 'feat/x#1', 'a b/c#d?.md', 7, 'https://github.com/owner/name/blob/feat%2Fx%231/a%20b/c%23d%3F.md#L7'],
+  ])('names %s, %j, %s line %i as %s', (upstream, branch, file, line, url) => {
+    expect(upstreamLine(upstream, branch, file, line)).toBe(url);
+  });
+
+  it.each([
+    ['https://example.org/list', 'README.md'],
+    ['https://github.com/owner/name', '../elsewhere.md'],
+    ['https://github.com/owner/name', '/abs/README.md'],
+  ])('has none for %s and %s (no GitHub upstream, or a file outside the repository)', (upstream, file) => {
+    expect(upstreamLine(upstream, 'main', file, 1)).toBeNull();
+  });
 });

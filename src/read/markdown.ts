@@ -90,6 +90,7 @@ export function toSafeHast(nodes: MdastContent[], where: TextPlace): HastRoot {
   const hasRaw = nodes.length > 0 && containsRaw(tree);
   const parsed = hasRaw ? (loadRaw()(tree) as HastRoot) : tree;
   const clean = sanitize(parsed, schema) as HastRoot;
+  mathImagesToMath(clean);
   remoteImagesToLinks(clean);
   flattenNestedInteractive(clean);
   return clean;
@@ -166,6 +167,21 @@ function containsRaw(tree: HastNodes): boolean {
   return found;
 }
 
+/** GitHub's old math images, `<img src="https://render.githubusercontent.com/render/math?math=TeX">`. */
+const GITHUB_MATH_IMAGE = /^https:\/\/render\.githubusercontent\.com\/render\/math\?/;
+
+/** A GitHub math image is the formula it carries (inline math, as math.ts says), no remote image. */
+function mathImagesToMath(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'img' || !parent || index === undefined) return;
+    const src = String(node.properties.src ?? '');
+    const tex = GITHUB_MATH_IMAGE.test(src) ? new URL(src).searchParams.get('math')?.trim() : undefined;
+    if (!tex) return;
+    parent.children[index] = { type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-inline'] }, children: [{ type: 'text', value: tex }], position: node.position };
+    return SKIP;
+  });
+}
+
 function remoteImagesToLinks(tree: HastRoot): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'img' || !parent || index === undefined) return;
@@ -204,6 +220,16 @@ function flattenNestedInteractive(tree: HastRoot): void {
     parent.children = children;
   };
   walk(tree, false);
+}
+
+/**
+ * What stands where an answer is still to be written: "Answer here", "Answer:", "TODO", "Coming soon" (a
+ * paragraph of nothing else). It is no answer; and a label "Answer:" above the answer is no part of it.
+ */
+const PLACEHOLDER = /^(?:answers?(?:\s+(?:here|goes\s+here|to\s+come|coming\s+soon))?|todo|tbd|tba|wip|work\s+in\s+progress|coming\s+soon|to\s+be\s+(?:added|written|done|continued))\s*[:.!…]*$/i;
+
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.trim());
 }
 
 export function hastToHtml(tree: HastRoot): string {

@@ -6,7 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { allQuestions, sectionRuns, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Numbering, type Place, type Question, type Section } from '../model.js';
-import { hastToText, inlineToSafeHast, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
+import { hastToText, inlineToSafeHast, isPlaceholder, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
 import { cutAtHeadings, hasDefinitions, type Piece } from './split.js';
@@ -98,8 +98,7 @@ export function unreadBank(file: string, reading: Reading): Bank {
 
 const UNREAD_HINT: Record<Reading['layout'], string> = {
   headings: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the heading in.',
-  // micromark (unlike GitHub) reads "27. ###" after an indented code block as text (micromark/micromark#228).
-  list: 'Check the items before it: an answer at the margin ends the list, and an item after an indented code block is then read as text; indent every answer under its item.',
+  list: 'Check the Markdown just before it: an unclosed code fence or HTML block takes the item in.',
   bold: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the paragraph in.',
 };
 
@@ -264,8 +263,10 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
  * question depth in a heading bank (deeper headings belong to answers), anywhere in other layouts.
  */
 function looksLikeQuestionHeading(depth: number, text: string, reading: Reading): boolean {
+  // A heading at the title's depth is a title (`# 100 Must-Know ... Questions` counts the list), never a question.
+  if (depth <= reading.titleDepth) return false;
   if (reading.layout === 'headings') return (depth === reading.depth || depth === reading.depth - 1) && LOOKS_NUMBERED.test(text);
-  return depth >= 2 && (numberForm(text) !== null || ENDS_AS_QUESTION.test(text));
+  return numberForm(text) !== null || ENDS_AS_QUESTION.test(text);
 }
 
 /** How the bank's layout writes this text as a question: the hint of a question it could not read. */
@@ -279,7 +280,15 @@ function asQuestion(text: string, reading: Reading): string {
   return `${'#'.repeat(reading.depth)} ${numbered}${rest}`;
 }
 
+/** A link inside the page, as Markdown writes it: `](#table-of-contents)`. */
+const INTERNAL_LINK = /\]\(#[^)\s]*\)/g;
+
 function isBackToTop(node: RootContent): boolean {
+  // `    **[⬆ Back to Top](#top)**` after an answer at the margin: GitHub shows it as indented code (no language).
+  if (node.type === 'code' && !node.lang) {
+    const text = node.value.replace(INTERNAL_LINK, '');
+    return text !== node.value && BACK_TO_TOP.test(text);
+  }
   if (node.type !== 'paragraph' || !BACK_TO_TOP.test(toString(node))) return false;
   let internal = false;
   visit(node, 'link', (link: MdLink) => {
@@ -395,8 +404,9 @@ function isIdComment(node: RootContent | PhrasingContent): node is Html {
   return node.type === 'html' && ID_COMMENT.test(node.value);
 }
 
+/** Whether a node of an answer holds none of it: blank, an id comment, or a placeholder ("Answer here", "TODO"). */
 function isBlank(node: RootContent): boolean {
-  if (node.type === 'paragraph') return node.children.every((c) => c.type === 'break' || (c.type === 'text' && !c.value.trim()));
+  if (node.type === 'paragraph') return node.children.every((c) => c.type === 'break' || (c.type === 'text' && !c.value.trim())) || isPlaceholder(toString(node));
   return isIdComment(node);
 }
 
@@ -436,11 +446,6 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
   const answerNodes = bodyRoot.children.filter((node) => !isBlank(node) && !isBackToTop(node));
   const answerTree = unwrapAnswerDetails(toSafeHast(answerNodes, placeOf(answerNodes[0] ?? heading, file)));
   const answerText = hastToText(answerTree);
-  let hasImage = false;
-  // Stryker disable next-line StringLiteral: unist-util-visit takes an empty test as none, and a text node has no tagName.
-  visit(answerTree, 'element', (el) => {
-    if (el.tagName === 'img') hasImage = true;
-  });
 
   // Every node read from the text has a position, and so has every node a layout makes (list.ts, bold.ts).
   const answerMarkdown = body.length ? sourceOf(body[0]!.position!.start.offset!, body.at(-1)!.position!.end.offset!) : '';
@@ -457,12 +462,22 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
     answerText,
     answerMarkdown,
     answerTree,
-    hasAnswer: answerText !== '' || hasImage,
+    hasAnswer: holdsAnswer(answerTree),
     sources: all.filter((l) => l.kind === 'source').map((l) => l.link),
     answerLinks: all.filter((l) => l.kind === 'answer').map((l) => l.link),
     links: all.filter((l) => l.kind === 'inline').map((l) => l.link),
     ...placeOf(heading, file),
   };
+}
+
+/** Whether an answer's tree holds anything: text or an image. */
+function holdsAnswer(tree: HastRoot): boolean {
+  let hasImage = false;
+  // Stryker disable next-line StringLiteral: unist-util-visit takes an empty test as none, and a text node has no tagName.
+  visit(tree, 'element', (el) => {
+    if (el.tagName === 'img') hasImage = true;
+  });
+  return hasImage || hastToText(tree) !== '';
 }
 
 /** Trims the whitespace a removed `[[src](url)]` leaves at the start or end of a title. */
@@ -483,15 +498,19 @@ function stripNumber(children: PhrasingContent[], form: string | null): Phrasing
   return text.value ? [text, ...rest] : rest;
 }
 
-/** `<details><summary>Answer</summary> ... </details>`: the content is the answer, the summary a button. */
+/**
+ * `<details><summary>Answer</summary> ... </details>`: the content is the answer, the summary a button. A
+ * `<details>` with nothing but its summary holds no answer, whatever the summary says: it goes.
+ */
 function unwrapAnswerDetails(tree: HastRoot): HastRoot {
   // Stryker disable next-line StringLiteral: unist-util-visit takes an empty test as none, and the callback checks the tag.
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'details' || !parent || index === undefined) return;
     const summary = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'summary');
-    if (!summary || !ANSWER_SUMMARY.test(hastToText({ type: 'root', children: summary.children }))) return;
     const content = node.children.filter((c) => c !== summary) as ElementContent[];
-    parent.children.splice(index, 1, ...content);
+    const empty = !holdsAnswer({ type: 'root', children: content });
+    if (!empty && (!summary || !ANSWER_SUMMARY.test(hastToText({ type: 'root', children: summary.children })))) return;
+    parent.children.splice(index, 1, ...(empty ? [] : content));
     return index;
   });
   return tree;

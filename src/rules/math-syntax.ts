@@ -25,7 +25,7 @@ function renderError(math: MathNode): Problem | null {
 export const mathSyntax: Rule = {
   id: 'math-syntax',
   severity: 'error',
-  description: 'A formula is TeX that KaTeX cannot parse, or uses a command that can make a link or script (\\href, \\style, \\class...).',
+  description: 'A formula is TeX that neither KaTeX nor MathJax (GitHub\'s renderer) can parse, or uses a command that can make a link or script (\\href, \\style, \\class...).',
   hint: 'Fix the TeX (an unclosed brace or \\left, an unknown command), write a link outside the formula, or escape a dollar sign that is not math as \\$.',
   check: perBank((bank) =>
     treesOf(bank).flatMap(({ tree, at }) =>

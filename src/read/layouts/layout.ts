@@ -140,8 +140,11 @@ export const writeNumber = (form: string, n: number) => form.replace('{n}', Stri
 export const LOOKS_NUMBERED = /^\s*(?:Q(?:uestion)?\s*)?\d+(?:\s*[.):](?!\d)|\s*[:\-–]?\s+\p{L})/iu;
 /** A question mark at the end, before any trailing link, emoji or closing mark. */
 export const ENDS_AS_QUESTION = /[?？](?:[\s\p{Extended_Pictographic}\u200d\ufe0f*_)\]]|\[[^\]]*\](?:\([^)]*\))?)*$/u;
-/** Headings of a table of contents: navigation, never a question or a section. */
-export const NAVIGATION_HEADING = /^\s*(?:table\s+of\s+)?contents\s*$/i;
+/**
+ * Headings of a table of contents, and of a footer that sends the reader elsewhere for the rest ("Explore
+ * all 100 answers here 👉"): navigation, never a question, a section or part of an answer.
+ */
+export const NAVIGATION_HEADING = /^\s*(?:table\s+of\s+)?contents\s*$|\b(?:all|more|the\s+rest\s+of\s+the)\s+(?:\d+\s+)?(?:answers|questions)\s+(?:here|at|on)\b/i;
 
 /** The count of each value, most frequent first (ties: the first seen). */
 export function mostFrequent<T>(values: T[]): [T, number][] {

@@ -62,14 +62,16 @@ export const list: Layout = {
         '# JavaScript Questions\n\n### Table of Contents\n\n| No. | Questions |\n| --- | --- |\n| 1 | [What is a closure?](#what-is-a-closure) |\n\n## Core\n\n1. ### What is a closure?\n\n   A function with its scope.\n\n   **[⬆ Back to Top](#table-of-contents)**\n\n2. ### What is hoisting?\n\n   Declarations move up.\n\n   **[⬆ Back to Top](#table-of-contents)**\n\n## Async\n\n3. ### What is a promise?\n\n   A future value.\n',
       expect: { title: 'JavaScript Questions', numbers: [1, 2, 3], sections: ['Core', 'Core', 'Async'], numbering: 'book', answers: ['its scope.', 'move up.', 'future value'], lines: [11, 17, 25] },
     },
+    {
+      // GitHub's reading (cmark-gfm): the indented line after the answer at the margin is code, and the item
+      // after it starts a list again, numbered 2 (micromark/micromark#228, patched: see patches/).
+      name: 'an answer at the margin, then indented code: the next item is still a question',
+      markdown: '# Q\n\n1. ### What is A?\n\nA at the margin.\n\n    **[⬆ Back to Top](#top)**\n\n2. ### What is B?\n\n   B.\n',
+      expect: { title: 'Q', numbers: [1, 2], sections: [null, null], numbering: 'book', answers: ['A at the margin.', 'B.'], lines: [3, 9] },
+    },
   ],
 
   counterExamples: [
-    {
-      name: 'an answer at the margin ends the list: the next item is reported, not lost',
-      markdown: '# Q\n\n1. ### What is A?\n\nA at the margin.\n\n    **[⬆ Back to Top](#top)**\n\n2. ### What is B?\n\n   B.\n',
-      reports: [{ rule: 'malformed-question-heading', line: 9 }],
-    },
     {
       name: 'a list whose items have no question heading: nothing looks like a question',
       markdown: '# Notes\n\n1. First point.\n2. Second point.\n',

@@ -56,7 +56,7 @@ function deckNameOf(book: Book, config: Config): string {
 
 export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
   const deckName = deckNameOf(book, config);
-  const namespace = slugify(deckName) || 'deck';
+  const namespace = guidNamespace(deckName);
   const topDeck = deckPath(deckName, null);
   const warnings: string[] = [];
   const kept = (q: Question) => q.hasAnswer || config.deck.unanswered !== 'omit';
@@ -111,6 +111,12 @@ function leadOf(q: Question, answer: ElementContent[]): ElementContent[] {
   const first = answer.find((node) => node.type !== 'text' || node.value.trim() !== '');
   return first?.type === 'element' && first.tagName === 'pre' ? [first] : [];
 }
+
+/** GUIDs are scoped by the deck's name: renaming it starts a new deck. */
+const guidNamespace = (deckName: string): string => slugify(deckName) || 'deck';
+
+/** The GUID of a question's note in deck.csv and deck.apkg (questions.json names it too). */
+export const noteGuid = (book: Book, config: Config, questionId: string): string => guidOf(guidNamespace(deckNameOf(book, config)), questionId);
 
 /** 64 bits of a hash, in hex: an Anki GUID only has to be a unique string, and hex never starts a CSV comment. */
 function guidOf(namespace: string, questionId: string): string {

@@ -5,11 +5,11 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import type { Bank, Book, BookMeta, Link, Question } from '../../model.js';
 import { allQuestions } from '../../model.js';
 import { hastToText } from '../../read/markdown.js';
-import { allowedProperties, anyText, el, integerFrom, joined, type Allowed, type AttributeTable, type Child } from '../shared/hast.js';
-import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, upstreamBase } from '../shared/links.js';
+import { allowedProperties, anyText, el, integerFrom, joined, textContent, type Allowed, type AttributeTable, type Child } from '../shared/hast.js';
+import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, resolvedTarget, upstreamBase } from '../shared/links.js';
 import { mathOf, texToMathML } from '../shared/math.js';
 import { WORDS, linksLabel, titleFacts } from '../shared/words.js';
-import { toXml } from '../shared/xml.js';
+import { COVER_SVG } from './cover.js';
 
 /** Questions per chapter file: e-readers paginate each file at once, so files stay small. */
 const QUESTIONS_PER_FILE = 20;
@@ -36,9 +36,6 @@ export interface EpubContent {
 }
 
 const root = (children: Element[]): Root => ({ type: 'root', children });
-
-
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 interface Where {
   file: string;
@@ -73,8 +70,9 @@ class Adapter {
     if (node.type !== 'element') return [];
     const math = mathOf(node);
     if (math) {
-      this.mathml = true;
-      return [{ type: 'raw', value: texToMathML(math.tex, math.display) } as unknown as ElementContent];
+      const markup = mathWithAltText(math.tex, math.display);
+      this.mathml ||= markup.includes('<math');
+      return [{ type: 'raw', value: markup } as unknown as ElementContent];
     }
     const properties = epubProperties(node.tagName, node.properties);
     const children = this.nodes(node.children, where);
@@ -95,15 +93,20 @@ class Adapter {
       if (href === null) return children;
       properties.href = href;
     }
-    return [{ type: 'element', tagName: node.tagName, properties, children }];
+    return [{ type: 'element', tagName: cellTagName(node), properties, children }];
   }
 
   private href(href: string): string | null {
-    if (SCHEME.test(href)) return href;
     if (href.startsWith('#')) return this.anchors.get(decodeFragment(href.slice(1))) ?? null;
-    return this.upstreamBase ? new URL(href, this.upstreamBase).href : null;
+    return resolvedTarget(href, this.upstreamBase);
   }
 }
+
+/**
+ * An empty header cell (the corner of a confusion matrix) heads nothing: it is written as a data cell, since
+ * assistive technology would announce a header without a name.
+ */
+const cellTagName = (node: Element): string => (node.tagName === 'th' && textContent(node).trim() === '' ? 'td' : node.tagName);
 
 const oneOf =
   (...values: string[]): Allowed =>
@@ -132,6 +135,39 @@ const EPUB_ATTRIBUTES: AttributeTable = {
 };
 
 const epubProperties = (tagName: string, given: Properties): Properties => allowedProperties(EPUB_ATTRIBUTES, tagName, given);
+
+/**
+ * KaTeX's MathML of a formula with its TeX as `alttext`, which assistive technology reads and a reading system
+ * without MathML may show; the TeX in `<annotation>` is for tools (the stylesheet hides it for reading
+ * systems that would render it as text). TeX KaTeX cannot parse comes back as text, without `<math>`.
+ */
+function mathWithAltText(tex: string, display: boolean): string {
+  const attribute = tex.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  return texToMathML(tex, display).replace(/<math(?= )/, `<math alttext="${attribute}"`);
+}
+
+/**
+ * Renumbers the headings of a bank's tree (front matter, an answer) to sit under a heading of level `base`
+ * without skipping a level: each goes one below the nearest heading before it of a higher rank as written
+ * ("###" then "##" in a front matter become two h2 under the part's h1), down to h6.
+ */
+function nestHeadings(nodes: ElementContent[], base: number): ElementContent[] {
+  const open: { written: number; level: number }[] = [];
+  const visit = (node: ElementContent) => {
+    if (node.type !== 'element') return;
+    const written = /^h([1-6])$/.exec(node.tagName);
+    if (written) {
+      const rank = Number(written[1]);
+      while (open.length > 0 && open.at(-1)!.written >= rank) open.pop();
+      const level = Math.min(6, (open.at(-1)?.level ?? base) + 1);
+      open.push({ written: rank, level });
+      node.tagName = `h${level}`;
+    }
+    node.children.forEach(visit);
+  };
+  nodes.forEach(visit);
+  return nodes;
+}
 
 const questionAnchor = (q: Question) => `q-${q.id}`;
 /** The nav shows what the heading shows: the sanitized title, as text. */
@@ -171,17 +207,18 @@ function chunksOf(bank: Bank, part: number): Chunk[] {
 
 const linkAnchors = (links: Link[]): Element[] => followable(links).map(({ link, href }) => el('a', { href }, [linkText(link)]));
 
-function questionBlock(q: Question, adapter: Adapter): Element {
+/** `level` is the question heading's: h2 in a part without sections, h3 under a section's h2. */
+function questionBlock(q: Question, adapter: Adapter, level: number): Element {
   const where: Where = q;
   const answerLinks = linkAnchors(q.answerLinks);
   const sources = linkAnchors(q.sources);
   const linkList = (kind: 'answer' | 'source', className: string, anchors: Element[]) =>
     anchors.length > 0 && el('p', { className: [className] }, [linksLabel(kind, anchors.length), ...joined<Child>(anchors, ', ')]);
   const answer = q.hasAnswer
-    ? el('div', { className: ['answer'] }, adapter.nodes(q.answerTree.children, where))
+    ? el('div', { className: ['answer'] }, nestHeadings(adapter.nodes(q.answerTree.children, where), level))
     : needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [WORDS.noAnswer]);
   return el('section', { className: ['question'], id: questionAnchor(q) }, [
-    el('h3', {}, [el('span', { className: ['number'] }, [`${q.number}.`]), ' ', ...adapter.nodes(q.titleTree.children, where)]),
+    el(`h${level}`, {}, [el('span', { className: ['number'] }, [`${q.number}.`]), ' ', ...adapter.nodes(q.titleTree.children, where)]),
     answer,
     linkList('answer', 'answer-links', answerLinks),
     linkList('source', 'sources', sources),
@@ -194,12 +231,10 @@ function coverPage(meta: BookMeta): Page {
     filename: 'cover.xhtml',
     title: meta.title,
     beforeToc: true,
-    body: root([el('section', { className: ['cover'], 'epub:type': 'cover' }, [el('img', { src: COVER_IMAGE, alt: meta.title })])]),
+    body: root([el('section', { className: ['cover'], 'epub:type': 'cover' }, [el('img', { src: COVER_SVG, alt: meta.title })])]),
   };
 }
 
-/** The cover image's file, as epub-gen-memory names it in the book. */
-export const COVER_IMAGE = 'cover.svg';
 
 function titlePage(book: Book): Page {
   const { meta } = book;
@@ -246,9 +281,9 @@ export function epubContent(book: Book): EpubContent {
     const partTitle = bank.title || book.meta.title;
     const front = new Adapter(anchors, base, warnings);
     const partBody = root([
-      el('section', { className: ['part'], 'epub:type': 'part' }, [
+      el('section', { className: ['part'], 'epub:type': 'part', role: 'doc-part' }, [
         el('h1', {}, [partTitle]),
-        ...front.nodes(bank.frontMatterTree.children, { file: bank.file }),
+        ...nestHeadings(front.nodes(bank.frontMatterTree.children, { file: bank.file }), 1),
       ]),
     ]);
     pages.push({ filename: partFile, title: partTitle, beforeToc: false, body: partBody, mathml: front.mathml });
@@ -263,7 +298,10 @@ export function epubContent(book: Book): EpubContent {
       const first = chunk.questions[0]!.number;
       const last = chunk.questions.at(-1)!.number;
       const heading = chunk.section && el('h2', chunk.opens ? { id: chunk.sectionAnchor } : {}, [chunk.opens ? chunk.section : `${chunk.section} (continued)`]);
-      const body = root([el('section', { className: ['chapter'], 'epub:type': 'chapter' }, [heading, ...chunk.questions.map((q) => questionBlock(q, adapter))])]);
+      const questionLevel = chunk.section ? 3 : 2;
+      const body = root([
+        el('section', { className: ['chapter'], 'epub:type': 'chapter', role: 'doc-chapter' }, [heading, ...chunk.questions.map((q) => questionBlock(q, adapter, questionLevel))]),
+      ]);
       pages.push({
         filename: chunk.filename,
         title: `${chunk.section || partTitle}: ${first === last ? first : `${first}–${last}`}`,
@@ -286,7 +324,7 @@ export function epubContent(book: Book): EpubContent {
     parts.push(el('li', {}, [el('a', { href: partFile }, [partTitle]), entries.length > 0 && el('ol', {}, entries)]));
   }
 
-  const nav = el('nav', { 'epub:type': 'toc', id: 'toc' }, [
+  const nav = el('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc' }, [
     el('h1', {}, [WORDS.contents]),
     el('ol', {}, [el('li', {}, [el('a', { href: 'title.xhtml' }, [WORDS.titlePage])]), ...parts]),
   ]);
@@ -301,31 +339,4 @@ export function epubContent(book: Book): EpubContent {
     ]),
   ]);
   return { pages, nav, landmarks, warnings };
-}
-
-/** The cover image: the title on a plain background, as SVG (no font or image to fetch). */
-export function coverSvg(meta: BookMeta): string {
-  const lines = wrap(meta.title, 18).slice(0, 6);
-  const authors = meta.authors.join(', ');
-  const text = (y: number, size: number, value: string) =>
-    el('text', { x: '300', y: String(y), fontSize: String(size), textAnchor: 'middle', fill: '#ffffff', fontFamily: 'serif' }, [value]);
-  const svg = el('svg', { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', width: '600', height: '800', viewBox: '0 0 600 800' }, [
-    el('title', {}, [meta.title]),
-    el('rect', { x: '0', y: '0', width: '600', height: '800', fill: '#1f3a5f' }),
-    el('rect', { x: '40', y: '40', width: '520', height: '720', fill: 'none', stroke: '#ffffff', strokeWidth: '2' }),
-    ...lines.map((line, i) => text(260 + i * 64, 52, line)),
-    authors && text(700, 22, authors.length > 48 ? `${authors.slice(0, 47)}…` : authors),
-  ]);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${toXml(svg, 'svg')}\n`;
-}
-
-/** Greedy word wrap to lines of about `width` characters. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
 }

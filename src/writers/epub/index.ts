@@ -5,7 +5,9 @@ import { EPub, type Options } from 'epub-gen-memory';
 import type { Writer } from '../writer.js';
 import { allQuestions, compareText, type Book, type BookMeta } from '../../model.js';
 import { reproducibleZip, type ZipEntry } from '../shared/zip.js';
-import { COVER_IMAGE, coverSvg, epubContent } from './content.js';
+import { epubContent } from './content.js';
+import { accessibilityMetadata, type MetaProperty } from './accessibility.js';
+import { COVER_PNG, COVER_SVG, coverPng, coverSvg } from './cover.js';
 import { toXml } from '../shared/xml.js';
 import { withValidContent } from './content-model.js';
 import { ncxOf } from './ncx.js';
@@ -50,6 +52,8 @@ interface TemplateData {
   rights: string;
   source: string;
   navHtml: string;
+  accessibility: MetaProperty[];
+  coverSvg: string;
 }
 
 export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnings: string[] }> {
@@ -57,6 +61,7 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
   const { pages, nav, landmarks, warnings } = epubContent(book);
   const modified = modifiedOf(meta.sourceDate);
   const count = allQuestions(book).length;
+  const cover = coverSvg(meta);
 
   const options: Options & TemplateData = {
     title: meta.title,
@@ -65,8 +70,8 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
     description: meta.description.trim() || `${count} interview questions with answers.`,
     lang: meta.language || 'en',
     date: modified,
-    // A File, not a URL: the library would fetch a URL.
-    cover: new File([coverSvg(meta)], COVER_IMAGE, { type: 'image/svg+xml' }) as unknown as Options['cover'],
+    // A File, not a URL: the library would fetch a URL. The PNG is the cover image; the cover page shows the SVG.
+    cover: new File([await coverPng(cover)], COVER_PNG, { type: 'image/png' }) as unknown as Options['cover'],
     tocTitle: WORDS.contents,
     prependChapterTitles: false,
     css: STYLESHEET,
@@ -81,6 +86,8 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
     rights: meta.license,
     source: meta.upstream,
     navHtml: `${toXml(nav)}\n${toXml(landmarks)}`,
+    accessibility: accessibilityMetadata(pages),
+    coverSvg: COVER_SVG,
   };
   // epub-gen-memory re-parses a chapter's `content` with htmlparser2 and drops every attribute outside its
   // own list (`start` on <ol>, `align` on table cells). Ours is already sanitized XHTML from the rehype
@@ -106,7 +113,8 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
         }),
       );
       const ncx = { path: 'OEBPS/toc.ncx', bytes: new TextEncoder().encode(ncxOf(nav, { title: meta.title, identifier: options.identifier }).replace(NOT_XML, '')) };
-      const all = [...files, ncx].sort((a, b) => compareText(a.path, b.path));
+      const svg = { path: `OEBPS/${COVER_SVG}`, bytes: new TextEncoder().encode(cover.replace(NOT_XML, '')) };
+      const all = [...files, ncx, svg].sort((a, b) => compareText(a.path, b.path));
       return [{ path: 'mimetype', bytes: new TextEncoder().encode('application/epub+zip'), stored: true }, ...all];
     }
   }

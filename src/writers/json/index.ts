@@ -1,51 +1,81 @@
 // questions.json: the model for other tools, with its JSON Schema beside it.
 import path from 'node:path';
 import type { Writer } from '../writer.js';
+import { DEFAULT_CONFIG, type AnswerForm, type Config } from '../../config.js';
+import { slugify, uniqueIds } from '../../read/ids.js';
 import { htmlWithMathML } from '../shared/math.js';
+import { upstreamLine } from '../shared/links.js';
+import { noteGuid } from '../anki/notes.js';
+import { pageFile, planTopics } from '../site/plan.js';
+import { siteAddress } from '../site/index.js';
 import type { Bank, Book, Link, Question } from '../../model.js';
-import { QUESTIONS_SCHEMA, SCHEMA_VERSION } from './schema.js';
+import { QUESTIONS_SCHEMA, SCHEMA_FILE, SCHEMA_VERSION } from './schema.js';
 
 const link = ({ label, url, line }: Link) => ({ label, url, line });
 
-// Keys are listed explicitly: their order is the file's order; the trees go out as HTML.
-const question = (q: Question, file: string, section: string | null) => ({
+/** Where a question is published besides this file. */
+interface Published {
+  siteUrl: string | null;
+  ankiGuid: string;
+  upstreamUrl: string | null;
+}
+
+// Keys are listed explicitly: their order is the file's order; the trees go out as HTML. The answer comes
+// in the forms output.jsonAnswers asks for, and only those.
+const question = (q: Question, file: string, section: { id: string; title: string } | null, forms: readonly AnswerForm[], published: Published) => ({
   id: q.id,
   number: q.number,
-  section,
+  section: section?.id ?? null,
+  topic: section?.title ?? null,
   title: q.title,
   titleHtml: htmlWithMathML(q.titleTree),
-  answerHtml: htmlWithMathML(q.answerTree),
-  answerText: q.answerText,
-  answerMarkdown: q.answerMarkdown,
+  ...(forms.includes('html') ? { answerHtml: htmlWithMathML(q.answerTree) } : {}),
+  ...(forms.includes('text') ? { answerText: q.answerText } : {}),
+  ...(forms.includes('markdown') ? { answerMarkdown: q.answerMarkdown } : {}),
   hasAnswer: q.hasAnswer,
   sources: q.sources.map(link),
   answerLinks: q.answerLinks.map(link),
   links: q.links.map(link),
   file,
   line: q.line,
+  ...published,
 });
 
 /**
- * The id of the section a question is in: the last section heading above it, if it has a section
- * (sections and questions are both in bank order, and a section's questions follow its heading).
+ * The section a question is in: the last section heading above it, if it has a section (sections and
+ * questions are both in bank order, and a section's questions follow its heading).
  */
-function sectionIdOf(bank: Bank, q: Question): string | null {
+function sectionOf(bank: Bank, q: Question): { id: string; title: string } | null {
   if (q.section === null) return null;
-  let found: string | null = null;
+  let found: { id: string; title: string } | null = null;
   for (const section of bank.sections) {
     if (section.line > q.line) break;
-    found = section.id;
+    found = section;
   }
   return found;
 }
 
-/** Bank files are named relative to mlq.yaml, so the JSON is the same from whatever folder mlq runs. */
-export function toQuestionsJson(book: Book, configDir = '.'): object {
+/**
+ * Bank files are named relative to mlq.yaml, so the JSON is the same from whatever folder mlq runs. A
+ * question names where else it is published: its page on the site (when the site has an address), its
+ * Anki note's GUID, and its line upstream (when the upstream is on GitHub).
+ */
+export function toQuestionsJson(book: Book, config: Config = DEFAULT_CONFIG): object {
   const { meta } = book;
-  const relative = (file: string) => path.relative(configDir, file).split(path.sep).join('/');
+  const relative = (file: string) => path.relative(config.dir, file).split(path.sep).join('/');
+  const forms = config.output.jsonAnswers;
+  const site = siteAddress(config, meta.upstream);
+  const pages = new Map(planTopics(book, config.dir).flatMap((topic) => topic.questions.map((q) => [q, `${pageFile(topic)}#${q.id}`] as const)));
+  const published = (q: Question): Published => ({
+    siteUrl: site ? new URL(pages.get(q)!, site).href : null,
+    ankiGuid: noteGuid(book, config, q.id),
+    upstreamUrl: upstreamLine(meta.upstream, config.site.branch, relative(q.file), q.line),
+  });
+  const bankIds = uniqueIds(book.banks.map((bank, i) => slugify(relative(bank.file).replace(/\.[^./]*$/, '')) || `bank-${i + 1}`));
   return {
-    $schema: './questions.schema.json',
+    $schema: `./${SCHEMA_FILE}`,
     schemaVersion: SCHEMA_VERSION,
+    answerForms: [...forms],
     book: {
       title: meta.title,
       subtitle: meta.subtitle,
@@ -57,25 +87,29 @@ export function toQuestionsJson(book: Book, configDir = '.'): object {
       subjects: meta.subjects,
       sourceDate: meta.sourceDate,
     },
-    banks: book.banks.map((bank) => ({
+    banks: book.banks.map((bank, i) => ({
+      id: bankIds[i]!,
       file: relative(bank.file),
       title: bank.title,
       claimedCount: bank.claimedCount,
       description: bank.description,
       frontMatterHtml: htmlWithMathML(bank.frontMatterTree),
       sections: bank.sections.map(({ id, title, line }) => ({ id, title, line })),
-      questions: bank.questions.map((q) => question(q, relative(q.file), sectionIdOf(bank, q))),
+      questions: bank.questions.map((q) => question(q, relative(q.file), sectionOf(bank, q), forms, published(q))),
     })),
   };
 }
 
 const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 
+/** The schema, for every place questions.json is published (the site's downloads too). */
+export const schemaFile = () => encode(QUESTIONS_SCHEMA);
+
 export const jsonFormat: Writer = {
   write: async (book, { config }) => ({
     files: [
-      { path: 'questions.json', bytes: encode(toQuestionsJson(book, config.dir)) },
-      { path: 'questions.schema.json', bytes: encode(QUESTIONS_SCHEMA) },
+      { path: 'questions.json', bytes: encode(toQuestionsJson(book, config)) },
+      { path: SCHEMA_FILE, bytes: schemaFile() },
     ],
     warnings: [],
   }),

@@ -1,5 +1,8 @@
 // JSON Schema (2020-12) of questions.json. Bump SCHEMA_VERSION on any incompatible change.
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/** The schema's file name, beside every copy of questions.json (which names it in `$schema`). */
+export const SCHEMA_FILE = 'questions.schema.json';
 
 /**
  * mlq publishes no schema under a host of its own, so the schema is named by a URN: an identifier that
@@ -36,10 +39,18 @@ export const QUESTIONS_SCHEMA = {
   description: 'Interview-question banks read from Markdown by mlq: the book, its banks, their sections and questions.',
   type: 'object',
   additionalProperties: false,
-  required: ['schemaVersion', 'book', 'banks'],
+  required: ['schemaVersion', 'answerForms', 'book', 'banks'],
   properties: {
-    $schema: text('Where this file\'s schema is: questions.schema.json beside it.'),
+    $schema: text('Where this file\'s schema is: questions.schema.json beside it (mlq publishes it beside every copy).'),
     schemaVersion: { const: SCHEMA_VERSION, description: 'Version of this schema; it changes with any incompatible change.' },
+    answerForms: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { enum: ['html', 'text', 'markdown'] },
+      description:
+        'The forms each answer is given in (mlq.yaml\'s output.jsonAnswers): "html" (answerHtml), "text" (answerText), "markdown" (answerMarkdown). By default html and markdown: the HTML to show, the Markdown as written to edit or render otherwise; the text, which the HTML gives again less its markup, only when asked for.',
+    },
     book: {
       type: 'object',
       description: 'The book the banks make, as mlq.yaml describes it.',
@@ -67,8 +78,9 @@ export const QUESTIONS_SCHEMA = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['file', 'title', 'claimedCount', 'description', 'frontMatterHtml', 'sections', 'questions'],
+        required: ['id', 'file', 'title', 'claimedCount', 'description', 'frontMatterHtml', 'sections', 'questions'],
         properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Stable id of the bank, unique in the book: its file\'s path without the extension, as a slug.' },
           file: text('The bank file, relative to mlq.yaml, with "/" separators.'),
           title: text('The bank\'s "#" heading, or "".'),
           claimedCount: { type: ['integer', 'null'], minimum: 0, description: 'The count of questions the title claims ("65 ... Questions"), or null.' },
@@ -96,23 +108,35 @@ export const QUESTIONS_SCHEMA = {
       description: 'One question and its answer.',
       additionalProperties: false,
       required: [
-        'id', 'number', 'section', 'title', 'titleHtml', 'answerHtml', 'answerText', 'answerMarkdown', 'hasAnswer', 'sources', 'answerLinks', 'links', 'file', 'line',
+        'id', 'number', 'section', 'topic', 'title', 'titleHtml', 'hasAnswer', 'sources', 'answerLinks', 'links', 'file', 'line', 'siteUrl', 'ankiGuid', 'upstreamUrl',
       ],
+      // The answer in at least one form: those the file's answerForms lists.
+      anyOf: ['answerHtml', 'answerText', 'answerMarkdown'].map((name) => ({ properties: { [name]: true }, required: [name] })),
       properties: {
         id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Stable id, from the title or an <!-- id: ... --> comment, never from the number.' },
         number: { type: 'integer', minimum: 0, description: 'The number the bank gives the question.' },
         section: { type: ['string', 'null'], description: 'The id of the question\'s section (see sections), or null when it is in none.' },
+        topic: { type: ['string', 'null'], description: 'The title of the question\'s section, or null when it is in none.' },
         title: text('The question, as text, without its number and source links.'),
         titleHtml: html('The question (its own links kept).'),
-        answerHtml: html('The answer, without its source and answer links.'),
-        answerText: plain('The answer, list markers kept, without its source and answer links.'),
-        answerMarkdown: text('The answer\'s Markdown exactly as written in the bank, or "".'),
+        answerHtml: html('The answer, without its source and answer links (when answerForms has "html").'),
+        answerText: plain('The answer, list markers kept, without its source and answer links (when answerForms has "text").'),
+        answerMarkdown: text('The answer\'s Markdown exactly as written in the bank, or "" (when answerForms has "markdown").'),
         hasAnswer: { type: 'boolean', description: 'Whether the question has an answer of its own (text or an image).' },
         sources: links('Source links ([[src](url)] and the like).'),
         answerLinks: links('Links to an answer elsewhere ([[Answer]](url)).'),
         links: links('The other links of the title and the answer.'),
         file: text('The bank file, relative to mlq.yaml.'),
         line: line('Line of the question heading.'),
+        siteUrl: {
+          description: 'The question on the site mlq builds (site.url, or the upstream\'s GitHub Pages address): its page and anchor; null when the site has no address.',
+          anyOf: [{ type: 'null' }, { type: 'string', format: 'uri' }],
+        },
+        ankiGuid: { type: 'string', pattern: '^[0-9a-f]{16}$', description: 'The GUID of the question\'s note in deck.apkg and deck.csv (from the deck name and the question id).' },
+        upstreamUrl: {
+          description: 'The question\'s heading line in the upstream GitHub repository (on site.branch, else HEAD); null when the upstream is not on GitHub.',
+          anyOf: [{ type: 'null' }, { type: 'string', format: 'uri' }],
+        },
       },
     },
   },

@@ -6,12 +6,39 @@ import type { Link, Question } from '../../model.js';
 const LINKABLE = new Set(['http:', 'https:', 'mailto:']);
 const WEB = new Set(['http:', 'https:']);
 
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
 const parse = (url: string): URL | null => (URL.canParse(url) ? new URL(url) : null);
 
-/** The URL to link to, normalized (e.g. spaces escaped), or null when it must stay text. */
+/**
+ * What RFC 3986 does not allow after a URI's authority, which the WHATWG serialization (URL.href) leaves as
+ * written: `\ ^ { } | [ ] \` space " < >` and a "%" that starts no escape (GitHub's old math images,
+ * `latex.codecogs.com/gif.latex?\frac{a}{b}`, are full of them). EPUB and HTML validators reject them.
+ */
+const NOT_IN_URI = /[^\w\-.~:/?#@!$&'()*+,;=%]|%(?![\dA-Fa-f]{2})/g;
+
+
+/**
+ * The URL to link to, normalized by the URL parser and escaped as RFC 3986 wants, or null when it must stay
+ * text. Every writer's links come from here. The authority of an http(s) URL is left as the parser wrote it:
+ * its IPv6 brackets are the only place "[" and "]" may stand.
+ */
 export function linkTarget(url: string): string | null {
   const parsed = parse(url);
-  return parsed && LINKABLE.has(parsed.protocol) ? parsed.href : null;
+  if (!parsed || !LINKABLE.has(parsed.protocol)) return null;
+  const { href, protocol } = parsed;
+  const pathStart = WEB.has(protocol) ? href.indexOf('/', protocol.length + 2) : protocol.length;
+  return href.slice(0, pathStart) + href.slice(pathStart).replace(NOT_IN_URI, encodeURIComponent);
+}
+
+/**
+ * Where a link of a bank leads from a page that is not in the repository: an absolute URL as linkTarget
+ * makes it, a relative one resolved against the upstream's files (`upstreamBase`), or null where it must stay
+ * text (an unlinkable scheme, or a relative link without an upstream). Fragments are the caller's.
+ */
+export function resolvedTarget(href: string, base: string | null): string | null {
+  if (SCHEME.test(href)) return linkTarget(href);
+  return base && URL.canParse(href, base) ? linkTarget(new URL(href, base).href) : null;
 }
 
 /** "towardsdatascience.com" for an http(s) URL: what a reader needs to recognize the target; null for others. */
@@ -66,4 +93,16 @@ export function upstreamBase(upstream: string): string | null {
   if (!/^https?:\/\//.test(upstream)) return null;
   const github = githubRepository(upstream);
   return github ? `${github.url}/blob/HEAD/` : `${upstream.replace(/\/+$/, '')}/`;
+}
+
+/**
+ * The address of a line of a bank in its upstream GitHub repository, on `branch` (or HEAD); null when the
+ * upstream is not on GitHub or the file is outside the repository (`file` is relative to mlq.yaml, which
+ * sits at the repository's root).
+ */
+export function upstreamLine(upstream: string, branch: string, file: string, line: number): string | null {
+  const repo = githubRepository(upstream);
+  if (!repo || file.startsWith('../') || file.startsWith('/')) return null;
+  const path = file.split('/').map(encodeURIComponent).join('/');
+  return `${repo.url}/blob/${encodeURIComponent(branch || 'HEAD')}/${path}#L${line}`;
 }

@@ -13,7 +13,9 @@
 // For other writers: texToSvg(tex, display) (MathJax, paths only: no font to embed; after
 // `await loadMathJax()`), and
 // withMath(tree, replace) to put anything else in a formula's place (Anki's `\( … \)`).
-// texError(tex) is KaTeX's verdict on a formula, which the math-syntax rule reports.
+// texError(tex) is the verdict the math-syntax rule reports: KaTeX's, unless MathJax (GitHub's renderer)
+// parses the formula. TeX that KaTeX lacks and MathJax knows (`eqnarray`, `\tag` inline) is MathJax's
+// MathML in texToMathML and texToKatexHtml, so every output shows what GitHub shows.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
@@ -52,15 +54,22 @@ function remembered<T>(render: (tex: string, display: boolean) => T): (tex: stri
   };
 }
 
-/** KaTeX's MathML of a formula. TeX KaTeX cannot parse comes out as itself, in KaTeX's error colour. */
-export const texToMathML = remembered((tex, display): string => katex().renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, throwOnError: false }));
+/**
+ * KaTeX's MathML of a formula; MathJax's for TeX that only MathJax parses. TeX neither can parse comes out as
+ * itself, in KaTeX's error colour.
+ */
+export const texToMathML = remembered(
+  (tex, display): string => (katexError(tex, display) && mathJaxMathML(tex, display)) || katex().renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, throwOnError: false }),
+);
 
 /**
  * KaTeX's HTML rendering of a formula with its MathML beside it (for assistive technology), for a page that
- * ships KaTeX's stylesheet and fonts (the static site: src/writers/site/math.ts).
+ * ships KaTeX's stylesheet and fonts (the static site: src/writers/site/math.ts); MathJax's MathML alone
+ * (which browsers draw themselves) for TeX that only MathJax parses.
  */
-export const texToKatexHtml = remembered((tex, display): string =>
-  katex().renderToString(tex, { ...KATEX_OPTIONS, output: 'htmlAndMathml', displayMode: display, throwOnError: false }),
+export const texToKatexHtml = remembered(
+  (tex, display): string =>
+    (katexError(tex, display) && mathJaxMathML(tex, display)) || katex().renderToString(tex, { ...KATEX_OPTIONS, output: 'htmlAndMathml', displayMode: display, throwOnError: false }),
 );
 
 export interface TexError {
@@ -70,7 +79,7 @@ export interface TexError {
 }
 
 /** Why KaTeX cannot render a formula, or null when it can. */
-export const texError = remembered((tex, display): TexError | null => {
+const katexError = remembered((tex, display): TexError | null => {
   try {
     katex().renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, throwOnError: true });
     return null;
@@ -80,6 +89,55 @@ export const texError = remembered((tex, display): TexError | null => {
     return { message: rawMessage ?? error.message, offset: typeof position === 'number' ? position : null };
   }
 });
+
+/** Why a formula cannot be rendered (KaTeX's words), or null when KaTeX or MathJax, as GitHub does, can. */
+export const texError = remembered((tex, display): TexError | null => {
+  const error = katexError(tex, display);
+  return error && mathJaxMathML(tex, display) === null ? error : null;
+});
+
+let mathJaxConverter: ((tex: string, display: boolean) => string | null) | undefined;
+
+/**
+ * MathJax's MathML of a formula (with its TeX as annotation, as KaTeX writes it), or null when MathJax cannot
+ * parse it. Only a formula KaTeX rejects asks: MathJax's files are then loaded at once (rules are synchronous),
+ * with the TeX packages the PDF's MathJax has (mathjax.ts), but for `noundefined`: an unknown command is an error.
+ */
+const mathJaxMathML = remembered((tex, display): string | null => (mathJaxConverter ??= createMathMLConverter())(tex, display));
+
+function createMathMLConverter(): (tex: string, display: boolean) => string | null {
+  const { mathjax } = require('mathjax-full/js/mathjax.js') as typeof import('mathjax-full/js/mathjax.js');
+  const { TeX } = require('mathjax-full/js/input/tex.js') as typeof import('mathjax-full/js/input/tex.js');
+  const { liteAdaptor } = require('mathjax-full/js/adaptors/liteAdaptor.js') as typeof import('mathjax-full/js/adaptors/liteAdaptor.js');
+  const { RegisterHTMLHandler } = require('mathjax-full/js/handlers/html.js') as typeof import('mathjax-full/js/handlers/html.js');
+  const { SerializedMmlVisitor } = require('mathjax-full/js/core/MmlTree/SerializedMmlVisitor.js') as typeof import('mathjax-full/js/core/MmlTree/SerializedMmlVisitor.js');
+  const packages = { base: 'base/Base', ams: 'ams/Ams', boldsymbol: 'boldsymbol/Boldsymbol', braket: 'braket/Braket', cancel: 'cancel/Cancel', cases: 'cases/Cases', color: 'color/Color', gensymb: 'gensymb/Gensymb', textmacros: 'textmacros/TextMacros', upgreek: 'upgreek/Upgreek' };
+  for (const file of Object.values(packages)) require(`mathjax-full/js/input/tex/${file}Configuration.js`);
+  RegisterHTMLHandler(liteAdaptor());
+  const input = new TeX({
+    packages: Object.keys(packages),
+    maxMacros: 1000,
+    maxBuffer: 5 * 1024,
+    formatError: (_jax: unknown, error: Error) => {
+      throw error;
+    },
+  });
+  const document = mathjax.document('', { InputJax: input });
+  const visitor = new SerializedMmlVisitor();
+  return (tex, display) => {
+    let mathml: string;
+    try {
+      mathml = visitor.visitTree(document.convert(tex, { display }));
+    } catch {
+      return null;
+    }
+    // No ids (a \tag's row has one, the same in every formula of a page) and no MathJax-only data attributes.
+    const clean = mathml.replace(/\s(?:id|data-[\w-]+)="[^"]*"/g, '').replace(/>\s+</g, '><');
+    const annotation = toHtml({ type: 'element', tagName: 'annotation', properties: { encoding: 'application/x-tex' }, children: [{ type: 'text', value: tex }] });
+    const semantic = clean.replace(/^(<math[^>]*>)([\s\S]*)(<\/math>)$/, (_all, open: string, inside: string, close: string) => `${open}<semantics><mrow>${inside}</mrow>${annotation}</semantics>${close}`);
+    return `<span class="mathjax">${semantic}</span>`;
+  };
+}
 
 export interface MathSvg {
   /** A standalone SVG document; glyphs are paths in `currentColor`. */

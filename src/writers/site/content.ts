@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
 import type { Bank } from '../../model.js';
 import type { PatternList } from '../../patterns.js';
-import { decodeFragment, linkTarget, siteOf } from '../shared/links.js';
+import { decodeFragment, resolvedTarget, siteOf } from '../shared/links.js';
 import { mathOf, texToKatexHtml } from '../shared/math.js';
 import type { ImageType, ReadAsset } from '../writer.js';
 import { allowedProperties, anyText, integerFrom, type AttributeTable } from '../shared/hast.js';
@@ -124,8 +124,7 @@ export class PageContent {
   /** Where a link of a bank leads in the site, or null where it must stay text. */
   private href(href: string): string | null {
     if (href.startsWith('#')) return this.links.anchors.get(decodeFragment(href.slice(1))) ?? null;
-    if (SCHEME.test(href)) return linkTarget(href);
-    return this.links.upstreamBase ? linkTarget(new URL(href, this.links.upstreamBase).href) : null;
+    return resolvedTarget(href, this.links.upstreamBase);
   }
 }
 

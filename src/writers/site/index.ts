@@ -8,7 +8,7 @@ import { allQuestions, type Book, type Question } from '../../model.js';
 import { PatternList } from '../../patterns.js';
 import { hastToText } from '../../read/markdown.js';
 import { el, joined, type Child } from '../shared/hast.js';
-import { followable, githubRepository, linkText, needsNoAnswerNote, upstreamBase } from '../shared/links.js';
+import { followable, githubRepository, linkText, needsNoAnswerNote, upstreamBase, upstreamLine } from '../shared/links.js';
 import { WORDS } from '../shared/words.js';
 import type { OutputFile, Writer, WriteContext } from '../writer.js';
 import { collectImages, outLink, PageContent, type SiteLinks } from './content.js';
@@ -29,6 +29,8 @@ const DOWNLOADS = [
   { file: 'deck.apkg', label: 'Anki deck (.apkg)' },
   { file: 'deck.csv', label: 'Anki deck (CSV)' },
   { file: 'questions.json', label: 'questions.json' },
+  // Its JSON Schema, which questions.json names as "./questions.schema.json".
+  { file: 'questions.schema.json', label: 'questions.schema.json' },
 ];
 
 /** The upstream's GitHub Pages address (https://owner.github.io/name/), or null when it is not on GitHub. */
@@ -58,10 +60,7 @@ const absolute = (site: Site, file: string): string | null => (site.base ? new U
 
 /** "Edit on GitHub": the question's line in the upstream repository, on site.branch. */
 function editUrl(site: Site, q: Question): string | null {
-  const repo = githubRepository(site.book.meta.upstream);
-  const file = path.relative(site.config.dir, q.file).split(path.sep).join('/');
-  if (!repo || file.startsWith('../') || path.isAbsolute(file)) return null;
-  return `${repo.url}/blob/${encodeURIComponent(site.config.site.branch || 'HEAD')}/${encodeURI(file)}#L${q.line}`;
+  return upstreamLine(site.book.meta.upstream, site.config.site.branch, path.relative(site.config.dir, q.file).split(path.sep).join('/'), q.line);
 }
 
 function linkList(site: Site, label: string, links: Question['sources']): Child {
