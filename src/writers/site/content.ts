@@ -10,6 +10,7 @@ import { decodeFragment, resolvedTarget, siteOf } from '../shared/links.js';
 import { mathOf, texToKatexHtml } from '../shared/math.js';
 import type { ImageType, ReadAsset } from '../writer.js';
 import { allowedProperties, anyText, integerFrom, type AttributeTable } from '../shared/hast.js';
+import { highlighted } from './code.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const HEADING = /^h([1-6])$/;
@@ -116,7 +117,8 @@ export class PageContent {
       properties.href = href;
       if (isSponsored(href, this.links.sponsored)) properties.rel = ['sponsored', 'nofollow'];
     }
-    return [{ type: 'element', tagName, properties, children }];
+    const element: Element = { type: 'element', tagName, properties, children };
+    return [tagName === 'pre' ? highlighted(element) : element];
   }
 
   /** Where a link of a bank leads in the site, or null where it must stay text. */

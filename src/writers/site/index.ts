@@ -17,6 +17,8 @@ import { bankAnchor, bankTitle, HUB_FILE, NOT_FOUND_FILE, pageFile, planTopics, 
 import { miniSearchScript, SEARCH_SCRIPT, searchDocument, searchIndexScript } from './search.js';
 import { STYLESHEET } from './style.js';
 import { mathAssets } from './math.js';
+import { FAVICON_SVG, faviconIco, llmsText } from './extras.js';
+import { PAGE_SCRIPT } from './page-script.js';
 
 const SCHEMA = 'https://schema.org';
 
@@ -242,6 +244,27 @@ function notFoundPage(site: Site): PageSpec {
   };
 }
 
+/** llms.txt: the topic pages with their counts, and the downloads the site ships (questions.json, its schema). */
+function llms(site: Site, shipped: readonly string[]): string {
+  const href = (file: string) => absolute(site, file) ?? file;
+  const topics = site.topics.map((topic) => ({
+    title: topic.section !== null && site.book.banks.length > 1 ? `${topic.title} (${bankTitle(topic.bank, site.book)})` : topic.title,
+    href: href(pageFile(topic)),
+    note: `${count(topic.questions.length, 'question')}, ${topic.questions.filter((q) => q.hasAnswer).length} answered`,
+  }));
+  const data = [
+    { file: 'downloads/questions.json', title: 'questions.json', note: 'every question and answer as data' },
+    { file: 'downloads/questions.schema.json', title: 'questions.schema.json', note: 'the JSON Schema of questions.json' },
+  ].filter((d) => shipped.includes(d.file));
+  const others = site.downloads.filter((d) => d.file !== 'questions.json').map((d) => ({ title: d.label, href: href(`downloads/${d.file}`), note: '' }));
+  const questions = allQuestions(site.book);
+  return llmsText(site.book.meta.title, site.book.meta.description || `${count(questions.length, 'interview question')} with answers, ${questions.filter((q) => q.hasAnswer).length} answered.`, [
+    { heading: 'Topics', entries: topics },
+    { heading: 'Data', entries: data.map((d) => ({ title: d.title, href: href(d.file), note: d.note })) },
+    { heading: 'Optional', entries: [{ title: 'Home', href: href(HUB_FILE), note: 'every question, by topic' }, ...others] },
+  ]);
+}
+
 function sitemap(site: Site, files: string[]): string {
   const lastmod = site.book.meta.sourceDate ? `<lastmod>${xml(site.book.meta.sourceDate.replace(/\.\d+Z$/, 'Z'))}</lastmod>` : '';
   const urls = files.map((file) => `  <url><loc>${xml(absolute(site, file)!)}</loc>${lastmod}</url>`);
@@ -287,8 +310,13 @@ export async function writeSite(book: Book, context: WriteContext): Promise<{ fi
     ...mathAssets(math),
     ...media,
     ...downloads.map((d) => ({ path: `downloads/${d.file}`, bytes: built.get(d.file)! })),
+    text('assets/page.js', PAGE_SCRIPT),
+    { path: 'favicon.ico', bytes: faviconIco() },
+    text('favicon.svg', FAVICON_SVG),
+    text('.nojekyll', ''),
     text('robots.txt', `User-agent: *\nAllow: /\n${site.base ? `Sitemap: ${absolute(site, 'sitemap.xml')}\n` : ''}`),
   ];
+  files.push(text('llms.txt', llms(site, files.map((file) => file.path))));
   if (site.base) files.push(text('sitemap.xml', sitemap(site, [HUB_FILE, ...topics.map(pageFile)])));
   return { files: files.map((file) => ({ ...file, path: `site/${file.path}` })), warnings };
 }

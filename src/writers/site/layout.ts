@@ -7,6 +7,7 @@ import { el, type Child } from '../shared/hast.js';
 import { domainOf, githubRepository } from '../shared/links.js';
 import { KATEX_STYLESHEET } from './math.js';
 import { HUB_FILE } from './plan.js';
+import { THEME_BOOT } from './page-script.js';
 
 export interface Crumb {
   label: string;
@@ -82,6 +83,18 @@ function searchBox(): ElementContent {
   ]);
 }
 
+/** Light, dark or the system's: hidden until page.js shows it (it is what makes the choice work and last). */
+function themeSwitch(): ElementContent {
+  return el('form', { className: ['theme'], id: '_theme-form', hidden: true }, [
+    el('label', { htmlFor: ['_theme'] }, ['Theme']),
+    el('select', { id: '_theme' }, [
+      el('option', { value: 'system' }, ['System']),
+      el('option', { value: 'light' }, ['Light']),
+      el('option', { value: 'dark' }, ['Dark']),
+    ]),
+  ]);
+}
+
 export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
   const stylesheet = spec.standalone
     ? el('style', {}, [spec.standalone.stylesheet])
@@ -91,6 +104,10 @@ export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
     el('meta', { charSet: 'utf-8' }),
     el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     el('title', {}, [spec.title]),
+    el('script', {}, [THEME_BOOT]),
+    // The 404 page is served at any depth, where a relative link misses and an absolute one leaves the site.
+    !spec.standalone && el('link', { rel: ['icon'], href: 'favicon.ico', sizes: '32x32' }),
+    !spec.standalone && el('link', { rel: ['icon'], href: 'favicon.svg', type: 'image/svg+xml' }),
     meta('description', spec.description),
     meta('color-scheme', 'light dark'),
     !spec.canonical && meta('robots', 'noindex'),
@@ -104,11 +121,12 @@ export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
     spec.math === true && el('link', { rel: ['stylesheet'], href: KATEX_STYLESHEET }),
     ...spec.jsonLd.map((data) => el('script', { type: 'application/ld+json' }, [scriptJson(data)])),
     !spec.standalone && el('script', { src: 'assets/search.js', defer: true }),
+    !spec.standalone && el('script', { src: 'assets/page.js', defer: true }),
   ]);
   const date = site.sourceDate.slice(0, 10);
   const body = el('body', {}, [
     el('a', { className: ['skip'], href: '#_main' }, ['Skip to the content']),
-    el('header', { className: ['site-header'] }, [el('a', { className: ['brand'], href: home }, [site.name]), !spec.standalone && searchBox()]),
+    el('header', { className: ['site-header'] }, [el('a', { className: ['brand'], href: home }, [site.name]), !spec.standalone && searchBox(), !spec.standalone && themeSwitch()]),
     breadcrumb(spec.crumbs),
     el('main', { id: '_main' }, spec.main),
     el('footer', { className: ['site-footer'] }, [

@@ -1,29 +1,30 @@
 // assets/site.css: system fonts only (nothing to fetch), a readable measure, light and dark by the reader's
-// setting, and colours that keep WCAG AA contrast in both.
+// setting or by the theme switch (html[data-theme], see page-script.ts), and colours that keep WCAG AA contrast
+// in both, code tokens included.
+
+type Palette = Record<string, string>;
+
+const LIGHT: Palette = {
+  text: '#1b1f24', muted: '#4d5561', background: '#ffffff', surface: '#f3f5f8', border: '#d4d9e0', link: '#0b5cad', visited: '#6a3fb0', mark: '#fff3bf', focus: '#c25e00',
+  'code-keyword': '#b3111f', 'code-string': '#0a3069', 'code-number': '#0550ae', 'code-title': '#6639ba', 'code-comment': '#57606a', 'code-builtin': '#953800',
+};
+const DARK: Palette = {
+  text: '#e6e9ee', muted: '#aab2bd', background: '#14171b', surface: '#1f2429', border: '#39414a', link: '#7ab8ff', visited: '#c7a6ff', mark: '#3d3410', focus: '#ffb25c',
+  'code-keyword': '#ff7b72', 'code-string': '#a5d6ff', 'code-number': '#79c0ff', 'code-title': '#d2a8ff', 'code-comment': '#9aa4ae', 'code-builtin': '#ffa657',
+};
+
+const variables = (palette: Palette, scheme: string) => `  color-scheme: ${scheme};\n${Object.entries(palette).map(([name, value]) => `  --${name}: ${value};`).join('\n')}`;
+
 export const STYLESHEET = `:root {
-  color-scheme: light dark;
-  --text: #1b1f24;
-  --muted: #4d5561;
-  --background: #ffffff;
-  --surface: #f3f5f8;
-  --border: #d4d9e0;
-  --link: #0b5cad;
-  --visited: #6a3fb0;
-  --mark: #fff3bf;
-  --focus: #c25e00;
+${variables(LIGHT, 'light')}
 }
 @media (prefers-color-scheme: dark) {
-  :root {
-    --text: #e6e9ee;
-    --muted: #aab2bd;
-    --background: #14171b;
-    --surface: #1f2429;
-    --border: #39414a;
-    --link: #7ab8ff;
-    --visited: #c7a6ff;
-    --mark: #3d3410;
-    --focus: #ffb25c;
+  :root:not([data-theme="light"]) {
+${variables(DARK, 'dark')}
   }
+}
+:root[data-theme="dark"] {
+${variables(DARK, 'dark')}
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -35,7 +36,7 @@ body {
 }
 a { color: var(--link); }
 a:visited { color: var(--visited); }
-a:focus-visible, input:focus-visible, button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+a:focus-visible, input:focus-visible, button:focus-visible, select:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .skip { position: absolute; left: -9999px; top: 0; background: var(--background); padding: .5rem 1rem; }
 .skip:focus { left: .5rem; z-index: 2; }
 .site-header, .breadcrumb, main, .site-footer { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
@@ -83,5 +84,21 @@ blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 4px solid var(--bo
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin: 2rem 0; padding-top: 1rem; border-top: 1px solid var(--border); }
 .pager a[rel="next"] { margin-left: auto; text-align: right; }
 .site-footer { margin-top: 3rem; padding-bottom: 2rem; font-size: .875rem; color: var(--muted); border-top: 1px solid var(--border); }
-@media print { .search, .skip, .pager { display: none; } }
+.site-header .theme { font-size: .875rem; color: var(--muted); }
+.theme[hidden] { display: none; }
+.theme label { margin-right: .35rem; }
+.theme select { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--muted); border-radius: .3rem; padding: .2rem .3rem; }
+.code-bar { display: flex; justify-content: flex-end; align-items: center; gap: .5rem; margin: 1rem 0 -.75rem; font-size: .8125rem; }
+.code-bar + pre { margin-top: .25rem; }
+.copy { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--muted); border-radius: .3rem; padding: .1rem .6rem; cursor: pointer; }
+.copy-status { color: var(--muted); }
+.hljs-keyword, .hljs-selector-tag, .hljs-literal, .hljs-doctag, .hljs-meta .hljs-keyword { color: var(--code-keyword); }
+.hljs-string, .hljs-regexp, .hljs-meta .hljs-string, .hljs-addition { color: var(--code-string); }
+.hljs-number, .hljs-attr, .hljs-attribute, .hljs-variable, .hljs-template-variable, .hljs-symbol, .hljs-selector-id, .hljs-selector-class, .hljs-property { color: var(--code-number); }
+.hljs-title, .hljs-title.function_, .hljs-title.class_, .hljs-section, .hljs-name { color: var(--code-title); }
+.hljs-comment, .hljs-quote, .hljs-meta, .hljs-deletion { color: var(--code-comment); }
+.hljs-built_in, .hljs-type, .hljs-params, .hljs-subst { color: var(--code-builtin); }
+.hljs-comment, .hljs-quote { font-style: italic; }
+.hljs-section, .hljs-title { font-weight: 600; }
+@media print { .search, .skip, .pager, .theme, .code-bar { display: none; } }
 `;
