@@ -78,6 +78,8 @@ export interface Bank {
   /** Later forms of a file that writes its questions two ways (a list, then headings): each from its line on. */
   forms?: { line: number; layout: string; questionDepth: number }[];
   numbering: Numbering;
+  /** How the bank writes a question's number ("{n})", "{n}.", "Q{n}:"), or null where it writes none. */
+  numberForm: string | null;
   /** What the reader found and why it chose so, for `mlq check --explain`. */
   explanation: string[];
 }

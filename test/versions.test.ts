@@ -1,12 +1,12 @@
 // Ids across rewording and `mlq changes`, on real git repositories: the bank is compared with itself at a ref.
 // How questions are matched across versions is stated on banks in memory in test/rules-versions.test.ts.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { read, ROOT } from './support/book.js';
-import { mlq } from './support/cli.js';
+import { MLQ, mlq, mlqEnv } from './support/cli.js';
 
 /** A git repository holding a copy of source/ (the bank and its mlq.yaml), committed. */
 function repoWithSource(): { dir: string; bank: string; git: (...args: string[]) => string } {
@@ -96,14 +96,39 @@ describe('mlq changes --since', () => {
         '',
         '### Reworded',
         '',
-        `- 12) How do you remove outliers when you estimate a flat plane from noisy samples\\? (source\\/README\\.md) (was 12) How would you remove outliers when trying to estimate a flat plane from noisy samples\\?; id \`${OLD_ID}\` becomes \`how-do-you-remove-outliers-when-you-estimate-a-flat-plane-17605cd6\`)`,
+        `- 12) How do you remove outliers when you estimate a flat plane from noisy samples\\? (source\\/README\\.md) (was 12: How would you remove outliers when trying to estimate a flat plane from noisy samples\\?; id \`${OLD_ID}\` becomes \`how-do-you-remove-outliers-when-you-estimate-a-flat-plane-17605cd6\`)`,
         '',
       ].join('\n'),
     );
     const json = JSON.parse(mlq(['changes', '--since', 'HEAD', '--format', 'json'], { cwd: dir }).stdout);
-    expect(json.added).toEqual([{ id: 'what-is-dropout-someone', number: 68, title: 'What is dropout, @someone?', file: 'source/README.md', line: expect.any(Number) }]);
+    expect(json.added).toEqual([{ id: 'what-is-dropout-someone', number: 68, written: '68)', title: 'What is dropout, @someone?', file: 'source/README.md', line: expect.any(Number) }]);
     expect(json.reworded).toEqual([expect.objectContaining({ number: 12, previousId: OLD_ID, previousNumber: 12 })]);
     expect(json).toMatchObject({ since: 'HEAD', removed: [], answerChanged: [] });
+  });
+
+  it('says which questions were renumbered, writes numbers as the bank does, and on a terminal shows no Markdown escapes', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mlq-changes-'));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd: dir, encoding: 'utf8' });
+    const bank = (questions: string[]) => `# Dotted Bank\n\n${questions.map((q, i) => `### ${i + 1}. ${q}\n\nAn answer. [[src]](https://example.org/${i})\n`).join('\n')}`;
+    writeFileSync(path.join(dir, 'bank.md'), bank(['What is a tensor?', 'What is a matrix?', 'What is a vector (1-D)?']));
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'v1');
+    // The first question goes: the other two move up a number.
+    writeFileSync(path.join(dir, 'bank.md'), bank(['What is a matrix?', 'What is a vector (1-D)?']));
+    const run = mlq(['changes', '--since', 'HEAD', '--source', 'bank.md'], { cwd: dir });
+    expect(run.stdout).toContain('0 added, 1 removed, 0 reworded, 0 with a changed answer, 2 renumbered (their ids, and learners\' Anki cards, are kept).');
+    expect(run.stdout).toContain('### Removed\n\n- 1. What is a tensor\\? `what-is-a-tensor`\n');
+    expect(run.stdout).toContain('### Renumbered\n\n- 1. What is a matrix\\? (was 2; id `what-is-a-matrix` kept)\n- 2. What is a vector \\(1\\-D\\)\\? (was 3;');
+    expect(JSON.parse(mlq(['changes', '--since', 'HEAD', '--source', 'bank.md', '--format', 'json'], { cwd: dir }).stdout).renumbered).toEqual([
+      expect.objectContaining({ number: 1, written: '1.', previousNumber: 2 }),
+      expect.objectContaining({ number: 2, written: '2.', previousNumber: 3 }),
+    ]);
+    // On a terminal (util-linux's script(1)): the same lines, without the escapes Markdown needs.
+    const command = [process.execPath, MLQ, 'changes', '--since', 'HEAD~0', '--source', 'bank.md'].map((a) => `'${a}'`).join(' ');
+    const terminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: mlqEnv() }).stdout.replace(/\r\n/g, '\n');
+    expect(terminal).toContain('## Question changes since HEAD~0\n');
+    expect(terminal).toContain('- 2. What is a vector (1-D)? (was 3; id `what-is-a-vector-1-d` kept)');
   });
 
   it('says nothing changed when nothing did, and needs --since', () => {

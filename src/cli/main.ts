@@ -107,6 +107,7 @@ const processIo: Io = {
   stdout: (text) => stdout.write(text),
   stderr: (text) => stderr.write(text),
   progress: Boolean(process.stderr.isTTY) && !process.env.CI,
+  stdoutIsTerminal: Boolean(process.stdout.isTTY),
   color: { stdout: colorFor(process.stdout), stderr: colorFor(process.stderr) },
   jobSummary: summaryFile ? (markdown) => appendJobSummary(summaryFile, markdown) : null,
 };

@@ -46,6 +46,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** Progress lines are for people at a terminal; CI logs stay quiet. */
   progress: boolean;
+  /** Whether stdout is a terminal, where Markdown is shown as written, not rendered. */
+  stdoutIsTerminal?: boolean;
   /** Whether each stream takes colour (see style.ts). */
   color: { stdout: boolean; stderr: boolean };
   /** Appends Markdown to the GitHub job summary; null outside GitHub Actions. */

@@ -286,6 +286,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
     questionDepth: reading.depth,
     // Stryker disable next-line LogicalOperator,StringLiteral: mergeBankParts sets it, once it is detected.
     numbering: reading.numbering ?? 'book',
+    numberForm: reading.form,
     explanation: reading.why,
   };
   return { bank, leadingQuestions: leadingQuestions === -1 ? questions.length : leadingQuestions, numbering: reading.numbering, tally };
