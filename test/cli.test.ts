@@ -106,18 +106,20 @@ describe('mlq build', () => {
     const ids = json.banks.flatMap((bank: { questions: { id: string }[] }) => bank.questions.map((q) => q.id));
     expect(new Set(ids).size).toBe(80);
     expect(questions[63].answerHtml).toContain('<pre><code>');
-    // Math: MathML in the HTML (with its TeX as annotation), the TeX between dollars in the text.
+    // Math: MathML in the HTML (with its TeX as annotation), the TeX between dollars in the Markdown as written.
     const perplexity = json.banks[1].questions[7];
     expect(perplexity.title).toBe('What is perplexity used for?');
     expect(perplexity.answerHtml).toContain('<p>Perplexity = <span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML">');
     expect(perplexity.answerHtml).toContain('<annotation encoding="application/x-tex">2^{H(D)}</annotation>');
     expect(perplexity.answerHtml).not.toContain('language-math');
-    expect(perplexity.answerText).toContain('Perplexity = $2^{H(D)}$');
-    expect(perplexity.answerText).toContain('$w_i$ = the i-th word');
+    expect(perplexity.answerMarkdown).toContain('Perplexity = $2^{H(D)}$');
+    expect(perplexity.answerMarkdown).toContain('$w_i$ = the i-th word');
+    // The text form only when mlq.yaml asks for it (output.jsonAnswers).
+    expect(perplexity.answerText).toBeUndefined();
     expect(schema.$defs.question.properties.answerHtml.description).toMatch(/MathML/);
     expect(schema.$defs.question.properties.answerText.description).toMatch(/TeX/);
     expect(json.book.sourceDate).toBe('2023-11-14T22:13:20.000Z');
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
   });
 
   it('gives byte-identical JSON for the same source, from whatever folder it runs', () => {
@@ -315,7 +317,7 @@ describe('bad input: exit 2 with one clear line, no stack trace', () => {
     const run = mlq(['build', '--source', bank, '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8')).banks[0].questions[0].answerText).toContain('deep');
+    expect(JSON.parse(readFileSync(path.join(out, 'questions.json'), 'utf8')).banks[0].questions[0].answerMarkdown).toContain('deep');
     for (const name of ['deck.csv', 'deck.apkg', 'guide.pdf', 'guide.epub', 'site/index.html']) expect(statSync(path.join(out, name)).size).toBeGreaterThan(0);
   });
 
