@@ -101,16 +101,15 @@ async function open(url: string, options: { colorScheme?: 'light' | 'dark'; widt
 }
 
 describe('the root files', () => {
-  it('ships favicon.ico as a real 32x32 ICO, favicon.svg, and links both from every page but the 404 page', async () => {
+  it('ships favicon.ico as a real 32x32 ICO (and no SVG: the site ships none), and links it from every page but the 404 page', async () => {
     const ico = await readFile(path.join(site, 'favicon.ico'));
     expect([...ico.subarray(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
     expect([ico[6], ico[7]]).toEqual([32, 32]);
     expect(ico.readUInt32LE(18) + ico.readUInt32LE(14)).toBe(ico.length);
-    expect(await readFile(path.join(site, 'favicon.svg'), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     for (const file of await htmlPages()) {
       const icons = (await parsed(file)).filter((e) => e.tagName === 'link' && attr(e, 'rel') === 'icon').map((e) => attr(e, 'href'));
       // The 404 page is served at any depth, where a relative link would miss: it links none.
-      expect(icons, file).toEqual(file === '404.html' ? [] : ['favicon.ico', 'favicon.svg']);
+      expect(icons, file).toEqual(file === '404.html' ? [] : ['favicon.ico']);
     }
   });
 
@@ -195,7 +194,7 @@ describe('the theme switch', () => {
       const { page, watched, close } = await open(new URL(file, server.root).href);
       const icons = await page.locator('link[rel=icon]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
       const answers = await Promise.all(icons.map(async (href) => (await page.request.get(href)).headers()['content-type']));
-      expect(answers).toEqual(['image/x-icon', 'image/svg+xml']);
+      expect(answers).toEqual(['image/x-icon']);
       expect(watched.problems, file).toEqual([]);
       await close();
     }

@@ -207,7 +207,11 @@ function textOf(tree: Root): string {
 }
 
 /** Every control character (C0, DEL, C1) of a deck name, line breaks and tabs included. */
-const DECK_CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+/**
+ * What a deck name may not hold: control characters, and the angle brackets of markup (a deck name is plain
+ * text, but deck.csv is read as HTML by people and tools: no tag, and so no link, may come from a title).
+ */
+const DECK_CONTROL = /[\u0000-\u001f\u007f-\u009f<>]+/g;
 /** What a spreadsheet would read as a formula at the start of a cell (deck.csv is opened in spreadsheets). */
 const FORMULA_START = /^[=+\-@]+/;
 

@@ -1,4 +1,5 @@
-// The site's small root files: the icon (favicon.ico, which browsers ask for unbidden, and favicon.svg),
+// The site's small root files: the icon (favicon.ico, which browsers ask for unbidden; no SVG, which the site
+// never ships: src/io/assets.ts),
 // llms.txt (llmstxt.org: what the site holds, for language-model tools) and .nojekyll (GitHub Pages serves
 // the files as they are instead of running Jekyll over them).
 
@@ -45,10 +46,6 @@ export function faviconIco(): Uint8Array {
   }
   return new Uint8Array(bytes);
 }
-
-/** favicon.svg: the same picture, sharp at any size. */
-export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="5.8" fill="#0b5cad"/><circle cx="15" cy="15" r="8.3" fill="none" stroke="#fff" stroke-width="3.5"/><path d="M19.5 19.5l6 6" stroke="#fff" stroke-width="3.2"/></svg>
-`;
 
 export interface LlmsEntry {
   title: string;

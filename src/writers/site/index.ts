@@ -17,7 +17,7 @@ import { bankAnchor, bankTitle, HUB_FILE, NOT_FOUND_FILE, pageFile, planTopics, 
 import { miniSearchScript, SEARCH_SCRIPT, searchDocument, searchIndexScript } from './search.js';
 import { STYLESHEET } from './style.js';
 import { mathAssets } from './math.js';
-import { FAVICON_SVG, faviconIco, llmsText } from './extras.js';
+import { faviconIco, llmsText } from './extras.js';
 import { PAGE_SCRIPT } from './page-script.js';
 
 const SCHEMA = 'https://schema.org';
@@ -312,7 +312,6 @@ export async function writeSite(book: Book, context: WriteContext): Promise<{ fi
     ...downloads.map((d) => ({ path: `downloads/${d.file}`, bytes: built.get(d.file)! })),
     text('assets/page.js', PAGE_SCRIPT),
     { path: 'favicon.ico', bytes: faviconIco() },
-    text('favicon.svg', FAVICON_SVG),
     text('.nojekyll', ''),
     text('robots.txt', `User-agent: *\nAllow: /\n${site.base ? `Sitemap: ${absolute(site, 'sitemap.xml')}\n` : ''}`),
   ];

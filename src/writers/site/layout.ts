@@ -107,7 +107,6 @@ export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
     el('script', {}, [THEME_BOOT]),
     // The 404 page is served at any depth, where a relative link misses and an absolute one leaves the site.
     !spec.standalone && el('link', { rel: ['icon'], href: 'favicon.ico', sizes: '32x32' }),
-    !spec.standalone && el('link', { rel: ['icon'], href: 'favicon.svg', type: 'image/svg+xml' }),
     meta('description', spec.description),
     meta('color-scheme', 'light dark'),
     !spec.canonical && meta('robots', 'noindex'),
