@@ -23,21 +23,22 @@ sources: [bank.md]
 `;
 
 // As alexeygrigorev/data-science-interviews writes formulas: remote images, which every output turns into
-// links; and a Markdown link, an autolink and a relative link with the same characters.
+// links (GitHub's own math images are read as the TeX they carry: these come from another renderer); and a
+// Markdown link, an autolink and a relative link with the same characters.
 const BANK = String.raw`# Escaping
 
 #### 1) How do you find the coefficients? [[src](https://example.org/src?q=a^{b})]
 
-The coefficients <img src="https://render.githubusercontent.com/render/math?math=\beta"> minimize the error:
-<img src="https://render.githubusercontent.com/render/math?math=\beta = (X^{T}X)^{-1}X^{T}y">.
+The coefficients <img src="https://latex.codecogs.com/svg.latex?\beta"> minimize the error:
+<img src="https://latex.codecogs.com/svg.latex?\beta = (X^{T}X)^{-1}X^{T}y">.
 
 See [the formula](https://latex.codecogs.com/gif.latex?\frac{a}{b}^{2}|x|), <https://example.org/a{b}> and [the notes](notes/a^{b}.md).
 `;
 
 /** The addresses every output must link to, escaped as RFC 3986 wants. */
 const ESCAPED = [
-  'https://render.githubusercontent.com/render/math?math=%5Cbeta',
-  'https://render.githubusercontent.com/render/math?math=%5Cbeta%20=%20(X%5E%7BT%7DX)%5E%7B-1%7DX%5E%7BT%7Dy',
+  'https://latex.codecogs.com/svg.latex?%5Cbeta',
+  'https://latex.codecogs.com/svg.latex?%5Cbeta%20=%20(X%5E%7BT%7DX)%5E%7B-1%7DX%5E%7BT%7Dy',
   'https://latex.codecogs.com/gif.latex?%5Cfrac%7Ba%7D%7Bb%7D%5E%7B2%7D%7Cx%7C',
   'https://example.org/a%7Bb%7D',
   'https://github.com/example/escaping/blob/HEAD/notes/a%5E%7Bb%7D.md',

@@ -120,6 +120,9 @@ describe('the trees with their math rendered', () => {
     expect(note!.back).toContain('Inline \\(a &#x3C; b \\land c > d\\)');
     expect(note!.back).toContain('<div>\\[\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\\]</div>');
     expect(note!.back).toContain('<div>\\[\\int_0^1 x^2 \\, dx\\]</div>');
-    expect(note!.back).not.toMatch(/\$[^$\s]/);
+    // Every formula is delimited for Anki's MathJax but the one math-syntax refuses (\href), which stays text
+    // between dollars, which Anki's MathJax does not read.
+    expect(note!.back).toContain('<td>$\\href{javascript:alert(1)}{y}$</td>');
+    expect(note!.back.replace('$\\href{javascript:alert(1)}{y}$', '')).not.toMatch(/\$[^$\s]/);
   });
 });
