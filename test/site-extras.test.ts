@@ -6,16 +6,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watch } from './support/browser.js';
 import { ROOT } from './support/book.js';
+import { attr, elements, elementsOf, text, type Element } from './support/html.js';
 import { mlq } from './support/cli.js';
 import { serveFolder, type StaticServer } from './support/static-server.js';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -80,15 +78,7 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-const children = (node: Node): Node[] => ('childNodes' in node ? node.childNodes : []);
-function elements(node: Node, out: Element[] = []): Element[] {
-  if ('tagName' in node) out.push(node);
-  for (const child of children(node)) elements(child, out);
-  return out;
-}
-const attr = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
-const text = (node: Node): string => ('value' in node && node.nodeName === '#text' ? (node.value as string) : children(node).map(text).join(''));
-const parsed = async (file: string) => elements(parse(await readFile(path.join(site, file), 'utf8')) as unknown as Node);
+const parsed = async (file: string) => elementsOf(await readFile(path.join(site, file), 'utf8'));
 const htmlPages = async () => (await readdir(site)).filter((name) => name.endsWith('.html')).sort();
 
 async function open(url: string, options: { colorScheme?: 'light' | 'dark'; width?: number; clipboard?: boolean } = {}) {

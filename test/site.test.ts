@@ -8,17 +8,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { LinkChecker } from 'linkinator';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig } from '../src/config.js';
 import { launchChromium, watch } from './support/browser.js';
 import { ROOT } from './support/book.js';
+import { attr, elements, elementsOf, text, type Element } from './support/html.js';
 import { mlq } from './support/cli.js';
 import { serveFolder, type StaticServer } from './support/static-server.js';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -135,22 +133,13 @@ afterAll(async () => {
 
 // ---- reading the built files -------------------------------------------------------------------------
 
-const children = (node: Node): Node[] => ('childNodes' in node ? node.childNodes : []);
-function elements(node: Node, out: Element[] = []): Element[] {
-  if ('tagName' in node) out.push(node);
-  for (const child of children(node)) elements(child, out);
-  if ('content' in node && node.nodeName === 'template') elements(node.content as Node, out);
-  return out;
-}
-const attr = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
-const text = (node: Node): string => ('value' in node && node.nodeName === '#text' ? (node.value as string) : children(node).map(text).join(''));
 
 async function htmlPages(site: string): Promise<string[]> {
   return (await readdir(site)).filter((name) => name.endsWith('.html')).sort();
 }
 
 async function parsed(site: string, page: string): Promise<Element[]> {
-  return elements(parse(await readFile(path.join(site, page), 'utf8')) as unknown as Node);
+  return elementsOf(await readFile(path.join(site, page), 'utf8'));
 }
 
 async function jsonLd(site: string, page: string): Promise<Record<string, unknown>[]> {
