@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MlqError } from '../src/errors.js';
-import { FileRefused, readInput, readRegularFile, refuseUnwritable, writeFileAtomic } from '../src/io/files.js';
+import { FileRefused, readInput, readRegularFile, refuseUnwritable, writeFileAtomic, writeThenRename } from '../src/io/files.js';
 
 let dir = '';
 const at = (name: string) => path.join(dir, name);
@@ -182,6 +182,21 @@ describe('writeFileAtomic', () => {
 
   it('fails as one MlqError when its folder cannot be created', async () => {
     await expect(writeFileAtomic(at('ten.txt/cache.json'), 'x')).rejects.toThrow(new MlqError(`${at('ten.txt/cache.json')}: cannot write: EEXIST`));
+  });
+
+  it('runs the last check before the rename: its refusal leaves the target as it was, and no temporary file', async () => {
+    const file = at('checked.json');
+    writeFileSync(file, 'old');
+    const seen: string[] = [];
+    await writeThenRename(file, 'new', { mode: 0o600, beforeRename: async () => void seen.push(readFileSync(file, 'utf8')) });
+    // Called once, while the target still held the old bytes; the new file has the mode asked for.
+    expect(seen).toEqual(['old']);
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(lstatSync(file).mode & 0o777).toBe(0o600);
+    const refusal = new MlqError(`${file}: changed meanwhile`);
+    await expect(writeThenRename(file, 'newer', { mode: 0o600, beforeRename: async () => Promise.reject(refusal) })).rejects.toBe(refusal);
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(leftovers(dir)).toEqual([]);
   });
 
   it('closes the files it writes', async () => {

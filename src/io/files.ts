@@ -93,29 +93,29 @@ export async function refuseUnwritable(file: string): Promise<void> {
  */
 export async function writeFileAtomic(file: string, bytes: string | Uint8Array): Promise<void> {
   await refuseUnwritable(file);
-  await writeThenRename(file, bytes, { mode: 0o644, makeFolder: true });
+  await writeThenRename(file, bytes, { mode: 0o644 });
 }
 
 export interface RenameOptions {
   /** The new file's permissions. */
   mode: number;
-  /** Make the folder first (a file in its way is a refusal like any other). */
-  makeFolder?: boolean;
-  /** Flush to disk before the rename (a bank rewritten in place must survive a crash whole). */
-  sync?: boolean;
   /** Last check before the rename; throwing leaves the target as it was. */
   beforeRename?: () => Promise<void>;
 }
 
-/** The one atomic-write core: a temporary file beside the target, then renamed over it. */
+/**
+ * The one atomic-write core: a temporary file beside the target (its folder made first; a file in its way
+ * is a refusal like any other), flushed to disk (a bank rewritten in place must survive a crash whole), then
+ * renamed over the target.
+ */
 export async function writeThenRename(target: string, bytes: string | Uint8Array, options: RenameOptions): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.mlq-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    if (options.makeFolder) await mkdir(path.dirname(target), { recursive: true });
+    await mkdir(path.dirname(target), { recursive: true });
     const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode);
     try {
       await handle.writeFile(bytes);
-      if (options.sync) await handle.sync();
+      await handle.sync();
     } finally {
       await handle.close();
     }

@@ -13,7 +13,6 @@ export async function replaceFile(file: string, expected: Uint8Array, bytes: Uin
   const { mode } = await stat(target);
   await writeThenRename(target, bytes, {
     mode: mode & 0o7777,
-    sync: true,
     beforeRename: async () => {
       // Read like every input: a bank swapped for a pipe or a device meanwhile is refused, not waited on.
       const now = await readRegularFile(target, { maxBytes: limit('bankBytes') });
