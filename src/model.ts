@@ -75,6 +75,8 @@ export interface Bank {
   /** How the bank was read (see src/read/layouts/): the layout, the question heading depth, the numbering. */
   layout: string;
   questionDepth: number;
+  /** Later forms of a file that writes its questions two ways (a list, then headings): each from its line on. */
+  forms?: { line: number; layout: string; questionDepth: number }[];
   numbering: Numbering;
   /** How the bank writes a question's number ("{n})", "{n}.", "Q{n}:"), or null where it writes none. */
   numberForm: string | null;

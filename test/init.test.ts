@@ -44,6 +44,10 @@ describe('mlq init', () => {
     expect(text).not.toContain('secret');
     const config = parseConfig(text, path.join(dir, 'mlq.yaml'));
     expect(config.sources).toEqual(['README.md', 'NLP/README.md']);
+    // How each bank was read, proposed for mlq.yaml where detection cannot know: commented, so detection stays.
+    expect(text).toContain('  - file: "NLP/README.md" # 13 questions\n    # layout: headings\n    # depth: 3\n    # numbering: book\n');
+    const proposed = text.replace(/^ {4}# (layout|depth|numbering):/gm, '    $1:');
+    expect(parseConfig(proposed, path.join(dir, 'mlq.yaml')).sourceOptions['NLP/README.md']).toEqual({ layout: 'headings', depth: 3, numbering: 'book' });
     expect(config.book).toMatchObject({
       title: 'Machine Learning Interview Questions 2025',
       upstream: 'https://github.com/andrewekhalel/MLQuestions',

@@ -150,3 +150,48 @@ function jsonUrls(text: string): string[] {
   });
   return urls;
 }
+
+describe('banks in every question form, alone and two in one file', () => {
+  const word = fc.constantFrom('closure', 'hoisting', 'bias', 'variance', 'tensor', 'graph', 'Ähnlichkeit', 'λ-calculus');
+  const question = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => ({ title: `What is ${words.join(' ')}?`, answer: `It is ${words.join(' ')}.` }));
+  type Q = { title: string; answer: string };
+  // Each form writes numbered questions (from 1) as a real list does; the layout it is read in.
+  const FORMS: Record<string, { layout: string; write: (q: Q, n: number) => string }> = {
+    heading2: { layout: 'headings', write: (q, n) => `## ${n}) ${q.title}\n\n${q.answer}\n\n` },
+    heading4: { layout: 'headings', write: (q, n) => `#### Q${n}: ${q.title}\n\n${q.answer}\n\n` },
+    heading6: { layout: 'headings', write: (q, n) => `###### ${n}. ${q.title}\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer\n\n${q.answer}\n\n</p>\n</details>\n\n` },
+    listHeading: { layout: 'list', write: (q, n) => `${n}. ### ${q.title}\n\n   ${q.answer}\n\n` },
+    listTagged: { layout: 'list', write: (q, n) => `${n}. [M] ${q.title}\n` },
+    listQ: { layout: 'list', write: (q, n) => `* Q${n}: ${q.title}\n\n  ${q.answer}\n\n` },
+    bold: { layout: 'bold', write: (q) => `**${q.title}**\n\n${q.answer}\n\n` },
+    boldNumber: { layout: 'bold', write: (q, n) => `**${n})** ${q.title}\n\n${q.answer}\n\n` },
+  };
+  const part = fc.tuple(fc.constantFrom(...Object.keys(FORMS)), fc.array(question, { minLength: 3, maxLength: 6 }));
+  const written = (form: string, questions: Q[]) => `## Part ${form}\n\n${questions.map((q, i) => FORMS[form]!.write(q, i + 1)).join('')}`;
+  const titles = (text: string) => bookOf(text).banks[0]!.questions.map((q) => q.title);
+  const heading6 = (form: string) => form === 'heading6';
+  // A difficulty tag stays in the title, as the list shows it.
+  const titleIn = (form: string) => (q: Q) => (form === 'listTagged' ? `[M] ${q.title}` : q.title);
+
+  it('reads back the questions of each form, in order', () => {
+    fc.assert(
+      fc.property(part, ([form, questions]) => {
+        expect(titles(`# Bank\n\n${written(form, questions)}`)).toEqual(questions.map(titleIn(form)));
+      }),
+      { numRuns: 60, seed: 20261206 },
+    );
+  });
+
+  it('reads a file in two forms of two layouts, each question in its own form', () => {
+    const two = fc.tuple(part, part).filter(([[a], [b]]) => FORMS[a]!.layout !== FORMS[b]!.layout && !(heading6(a) || heading6(b)));
+    fc.assert(
+      fc.property(two, ([[a, first], [b, second]]) => {
+        const book = bookOf(`# Bank\n\n${written(a, first)}${written(b, second)}`);
+        expect(book.banks[0]!.questions.map((q) => q.title)).toEqual([...first.map(titleIn(a)), ...second.map(titleIn(b))]);
+        expect(book.banks[0]!.forms?.map((f) => f.layout)).toEqual([FORMS[b]!.layout]);
+        expect(book.banks[0]!.looseHeadings).toEqual([]);
+      }),
+      { numRuns: 60, seed: 20261206 },
+    );
+  });
+});

@@ -120,10 +120,10 @@ describe('the line scan', () => {
 });
 
 describe('headings layout', () => {
-  it('reads `##`, `###` and `####` questions, and not `#####` ones unless mlq.yaml sets the depth', () => {
-    for (const marks of ['##', '###', '####']) expect(read(`# T\n\n${marks} 1) A?\n\n${marks} 2) B?\n`)).toMatchObject({ layout: 'headings', depth: marks.length });
-    expect(refusal('# T\n\n##### 1) A?\n\n##### 2) B?\n')).toMatch(/^b\.md:3: no questions found/);
-    expect(bank('# T\n\n##### 1) A?\n\n##### 2) B?\n').questions).toEqual([]);
+  it('reads questions at every depth from `##` to `######`, the two deepest only in a bank with none above', () => {
+    for (const marks of ['##', '###', '####', '#####', '######']) expect(read(`# T\n\n${marks} 1) A?\n\n${marks} 2) B?\n`)).toMatchObject({ layout: 'headings', depth: marks.length });
+    expect(bank('# T\n\n###### 1. A?\n\n###### 2. B?\n').questions.map((q) => q.title)).toEqual(['A?', 'B?']);
+    expect(read('# T\n\n### Why?\n\n##### 1) A?\n\n##### 2) B?\n')).toMatchObject({ depth: 3, form: null });
     expect(read('# T\n\n##### 1) A?\n\n##### 2) B?\n', { depth: 5 })).toMatchObject({ layout: 'headings', depth: 5, structuralDepth: 2 });
   });
 
@@ -233,8 +233,9 @@ describe('list layout', () => {
     const text = '# T\n\n1. ### A?\n\n   a\n\n2. ### B?\n\n   b\n\n3. #### C?\n\n   c\n';
     expect(read(text)).toMatchObject({ layout: 'list', depth: 3, form: '{n}.', firstQuestionLine: 3 });
     expect(read(text).why[0]).toBe('detected: 2 list items opening with a depth-3 heading');
-    expect(numbers(text)).toEqual([1, 2]);
-    expect(bank(text).questions[1]!.answerText).toContain('C?');
+    // An item one level deeper is a question at the wrong depth (mixed-heading-depth warns), never an answer.
+    expect(numbers(text)).toEqual([1, 2, 3]);
+    expect(bank(text).questions.map((q) => [q.depth, q.answerText])).toEqual([[3, 'a'], [3, 'b'], [4, 'c']]);
     expect(numbers('# T\n\n- ### A?\n- ### B?\n')).toEqual([0, 0].map((_, i) => i + 1));
     expect(bank('# T\n\n- ### A?\n- ### B?\n').numbering).toBe('none');
     expect(read('# T\n\n1) ## A?\n').why[0]).toBe('detected: 1 list item opening with a depth-2 heading');
@@ -280,7 +281,7 @@ describe('list layout', () => {
   });
 
   it('says so when no item opens with a heading', () => {
-    expect(read('# T\n\n### 1) A?\n').why).toContain('not list: no list item opens with a heading');
+    expect(read('# T\n\n### 1) A?\n').why).toContain('not list: no list item opens with a heading, a tag or a question number, nor asks');
   });
 });
 
@@ -303,7 +304,7 @@ describe('bold layout', () => {
   });
 
   it('a numbered family used by more than half of the bold paragraphs is the form', () => {
-    const text = '# T\n\n**1. Why A**\n\nx\n\n**2) Why B**\n\ny\n\n**Asking?**\n\nz\n';
+    const text = '# T\n\n**1. Why A?**\n\nx\n\n**2) Why B?**\n\ny\n\n**Asking?**\n\nz\n';
     const reading = read(text);
     expect(reading.form).toBe('{n}.');
     expect(reading.why[0]).toBe('detected: 2 bold paragraphs numbered, under depth-1 headings');
@@ -359,7 +360,7 @@ describe('choosing a layout', () => {
   it('explains what each layout found, and the topics and title', () => {
     expect(read('# T\n\n## Topic\n\n### 1) A?\n').why).toEqual([
       'detected: 1 heading at depth 3 numbered like "12)"',
-      'not list: no list item opens with a heading',
+      'not list: no list item opens with a heading, a tag or a question number, nor asks',
       'not bold: no paragraph is only bold text ending in "?"',
       'topic sections: the depth-2 headings followed by questions',
       'title: the "#" heading nearest before the first question',
@@ -437,6 +438,8 @@ describe('choosing a layout', () => {
   ])('in a bank with no questions, %s looks like a question: %s', (line, looks) => {
     // A bold line that asks is a question of the bold layout, not a look-alike.
     if (line === '**Why?**') return expect(read(`# B\n\n${line}\n`).layout).toBe('bold');
+    // Only the number bold, the question after it: a question of the bold layout.
+    if (/^ *(\*\*|__)(?:Q(?:uestion)?\s*)?\d+\s*[.):]\1 \S/i.test(line)) return expect(read(`# B\n\n${line}\n`)).toMatchObject({ layout: 'bold', refusal: null });
     expect(refusal(`# B\n\n${line}\n`)).toMatch(looks ? /^b\.md:3: no questions found: line 3 looks like/ : /^b\.md: no questions found: nothing looks like/);
   });
 
@@ -500,6 +503,7 @@ describe('boundaries the mutation test found unstated', () => {
     ['Q4:What', true],
     ['Q4:  ', false],
   ])('in a bank with no questions, %j looks like a question: %s', (line, looks) => {
+    if (line === '**12.** What') return expect(read(`# B\n\n${line}\n`)).toMatchObject({ layout: 'bold', refusal: null });
     expect(refusal(`# B\n\n${line}\n`)).toMatch(looks ? /^b\.md:3: no questions found: line 3 looks like/ : /^b\.md: no questions found: nothing looks like/);
   });
 
@@ -603,7 +607,7 @@ describe('boundaries the mutation test found unstated', () => {
   });
 
   it('bold: the form is written as the first paragraph of the top family writes it', () => {
-    const text = '# T\n\n**Q1: Why A**\n\nx\n\n**2. Why B**\n\ny\n\n**3. Why C**\n';
+    const text = '# T\n\n**Q1: Why A?**\n\nx\n\n**2. Why B?**\n\ny\n\n**3. Why C?**\n';
     expect(read(text).form).toBe('{n}.');
     expect(numbers(text)).toEqual([2, 3]);
   });
@@ -641,3 +645,18 @@ describe('boundaries the mutation test found unstated', () => {
     expect(q[1]!.answerText).toContain('shows B.');
   });
 });
+
+describe('the escape hatch: mlq.yaml says how a bank writes its questions where detection cannot know', () => {
+  it('a layout set reads what detection takes for prose: a chapter of questions, a title that asks, a numbered bold list', () => {
+    const chapter = '# Communication\n\nCommunication is the most important soft skill of a job, and every interview tests it, from the cover letter to the last answer.\n\n- How do you give feedback?\n- Have you disagreed with a manager?\n';
+    expect(refusal(chapter)).toMatch(/^b\.md:5: no questions found: its 2 list items that ask are prose/);
+    expect(titles(chapter, { layout: 'list' })).toEqual(['How do you give feedback?', 'Have you disagreed with a manager?']);
+    const titled = '## How long is a job search?\n\nMonths.\n';
+    expect(refusal(titled)).toMatch(/^b\.md:1: no questions found: line 1 is the title/);
+    expect(titles(titled, { layout: 'headings' })).toEqual(['How long is a job search?']);
+    const courses = '# Courses\n\n**1. Statistics**\n\nFree.\n\n**2. Machine Learning**\n\nFree too.\n';
+    expect(refusal(courses)).toMatch(/its 2 numbered bold lines ask nothing/);
+    expect(titles(courses, { layout: 'bold' })).toEqual(['Statistics', 'Machine Learning']);
+  });
+});
+

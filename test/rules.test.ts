@@ -88,6 +88,31 @@ describe('malformed-question-heading', () => {
   });
 });
 
+const check = (id: string, md: string) => RULES.find((r) => r.id === id)!.check(bookOf(md));
+
+describe('duplicate-question', () => {
+  const output = (n: number, code: string, fence = '```') => q(n, "What's the output?", `${fence}js\n${code}\n${fence}\n\nIt prints. [[src]](https://s.example)`);
+  const repeats = (md: string) => check('duplicate-question', md).map((f) => f.line);
+
+  it('reads the code an answer opens with as part of the question: other code is another question', () => {
+    expect(repeats(output(1, 'f(1)') + output(2, 'f(2)'))).toEqual([]);
+    expect(repeats(output(1, 'f(1)') + output(2, 'f(1)', '~~~~'))).toEqual([8]);
+    expect(repeats(output(1, 'f(1)') + q(2, "What's the output?", 'It prints.\n\n```js\nf(2)\n```'))).toEqual([]);
+    // Code later in the answer is no part of the question.
+    expect(repeats(q(1, 'What is A?', 'A.\n\n```\nx\n```') + q(2, 'What is A?', 'A.\n\n```\ny\n```'))).toEqual([8]);
+  });
+});
+
+describe('mixed-heading-depth', () => {
+  it('compares each form of a file with itself: a list of `###` items, then `####` exercises', () => {
+    const items = [1, 2, 3].map((n) => `${n}. ### What is ${n}?\n\n   Yes.\n\n`).join('');
+    const exercises = [1, 2, 3].map((n) => `#### ${n}. What is the output ${n}?\n\nNo.\n\n`).join('');
+    const md = `# T\n\n${items}4. #### What is four?\n\n   Yes.\n\n### Exercises\n\n${exercises}`;
+    expect(bookOf(md).banks[0]!.forms).toEqual([{ line: 19, layout: 'headings', questionDepth: 4 }]);
+    expect(check('mixed-heading-depth', md).map((f) => [f.line, f.message])).toEqual([[15, 'Question 4 is a depth-4 heading; 3 of 4 questions are depth 3 (###).']]);
+  });
+});
+
 describe('id-collision', () => {
   it('leaves the same question asked twice to duplicate-question', () => {
     const rules = validate(bookOf(q(1, 'What is bias?') + q(2, 'What is bias?'))).map((d) => d.rule);

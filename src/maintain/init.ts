@@ -137,7 +137,13 @@ export function configText(banks: FoundBank[], upstream: string, title: string):
     '',
     '# The banks that make the book, in order: each becomes a part of the book and a subdeck.',
     'sources:',
-    ...banks.map(({ file, bank }) => `  - ${yamlString(file)} # ${bank.questions.length} questions`),
+    '# How each was read is detected; where detection cannot know, uncomment and set it (see mlq check --explain).',
+    ...banks.flatMap(({ file, bank }) => [
+      `  - file: ${yamlString(file)} # ${bank.questions.length} questions`,
+      `    # layout: ${bank.layout}`,
+      ...(bank.questionDepth >= 2 && bank.questionDepth <= 6 ? [`    # depth: ${bank.questionDepth}`] : []),
+      `    # numbering: ${bank.numbering}`,
+    ]),
     '',
   ];
   const text = lines.join('\n');

@@ -9,7 +9,7 @@ import { allQuestions, sectionRuns, type Bank, type Book, type BookMeta, type Li
 import { hastToText, inlineToSafeHast, isPlaceholder, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
-import { cutAtHeadings, hasDefinitions, type Piece } from './split.js';
+import { cutAtHeadings, detailsBalance, hasDefinitions, type Piece } from './split.js';
 import { keepTally, refuseLargeBook, tallyPiece, Totals, type Tally } from './tally.js';
 import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
 import { leadingText } from './layouts/headings.js';
@@ -73,16 +73,38 @@ export interface BankPart {
  * and the pieces of a large bank can be read on several threads (parse-parallel.ts).
  */
 // Stryker disable next-line StringLiteral: the file is named only in a refusal, and a refused bank is never cut.
-export function bankPieces(text: string, reading: Reading = readingOf(text, '')): Piece[] {
+export function bankPieces(text: string, reading: Reading = readingOf(text, '')): FormPiece[] {
+  const forms = [{ line: 1, reading }, ...(reading.forms ?? [])];
+  const starts = forms.map((f) => offsetOfLine(text, f.line));
+  // Each form's text is cut on its own, as its layout allows.
+  return forms.flatMap((f, form) => {
+    const from = starts[form]!;
+    return formPieces(text.slice(from, starts[form + 1] ?? text.length), f.reading, f.line - 1).map((p) => ({ text: p.text, line: p.line + f.line - 1, offset: p.offset + from, ...(form && { form }) }));
+  });
+}
+
+/** A piece of a bank, and the form of the file it is in (its index in [reading, ...reading.forms]). */
+export type FormPiece = Piece & { form?: number };
+
+function offsetOfLine(text: string, line: number): number {
+  let at = 0;
+  for (let n = 1; n < line; n++) at = text.indexOf('\n', at) + 1;
+  return at;
+}
+
+function formPieces(text: string, reading: Reading, shift: number): Piece[] {
   const layout = LAYOUTS[reading.layout];
-  const scanned = (heading: { line: number; text: string }) => scanHeading(heading.line, heading.text);
+  const scanned = (heading: { line: number; text: string }) => scanHeading(heading.line + shift, heading.text);
   return cutAtHeadings(text, PIECE_CHARS, (heading, previous) => {
     // Stryker disable next-line EqualityOperator: the first question line never follows a question heading, nor is it a topic heading.
-    if (heading.line <= reading.firstQuestionLine) return false;
+    if (heading.line + shift <= reading.firstQuestionLine) return false;
     if (reading.layout === 'headings') return Boolean(previous && layout.isQuestionLine(scanned(heading), reading) && layout.isQuestionLine(scanned(previous), reading));
     return scanned(heading).depth <= Math.max(reading.sectionDepth, 1);
   });
 }
+
+/** The reading of a piece's form. */
+const formReading = (reading: Reading, piece: FormPiece) => (piece.form ? reading.forms![piece.form - 1]!.reading : reading);
 
 export function parseBank(source: SourceText, options: ReadOptions = {}): Bank {
   const reading = readingOf(source.text, source.file, options);
@@ -109,21 +131,32 @@ const UNREAD_HINT: Record<Reading['layout'], string> = {
 export function finishBank(parts: BankPart[], reading: Reading): Bank {
   const bank = mergeBankParts(parts as [BankPart, ...BankPart[]]);
   keepTally(bank, parts.map((part) => part.tally));
+  if (reading.forms) bank.forms = reading.forms.map((f) => ({ line: f.line, layout: f.reading.layout, questionDepth: f.reading.depth }));
   const read = new Set([...bank.questions, ...bank.sections, ...bank.looseHeadings].map((x) => x.line));
-  const depth = reading.layout === 'bold' ? 0 : reading.depth;
-  for (const { line, text } of reading.questionLines) {
-    if (!read.has(line)) bank.looseHeadings.push({ file: bank.file, line, column: 1, text, depth, hint: UNREAD_HINT[reading.layout] });
+  for (const form of [reading, ...(reading.forms ?? []).map((f) => f.reading)]) {
+    const depth = form.layout === 'bold' ? 0 : form.depth;
+    for (const { line, text } of form.questionLines) {
+      if (!read.has(line)) bank.looseHeadings.push({ file: bank.file, line, column: 1, text, depth, hint: UNREAD_HINT[form.layout] });
+    }
   }
   return bank;
 }
 
-export function parseBankPart(file: string, piece: Piece, reading: Reading = readingOf(piece.text, file)): BankPart {
+export function parseBankPart(file: string, piece: FormPiece, bankReading: Reading = readingOf(piece.text, file)): BankPart {
+  const reading = formReading(bankReading, piece);
   const layout = LAYOUTS[reading.layout];
   const root = parseMarkdown(piece.text, piece);
   // Stryker disable next-line ConditionalExpression: without a definition there is no reference to resolve; this only skips the walk.
   if (hasDefinitions(piece.text)) resolveReferences(root);
   const children = root.children;
   const found = children.map((node) => layout.starts(node, reading));
+  // Headings inside a `<details>` element are the folded answer's own: they end no question, open no section.
+  let openDetails = 0;
+  const folded = children.map((node) => {
+    const inside = openDetails > 0;
+    if (node.type === 'html') openDetails = Math.max(0, openDetails + detailsBalance(node.value));
+    return inside;
+  });
 
   // A heading at the topic depth opens a section when a question follows it before the next heading at
   // its depth or above; a numbered heading above the question depth that does so is a topic, not a question.
@@ -135,7 +168,7 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
     const node = children[i]!;
     // A question heading at the question depth is deeper than every topic: it ends none (a shallower one may).
     // Stryker disable next-line ConditionalExpression: any other node has no depth, and sets nothing.
-    if (node.type === 'heading') {
+    if (node.type === 'heading' && !folded[i]) {
       opensSection[i] = !found[i] && node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node));
       for (let d = node.depth; d <= 6; d++) headingAt[d] = i;
     }
@@ -186,7 +219,7 @@ export function parseBankPart(file: string, piece: Piece, reading: Reading = rea
       inNavigation = false;
       return;
     }
-    if (node.type === 'heading') {
+    if (node.type === 'heading' && !folded[i]) {
       const text = toString(node, { includeHtml: false });
       inNavigation = NAVIGATION_HEADING.test(text);
       if (!opensSection[i] && looksLikeQuestionHeading(node.depth, text, reading)) {
@@ -434,7 +467,7 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
   const kept = heading.children.filter((c) => c !== idInHeading);
   // A list item's number is the item's own; a heading's or paragraph's is written in its text (an unnumbered
   // bank has no form, and stripNumber then keeps the text).
-  const titleInline = reading.layout === 'list' ? kept : stripNumber(kept, reading.form);
+  const titleInline = reading.layout === 'list' && reading.depth > 0 ? kept : stripNumber(kept, reading.form);
   // Stryker disable next-line StringLiteral
   const titleTreeRoot: Root = { type: 'root', children: [{ type: 'paragraph', children: titleInline }] };
   removeLinks(titleTreeRoot, new Set(headingLinks.filter((l) => l.kind === 'source' || l.kind === 'answer').map((l) => l.node)));

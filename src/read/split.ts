@@ -19,7 +19,15 @@ export interface HeadingLine {
 export interface BlockLine extends HeadingLine {
   /** Whether the line starts a top-level ATX heading. */
   heading: boolean;
+  /** Whether the line stands inside an HTML `<details>` element (a folded answer) that HTML blocks opened. */
+  inDetails: boolean;
 }
+
+const DETAILS_OPEN = /<details[\s>]/gi;
+const DETAILS_CLOSE = /<\/details\s*>/gi;
+
+/** How many `<details>` elements an HTML line opens, less those it closes. */
+export const detailsBalance = (html: string) => (html.match(DETAILS_OPEN)?.length ?? 0) - (html.match(DETAILS_CLOSE)?.length ?? 0);
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** HTML blocks of kinds 1 to 5 (CommonMark) end at their own closer; kinds 6 and 7 at a blank line. */
@@ -52,6 +60,7 @@ export function* blockLines(text: string, onlyHeadings = false): Generator<Block
   let fence = '';
   /** The closer of the HTML block the scan is in, 'blank' for kinds 6 and 7, or null outside one. */
   let html: RegExp | 'blank' | null = null;
+  let details = 0;
   let line = 1;
   for (let at = 0; at < text.length; line++) {
     const next = text.indexOf('\n', at);
@@ -62,6 +71,7 @@ export function* blockLines(text: string, onlyHeadings = false): Generator<Block
       if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && content.trim() === closing[1]) fence = '';
     } else if (html === 'blank') {
       if (content.trim() === '') html = null;
+      details = Math.max(0, details + detailsBalance(content));
     } else if (html) {
       if (html.test(content)) html = null;
     } else if (FENCE.test(content)) {
@@ -72,9 +82,10 @@ export function* blockLines(text: string, onlyHeadings = false): Generator<Block
       if (!close.test(content.slice(open.exec(content)![0].length))) html = close;
     } else if (HTML_UNTIL_BLANK.test(content)) {
       html = 'blank';
+      details = Math.max(0, details + detailsBalance(content));
     } else {
       const heading = ATX_HEADING.test(content);
-      if (heading || !onlyHeadings) yield { at, line, text: content, heading };
+      if (heading || !onlyHeadings) yield { at, line, text: content, heading, inDetails: details > 0 };
     }
     at = end;
   }

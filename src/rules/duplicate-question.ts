@@ -2,6 +2,9 @@ import { normalizeTitle } from '../read/ids.js';
 import { allQuestions } from '../model.js';
 import type { Rule } from './rule.js';
 
+/** A fenced code block the answer opens with, and its code. */
+const LEADING_CODE = /^\s*(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n[ \t]*\1/;
+
 export const duplicateQuestion: Rule = {
   id: 'duplicate-question',
   severity: 'warning',
@@ -10,7 +13,8 @@ export const duplicateQuestion: Rule = {
   check: (book) => {
     const first = new Map<string, { number: number; file: string; line: number }>();
     return allQuestions(book).flatMap((q) => {
-      const key = normalizeTitle(q.title);
+      // "What's the output?" over its own code: the code the answer opens with is part of the question.
+      const key = `${normalizeTitle(q.title)}\n${LEADING_CODE.exec(q.answerMarkdown)?.[2] ?? ''}`;
       const seen = first.get(key);
       if (!seen) {
         first.set(key, q);

@@ -7,17 +7,28 @@ import { plural } from '../../cli/report.js';
 import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
 
 const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)\1\s*$/;
+/** Only the number bold, the question after it: `**1)** The number of active ads.`, `**Q1.** What ...`. */
+const BOLD_NUMBER = /^ {0,3}(\*\*|__)((?:Q(?:uestion)?\s*)?\d{1,9}\s*[.):])\1[ \t]+(\S.*)$/i;
 
 /**
  * The bold text alone on the first line of a paragraph (`**What is JSX?**`, maybe with the answer on the
  * next lines), and the rest of the paragraph; null when the paragraph starts otherwise.
  */
 export function boldLead(node: RootContent): { strong: Strong; rest: PhrasingContent[] } | null {
+  return boldStart(node, false);
+}
+
+/**
+ * The bold text that opens a paragraph: alone on its line, or (`numberOnly`) a bold number with the
+ * question after it on its line, `rest` then the rest of the paragraph.
+ */
+function boldStart(node: RootContent, numberOnly: boolean): { strong: Strong; rest: PhrasingContent[] } | null {
   if (node.type !== 'paragraph') return null;
   const at = node.children.findIndex((c) => !(c.type === 'text' && !c.value.trim()));
   const strong = node.children[at];
   if (strong?.type !== 'strong') return null;
   const rest = node.children.slice(at + 1);
+  if (numberOnly) return rest.some((c) => toString(c).trim()) ? { strong, rest } : null;
   const next = rest[0];
   if (next && next.type !== 'break' && !(next.type === 'text' && /^[ \t]*(?:\r?\n|$)/.test(next.value))) return null;
   if (next?.type === 'text') {
@@ -41,8 +52,13 @@ function past(position: Position, value: string): Position {
   return { start, end: position.end };
 }
 
-function isQuestionText(text: string, form: string | null): boolean {
-  return form ? numberIn(text, form) !== null : ENDS_AS_QUESTION.test(text);
+const EMOJI = /\p{Extended_Pictographic}/u;
+/** How a question without "?" starts (English): `**1. What is A**`, not `**1. Introduction to Statistics**`. */
+const QUESTION_WORD = /^(?:what|how|why|when|which|who|whose|where|is|are|can|could|do|does|did|should|would|will|explain|describe|define|compare|give|write|implement|name|list)\b/i;
+
+/** A bold text that is a question: in the form; unnumbered, one that asks, or carries the bank's emoji mark. */
+function isQuestionText(text: string, form: string | null, emojiMarked = false): boolean {
+  return form ? numberIn(text, form) !== null : ENDS_AS_QUESTION.test(text) || (emojiMarked && EMOJI.test(text));
 }
 
 export const bold: Layout = {
@@ -53,31 +69,45 @@ export const bold: Layout = {
     const bolds = lines.flatMap((l) => {
       // A heading line starts with `#`: BOLD_LINE never matches it.
       const match = BOLD_LINE.exec(l.text);
-      return match ? [{ line: l.line, text: match[2]! }] : [];
+      const number = match ? null : BOLD_NUMBER.exec(l.text);
+      if (number) return [{ line: l.line, text: `${number[2]} ${number[3]}`, numberOnly: true }];
+      return match ? [{ line: l.line, text: match[2]!, numberOnly: false }] : [];
     });
     const forms = bolds.flatMap((b) => numberForm(b.text)?.form ?? []);
     const [family] = mostFrequent(forms.map(formFamily));
-    const form = family && 2 * family[1] > bolds.length ? forms.find((f) => formFamily(f) === family[0])! : null;
-    const questions = bolds.filter((b) => isQuestionText(b.text, form));
+    const numbered = family ? bolds.filter((b) => numberIn(b.text, forms.find((f) => formFamily(f) === family[0])!)) : [];
+    // Numbered bold lines that neither ask nor have only their number bold are a prose list (`**1. Course**`).
+    const asking = numbered.filter((b) => b.numberOnly || ENDS_AS_QUESTION.test(b.text) || QUESTION_WORD.test(b.text.replace(numberForm(b.text)!.prefix, ''))).length;
+    const form = family && 2 * family[1] > bolds.length && (options.layout || 2 * asking > numbered.length) ? forms.find((f) => formFamily(f) === family[0])! : null;
+    const asked = bolds.filter((b) => isQuestionText(b.text, form) && (form !== null || !b.numberOnly));
+    // Most asking lines carry an emoji (a level: `👶`, `⭐️`): a line with one is a question even without "?",
+    // or with a stray letter after it.
+    const emojiMarked = form === null && asked.length >= 2 && 2 * asked.filter((b) => EMOJI.test(b.text)).length > asked.length;
+    const questions = emojiMarked ? bolds.filter((b) => !b.numberOnly && isQuestionText(b.text, null, true)) : asked;
     const first = questions[0]?.line ?? 0;
     // Stryker disable next-line EqualityOperator: the first question's own line is a paragraph (depth 0).
     const topic = lines.findLast((l: ScanLine) => l.depth > 0 && l.line < first);
     const structuralDepth = options.depth ? options.depth - 1 : (topic?.depth ?? 1);
     return {
       lines: questions.map((q) => q.line),
+      ...(numbered.length > 0 && form === null && asking === 0 && { rejected: `its ${plural(numbered.length, 'numbered bold line')} ask nothing (no "?", no question word): a list in prose, not questions` }),
       depth: structuralDepth + 1,
       form,
+      ...(emojiMarked && { emojiMarked }),
       structuralDepth,
-      why: questions.length ? `${plural(questions.length, 'bold paragraph')} ${form ? 'numbered' : 'ending in "?"'}, under depth-${structuralDepth} headings` : 'no paragraph is only bold text ending in "?"',
+      why: questions.length ? `${plural(questions.length, 'bold paragraph')} ${form ? 'numbered' : emojiMarked ? 'ending in "?" or carrying an emoji mark' : 'ending in "?"'}, under depth-${structuralDepth} headings` : 'no paragraph is only bold text ending in "?"',
     };
   },
 
   isQuestionLine: () => false,
 
   starts(node, reading) {
-    const lead = boldLead(node);
-    if (!lead || !isQuestionText(toString(lead.strong), reading.form)) return null;
+    const alone = boldLead(node);
+    const lead = alone ?? (reading.form ? boldStart(node, true) : null);
+    if (!lead || !isQuestionText(toString(lead.strong), reading.form, reading.emojiMarked)) return null;
     const number = reading.form ? numberIn(toString(lead.strong), reading.form)!.number : null;
+    // `**1)** The question.`: the whole paragraph is the question, the answer the nodes after it.
+    if (!alone) return { lead: [], starts: [{ head: { children: [...lead.strong.children, ...lead.rest], depth: reading.depth, position: node.position }, number, body: [] }] };
     // The answer on the lines after the bold one: a paragraph from its first node to the end of this one
     // (every node read from the text has a position).
     const answer: RootContent[] = lead.rest.some((c) => toString(c).trim())
@@ -98,9 +128,25 @@ export const bold: Layout = {
       markdown: '# SQL Questions\n\n**What is a join?**\n\n<details><summary>Answer</summary>\n\nRows matched across tables.\n\n</details>\n\n**What is an index?**\n\n<details><summary>Answer</summary>\n\nA faster lookup.\n\n</details>\n',
       expect: { title: 'SQL Questions', numbers: [1, 2], sections: [null, null], numbering: 'none', answers: ['Rows matched', 'A faster lookup.'], lines: [3, 11] },
     },
+
+    {
+      name: '`**1)**` bold numbers before plain text, numbered again in each `##` section',
+      markdown: '# Technical\n\n## SQL\n\n**1)** The number of active ads.\n\n```sql\nSELECT 1\n```\n\n**2)** All ads.\n\nA.\n\n## Python\n\n**1)** Reverse a list.\n\nx[::-1]\n',
+      expect: { title: 'Technical', numbers: [1, 2, 1], sections: ['SQL', 'SQL', 'Python'], numbering: 'section', answers: ['SELECT 1', 'A.', 'x[::-1]'], lines: [5, 11, 17] },
+    },
+    {
+      name: 'bold questions with an emoji for the level: a bold line with one is a question without "?", or with a letter after it',
+      markdown: '# ML\n\n## Metrics\n\n**What is precision? 👶**\n\nA ratio.\n\n**What is recall? 👶**\n\nAnother.\n\n**Precision-recall trade-off ⭐️**\n\nA balance.\n\n**What is AUC? ⭐️I**\n\nAn area.\n',
+      expect: { title: 'ML', numbers: [1, 2, 3, 4], sections: ['Metrics', 'Metrics', 'Metrics', 'Metrics'], numbering: 'none', answers: ['A ratio.', 'Another.', 'A balance.', 'An area.'], lines: [5, 9, 13, 17] },
+    },
   ],
 
   counterExamples: [
+    {
+      name: 'a prose chapter with a numbered bold list that asks nothing (`**1. Course**`): no questions, and why',
+      markdown: '### Courses\n\nThe courses, in order.\n\n**1. Introduction to Statistics**\n\nFree.\n\n**2. Machine Learning by Stanford**\n\nFree too.\n',
+      reports: [{ rule: 'input-error', line: 1 }],
+    },
     {
       name: 'a bold paragraph that does not ask, in a bold bank',
       markdown: '# ML\n\n## Metrics\n\n**What is precision? 👶**\n\nA ratio.\n\n**Precision-recall trade-off ⭐️**\n\nA balance.\n',

@@ -4,7 +4,9 @@ import type { Heading, PhrasingContent, RootContent, Text } from 'mdast';
 import { plural } from '../../cli/report.js';
 import { ENDS_AS_QUESTION, formFamily, mostFrequent, NAVIGATION_HEADING, numberForm, numberIn, writeNumber, type Layout, type ScanLine } from './layout.js';
 
+/** Where questions are looked for first; `#####` and `######` only in a bank with none there (lydiahallie's `###### 1.`). */
 const QUESTION_DEPTHS = [2, 3, 4];
+const DEEP_DEPTHS = [5, 6];
 
 const shown = (form: string) => `"${writeNumber(form, 12)}"`;
 
@@ -43,11 +45,12 @@ function questionDepth(numbered: ScanLine[], all: ScanLine[]): number {
 
 export const headings: Layout = {
   id: 'headings',
-  description: 'Questions are headings at depth 2, 3 or 4, numbered `12)`, `12.`, `Q12:`, `Q12.`, `Q12)` or `Question 12:`, or all unnumbered; deeper headings belong to the answer.',
+  description: 'Questions are headings at depth 2, 3 or 4 (5 or 6 in a bank with none there), numbered `12)`, `12.`, `Q12:`, `Q12.`, `Q12)` or `Question 12:`, or all unnumbered; deeper headings belong to the answer.',
 
   scan(lines, options) {
-    const headingLines = lines.filter((l) => l.depth >= 2);
-    const depths = options.depth ? [options.depth] : QUESTION_DEPTHS;
+    const headingLines = lines.filter((l) => l.depth >= 2 && !l.inDetails);
+    const shallow = headingLines.some((l) => QUESTION_DEPTHS.includes(l.depth) && (numberForm(l.title) || ENDS_AS_QUESTION.test(l.title)));
+    const depths = options.depth ? [options.depth] : shallow ? QUESTION_DEPTHS : DEEP_DEPTHS;
     const withForm = headingLines.filter((l) => depths.includes(l.depth)).map((l) => ({ l, found: numberForm(l.title) }));
     const forms = withForm.flatMap((x) => (x.found ? [x.found.form] : []));
     const families = mostFrequent(forms.map(formFamily));
@@ -76,14 +79,20 @@ export const headings: Layout = {
     const asked = headingLines.filter((l) => depths.includes(l.depth) && ENDS_AS_QUESTION.test(l.title));
     const depth = options.depth ?? mostFrequent(asked.map((l) => l.depth))[0]?.[0] ?? 0;
     const first = asked.find((l) => l.depth === depth)?.line ?? Infinity;
-    const questions = headingLines.filter((l) => l.depth === depth && l.line >= first && !NAVIGATION_HEADING.test(l.title));
+    // One heading that asks is a title or a section's (`## How long do I need?` over prose), not a bank.
+    const atDepth = asked.filter((l) => l.depth === depth);
+    const titleOnly = !options.layout && !options.depth && atDepth.length === 1 && atDepth[0] === headingLines[0] && headingLines[0] === lines.find((l) => l.depth > 0);
+    const questions = titleOnly ? [] : headingLines.filter((l) => l.depth === depth && l.line >= first && !NAVIGATION_HEADING.test(l.title));
     return {
       lines: questions.map((l) => l.line),
       depth,
       form: null,
       // Stryker disable next-line ArithmeticOperator: as above, readingOf sets it.
       structuralDepth: depth - 1,
-      why: `${plural(questions.length, 'unnumbered heading')} at depth ${depth}, from the first one that ends in "?"`,
+      ...(titleOnly && { rejected: `line ${atDepth[0]!.line} is the title, not a question` }),
+      why: titleOnly
+        ? `the one heading ending in "?" is the first one: a title, not a question`
+        : `${plural(questions.length, 'unnumbered heading')} at depth ${depth}, from the first one that ends in "?"`,
     };
   },
 
@@ -144,9 +153,21 @@ export const headings: Layout = {
       markdown: '# Go Questions\n\n## Basics\n\n### What is a goroutine?\nA light thread.\n\n### Explain channels.\nTyped pipes.\n',
       expect: { title: 'Go Questions', numbers: [1, 2], sections: ['Basics', 'Basics'], numbering: 'none', answers: ['light thread', 'Typed pipes.'], lines: [5, 8] },
     },
+
+    {
+      name: '`######` questions with the answer in `<details>`, its own headings inside',
+      markdown:
+        "# JS Questions\n\n###### 1. What's the output?\n\n```js\nf(1)\n```\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: A\n\nIt runs.\n\n</p>\n</details>\n\n###### 2. What's the output?\n\n```js\nf(2)\n```\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: B\n\nIt fails.\n\n</p>\n</details>\n",
+      expect: { title: 'JS Questions', numbers: [1, 2], sections: [null, null], numbering: 'book', answers: ['It runs.', 'It fails.'], lines: [3, 19] },
+    },
   ],
 
   counterExamples: [
+    {
+      name: 'a prose chapter whose title asks: a title, not a question',
+      markdown: '## 4.1 How long do I need for my job search?\n\nIt depends on many things.\n',
+      reports: [{ rule: 'input-error', line: 1 }],
+    },
     {
       name: 'a contributor writes `### Q68:` and `68 - What` in a `#### 68)` bank',
       markdown: '# Bank\n\n#### 1) What is bias?\nA.\n\n### Q2: What is variance?\nB.\n\n#### 3 - What is noise?\nC.\n',

@@ -18,6 +18,7 @@ const CLOSING_HASHES = /(?:^|[ \t]+)#+[ \t]*$/;
 const LEADING_HTML = /^(?:<[^>]*>\s*)+/;
 /** A line that is not a heading but looks like a question: bold and asking, or opening with a bold or Q number. */
 const LOOKS_LIKE_LINE = /^ {0,3}(?:(\*\*|__).*[?？]\s*\1\s*$|(\*\*|__)(?:Q(?:uestion)?\s*)?\d+[.):]?\2\s*\S|Q(?:uestion)?\s*\d+\s*[.):]\s*\S)/i;
+const ASKING_ITEM = /^\s*(?:\d{1,9}[.)]|[-*+])[ \t]+\S/;
 /** A list item's marker and heading marks, or a bold paragraph's stars: what is not the question's text. */
 // Stryker disable next-line Regex: the text is trimmed after, and every question line matches it from its start.
 const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(.*?)(?:\1)?\s*$/;
@@ -25,9 +26,9 @@ const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(
 /** The lines of a text where blocks can start, headings with their depth and text (see ScanLine). */
 export function scanLines(text: string): ScanLine[] {
   const lines: ScanLine[] = [];
-  for (const { line, text: raw, heading } of blockLines(text)) {
-    if (heading) lines.push(scanHeading(line, raw));
-    else if (raw.trim()) lines.push({ line, text: withoutLineEnd(raw), depth: 0, title: '' });
+  for (const { line, text: raw, heading, inDetails } of blockLines(text)) {
+    if (heading) lines.push({ ...scanHeading(line, raw), ...(inDetails && { inDetails }) });
+    else if (raw.trim()) lines.push({ line, text: withoutLineEnd(raw), depth: 0, title: '', ...(inDetails && { inDetails }) });
   }
   return lines;
 }
@@ -43,18 +44,63 @@ export function scanHeading(line: number, raw: string): ScanLine {
   return { line, text: content, depth: marks[1]!.length, title };
 }
 
-/** How a bank is read: the layout of mlq.yaml, else the one that finds the most questions. */
+/** Fewest question lines of another layout, all after the bank's, that make a second form of the file. */
+const FORM_MIN_LINES = 3;
+
+/**
+ * How a bank is read: the layout of mlq.yaml, else the one that finds the most questions; and where the
+ * questions of another layout follow all of those (a list, then exercises as headings), that form from
+ * the topic heading before its first question on.
+ */
 export function readingOf(text: string, file: string, options: ReadOptions = {}): Reading {
+  const { found, ...reading } = readingIn(text, file, options, options.layout ? 'set in mlq.yaml' : 'detected');
+  if (options.layout || reading.refusal) return reading;
+  const lines = reading.questionLines.map((l) => l.line);
+  const [first, last] = [Math.min(...lines), Math.max(...lines)];
+  const [other] = found
+    .filter(([id, c]) => id !== reading.layout && c.lines.length >= FORM_MIN_LINES && (Math.min(...c.lines) > last || Math.max(...c.lines) < first))
+    .sort((a, b) => b[1].lines.length - a[1].lines.length);
+  if (!other) return reading;
+  const best = found.find(([id]) => id === reading.layout)!;
+  const [earlier, later] = Math.min(...other[1].lines) > last ? [best, other] : [other, best];
+  const end = Math.max(...earlier[1].lines);
+  const start = Math.min(...later[1].lines);
+  // The later form starts at the topic heading nearest before its first question, else at that question.
+  const heading = scanLines(text).findLast((l) => l.depth > 0 && l.depth < (later[1].depth || 7) && l.line > end && l.line < start);
+  const line = heading?.line ?? start;
+  const textLines = text.split('\n');
+  const formOf = (id: LayoutId, formText: string) => {
+    const { found: _, ...form } = readingIn(formText, file, { ...options, layout: id }, 'detected');
+    return form;
+  };
+  // Blank lines in place of the text before the later form: its scan gives the lines of the whole file.
+  const head = formOf(earlier[0], textLines.slice(0, line - 1).join('\n'));
+  const tail = formOf(later[0], '\n'.repeat(line - 1) + textLines.slice(line - 1).join('\n'));
+  const lastLine = textLines.length - (text.endsWith('\n') ? 1 : 0);
+  return {
+    ...head,
+    forms: [{ line, reading: tail }],
+    why: [
+      ...reading.why,
+      `forms: lines 1-${line - 1} ${head.layout} (${head.questionLines.length} questions), lines ${line}-${lastLine} ${tail.layout} (${tail.questionLines.length}: ${tail.why[0]!.replace(/^detected: /, '')})`,
+    ],
+  };
+}
+
+function readingIn(text: string, file: string, options: ReadOptions, how: string): Reading & { found: [LayoutId, Candidates][] } {
   const lines = scanLines(text);
   const ids = options.layout ? [options.layout] : (Object.keys(LAYOUTS) as LayoutId[]);
   const found = ids.map((id) => [id, LAYOUTS[id].scan(lines, options)] as [LayoutId, Candidates]);
   const [id, best] = found.reduce((a, b) => (b[1].lines.length > a[1].lines.length ? b : a));
   const layout = LAYOUTS[id];
   const questionLines = new Set(best.lines);
-  const draft: Reading = {
+  const draft: Reading & { found: [LayoutId, Candidates][] } = {
+    found,
     layout: id,
     depth: best.depth,
     form: best.form,
+    ...(best.emojiMarked && { emojiMarked: true }),
+    ...(options.depth && { depthSet: true }),
     structuralDepth: best.structuralDepth,
     sectionDepth: 0,
     titleDepth: titleDepth(lines),
@@ -62,9 +108,9 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
     questionLines: lines.filter((l) => questionLines.has(l.line)).map((l) => ({ line: l.line, text: l.title || l.text.replace(ITEM_OR_BOLD, '$2').trim() })),
     numbering: options.numbering ?? null,
     // No question line at all: the bank is not parsed, and the pipeline refuses it with this line.
-    refusal: best.lines.length === 0 ? noQuestions(file, lines, ids) : null,
+    refusal: best.lines.length === 0 ? noQuestions(file, lines, ids, found.flatMap(([, c]) => c.rejected ?? [])) : null,
     why: [
-      `${options.layout ? 'set in mlq.yaml' : 'detected'}: ${best.why}`,
+      `${how}: ${best.why}`,
       ...found.filter(([other]) => other !== id).map(([other, c]) => `not ${other}: ${c.why}`),
     ],
   };
@@ -96,6 +142,7 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
   const nextAtOrAbove = new Array<number>(7).fill(Infinity);
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
+    if (line.inDetails) continue;
     const isQuestion = line.depth ? layout.isQuestionLine(line, reading) : questionLines.has(line.line);
     // No question line of the scan is a topic: a numbered heading just above the question depth is a question
     // at the wrong depth. A paragraph (depth 0) is never deeper than the title.
@@ -108,9 +155,10 @@ function sectionDepth(lines: ScanLine[], reading: Reading, layout: Layout, quest
 }
 
 /** The error for a bank with no questions: the lines that looked like questions and the layouts tried. */
-function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[]): string {
+function noQuestions(file: string, lines: ScanLine[], tried: LayoutId[], rejected: string[]): string {
   // A heading line starts with `#`: LOOKS_LIKE_LINE never matches it.
-  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || LOOKS_LIKE_LINE.test(l.text));
+  const looked = lines.filter((l) => (l.depth >= 2 && (LOOKS_NUMBERED.test(l.title) || ENDS_AS_QUESTION.test(l.title))) || LOOKS_LIKE_LINE.test(l.text) || (ASKING_ITEM.test(l.text) && ENDS_AS_QUESTION.test(l.text)));
+  if (rejected.length) return `${file}:${looked[0]?.line ?? 1}: no questions found: ${rejected.join('; ')} (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)`;
   const layouts = `layouts tried: ${tried.join(', ')}`;
   if (looked.length === 0) return `${file}: no questions found: nothing looks like a question (${layouts}; see mlq --help)`;
   const first = looked.slice(0, 3);

@@ -36,6 +36,12 @@ export interface Reading {
   questionLines: { line: number; text: string }[];
   /** Why the bank has no questions, when the scan found no question line (it is then not parsed). */
   refusal: string | null;
+  /** Bold questions carry an emoji mark (see Candidates). */
+  emojiMarked?: boolean;
+  /** Later forms of the file: from each line on (to the next form's), its questions are read this way. */
+  forms?: { line: number; reading: Reading }[];
+  /** mlq.yaml sets the depth: no question is read at another one. */
+  depthSet?: boolean;
   /** Null until the questions are read and it is detected, unless mlq.yaml sets it. */
   numbering: Numbering | null;
   /** Why: what the scan found, for `mlq check --explain`. */
@@ -50,6 +56,8 @@ export interface ScanLine {
   depth: number;
   /** The heading's text, without its marks, closing hashes and leading HTML anchors. */
   title: string;
+  /** Inside a `<details>` element: a folded answer, whose headings are the answer's own. */
+  inDetails?: boolean;
 }
 
 /** What one layout would read in a text. */
@@ -61,6 +69,10 @@ export interface Candidates {
   /** Headings at this depth or above end a question (refined once the topic depth is known). */
   structuralDepth: number;
   why: string;
+  /** Bold questions carry an emoji mark: a bold line with one is a question even without "?". */
+  emojiMarked?: boolean;
+  /** Why lines that look like questions are not read as such (a chapter's prose, a title): for the refusal. */
+  rejected?: string;
 }
 
 /** One question found in the tree: its heading (or bold paragraph), number and the start of its answer. */
