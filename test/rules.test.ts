@@ -101,6 +101,21 @@ describe('duplicate-question', () => {
     // Code later in the answer is no part of the question.
     expect(repeats(q(1, 'What is A?', 'A.\n\n```\nx\n```') + q(2, 'What is A?', 'A.\n\n```\ny\n```'))).toEqual([8]);
   });
+
+  it('reads the whole code block, spaces, lines and look-alike fences included, and only a fenced block', () => {
+    // Code that differs only after a space, or on a later line, or after a line ending in a fence's marks.
+    expect(repeats(output(1, 'let a = 1') + output(2, 'let a = 2'))).toEqual([]);
+    expect(repeats(output(1, 'f(1)\nx```\ng(1)') + output(2, 'f(1)\ny```\ng(1)'))).toEqual([]);
+    // Inline code or strikethrough opening the answer is no code block: the same title repeats the question.
+    expect(repeats(q(1, 'What is A?', '`a` is\none\n`b`.') + q(2, 'What is A?', '`a` is\ntwo\n`b`.'))).toEqual([6]);
+    expect(repeats(q(1, 'What is A?', '~a~ is\none\n~b~.') + q(2, 'What is A?', '~a~ is\ntwo\n~b~.'))).toEqual([6]);
+  });
+
+  it('reads the code of list-item answers, indented under their item', () => {
+    const fence = '```';
+    const item = (n: number, code: string) => `${n}. ### What's the output?\n\n   ${fence}js\n   ${code}\n   ${fence}\n\n   It prints.\n\n`;
+    expect(repeats(`# T\n\n${item(1, 'f(1)')}${item(2, 'f(2)')}${item(3, 'f(1)')}`)).toEqual([19]);
+  });
 });
 
 describe('mixed-heading-depth', () => {
@@ -110,6 +125,14 @@ describe('mixed-heading-depth', () => {
     const md = `# T\n\n${items}4. #### What is four?\n\n   Yes.\n\n### Exercises\n\n${exercises}`;
     expect(bookOf(md).banks[0]!.forms).toEqual([{ line: 19, layout: 'headings', questionDepth: 4 }]);
     expect(check('mixed-heading-depth', md).map((f) => [f.line, f.message])).toEqual([[15, 'Question 4 is a depth-4 heading; 3 of 4 questions are depth 3 (###).']]);
+  });
+
+  it('starts a form at its first question when no heading comes before it, and counts that question in it alone', () => {
+    const items = [1, 2, 3].map((n) => `${n}. ### What is ${n}?\n\n   Yes.\n\n`).join('');
+    const exercises = [1, 2, 3].map((n) => `#### ${n}. What is the output ${n}?\n\nNo.\n\n`).join('');
+    const md = `# T\n\n${items}${exercises}`;
+    expect(bookOf(md).banks[0]!.forms).toEqual([{ line: 15, layout: 'headings', questionDepth: 4 }]);
+    expect(check('mixed-heading-depth', md)).toEqual([]);
   });
 });
 

@@ -2,8 +2,8 @@ import { normalizeTitle } from '../read/ids.js';
 import { allQuestions } from '../model.js';
 import type { Rule } from './rule.js';
 
-/** A fenced code block the answer opens with, and its code. */
-const LEADING_CODE = /^\s*(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n[ \t]*\1/;
+/** A fenced code block the answer opens with (an answer starts at its first block), and its code. */
+const LEADING_CODE = /^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n[ \t]*\1/;
 
 export const duplicateQuestion: Rule = {
   id: 'duplicate-question',
@@ -14,7 +14,7 @@ export const duplicateQuestion: Rule = {
     const first = new Map<string, { number: number; file: string; line: number }>();
     return allQuestions(book).flatMap((q) => {
       // "What's the output?" over its own code: the code the answer opens with is part of the question.
-      const key = `${normalizeTitle(q.title)}\n${LEADING_CODE.exec(q.answerMarkdown)?.[2] ?? ''}`;
+      const key = JSON.stringify([normalizeTitle(q.title), LEADING_CODE.exec(q.answerMarkdown)?.[2]]);
       const seen = first.get(key);
       if (!seen) {
         first.set(key, q);

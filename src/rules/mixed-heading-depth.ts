@@ -23,7 +23,6 @@ export const mixedHeadingDepth: Rule = {
   hint: 'Write every question heading at the same depth.',
   check: perBank((bank) =>
     depthCounts(bank).flatMap(({ counts, usual, questions }) => {
-      if (counts.size < 2) return [];
       const marks = '#'.repeat(usual);
       return questions
         .filter((q) => q.depth !== usual)
