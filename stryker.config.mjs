@@ -17,7 +17,7 @@ export const GROUPS = {
   // The reader: its layouts and the shared part (parse.ts). A mutant of a module-level constant (a regex) runs
   // against all of its group's tests: name only fast tests that import the modules, and read no bank while the
   // tests are collected.
-  reader: { target: 95, mutate: ['src/read/layouts/**/*.ts', 'src/read/parse.ts'], tests: ['test/reader-layouts.test.ts', 'test/reader-parse.test.ts'] },
+  reader: { target: 95, mutate: ['src/read/layouts/**/*.ts', 'src/read/parse.ts'], tests: ['test/reader-layouts.test.ts', 'test/reader-parse.test.ts', 'test/layouts.test.ts'] },
   links: { target: 98, mutate: ['src/links/verdict.ts', 'src/links/retry.ts'], tests: ['test/links-verdict-retry.test.ts'] },
   // The resource limits and their count on the parsed tree. A group of its own: most of its mutants are of
   // module-level tables (each limit's value and doc), which run against every test of their group.

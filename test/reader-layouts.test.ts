@@ -283,6 +283,83 @@ describe('list layout', () => {
   it('says so when no item opens with a heading', () => {
     expect(read('# T\n\n### 1) A?\n').why).toContain('not list: no list item opens with a heading, a tag or a question number, nor asks');
   });
+
+  it('reads text items in a difficulty-tag form: the tag opens the item, followed by a space', () => {
+    const text = '# T\n\n1. [E] What is A?\n2. [m] Prove B.\n3. See [H] notes.\n4. [Hard]Why C?\n5. [Easy] Why D\n';
+    expect(read(text)).toMatchObject({ layout: 'list', depth: 0, form: '[E]', questionLines: [3, 4, 7].map((line) => expect.objectContaining({ line })) });
+    expect(read(text).why[0]).toBe('detected: 3 list items opening with a difficulty tag like "[E]"');
+    expect(titles(text)).toEqual(['[E] What is A?', '[m] Prove B.', '[Easy] Why D']);
+    // Unnumbered by the form: the questions are counted in order.
+    expect(bank(text).numbering).toBe('none');
+  });
+
+  it('reads text items in a question-number form, numbered as written', () => {
+    const text = '# T\n\n* Q3: Discuss A.\n* Q5: Discuss B.\n* 7. Not a question form\n';
+    expect(read(text)).toMatchObject({ layout: 'list', depth: 0, form: 'Q{n}:' });
+    expect(read(text).why[0]).toBe('detected: 2 list items numbered like "Q12:"');
+    expect(numbers(text)).toEqual([3, 5]);
+    expect(titles(text)).toEqual(['Discuss A.', 'Discuss B.']);
+    // A plain number is the list's, not a question form: items that ask then make the bank.
+    expect(read('# T\n\n- 1. What is A?\n- 2. What is B?\n')).toMatchObject({ form: null, why: expect.arrayContaining(['detected: 2 list items ending in "?"']) });
+  });
+
+  it('reads items that ask where they are most items and outweigh the prose; else says why not', () => {
+    const asking = '# T\n\n- What is C# for?\n- What is F# for?\n- A note.\n';
+    expect(read(asking)).toMatchObject({ layout: 'list', depth: 0, form: null });
+    expect(titles(asking)).toEqual(['What is C# for?', 'What is F# for?']);
+    // Half the items asking is not most of them.
+    const half = '# T\n\n- What is A?\n- A note.\n';
+    expect(refusal(half)).toBe('b.md:3: no questions found: its 1 list item that ask are prose (10 characters of 10; 1 of 2 items): a chapter, not a list of questions (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)');
+    expect(read(half).why).toContain('not list: 1 list item of 2 ending in "?", with 10 characters to 0 of prose: a chapter, not a list of questions');
+    // Prose counts the text of paragraphs, trimmed, not the items, nor headings, nor what is folded in <details>.
+    const item = '- What is the difference between A and B?';
+    const prose = (words: string) => `# Title heading\n\n${item}\n${item}\n\n${words}\n`;
+    expect(read(prose('x'.repeat(78))).layout).toBe('list');
+    expect(refusal(prose('x'.repeat(79)))).toMatch(/are prose \(78 characters of 157;/);
+    expect(read(prose(`   ${'x'.repeat(78)}   `)).layout).toBe('list');
+    expect(read(`${prose('x'.repeat(40))}\n<details>\n\n${'y'.repeat(60)}\n\n</details>\n`).layout).toBe('list');
+    expect(refusal(`${prose('x'.repeat(40))}\n${'y'.repeat(60)}\n`)).toMatch(/are prose/);
+  });
+
+  it('reads the sub-questions of a question item, and items around them as their answer', () => {
+    const text = '# T\n\n1. [E] What is A?\n    1. Why is it so?\n    2. A hint.\n2. [M] What is B?\n';
+    expect(bank(text).questions.map((q) => [q.title, q.answerText])).toEqual([
+      ['[E] What is A?', ''],
+      ['Why is it so?', '1. A hint.'],
+      ['[M] What is B?', ''],
+    ]);
+    // A heading item's nested list is its answer, questions or not.
+    expect(bank('# T\n\n1. ### What is A?\n    - Why?\n2. ### What is B?\n').questions.map((q) => q.answerText)).toEqual(['- Why?', '']);
+  });
+
+  it('reads a top item one level deeper as a question at the wrong depth, not two levels, nor a nested one', () => {
+    const text = '# T\n\n1. ### A?\n2. ### B?\n3. ##### C?\n4. ### D?\n    - ### E?\n';
+    expect(bank(text).questions.map((q) => [q.title, q.depth])).toEqual([['A?', 3], ['B?', 3], ['D?', 3]]);
+    expect(bank(text).questions[1]!.answerText).toContain('C?');
+    expect(bank(text).questions[2]!.answerText).toContain('E?');
+  });
+
+  it('reads only paragraphs as text questions: an empty item, or code that asks, continues the answer', () => {
+    const text = '# T\n\n- What is A?\n-\n- What is B?\n-     code?\n';
+    expect(bank(text).questions.map((q) => [q.title, q.depth])).toEqual([['What is A?', 0], ['What is B?', 0]]);
+    // A top item that asks in a tagged bank is no sub-question: it continues the answer before it.
+    expect(titles('# T\n\n1. [E] What is A?\n2. Why not?\n')).toEqual(['[E] What is A?']);
+    // A tagged list after long prose is still a bank: only items that merely ask are weighed against prose.
+    expect(titles(`# T\n\n${'Prose. '.repeat(40)}\n\n1. [E] What is A?\n2. [E] Why?\n3. Aside.\n4. Aside.\n5. Aside.\n`)).toEqual(['[E] What is A?', '[E] Why?']);
+  });
+
+  it('with a depth set and no item opening with a heading, reads none and says so', () => {
+    expect(read('# T\n\n- What is A?\n- What is B?\n', { layout: 'list', depth: 3 })).toMatchObject({ depth: 3, questionLines: [], why: expect.arrayContaining(['set in mlq.yaml: no list item opens with a heading']) });
+  });
+
+  it('reads question lines a paragraph holds after an item numbered other than 1 (CommonMark makes them text)', () => {
+    const text = '# T\n\n1. Dot product\n2. Self-attention.\n    15. [E] What is A?\n    Still A.\n    16. [M] What is B?\n3. [H] What is C?\n';
+    expect(bank(text).questions.map((q) => [q.line, q.title])).toEqual([
+      [5, '[E] What is A? Still A.'],
+      [7, '[M] What is B?'],
+      [8, '[H] What is C?'],
+    ]);
+  });
 });
 
 describe('bold layout', () => {

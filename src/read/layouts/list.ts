@@ -10,7 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import { plural } from '../../cli/report.js';
 import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberForm, numberIn, type Layout, type QuestionStart, type Reading } from './layout.js';
 
-const ITEM = /^ {0,}(?:\d{1,9}[.)]|[-*+])[ \t]+(.*)$/;
+const ITEM = /^ *(?:\d{1,9}[.)]|[-*+])[ \t]+(.*)/;
 const ITEM_HEADING = /^(#{1,6})[ \t]+\S/;
 /** A difficulty tag: `[E]`, `[M]`, `[H]`, `[Easy]`, ... (the form of a tagged list). */
 const TAG = /^\[(?:E|M|H|Easy|Medium|Hard)\]\s/i;
