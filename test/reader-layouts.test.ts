@@ -422,6 +422,58 @@ describe('bold layout', () => {
     expect(bank('# T\n\n**What is A?**\n\n**What is B?**\n').questions[0]!.hasAnswer).toBe(false);
   });
 
+  it('reads a bold number before plain text: up to 3 spaces in, a space after, some text; in the family of the form', () => {
+    const text = '# T\n\n**1)** The number.\n\n**2.** All ads?\n\nA.\n\n__3:__ Three\n\n   **4)** Four\n\n    **5)** code\n\n**6)**Six\n\n** 8)** x\n';
+    expect(read(text)).toMatchObject({ layout: 'bold', form: '{n})', depth: 2 });
+    expect(read(text).why[0]).toBe('detected: 3 bold paragraphs numbered, under depth-1 headings');
+    expect(bank(text).questions.map((q) => [q.number, q.title, q.answerText])).toEqual([
+      [1, 'The number.', ''],
+      [2, 'All ads?', 'A.\n\n3: Three'],
+      [4, 'Four', '**5)** code\n\n**6)**Six\n\n** 8)** x'],
+    ]);
+    expect(titles('# T\n\n**Q1.** What A\n\n__q2)__ Why B\n')).toEqual(['What A', 'Why B']);
+    expect(titles('# T\n\n**Question 1:** What A\n\n**Question 2:** Why B\n')).toEqual(['What A', 'Why B']);
+  });
+
+  it('in a bank without a form, a bold number before text is no question: it is the answer before', () => {
+    const text = '# T\n\n**What is A?**\n\nx\n\n**What is B?**\n\ny\n\n**1)** What is C?\n\nz\n';
+    expect(read(text)).toMatchObject({ layout: 'bold', form: null, questionLines: [3, 7].map((line) => expect.objectContaining({ line })) });
+    expect(bank(text).questions.map((q) => [q.title, q.answerText])).toEqual([
+      ['What is A?', 'x'],
+      ['What is B?', 'y\n\n1) What is C?\n\nz'],
+    ]);
+  });
+
+  it('numbered bold lines are questions where most of them ask: a "?" or a question word after the number', () => {
+    expect(titles('# T\n\n**1. What is A**\n\nx\n\n**2. Why B**\n\ny\n\n**3. Introduction**\n\nz\n')).toEqual(['What is A', 'Why B', 'Introduction']);
+    expect(titles('# T\n\n**1. Is A**\n\nx\n\n**2. B?**\n\ny\n\n**3. Introduction**\n\nz\n')).toEqual(['Is A', 'B?', 'Introduction']);
+    for (const word of ['How', 'which', 'Explain', 'Compare', 'Implement', 'List', 'Does', 'Write']) {
+      expect(titles(`# T\n\n**1. ${word} A**\n\nx\n\n**2. ${word} B**\n\ny\n`)).toEqual([`${word} A`, `${word} B`]);
+    }
+    // Half of them asking is not most; a word that only starts with a question word does not ask.
+    expect(refusal('# T\n\n**1. What is A**\n\nx\n\n**2. Introduction**\n\nz\n')).toBe('b.md: no questions found: nothing looks like a question (layouts tried: headings, list, bold; see mlq --help)');
+    expect(refusal('# T\n\n**1. Whatever A**\n\nx\n\n**2. Islands**\n\nz\n')).toBe(
+      'b.md:1: no questions found: its 2 numbered bold lines ask nothing (no "?", no question word): a list in prose, not questions (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)',
+    );
+    expect(read('# T\n\n**1. Whatever A**\n\nx\n\n**2. Islands**\n\nz\n').why).toContain('not bold: no paragraph is only bold text ending in "?"');
+  });
+
+  it('bold questions marked by an emoji: where most of two or more asking lines carry one, a line with one is a question', () => {
+    const marked = '# T\n\n**What is A? 👶**\n\nx\n\n**What is B? 👶**\n\ny\n\n**Trade-off ⭐️**\n\nz\n\n**1)** Other ⭐️\n\nw\n\n**Plain**\n\nv\n';
+    expect(read(marked)).toMatchObject({ layout: 'bold', emojiMarked: true });
+    expect(read(marked).why[0]).toBe('detected: 3 bold paragraphs ending in "?" or carrying an emoji mark, under depth-1 headings');
+    expect(bank(marked).questions.map((q) => [q.title, q.answerText])).toEqual([
+      ['What is A? 👶', 'x'],
+      ['What is B? 👶', 'y'],
+      ['Trade-off ⭐️', 'z\n\n1) Other ⭐️\n\nw\n\nPlain\n\nv'],
+    ]);
+    // One asking line, or half of them with an emoji, is no mark.
+    expect(read('# T\n\n**What is A? 👶**\n\nx\n\n**Trade-off ⭐️**\n\nz\n')).not.toHaveProperty('emojiMarked');
+    expect(titles('# T\n\n**What is A? 👶**\n\nx\n\n**What is B?**\n\ny\n\n**Trade-off ⭐️**\n\nz\n')).toEqual(['What is A? 👶', 'What is B?']);
+    // In a numbered form, an emoji marks nothing.
+    expect(read('# T\n\n**1. What is A? 👶**\n\nx\n\n**2. What is B? 👶**\n\ny\n')).not.toHaveProperty('emojiMarked');
+  });
+
   it('has no question heading lines', () => {
     expect(LAYOUTS.bold.isQuestionLine({ line: 3, text: '### A?', depth: 3, title: 'A?' }, read('# T\n\n**A?**\n'))).toBe(false);
   });
@@ -720,6 +772,63 @@ describe('boundaries the mutation test found unstated', () => {
     expect(hastToHtml(q[0]!.answerTree)).toBe('<p>One<br>\nTwo</p>');
     expect(q[1]!.hasAnswer).toBe(true);
     expect(q[1]!.answerText).toContain('shows B.');
+  });
+});
+
+describe('deep headings, titles that ask, several forms in one file', () => {
+  it('looks at `#####` and `######` only where no heading at depth 2 to 4 is numbered or asks; headings folded in <details> do not count', () => {
+    expect(read('# T\n\n## Intro\n\n##### 1) A?\n\n##### 2) B?\n')).toMatchObject({ layout: 'headings', depth: 5, form: '{n})' });
+    expect(read('# T\n\n## 1. Intro\n\n##### 1) A?\n\n##### 2) B?\n')).toMatchObject({ depth: 2, form: '{n}.' });
+    expect(read('# T\n\n## Why?\n\n###### A\n\n###### B\n')).toMatchObject({ depth: 2, form: null });
+    expect(read('# T\n\n<details>\n\n### Why?\n\n</details>\n\n##### 1) A?\n\n##### 2) B?\n')).toMatchObject({ depth: 5, form: '{n})', questionLines: [9, 11].map((line) => expect.objectContaining({ line })) });
+    expect(read('# T\n\n###### What is A?\n\n###### What is B?\n')).toMatchObject({ depth: 6, form: null });
+  });
+
+  it('one heading that asks, the first heading of the file, is its title: refused at its line, read when mlq.yaml says so', () => {
+    expect(refusal('## How long?\n\nMonths.\n')).toBe('b.md:1: no questions found: line 1 is the title, not a question (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)');
+    expect(read('## How long?\n\nMonths.\n').why[0]).toBe('detected: the one heading ending in "?" is the first one: a title, not a question');
+    expect(refusal('Intro line\n\n## How long?\n\nMonths.\n')).toMatch(/^b\.md:3: no questions found: line 3 is the title/);
+    // After a `#` title, or with a second one, it is a question; so where mlq.yaml sets the depth.
+    expect(titles('# T\n\n## How long?\n\nMonths.\n')).toEqual(['How long?']);
+    expect(titles('## How long?\n\nMonths.\n\n## Why?\n\nx\n')).toEqual(['How long?', 'Why?']);
+    expect(titles('## How long?\n\nMonths.\n', { depth: 2 })).toEqual(['How long?']);
+    expect(titles('## How long?\n\n## Plain\n\nMonths.\n')).toEqual([]);
+  });
+
+  it('a second form after the first: from the topic heading before its first question, each question in its form', () => {
+    const list = '1. ### A?\n\n   a\n\n2. ### B?\n\n   b\n\n3. ### C?\n\n   c\n\n';
+    const exercises = '#### 1. X?\n\nx\n\n#### 2. Y?\n\ny\n\n#### 3. Z?\n\nz\n';
+    const text = `# T\n\n${list}## Exercises\n\n${exercises}`;
+    const reading = read(text);
+    expect(reading).toMatchObject({ layout: 'list', depth: 3, forms: [{ line: 15, reading: { layout: 'headings', depth: 4 } }] });
+    expect(reading.forms![0]!.reading.questionLines.map((l) => l.line)).toEqual([17, 21, 25]);
+    expect(reading.why.at(-1)).toBe('forms: lines 1-14 list (3 questions), lines 15-27 headings (3: 3 headings at depth 4 numbered like "12.")');
+    expect(bank(text).questions.map((q) => [q.number, q.title, q.line, q.section])).toEqual([
+      [1, 'A?', 3, null],
+      [2, 'B?', 7, null],
+      [3, 'C?', 11, null],
+      [1, 'X?', 17, 'Exercises'],
+      [2, 'Y?', 21, 'Exercises'],
+      [3, 'Z?', 25, 'Exercises'],
+    ]);
+    expect(bank(text).forms).toEqual([{ line: 15, layout: 'headings', questionDepth: 4 }]);
+    // Without a heading between, the later form starts at its first question; a text without a final newline ends on its last line.
+    expect(read(`# T\n\n${list}${exercises.trimEnd()}`).why.at(-1)).toBe('forms: lines 1-14 list (3 questions), lines 15-25 headings (3: 3 headings at depth 4 numbered like "12.")');
+    // Headings first, then the list: the earlier form is the headings'.
+    const reversed = `# T\n\n${exercises}\n## List\n\n${list}${list.replace(/(\d)\. ###/g, (_, n) => `${Number(n) + 3}. ###`)}`;
+    expect(read(reversed)).toMatchObject({ layout: 'headings', depth: 4, forms: [{ line: 15, reading: { layout: 'list', depth: 3 } }] });
+    expect(numbers(reversed)).toEqual([1, 2, 3, 1, 2, 3, 4, 5, 6]);
+    // Fewer than three questions of the other layout, or mixed among the first's, make no second form.
+    expect(read(`# T\n\n${list}#### 1. X?\n\nx\n\n#### 2. Y?\n`)).not.toHaveProperty('forms');
+    expect(read(`# T\n\n#### 1. X?\n\nx\n\n${list}#### 2. Y?\n\n#### 3. Z?\n\n#### 4. W?\n`)).not.toHaveProperty('forms');
+    expect(read(text, { layout: 'list' })).not.toHaveProperty('forms');
+  });
+
+  it('a chapter whose list items ask is refused at the first such item', () => {
+    expect(refusal('# T\n\nSome prose.\n\n- What is A\n- Why is B?\n')).toBe(
+      'b.md:6: no questions found: its 1 list item that ask are prose (9 characters of 20; 1 of 2 items): a chapter, not a list of questions (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)',
+    );
+    expect(refusal('# T\n\nSome prose, long enough.\n\n1.  Why is B?\n')).toMatch(/^b\.md:5: no questions found: its 1 list item that ask are prose/);
   });
 });
 

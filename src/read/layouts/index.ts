@@ -69,8 +69,10 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
   const heading = scanLines(text).findLast((l) => l.depth > 0 && l.depth < (later[1].depth || 7) && l.line > end && l.line < start);
   const line = heading?.line ?? start;
   const textLines = text.split('\n');
+  // Each form's topics are those of the whole file: its title is the file's, not a `##` that opens the form.
+  const title = titleDepth(scanLines(text));
   const formOf = (id: LayoutId, formText: string) => {
-    const { found: _, ...form } = readingIn(formText, file, { ...options, layout: id }, 'detected');
+    const { found: _, ...form } = readingIn(formText, file, { ...options, layout: id }, 'detected', title);
     return form;
   };
   // Blank lines in place of the text before the later form: its scan gives the lines of the whole file.
@@ -87,7 +89,7 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
   };
 }
 
-function readingIn(text: string, file: string, options: ReadOptions, how: string): Reading & { found: [LayoutId, Candidates][] } {
+function readingIn(text: string, file: string, options: ReadOptions, how: string, title?: number): Reading & { found: [LayoutId, Candidates][] } {
   const lines = scanLines(text);
   const ids = options.layout ? [options.layout] : (Object.keys(LAYOUTS) as LayoutId[]);
   const found = ids.map((id) => [id, LAYOUTS[id].scan(lines, options)] as [LayoutId, Candidates]);
@@ -103,7 +105,7 @@ function readingIn(text: string, file: string, options: ReadOptions, how: string
     ...(options.depth && { depthSet: true }),
     structuralDepth: best.structuralDepth,
     sectionDepth: 0,
-    titleDepth: titleDepth(lines),
+    titleDepth: title ?? titleDepth(lines),
     firstQuestionLine: best.lines.reduce((a, b) => Math.min(a, b), Infinity),
     questionLines: lines.filter((l) => questionLines.has(l.line)).map((l) => ({ line: l.line, text: l.title || l.text.replace(ITEM_OR_BOLD, '$2').trim() })),
     numbering: options.numbering ?? null,
