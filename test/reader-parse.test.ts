@@ -363,6 +363,73 @@ describe('a bank read in parts', () => {
   });
 });
 
+describe('a bank in several forms', () => {
+  const list = '1. ### A?\n\n   a\n\n2. ### B?\n\n   b\n\n3. ### C?\n\n   c\n\n';
+  const exercises = '#### 1. X?\n\nx\n\n#### 2. Y?\n\ny\n\n#### 3. Z?\n\nz\n';
+
+  it('is cut where each form starts, each piece marked with its form and placed by line and offset', () => {
+    const text = `# T\n\n${list}## Exercises\n\n${exercises}`;
+    const pieces = bankPieces(text, readingOf(text, 'b.md'));
+    expect(pieces.map(({ line, offset, form }) => ({ line, offset, form }))).toEqual([
+      { line: 1, offset: 0, form: undefined },
+      { line: 15, offset: text.indexOf('## Exercises'), form: 1 },
+    ]);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    expect(pieces[1]!.text.startsWith('## Exercises\n')).toBe(true);
+  });
+
+  it('cuts a large later form between its own question headings, its lines counted from the file\'s start', () => {
+    const q = (n: number) => `#### ${n}. Exercise ${n}?\n\n${'Answer text. '.repeat(40)}\n\n`;
+    const text = `# T\n\n${list}## Exercises\n\n${Array.from({ length: 25 }, (_, i) => q(i + 1)).join('')}`;
+    const pieces = bankPieces(text, readingOf(text, 'b.md'));
+    expect(pieces.length).toBe(3);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    for (const p of pieces.slice(1)) {
+      expect(p.form).toBe(1);
+      expect(text.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+      expect(text.split('\n')[p.line - 1]).toBe(p.text.split('\n')[0]);
+    }
+    expect(pieces[2]!.text).toMatch(/^#### \d+\. Exercise/);
+    const b = parseBank({ file: 'b.md', text });
+    expect(b.questions.map((x) => x.number)).toEqual([1, 2, 3, ...Array.from({ length: 25 }, (_, i) => i + 1)]);
+    expect(b.looseHeadings).toEqual([]);
+  });
+
+  it('reports a later form\'s question line the tree did not read, at its line, with that form\'s depth', () => {
+    const text = `# T\n\n${list}## Exercises\n\n${exercises}`;
+    const r = readingOf(text, 'b.md');
+    const tail = r.forms![0]!.reading;
+    const lost = { ...r, forms: [{ line: 15, reading: { ...tail, questionLines: [...tail.questionLines, { line: 99, text: 'Lost?' }] } }] };
+    expect(finishBank(bankPieces(text, lost).map((p) => parseBankPart('b.md', p, lost)), lost).looseHeadings).toEqual([
+      { file: 'b.md', line: 99, column: 1, text: 'Lost?', depth: 4, hint: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the heading in.' },
+    ]);
+  });
+});
+
+describe('headings folded in <details>', () => {
+  it('belong to the answer: they end no question and open no topic, until the element closes', () => {
+    const text = '# T\n\n## Topic\n\n### 1) A?\n\n<details><summary>Answer</summary>\n\n## Inside\n\n#### Answer: A\n\nIt runs.\n\n</details>\n\n### 2) B?\n\n<details>\n<details>\n</details>\n\n## Still inside\n\n</details>\n\n## After\n\n### 3) C?\n\nc\n';
+    const b = parseBank({ file: 'b.md', text });
+    expect(b.questions.map((q) => [q.number, q.section])).toEqual([
+      [1, 'Topic'],
+      [2, 'Topic'],
+      [3, 'After'],
+    ]);
+    expect(b.questions[0]!.answerText).toContain('Inside');
+    expect(b.questions[0]!.answerText).toContain('It runs.');
+    expect(b.questions[1]!.answerText).toContain('Still inside');
+    expect(b.sections.map((x) => x.title)).toEqual(['Topic', 'After']);
+  });
+
+  it('a stray closing tag opens nothing: headings after it are read as ever', () => {
+    const b = parseBank({ file: 'b.md', text: '# T\n\n### 1) A?\n\n</details>\n\n</details>\n\n## Topic\n\n### 2) B?\n\nb\n' });
+    expect(b.questions.map((q) => [q.number, q.section])).toEqual([
+      [1, null],
+      [2, 'Topic'],
+    ]);
+  });
+});
+
 describe('a book', () => {
   it('makes ids unique across its banks', () => {
     const book = parseBook({ meta: META, sources: [{ file: 'a.md', text: '# A\n\n### 1) Same?\nx\n' }, { file: 'b.md', text: '# B\n\n### 1) Same?\ny\n' }] });
