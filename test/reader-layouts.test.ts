@@ -824,6 +824,18 @@ describe('deep headings, titles that ask, several forms in one file', () => {
     expect(read(text, { layout: 'list' })).not.toHaveProperty('forms');
   });
 
+  it('the later form is the other layout with the most questions; a list of text items starts at its topic heading too', () => {
+    const headings = Array.from({ length: 8 }, (_, i) => `### ${i + 1}) Q${i + 1}?\n\nq\n\n`).join('');
+    const items = '- What is A?\n- What is B?\n- What is C?\n\n';
+    const bolds = '**What is D?**\n\nd\n\n**What is E?**\n\ne\n\n**What is F?**\n\nf\n\n**What is G?**\n\ng\n';
+    const text = `# T\n\n${headings}## Lists\n\n${items}## Bold\n\n${bolds}`;
+    expect(read(text)).toMatchObject({ layout: 'headings', forms: [{ line: 41, reading: { layout: 'bold' } }] });
+    expect(read(`# T\n\n${headings}## Lists\n\n${items}`)).toMatchObject({ layout: 'headings', forms: [{ line: 35, reading: { layout: 'list', depth: 0 } }] });
+    // A heading at the later form's own depth, between the forms, is no topic of it: the form starts at its first question.
+    const list = Array.from({ length: 3 }, (_, i) => `${i + 1}. ### Q${i + 1}?\n\n   q\n\n`).join('');
+    expect(read(`# T\n\n${list}#### Note\n\n#### 1. X?\n\nx\n\n#### 2. Y?\n\n#### 3. Z?\n`)).toMatchObject({ layout: 'list', forms: [{ line: 17 }] });
+  });
+
   it('a chapter whose list items ask is refused at the first such item', () => {
     expect(refusal('# T\n\nSome prose.\n\n- What is A\n- Why is B?\n')).toBe(
       'b.md:6: no questions found: its 1 list item that ask are prose (9 characters of 20; 1 of 2 items): a chapter, not a list of questions (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)',

@@ -58,7 +58,8 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
   const lines = reading.questionLines.map((l) => l.line);
   const [first, last] = [Math.min(...lines), Math.max(...lines)];
   const [other] = found
-    .filter(([id, c]) => id !== reading.layout && c.lines.length >= FORM_MIN_LINES && (Math.min(...c.lines) > last || Math.max(...c.lines) < first))
+    // The bank's own layout is never one: its lines are neither all after its last nor all before its first.
+    .filter(([, c]) => c.lines.length >= FORM_MIN_LINES && (Math.min(...c.lines) > last || Math.max(...c.lines) < first))
     .sort((a, b) => b[1].lines.length - a[1].lines.length);
   if (!other) return reading;
   const best = found.find(([id]) => id === reading.layout)!;
