@@ -1,5 +1,6 @@
 // The resource limits: what one contribution can make mlq spend. One table, documented in README.md
-// ("Security"); each refusal is a diagnostic or a one-line error at the line that crosses it.
+// ("Security"); each refusal is a diagnostic or a one-line error at the line that crosses it. Not `as const`:
+// Stryker mutates nothing under a type assertion, and each value, unit and doc is held by a test.
 export interface Limit {
   value: number;
   /** What is counted, as a refusal names it ("3001 table cells"). */
@@ -42,7 +43,7 @@ export const LIMITS = {
   texPerBank: { value: 25_000, unit: 'characters of TeX', doc: 'per bank (the real lists have up to 251)' },
   texPerBook: { value: 50_000, unit: 'characters of TeX', doc: 'per book (MathJax draws about 2,000 a second for the PDF)' },
   emphasisRun: { value: 2_000, unit: 'emphasis marks', doc: '(* or _) in one paragraph (matching them takes quadratic time)' },
-} as const satisfies Record<string, Limit>;
+} satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
 export const limit = (name: LimitName): number => LIMITS[name].value;

@@ -3,7 +3,7 @@
 // and run no CLI, so each mutant of a module-level table (which runs all of them) costs little. The counts on
 // trees the parser makes, and the hostile inputs through the CLI, are in limits.test.ts.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Nodes, Root } from 'mdast';
 import { MlqError } from '../src/errors.js';
 import { LIMITS, limit, type LimitName } from '../src/limits.js';
@@ -163,8 +163,10 @@ describe('tallyPiece counts on the tree', () => {
 });
 
 describe('limits per answer: from one question to the next', () => {
-  // Held on images, whose limit is small: the same count as every kind's.
-  const max = limit('imagesPerAnswer');
+  // Held on images, whose limit is small: the same count as every kind's. Read when the tests run, not while they
+  // are collected (where a mutant's failure would pass for no test at all).
+  let max = 0;
+  beforeAll(() => (max = limit('imagesPerAnswer')));
 
   it('each answer is held on its own: up to the limit in each passes, whatever the piece holds', () => {
     const tally = tallyPiece(root(...nodes(3, 1, image), ...nodes(max, 10, image), ...nodes(max, 100_000, image)), 'b.md', [5, 100_000]);
