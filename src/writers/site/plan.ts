@@ -13,6 +13,8 @@ export interface TopicPage {
   bankNumber: number;
   /** The topic section, or null for a bank's questions outside any section. */
   section: string | null;
+  /** Whether the page is named after its bank (no section, or the bank's only one), not after a section. */
+  namedAfterBank: boolean;
   questions: Question[];
 }
 
@@ -47,11 +49,13 @@ export function planTopics(book: Book, configDir: string): TopicPage[] {
       else groups.set(q.section, [q]);
     }
     for (const [section, questions] of groups) {
-      const title = section ?? bankTitle(bank, book);
+      // A bank's only topic is named after the bank: its lone section ("## Questions") names nothing.
+      const namedAfterBank = section === null || groups.size === 1;
+      const title = namedAfterBank ? bankTitle(bank, book) : section;
       // A section's id is already a slug, unique in its bank; the book makes it unique across banks.
       const id = section === null ? '' : (bank.sections.find((s) => s.title === section)?.id ?? '');
       bases.push(id || bankSlug(bank, configDir) || slugify(title) || `bank-${i + 1}`);
-      drafts.push({ title, bank, bankNumber: i + 1, section, questions });
+      drafts.push({ title, bank, bankNumber: i + 1, section, namedAfterBank, questions });
     }
   });
   const slugs = uniqueIds([...RESERVED, ...bases]).slice(RESERVED.length);
