@@ -4,7 +4,9 @@
 // - one text object per run of like-styled words, not one per word, and one link annotation per link and
 //   line (pdfmake makes one per word): a smaller, faster file;
 // - dot leaders after a contents entry;
-// - widow and orphan control and keep-with-next for paragraphs (pdfmake breaks a paragraph after any line).
+// - widow and orphan control and keep-with-next for paragraphs (pdfmake breaks a paragraph after any line);
+// - memory given back while the pages are drawn: each page's lines once it is drawn, and the file's bytes
+//   gathered into blocks as they come.
 import { createRequire } from 'node:module';
 
 /** A picture that stands in a line of text, in points; `above` and `below` are measured from the baseline. */
@@ -86,7 +88,15 @@ interface PdfDocument {
   _font: PdfFont;
 }
 interface Renderer {
-  pdfDocument: PdfDocument;
+  pdfDocument: PdfDocument & PdfStream;
+}
+/** The pdfkit document as the stream of the file's bytes it is. */
+interface PdfStream {
+  push(chunk: Uint8Array | null): boolean;
+  addPage(...options: unknown[]): unknown;
+}
+interface Page {
+  items: unknown[];
 }
 interface Context {
   availableHeight: number;
@@ -138,6 +148,35 @@ function fillPageNumber(inline: Inline, target: PageTarget, widthOfText: (text: 
   else if (inline.alignment === 'center') inline.x += slack / 2;
 }
 
+/** The file's bytes are handed on in blocks of about this size. */
+const OUTPUT_BLOCK = 64 * 1024;
+
+/**
+ * pdfkit pushes a chunk per line of the file, many of them slices of a 16 KB buffer of zlib's, and the stream
+ * keeps them until pdfmake reads it, once every page is drawn: at 100x, 100 MB held for a 13 MB file. Gathered
+ * into blocks of their own as they come, they take their size.
+ */
+function gatherOutput(stream: PdfStream): void {
+  const push = stream.push;
+  let pending: Uint8Array[] = [];
+  let size = 0;
+  const flush = () => {
+    if (size > 0) push.call(stream, Buffer.concat(pending, size));
+    pending = [];
+    size = 0;
+  };
+  stream.push = function (chunk) {
+    if (chunk === null) {
+      flush();
+      return push.call(this, null);
+    }
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= OUTPUT_BLOCK) flush();
+    return true;
+  };
+}
+
 const sized = (svg: string, width: number, height: number) =>
   svg.replace(/^<svg\b([^>]*)>/, (_, attributes: string) => `<svg${attributes.replace(/\s(?:width|height|style)="[^"]*"/g, '')} width="${width}" height="${height}">`);
 
@@ -148,7 +187,7 @@ export function patchPdfmake(): void {
   if (patched) return;
   patched = true;
   const TextInlines = pdfmakeModule<{ new (doc: null): { widthOfText(text: string, inline: Inline): number }; prototype: { measure(array: Inline[], styles: unknown): Inline[] } }>('TextInlines');
-  const Renderer = pdfmakeModule<{ prototype: { renderLine(this: Renderer, line: Line, x: number, y: number): void } }>('Renderer');
+  const Renderer = pdfmakeModule<{ prototype: { renderLine(this: Renderer, line: Line, x: number, y: number): void; renderPages(this: Renderer, pages: Page[]): void } }>('Renderer');
   const TextDecorator = pdfmakeModule<new (doc: PdfDocument) => { drawBackground(line: Line, x: number, y: number): void; drawDecorations(line: Line, x: number, y: number): void }>('TextDecorator');
   const Builder = pdfmakeModule<{ prototype: LayoutBuilder & { processLeaf(this: LayoutBuilder, node: TextNode): void } }>('LayoutBuilder');
   const svgToPdf = (require('pdfmake/js/3rd-party/svg-to-pdfkit.js') as { default: (doc: PdfDocument, svg: string, x: number, y: number, options: object) => void }).default;
@@ -172,6 +211,26 @@ export function patchPdfmake(): void {
       item.trailingCut = 0;
     }
     return items;
+  };
+
+  // pdfmake lays out every page before it draws the first (the footers count the pages, the contents give
+  // page numbers): a page's lines, the largest part of the layout, are dropped as soon as it is drawn.
+  const renderPages = Renderer.prototype.renderPages;
+  Renderer.prototype.renderPages = function (pages) {
+    const doc = this.pdfDocument;
+    gatherOutput(doc);
+    const addPage = doc.addPage;
+    let drawn = -1;
+    doc.addPage = function (...options) {
+      if (drawn >= 0) pages[drawn]!.items = [];
+      drawn++;
+      return addPage.apply(this, options);
+    };
+    try {
+      renderPages.call(this, pages);
+    } finally {
+      doc.addPage = addPage;
+    }
   };
 
   Renderer.prototype.renderLine = function (line, x, y) {
