@@ -2,7 +2,8 @@
 // - pictures inside a line of text (formulas, emoji): an inline of the picture's own width and height, drawn
 //   on the text's baseline, with its text alternative (a formula's TeX) as invisible text for search and copy;
 // - one text object per run of like-styled words, not one per word, and one link annotation per link and
-//   line (pdfmake makes one per word): a smaller, faster file;
+//   line (pdfmake makes one per word): a smaller, faster file; and one inline per such run in the layout
+//   too, which keeps every page's lines until it draws the first;
 // - dot leaders after a contents entry;
 // - widow and orphan control and keep-with-next for paragraphs (pdfmake breaks a paragraph after any line);
 // - memory given back while the pages are drawn: each page's lines once it is drawn, and the file's bytes
@@ -55,8 +56,15 @@ interface Inline {
   leader?: boolean;
   atLineEnd?: boolean;
   altSize?: number;
+  background?: unknown;
+  decoration?: unknown;
+  decorationColor?: unknown;
+  decorationStyle?: unknown;
+  decorationThickness?: unknown;
+  lineEnd?: boolean;
   _pageNodeRef?: PageTarget;
   _pageRef?: { _nodeRef: PageTarget };
+  _tocItemRef?: PageTarget;
 }
 type PageTarget = { positions?: { pageNumber: number }[] };
 interface Line {
@@ -106,6 +114,8 @@ interface Context {
 }
 interface TextNode {
   _inlines?: Inline[];
+  _pageRef?: unknown;
+  _tocItemRef?: unknown;
   keepLines?: KeepLines;
   pageOrientation?: string;
 }
@@ -135,6 +145,36 @@ function sameRun(a: Inline, b: Inline): boolean {
     a.fontFeatures === b.fontFeatures && Boolean(a.sup) === Boolean(b.sup) && Boolean(a.sub) === Boolean(b.sub) &&
     !a.justifyShift && !b.justifyShift && Math.abs(a.x + a.width - b.x) < 0.01
   );
+}
+
+/**
+ * Whether two neighbouring inlines of a line look the same in every way pdfmake draws them (text, background,
+ * decorations, height): then one inline can stand for both. Inline code keeps an inline per word, since
+ * pdfmake draws a background per inline.
+ */
+function sameLook(a: Inline, b: Inline): boolean {
+  return (
+    sameRun(a, b) && a.height === b.height && !a.background && !b.background && !a._tocItemRef && !b._tocItemRef && a.alignment !== 'justify' &&
+    a.decoration === b.decoration && a.decorationColor === b.decorationColor && a.decorationStyle === b.decorationStyle && a.decorationThickness === b.decorationThickness
+  );
+}
+
+/** A line with each run of like-looking inlines made one, as wide as they were together. */
+function mergeRuns(line: Line): void {
+  const inlines = line.inlines;
+  let kept = 0;
+  for (const inline of inlines) {
+    const last = inlines[kept - 1];
+    if (last && sameLook(last, inline)) {
+      last.text += inline.text;
+      last.width += inline.width;
+      last.trailingCut = inline.trailingCut;
+      if (inline.lineEnd) last.lineEnd = true;
+    } else {
+      inlines[kept++] = inline;
+    }
+  }
+  inlines.length = kept;
 }
 
 /** A page reference's inline ("00000" until the layout is done) gets the page number of its target. */
@@ -312,6 +352,15 @@ export function patchPdfmake(): void {
     doc.save().lineWidth(0.9).lineCap('round').dash(0.01, { space: LEADER_STEP - 0.01, phase: 0 }).strokeColor(LEADER_COLOR);
     doc.moveTo(start, baseline - 0.5).lineTo(end, baseline - 0.5).stroke().restore();
   }
+
+  // A line keeps an inline per word only while it is being filled.
+  const buildNextLine = Builder.prototype.buildNextLine;
+  Builder.prototype.buildNextLine = function (node) {
+    const line = buildNextLine.call(this, node);
+    // pdfmake writes the page number of a node's own page reference into its first inline.
+    if (line && !node._pageRef && !node._tocItemRef) mergeRuns(line);
+    return line;
+  };
 
   const processLeaf = Builder.prototype.processLeaf;
   Builder.prototype.processLeaf = function (node) {
