@@ -56,6 +56,8 @@ export const MIN_LINES = 2;
 const SHORT_HYPHENATED = /(?<![\p{L}\p{N}_-])(?=[\p{L}\p{N}_-]{3,12}(?![\p{L}\p{N}_-]))[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+(?![\p{L}\p{N}_-])/gu;
 /** A whole emoji, sequences (flags, families, skin tones) included. */
 const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
+/** Text with no emoji for certain: every emoji has a character past ASCII, and the search for one is slow. */
+const ASCII_ONLY = /^[\0-\x7f]*$/;
 
 const BLOCKS = new Set([
   'p', 'ul', 'ol', 'pre', 'blockquote', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'div', 'details',
@@ -111,7 +113,7 @@ export function styledText(text: string, style: InlineStyle, context: RenderCont
   const addText = (piece: string) => {
     if (piece) runs.push(...withShortWordsWhole(withBreaks(fontRuns(piece, chain, context.missing))));
   };
-  for (const match of text.matchAll(EMOJI)) {
+  for (const match of ASCII_ONLY.test(text) ? [] : text.matchAll(EMOJI)) {
     const svg = emojiSvg(match[0]);
     if (!svg) continue;
     addText(text.slice(last, match.index));
