@@ -217,6 +217,34 @@ function gatherOutput(stream: PdfStream): void {
   };
 }
 
+type GetStyleProperty = (item: { style?: unknown }, stack: unknown, property: string, fallback: unknown) => unknown;
+interface StyleLookup {
+  getStyleProperty: GetStyleProperty;
+}
+
+/**
+ * Runs `measure` with each style property looked up once per named style. pdfmake measures a paragraph word
+ * by word, and for each word looks up 22 properties through the whole stack of styles (a new Set for each named
+ * style on it): a tenth of the time of a large book. Within one paragraph the stack stays as it is, so a
+ * property a word does not set itself depends only on the word's named style.
+ */
+function withStylesRemembered<T>(styles: StyleLookup, measure: () => T): T {
+  const lookUp = styles.getStyleProperty;
+  const known = new Map<unknown, Map<string, unknown>>();
+  styles.getStyleProperty = (item, stack, property, fallback) => {
+    if (item[property as keyof typeof item] != null || Array.isArray(item.style)) return lookUp(item, stack, property, fallback);
+    let values = known.get(item.style);
+    if (!values) known.set(item.style, (values = new Map()));
+    if (!values.has(property)) values.set(property, lookUp(item, stack, property, fallback));
+    return values.get(property);
+  };
+  try {
+    return measure();
+  } finally {
+    styles.getStyleProperty = lookUp;
+  }
+}
+
 const sized = (svg: string, width: number, height: number) =>
   svg.replace(/^<svg\b([^>]*)>/, (_, attributes: string) => `<svg${attributes.replace(/\s(?:width|height|style)="[^"]*"/g, '')} width="${width}" height="${height}">`);
 
@@ -231,6 +259,7 @@ export function patchPdfmake(): void {
   const TextDecorator = pdfmakeModule<new (doc: PdfDocument) => { drawBackground(line: Line, x: number, y: number): void; drawDecorations(line: Line, x: number, y: number): void }>('TextDecorator');
   const Builder = pdfmakeModule<{ prototype: LayoutBuilder & { processLeaf(this: LayoutBuilder, node: TextNode): void } }>('LayoutBuilder');
   const svgToPdf = (require('pdfmake/js/3rd-party/svg-to-pdfkit.js') as { default: (doc: PdfDocument, svg: string, x: number, y: number, options: object) => void }).default;
+  const Styles = pdfmakeModule<StyleLookup>('StyleContextStack');
   const measurer = new TextInlines(null);
   const widthOfText = (text: string, inline: Inline) => measurer.widthOfText(text, inline);
 
@@ -238,7 +267,7 @@ export function patchPdfmake(): void {
   // picture's top, and its height so that the line reaches below the picture's bottom.
   const measure = TextInlines.prototype.measure;
   TextInlines.prototype.measure = function (array, styles) {
-    const items = measure.call(this, array, styles);
+    const items = withStylesRemembered(Styles, () => measure.call(this, array, styles));
     for (const item of items) {
       const picture = item.picture;
       if (!picture) continue;
