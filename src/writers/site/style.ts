@@ -61,6 +61,8 @@ h2 { font-size: 1.35rem; line-height: 1.3; margin: 2rem 0 .5rem; }
 h3, h4, h5, h6 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .lede { color: var(--muted); margin-top: 0; }
 .question { border-top: 1px solid var(--border); padding-top: .25rem; scroll-margin-top: 1rem; }
+/* The upstream site's text anchor of a question: at the question's top, where its stable id scrolls to. */
+.anchor-alias { display: block; scroll-margin-top: calc(1rem + 1px + .25rem); }
 .question:target { background: var(--mark); outline: .5rem solid var(--mark); }
 .question h2 .number { color: var(--muted); }
 .permalink { font-size: .9375rem; font-weight: 400; margin-left: .35rem; text-decoration: none; }
