@@ -108,7 +108,7 @@ describe('the site\'s addresses', () => {
     const site = new SiteAddresses(style, 'https://example.github.io/list/');
     expect(site.file(slug)).toBe(file);
     expect(site.path(slug)).toBe(address);
-    expect(site.absolute(address)).toBe(`https://example.github.io/list/${address}`);
+    expect(site.absolute(address)).toBe(`https://example.github.io/list/${slug === null ? '' : address}`);
   });
 
   it('links pages relatively, the hub to itself as "./"', () => {
@@ -119,6 +119,7 @@ describe('the site\'s addresses', () => {
     expect(site.href('index.html', '#_bank-1')).toBe('./#_bank-1');
     expect(site.href('index.html', 'b/')).toBe('b/');
     expect(site.absolute('b/')).toBeNull();
+    expect(new SiteAddresses('files', 'https://e.org/x/').absolute('index.html#_bank-2')).toBe('https://e.org/x/#_bank-2');
   });
 
   it('takes site.url, else the Pages address of the repository that holds the banks, never the upstream\'s', () => {

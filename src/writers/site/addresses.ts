@@ -35,9 +35,9 @@ export class SiteAddresses {
     return link === '' || link.startsWith('#') ? `./${link}` : link;
   }
 
-  /** The page's absolute address, or null when the site has no address. */
+  /** The page's absolute address, or null when the site has no address. The hub's is the site's own ("…/", not "…/index.html"). */
   absolute(target: string): string | null {
-    return this.base ? new URL(target, this.base).href : null;
+    return this.base ? new URL(target.replace(/^index\.html(?=#|$)/, ''), this.base).href : null;
   }
 }
 

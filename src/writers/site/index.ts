@@ -88,7 +88,7 @@ function questionBlock(site: Site, q: Question, content: PageContent, from: stri
     linkList(site, from, q.sources.length > 1 ? 'Sources' : 'Source', q.sources),
     edit &&
       el('p', { className: ['edit'] }, [
-        el('a', { href: edit.line }, [`Source on GitHub (line ${q.line})`]),
+        el('a', { href: edit.line }, [`Line ${q.line} on GitHub`]),
         edit.edit && ' · ',
         edit.edit && el('a', { href: edit.edit }, ['Edit on GitHub']),
       ]),
@@ -317,9 +317,8 @@ export async function writeSite(book: Book, context: WriteContext): Promise<{ fi
     links: { anchors, bankPages, bookLinks: new BookLinks(book, config.dir), sponsored: new PatternList(config.site.sponsored, config.patternPlaces['site.sponsored']), images, warnings },
     downloads,
   };
-  if (!site.base) {
-    warnings.push('site: no site.url in mlq.yaml (or --site-url), and the banks are in no GitHub repository mlq knows (site.repository, or the git remote): the pages have no canonical URL and there is no sitemap.xml');
-  }
+  // Without an address (no site.url, and the banks in no GitHub repository mlq knows) the site is whole but
+  // has no canonical URLs nor sitemap.xml: nothing in it is wrong, so the build says nothing.
 
   const specs = [hubPage(site), ...topics.map((topic, i) => topicPage(site, topic, i)), notFoundPage(site)];
   const math = specs.some((spec) => spec.math);
