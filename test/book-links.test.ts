@@ -69,6 +69,24 @@ describe('BookLinks: a link to another bank of the book', () => {
     expect(links.target('javascript:alert(1)', 'README.md')).toBeNull();
   });
 
+  it.each(['readme.markdown', 'README.mdown', 'Readme.mkdn', 'README'])('takes a folder link for its %s', (name) => {
+    const docs = new BookLinks(book('https://github.com/o/n', ['README.md', `docs/${name}`]), '.');
+    expect(docs.bankAt('https://github.com/o/n/tree/main/docs')).toBe(1);
+    expect(docs.bankAt(`https://github.com/o/n/blob/main/docs/${name}`)).toBe(1);
+  });
+
+  it('takes no folder link for a bank that is not its folder\'s README, nor for a bank outside mlq.yaml\'s folder', () => {
+    const docs = new BookLinks(book('https://github.com/o/n', ['README.md', 'docs/notes.md', '../up/README.md', 'docs/README.md.txt']), '.');
+    expect(docs.bankAt('https://github.com/o/n/tree/main/docs')).toBeNull();
+    expect(docs.bankAt('https://github.com/o/n/blob/main/docs/notes.md')).toBe(1);
+    expect(docs.bankAt('https://github.com/o/n/tree/main/up')).toBeNull();
+    expect(docs.bankAt('https://github.com/o/n/blob/main/docs/README.md.txt')).toBe(3);
+    // The first bank with a path claims it.
+    const twice = new BookLinks(book('https://github.com/o/n', ['README.md', 'README.md']), '.');
+    expect(twice.bankAt('https://github.com/o/n')).toBe(0);
+    expect(twice.target('x.md', 'README.md')).toEqual({ href: 'https://github.com/o/n/blob/HEAD/x.md' });
+  });
+
   it('knows no bank of a book whose upstream is not on GitHub, and resolves its relative links against it', () => {
     const other = new BookLinks(book('https://example.org/list', ['README.md', 'NLP/README.md']), '.');
     expect(other.bankAt('https://github.com/andrewekhalel/MLQuestions/tree/master/NLP')).toBeNull();
@@ -227,6 +245,26 @@ describe('repositoryOfBanks, through git', () => {
       branch: 'main',
       paths: { [files[0]!]: 'source/README.md', [files[1]!]: 'source/NLP/README.md' },
     });
+  });
+
+  it.each([
+    ['feature/x.y', 'feature/x.y'],
+    ['fix#1', null],
+    ['a%2e', null],
+    ['v1@x', null],
+  ])('keeps the branch %j as %j (a name an edit link can carry, or none)', async (branch, kept) => {
+    const top = await repo(`b${Buffer.from(branch).toString('hex')}`, 'https://github.com/someone/copy/', branch);
+    expect(await repositoryOfBanks(configIn(top), banksIn(top))).toMatchObject({ url: 'https://github.com/someone/copy', branch: kept });
+  });
+
+  it.each([
+    ['git://github.com/someone/copy.git/', 'https://github.com/someone/copy'],
+    ['file:///srv/copy.git', undefined],
+    ['/srv/copy.git', undefined],
+    ['https://gitlab.com/someone/copy', undefined],
+  ])('reads the remote %s as %s', async (remote, url) => {
+    const top = await repo(`u${Buffer.from(remote).toString('hex')}`, remote, 'main');
+    expect((await repositoryOfBanks(configIn(top), banksIn(top)))?.url).toBe(url);
   });
 
   it('takes site.repository and site.branch over git, knows no branch on a detached checkout, and nothing without GitHub', async () => {
