@@ -7,13 +7,12 @@ const VERSION_RULES = ['src/rules/versions.ts', 'src/rules/renumber.ts', 'src/ru
 export const GROUPS = {
   rules: { target: 95, mutate: ['src/rules/**/*.ts', ...VERSION_RULES.map((file) => `!${file}`)], tests: ['test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
   versions: { target: 95, mutate: VERSION_RULES, tests: ['test/rules-versions.test.ts', 'test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
-  // The link filter and the links between banks, the private-address guard (checked names and the connect-time
-  // lookup), the file edge, the asset resolver, the git edge and the remote it names, the terminal and the
-  // patterns of mlq.yaml.
+  // The link filter, the private-address guard (checked names and the connect-time lookup), the file edge, the
+  // asset resolver, the git edge, the terminal and the patterns of mlq.yaml.
   security: {
     target: 98,
-    mutate: ['src/links/address.ts', 'src/links/connect.ts', 'src/writers/shared/links.ts', 'src/writers/shared/book-links.ts', 'src/io/files.ts', 'src/io/assets.ts', 'src/io/git.ts', 'src/io/repository.ts', 'src/cli/terminal.ts', 'src/patterns.ts'],
-    tests: ['test/address.test.ts', 'test/connect.test.ts', 'test/writer-links.test.ts', 'test/book-links.test.ts', 'test/io-files.test.ts', 'test/assets.test.ts', 'test/git.test.ts', 'test/terminal.test.ts', 'test/patterns.test.ts'],
+    mutate: ['src/links/address.ts', 'src/links/connect.ts', 'src/writers/shared/links.ts', 'src/io/files.ts', 'src/io/assets.ts', 'src/io/git.ts', 'src/cli/terminal.ts', 'src/patterns.ts'],
+    tests: ['test/address.test.ts', 'test/connect.test.ts', 'test/writer-links.test.ts', 'test/io-files.test.ts', 'test/assets.test.ts', 'test/git.test.ts', 'test/terminal.test.ts', 'test/patterns.test.ts'],
   },
   // The reader: its layouts and the shared part (parse.ts). A mutant of a module-level constant (a regex) runs
   // against all of its group's tests: name only fast tests that import the modules, and read no bank while the

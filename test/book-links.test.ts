@@ -276,6 +276,17 @@ describe('repositoryOfBanks, through git', () => {
     expect((await repositoryOfBanks(configIn(top, 'site:\n  repository: https://github.com/me/mine\n  branch: trunk\n'), files))?.branch).toBe('trunk');
   });
 
+  it('runs no git in a reproducible build (SOURCE_DATE_EPOCH): mlq.yaml alone says where, paths from the folder with .git', async () => {
+    const top = await repo('reproducible', 'git@github.com:someone/copy.git', 'main');
+    const files = banksIn(top);
+    expect(await repositoryOfBanks(configIn(top), files, { SOURCE_DATE_EPOCH: '1' })).toBeUndefined();
+    expect(await repositoryOfBanks(configIn(top, 'site:\n  repository: https://github.com/me/mine\n'), files, { SOURCE_DATE_EPOCH: '1' })).toEqual({
+      url: 'https://github.com/me/mine',
+      branch: null,
+      paths: { [files[0]!]: 'source/README.md', [files[1]!]: 'source/NLP/README.md' },
+    });
+  });
+
   it('outside a work tree, names the banks from mlq.yaml\'s folder', async () => {
     const top = path.join(work, 'plain');
     await mkdir(path.join(top, 'NLP'), { recursive: true });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Repository } from '../model.js';
 import { githubRepository } from '../writers/shared/links.js';
-import { git, repositoryOf, type Repository as WorkTree } from './git.js';
+import { folderWithGit, git, repositoryOf, type Repository as WorkTree } from './git.js';
 
 /** A branch name as edit links may carry it: what git allows, less anything a URL path would read otherwise. */
 const BRANCH = /^(?!.*\.\.)(?!\/)[\w.\/-]+(?<![/.])$/;
@@ -30,14 +30,17 @@ async function currentBranch(workTree: WorkTree): Promise<string | null> {
 
 /**
  * Where the banks (`files`, as the model names them) are edited, or undefined when that is not a GitHub
- * repository. Paths are from the work tree's top; outside a work tree, from mlq.yaml's folder (the
- * repository's root, then).
+ * repository. Paths are from the work tree's top (the nearest folder with `.git`); outside a work tree,
+ * from mlq.yaml's folder (the repository's root, then). A reproducible build (SOURCE_DATE_EPOCH) runs no
+ * git: what mlq.yaml says is all it knows, and the outputs depend on nothing else.
  */
-export async function repositoryOfBanks(config: Config, files: readonly string[]): Promise<Repository | undefined> {
-  const workTree = await repositoryOf(config.dir);
+export async function repositoryOfBanks(config: Config, files: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Repository | undefined> {
+  const reproducible = Boolean(env.SOURCE_DATE_EPOCH);
+  const workTree = reproducible ? null : await repositoryOf(config.dir);
   const repo = githubRepository(config.site.repository || (await remoteAddress(workTree)));
   if (!repo) return undefined;
-  const top = workTree?.top ?? path.resolve(config.dir);
+  const dir = await realpath(config.dir).catch(() => path.resolve(config.dir));
+  const top = workTree?.top ?? (await folderWithGit(dir)) ?? dir;
   const paths: Record<string, string> = {};
   for (const file of files) {
     const relative = path.relative(top, await realpath(file).catch(() => path.resolve(file)));
