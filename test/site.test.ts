@@ -400,7 +400,8 @@ describe('in Chromium', () => {
   it('finds the one question whose answer has a word, and Enter jumps to its anchor', async () => {
     const { page, watched, close } = await open(new URL('index.html', fixtureServer.root).href);
     await page.locator('#_q').fill('zyzzogeton');
-    await expect.poll(() => page.locator('#_results li').allTextContents()).toEqual(['3. What is variance? Basics']);
+    await expect.poll(() => page.locator('#_results li .search-title').allTextContents()).toEqual(['3. What is variance?']);
+    expect(await page.locator('#_results li .search-topic').allTextContents()).toEqual(['Basics']);
     await page.locator('#_q').press('Enter');
     await page.waitForURL(/basics\.html#what-is-variance$/);
     const target = page.locator('#what-is-variance');

@@ -20,6 +20,8 @@ import { STYLESHEET } from './style.js';
 import { mathAssets } from './math.js';
 import { faviconIco, llmsText } from './extras.js';
 import { PAGE_SCRIPT } from './page-script.js';
+import { backToTop, NAV_SCRIPT, questionList, sidebar, topicLink } from './navigation.js';
+import { STUDY_SCRIPT } from './study.js';
 
 const SCHEMA = 'https://schema.org';
 
@@ -102,7 +104,7 @@ function crumbsOf(site: Site, topic: TopicPage | null): Crumb[] {
   if (!topic) return [{ ...home, href: null }];
   const bank = bankTitle(topic.bank, site.book);
   const bankTarget = `${hub}#${bankAnchor(topic.bankNumber)}`;
-  const middle: Crumb[] = topic.section === null ? [] : [{ label: bank, href: site.addresses.href(from, bankTarget), url: absolute(site, bankTarget) }];
+  const middle: Crumb[] = topic.namedAfterBank ? [] : [{ label: bank, href: site.addresses.href(from, bankTarget), url: absolute(site, bankTarget) }];
   return [home, ...middle, { label: topic.title, href: null, url: absolute(site, pathOf(site, topic)) }];
 }
 
@@ -148,18 +150,22 @@ function topicPage(site: Site, topic: TopicPage, index: number): PageSpec {
   return {
     file,
     root: rootOf(file),
-    title: topic.section !== null && site.book.banks.length > 1 ? `${topic.title}: ${bank} | ${site.info.name}` : `${topic.title} | ${site.info.name}`,
+    title: !topic.namedAfterBank && site.book.banks.length > 1 ? `${topic.title}: ${bank} | ${site.info.name}` : `${topic.title} | ${site.info.name}`,
     description: shortDescription(topic.description || `${topic.title}: ${count(topic.questions.length, 'interview question')}, ${answered} answered. ${titles}`),
     canonical: absolute(site, pathOf(site, topic)),
     jsonLd: [faqPage(site, topic), breadcrumbList(crumbs)].filter((data) => data !== null),
     crumbs,
     math: content.math,
+    topic: topic.slug,
+    sidebar: sidebar(site.topics, topic, (other) => bankTitle(other.bank, site.book), (other) => site.addresses.href(file, pathOf(site, other))),
     main: [
       el('h1', {}, [topic.title]),
-      el('p', { className: ['lede'] }, [`${count(topic.questions.length, 'question')}, ${answered} answered`, topic.section === null ? '.' : ` · ${bank}.`]),
+      el('p', { className: ['lede'] }, [`${count(topic.questions.length, 'question')}, ${answered} answered`, topic.namedAfterBank ? '.' : ` · ${bank}.`]),
+      questionList(topic),
       ...blocks,
+      backToTop(),
       (previous !== undefined || next !== undefined) &&
-        el('nav', { className: ['pager'], ariaLabel: 'Topics' }, [
+        el('nav', { className: ['pager'], ariaLabel: 'Previous and next topic' }, [
           previous !== undefined && el('a', { href: site.addresses.href(file, pathOf(site, previous)), rel: ['prev'] }, [`← ${previous.title}`]),
           next !== undefined && el('a', { href: site.addresses.href(file, pathOf(site, next)), rel: ['next'] }, [`${next.title} →`]),
         ]),
@@ -185,7 +191,7 @@ function hubPage(site: Site): PageSpec {
         { className: ['topics'] },
         topics.map((topic) =>
           el('li', {}, [
-            el('a', { href: site.addresses.href(HUB_FILE, pathOf(site, topic)) }, [topic.title]),
+            topicLink(topic, site.addresses.href(HUB_FILE, pathOf(site, topic)), false),
             ` (${count(topic.questions.length, 'question')})`,
             el(
               'ul',
@@ -261,7 +267,7 @@ function notFoundPage(site: Site): PageSpec {
 function llms(site: Site, shipped: readonly string[]): string {
   const href = (file: string) => absolute(site, file) ?? file;
   const topics = site.topics.map((topic) => ({
-    title: topic.section !== null && site.book.banks.length > 1 ? `${topic.title} (${bankTitle(topic.bank, site.book)})` : topic.title,
+    title: !topic.namedAfterBank && site.book.banks.length > 1 ? `${topic.title} (${bankTitle(topic.bank, site.book)})` : topic.title,
     href: href(pathOf(site, topic)),
     note: `${count(topic.questions.length, 'question')}, ${topic.questions.filter((q) => q.hasAnswer).length} answered`,
   }));
@@ -333,7 +339,7 @@ export async function writeSite(book: Book, context: WriteContext): Promise<{ fi
     ...mathAssets(math),
     ...media,
     ...downloads.map((d) => ({ path: `downloads/${d.file}`, bytes: built.get(d.file)! })),
-    text('assets/page.js', PAGE_SCRIPT),
+    text('assets/page.js', [PAGE_SCRIPT, NAV_SCRIPT, STUDY_SCRIPT].join('')),
     { path: 'favicon.ico', bytes: faviconIco() },
     text('.nojekyll', ''),
     text('robots.txt', `User-agent: *\nAllow: /\n${site.base ? `Sitemap: ${absolute(site, 'sitemap.xml')}\n` : ''}`),

@@ -1,13 +1,14 @@
 // The frame of every page: <head> with its metadata (title, description, canonical URL, Open Graph,
 // JSON-LD), the header with the search box, the breadcrumb, the footer. Built as hast and serialized by
 // hast-util-to-html, so no text from a bank is pasted into markup.
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { el, type Child } from '../shared/hast.js';
 import { domainOf, githubRepository } from '../shared/links.js';
 import { KATEX_STYLESHEET } from './math.js';
 import { HUB_FILE } from './plan.js';
 import { THEME_BOOT } from './page-script.js';
+import { menuButton } from './navigation.js';
 
 export interface Crumb {
   label: string;
@@ -30,6 +31,10 @@ export interface PageSpec {
   main: Child[];
   /** Whether the page has a formula: it links KaTeX's stylesheet. */
   math?: boolean;
+  /** A topic page's sidebar (navigation.ts), placed beside main on a wide screen, behind the menu on a phone. */
+  sidebar?: Element;
+  /** A topic page's slug, on <main> for study mode. */
+  topic?: string;
   /** The 404 page is served at any path: its links and stylesheet cannot be relative. */
   standalone?: { stylesheet: string; home: string };
 }
@@ -76,9 +81,9 @@ function breadcrumb(crumbs: Crumb[]): Child {
 /** The search box: hidden until search.js shows it, so that a page without JavaScript has no dead control. */
 function searchBox(root: string): ElementContent {
   return el('form', { className: ['search'], role: 'search', id: '_search', hidden: true, action: `${root}${HUB_FILE}` }, [
-    el('label', { htmlFor: ['_q'] }, ['Search the questions']),
-    el('input', { type: 'search', id: '_q', name: 'q', autocomplete: 'off', spellCheck: 'false', ariaControls: ['_results'] }),
-    el('div', { className: ['search-panel'] }, [
+    el('label', { htmlFor: ['_q'], className: ['visually-hidden'] }, ['Search the questions']),
+    el('input', { type: 'search', id: '_q', name: 'q', autocomplete: 'off', spellCheck: 'false', placeholder: 'Search (press /)', ariaControls: ['_results'] }),
+    el('div', { className: ['search-panel'], id: '_panel', hidden: true }, [
       el('p', { id: '_status', className: ['search-status'], ariaLive: 'polite' }),
       el('ol', { id: '_results', className: ['search-results'] }),
     ]),
@@ -88,7 +93,7 @@ function searchBox(root: string): ElementContent {
 /** Light, dark or the system's: hidden until page.js shows it (it is what makes the choice work and last). */
 function themeSwitch(): ElementContent {
   return el('form', { className: ['theme'], id: '_theme-form', hidden: true }, [
-    el('label', { htmlFor: ['_theme'] }, ['Theme']),
+    el('label', { htmlFor: ['_theme'], className: ['visually-hidden'] }, ['Theme']),
     el('select', { id: '_theme' }, [
       el('option', { value: 'system' }, ['System']),
       el('option', { value: 'light' }, ['Light']),
@@ -126,11 +131,18 @@ export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
     !spec.standalone && el('script', { src: `${root}assets/page.js`, defer: true }),
   ]);
   const date = site.sourceDate.slice(0, 10);
-  const body = el('body', {}, [
+  const body = el('body', { dataSite: site.name }, [
     el('a', { className: ['skip'], href: '#_main' }, ['Skip to the content']),
-    el('header', { className: ['site-header'] }, [el('a', { className: ['brand'], href: home }, [site.name]), !spec.standalone && searchBox(root), !spec.standalone && themeSwitch()]),
-    breadcrumb(spec.crumbs),
-    el('main', { id: '_main' }, spec.main),
+    el('header', { className: ['site-header'] }, [
+      el('a', { className: ['brand'], href: home }, [site.name]),
+      !spec.standalone && searchBox(root),
+      !spec.standalone && themeSwitch(),
+      spec.sidebar ? menuButton() : null,
+    ]),
+    el('div', { className: spec.sidebar ? ['page', 'with-sidebar'] : ['page'] }, [
+      el('main', { id: '_main', ...(spec.topic ? { dataTopic: spec.topic } : {}) }, [breadcrumb(spec.crumbs), ...spec.main]),
+      spec.sidebar ?? null,
+    ]),
     el('footer', { className: ['site-footer'] }, [
       el('p', {}, [
         site.upstream ? el('a', { href: site.upstream }, [githubRepository(site.upstream) ? 'Source on GitHub' : `Source: ${domainOf(site.upstream)}`]) : null,

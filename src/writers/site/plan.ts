@@ -19,6 +19,8 @@ export interface TopicPage {
   bankNumber: number;
   /** The topic section, or null for a bank's questions outside any section. */
   section: string | null;
+  /** Whether the page is named after its bank (no section, or the bank's only one), not after a section. */
+  namedAfterBank: boolean;
   questions: Question[];
 }
 
@@ -43,9 +45,10 @@ function bankSlug(bank: Bank, configDir: string): string {
  * The entry of site.topics that names a topic: by section title (in its bank, or the first bank that has it),
  * or by bank for the bank's questions outside any section. Each entry names one topic.
  */
-function settingOf(settings: readonly TopicSetting[], used: Set<TopicSetting>, bank: Bank, section: string | null, configDir: string): TopicSetting | null {
+function settingOf(settings: readonly TopicSetting[], used: Set<TopicSetting>, bank: Bank, section: string | null, namedAfterBank: boolean, configDir: string): TopicSetting | null {
   const file = path.relative(configDir, bank.file).split(path.sep).join('/');
-  const found = settings.find((s) => !used.has(s) && (s.section || null) === section && (!s.bank || s.bank === file));
+  // An entry with a bank and no section names the bank's page: its questions outside any section, or its lone section.
+  const found = settings.find((s) => !used.has(s) && (s.section ? s.section === section : namedAfterBank) && (!s.bank || s.bank === file));
   if (found) used.add(found);
   return found ?? null;
 }
@@ -63,12 +66,14 @@ export function planTopics(book: Book, configDir: string, settings: readonly Top
       else groups.set(q.section, [q]);
     }
     for (const [section, questions] of groups) {
-      const setting = settingOf(settings, used, bank, section, configDir);
-      const title = setting?.name || (section ?? bankTitle(bank, book));
+      const namedAfterBank = section === null || groups.size === 1;
+      const setting = settingOf(settings, used, bank, section, namedAfterBank, configDir);
+      // A bank's only topic is named after the bank: its lone section ("## Questions") names nothing.
+      const title = setting?.name || (namedAfterBank ? bankTitle(bank, book) : section);
       // A section's id is already a slug, unique in its bank; the book makes it unique across banks.
       const id = section === null ? '' : (bank.sections.find((s) => s.title === section)?.id ?? '');
       bases.push(setting?.slug || id || bankSlug(bank, configDir) || slugify(title) || `bank-${i + 1}`);
-      drafts.push({ title, description: setting?.description ?? '', setting, bank, bankNumber: i + 1, section, questions });
+      drafts.push({ title, description: setting?.description ?? '', setting, bank, bankNumber: i + 1, section, namedAfterBank, questions });
     }
   });
   // The slugs mlq.yaml gives are kept as written (config.ts makes them unique); the others go around them.
