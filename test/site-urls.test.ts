@@ -245,13 +245,15 @@ describe('a site with the upstream\'s topics, at directory URLs', () => {
             const article = document.getElementById(id)?.closest('article.question');
             const all = Array.from(document.querySelectorAll('article.question'));
             const bottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
-            return article ? { index: all.indexOf(article), id: article.id, top: article.getBoundingClientRect().top, scrolled: window.scrollY, bottom } : null;
+            // The header stays at the top: a question scrolls to just below it.
+            const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+            return article ? { index: all.indexOf(article), id: article.id, top: article.getBoundingClientRect().top - header, scrolled: window.scrollY, bottom } : null;
           }, fragment);
         };
         const alias = await at(anchor);
         expect(alias, `${slug}/#${anchor}`).not.toBeNull();
         expect(alias!.index, `${slug}/#${anchor}`).toBe(first);
-        // At the question's top, unless the page ends before it can scroll that far.
+        // At the question's top (below the header), unless the page ends before it can scroll that far.
         expect(alias!.top, `${slug}/#${anchor} (question ${i + 1})`).toBeGreaterThanOrEqual(0);
         if (!alias!.bottom) expect(alias!.top, `${slug}/#${anchor} (question ${i + 1})`).toBeLessThan(40);
         // Where the question's stable id takes the reader.
@@ -269,8 +271,9 @@ describe('a site with the upstream\'s topics, at directory URLs', () => {
       expect(q.siteUrl.startsWith('https://example.github.io/MLQuestions/')).toBe(true);
       await page.goto(q.siteUrl.replace('https://example.github.io/MLQuestions/', server.root), { waitUntil: 'load' });
       const where = await page.evaluate((id) => {
+        const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
         const top = document.getElementById(id)?.getBoundingClientRect().top;
-        return top === undefined ? null : { top, bottom: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1 };
+        return top === undefined ? null : { top: top - header, bottom: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1 };
       }, q.id);
       expect(where, q.siteUrl).not.toBeNull();
       expect(where!.top, q.siteUrl).toBeGreaterThanOrEqual(0);
