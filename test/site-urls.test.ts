@@ -19,7 +19,7 @@ import type { Book } from '../src/model.js';
 import { BookLinks } from '../src/writers/shared/book-links.js';
 import { launchChromium, watch } from './support/browser.js';
 import { ROOT } from './support/book.js';
-import { mlq } from './support/cli.js';
+import { mlq, mlqBuild } from './support/cli.js';
 import { attr, elementsOf } from './support/html.js';
 import { serveFolder, type StaticServer } from './support/static-server.js';
 
@@ -163,12 +163,6 @@ let browser: Browser;
 let server: StaticServer;
 let expected: { slug: string; anchors: string[] }[] = [];
 
-function build(args: string[], cwd = ROOT): void {
-  const run = mlq(['build', ...args], { cwd });
-  expect(run.stderr).not.toMatch(/internal error/);
-  expect(run.code, run.stderr).toBe(0);
-}
-
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mlq-site-urls-'));
   const banks = path.join(work, 'banks');
@@ -177,7 +171,7 @@ beforeAll(async () => {
   await writeFile(path.join(banks, 'README.md'), README);
   await cp(NLP_2026, path.join(banks, 'NLP/README.md'));
   dist = path.join(work, 'dist');
-  build(['--config', path.join(banks, 'mlq.yaml'), '--out', dist, '--formats', 'json,site']);
+  mlqBuild(['--config', path.join(banks, 'mlq.yaml'), '--out', dist, '--formats', 'json,site']);
   site = path.join(dist, 'site');
   const slugs = new Map(TOPICS.map(([section, slug]) => [section, slug]));
   expected = [...upstreamPages(README, null, (section) => slugs.get(section)), ...upstreamPages(await readFile(NLP_2026, 'utf8'), NLP_TOPIC[0], () => undefined)];
@@ -343,7 +337,7 @@ describe('source/, built', () => {
 
   beforeAll(async () => {
     corpus = path.join(work, 'corpus');
-    build(['--out', corpus]);
+    mlqBuild(['--out', corpus]);
     const { parseBook } = await import('../src/read/parse.js');
     const config = (await import('yaml')).parse(await readFile(path.join(ROOT, 'source/mlq.yaml'), 'utf8')) as { book: { upstream: string }; sources: string[] };
     book = parseBook({

@@ -14,7 +14,7 @@ import { DEFAULT_CONFIG, parseConfig } from '../src/config.js';
 import { launchChromium, watch } from './support/browser.js';
 import { ROOT } from './support/book.js';
 import { attr, elements, elementsOf, text, type Element } from './support/html.js';
-import { mlq } from './support/cli.js';
+import { mlq, mlqBuild } from './support/cli.js';
 import { serveFolder, type StaticServer } from './support/static-server.js';
 
 
@@ -102,16 +102,10 @@ let browser: Browser;
 let server: StaticServer;
 let fixtureServer: StaticServer;
 
-async function build(args: string[], cwd = ROOT): Promise<void> {
-  const run = mlq(['build', ...args], { cwd });
-  expect(run.stderr).not.toMatch(/internal error/);
-  expect(run.code, run.stderr).toBe(0);
-}
-
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mlq-site-'));
   corpusDist = path.join(work, 'corpus');
-  await build(['--out', corpusDist, '--site-url', CORPUS_URL]);
+  mlqBuild(['--out', corpusDist, '--site-url', CORPUS_URL]);
   corpusSite = path.join(corpusDist, 'site');
 
   const fixture = path.join(work, 'fixture');
@@ -120,7 +114,7 @@ beforeAll(async () => {
   await writeFile(path.join(fixture, 'a.md'), BANK_A);
   await writeFile(path.join(fixture, 'b.md'), BANK_B);
   await writeFile(path.join(fixture, 'img/dot.png'), PNG_1X1);
-  await build(['--config', path.join(fixture, 'mlq.yaml'), '--out', path.join(work, 'fixture-dist'), '--formats', 'json,site', '--allow-errors']);
+  mlqBuild(['--config', path.join(fixture, 'mlq.yaml'), '--out', path.join(work, 'fixture-dist'), '--formats', 'json,site', '--allow-errors']);
   fixtureSite = path.join(work, 'fixture-dist/site');
 
   browser = await launchChromium();
@@ -322,7 +316,7 @@ describe('the fixture site', () => {
 
   it('is byte-for-byte the same when built again with the same SOURCE_DATE_EPOCH', async () => {
     const again = path.join(work, 'again');
-    await build(['--out', again, '--site-url', CORPUS_URL]);
+    mlqBuild(['--out', again, '--site-url', CORPUS_URL]);
     const files = await filesOf(corpusSite);
     expect(await filesOf(path.join(again, 'site'))).toEqual(files);
     for (const file of files) expect((await readFile(path.join(again, 'site', file))).equals(await readFile(path.join(corpusSite, file))), file).toBe(true);
@@ -338,7 +332,7 @@ describe('the fixture site', () => {
 
   it('takes --site-url over site.url, and refuses an address that is not https', async () => {
     const out = path.join(work, 'other-url');
-    await build(['--out', out, '--formats', 'site', '--site-url', 'https://questions.example.org/ml']);
+    mlqBuild(['--out', out, '--formats', 'site', '--site-url', 'https://questions.example.org/ml']);
     expect(await readFile(path.join(out, 'site/sitemap.xml'), 'utf8')).toContain('<loc>https://questions.example.org/ml/</loc>');
     const refused = mlq(['build', '--out', out, '--formats', 'site', '--site-url', 'http://questions.example.org/']);
     expect(refused.code).toBe(2);
