@@ -19,8 +19,8 @@ export const GROUPS = {
   // tests are collected.
   reader: { target: 95, mutate: ['src/read/layouts/**/*.ts', 'src/read/parse.ts'], tests: ['test/reader-layouts.test.ts', 'test/reader-parse.test.ts', 'test/layouts.test.ts'] },
   links: { target: 98, mutate: ['src/links/verdict.ts', 'src/links/retry.ts'], tests: ['test/links-verdict-retry.test.ts'] },
-  // The resource limits and their count on the parsed tree. A group of its own: most of its mutants are of
-  // module-level tables (each limit's value and doc), which run against every test of their group.
+  // The resource limits and their count on the parsed tree. Its tests build small trees and tallies in memory and
+  // import nothing else: a mutant of a module-level table (which kind is held to which limit) runs all of them.
   limits: { target: 98, mutate: ['src/limits.ts', 'src/read/tally.ts'], tests: ['test/tally.test.ts'] },
 };
 

@@ -8,7 +8,7 @@ import { compilePattern } from './patterns.js';
 import type { Severity } from './model.js';
 import { LINK_RULES } from './links/verdict.js';
 import { RULES } from './rules/index.js';
-import { linkTarget } from './writers/shared/links.js';
+import { githubRepository, linkTarget } from './writers/shared/links.js';
 import { LAYOUT_IDS, NUMBERINGS, type ReadOptions } from './read/layouts/index.js';
 
 const RULE_IDS = new Set([...RULES.map((rule) => rule.id), ...Object.keys(LINK_RULES)]);
@@ -21,8 +21,10 @@ export const isFormatName = (name: string): name is FormatName => (FORMAT_NAMES 
 export const PAGE_SIZES = ['A4', 'LETTER'] as const;
 /** What the Anki deck does with a question that has no answer of its own: a suspended card, or none. */
 export const UNANSWERED_CARDS = ['suspend', 'omit'] as const;
+/** Where the site's pages live: `topic.html`, or `topic/index.html` served as `topic/`. */
+export const URL_STYLES = ['files', 'directory'] as const;
 /** Settings that take one of a few words, written in any case. */
-const CHOICES = { pageSize: PAGE_SIZES, unanswered: UNANSWERED_CARDS } as const;
+const CHOICES = { pageSize: PAGE_SIZES, unanswered: UNANSWERED_CARDS, urls: URL_STYLES } as const;
 /** The forms of an answer questions.json can hold (output.jsonAnswers): HTML to show, plain text, Markdown as written. */
 export const ANSWER_FORMS = ['html', 'text', 'markdown'] as const;
 export type AnswerForm = (typeof ANSWER_FORMS)[number];
@@ -47,10 +49,16 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   links: { skip: string[] };
   site: {
-    /** The site's address, for canonical URLs and the sitemap; '' means the upstream's GitHub Pages address. */
+    /** The site's address, for canonical URLs and the sitemap; '' means the GitHub Pages address of the repository that holds the banks. */
     url: string;
-    /** The upstream branch that "edit on GitHub" links open. */
+    /** Page addresses: `topic.html`, or `topic/` (the folder's index.html). */
+    urls: (typeof URL_STYLES)[number];
+    /** The GitHub repository that holds the banks (edit links); '' means the git remote's. */
+    repository: string;
+    /** The branch that edit links open; '' means the one git has checked out. */
     branch: string;
+    /** Per topic page: its address, display name and description. */
+    topics: TopicSetting[];
     /** Host patterns of referral and affiliate links, which get rel="sponsored nofollow". */
     sponsored: string[];
   };
@@ -63,6 +71,25 @@ export interface Config {
   /** Where each list of patterns is ("mlq.yaml:12: links.skip"), for a refusal when it runs; its key alone when not in mlq.yaml. */
   patternPlaces: { 'links.skip': string; 'site.sponsored': string };
 }
+
+/** A topic page as mlq.yaml names it (site.topics): a `##` section of a bank, or a bank's questions outside any section. */
+export interface TopicSetting {
+  /** The bank (as in `sources`); '' for the first bank with the section. */
+  bank: string;
+  /** The section's title as written; '' for the bank's questions outside any section. */
+  section: string;
+  slug: string;
+  name: string;
+  description: string;
+  /** "mlq.yaml:40", for a warning when it names no topic. */
+  place: string;
+}
+
+/** A page's name in its address: one path segment, nothing a file system or a URL reads specially. */
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+/** Names the site's own files and folders take. */
+const RESERVED_SLUGS = ['index', '404', 'assets', 'media', 'downloads'];
+const TOPIC_KEYS = ['bank', 'section', 'slug', 'name', 'description'];
 
 export const DEFAULT_CONFIG: Config = {
   dir: '.',
@@ -81,7 +108,7 @@ export const DEFAULT_CONFIG: Config = {
   pdf: { contentsMaxQuestions: 150 },
   rules: {},
   links: { skip: [] },
-  site: { url: '', branch: 'HEAD', sponsored: ['^amzn\\.to$', '(^|\\.)amazon\\.[a-z.]+$', '(^|\\.)tryexponent\\.com$'] },
+  site: { url: '', urls: 'files', repository: '', branch: '', topics: [], sponsored: ['^amzn\\.to$', '(^|\\.)amazon\\.[a-z.]+$', '(^|\\.)tryexponent\\.com$'] },
   sources: ['README.md'],
   sourcePlaces: [],
   sourceOptions: {},
@@ -89,7 +116,7 @@ export const DEFAULT_CONFIG: Config = {
 };
 
 /** 'files' and 'formats' are lists that must not be empty; 'strings' and 'patterns' may be. */
-type Shape = 'string' | 'url' | 'language' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'answerForms' | keyof typeof CHOICES | 'siteUrl' | 'count' | { [key: string]: Shape };
+type Shape = 'string' | 'url' | 'repository' | 'topics' | 'language' | 'strings' | 'files' | 'sources' | 'patterns' | 'rules' | 'formats' | 'answerForms' | keyof typeof CHOICES | 'siteUrl' | 'count' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   book: {
@@ -107,7 +134,7 @@ const SHAPE: Shape = {
   pdf: { contentsMaxQuestions: 'count' },
   rules: 'rules',
   links: { skip: 'patterns' },
-  site: { url: 'siteUrl', branch: 'string', sponsored: 'patterns' },
+  site: { url: 'siteUrl', urls: 'urls', repository: 'repository', branch: 'string', topics: 'topics', sponsored: 'patterns' },
   sources: 'sources',
 };
 
@@ -207,7 +234,13 @@ export function parseConfig(text: string, file: string): Config {
         return out;
       });
     }
-    if (shape === 'pageSize' || shape === 'unanswered') {
+    if (shape === 'repository') {
+      const value = isScalar(node) && typeof node.value === 'string' ? node.value : null;
+      const repo = value === null ? null : githubRepository(value.replace(/\.git$/, ''));
+      return repo ? repo.url : fail(node, key, 'expected a GitHub repository\'s address, https://github.com/OWNER/NAME');
+    }
+    if (shape === 'topics') return readTopics(node, key);
+    if (shape === 'pageSize' || shape === 'unanswered' || shape === 'urls') {
       const written = isScalar(node) ? String(node.value).toLowerCase() : '';
       const choice = CHOICES[shape].find((word) => word.toLowerCase() === written);
       return choice ?? fail(node, key, `expected one of ${CHOICES[shape].join(', ')}`);
@@ -237,6 +270,33 @@ export function parseConfig(text: string, file: string): Config {
         return fail(item as Node, `${key}[${i}]`, `unknown format "${item.value}" (expected one of ${FORMAT_NAMES.join(', ')})`);
       }
       return item.value;
+    });
+  };
+
+  /** site.topics: a list of {bank, section, slug, name, description}, each slug once. */
+  const readTopics = (node: Node | null | undefined, key: string): TopicSetting[] => {
+    if (!isSeq(node)) return fail(node, key, 'expected a list of topics ({section, bank, slug, name, description})');
+    const slugs = new Map<string, string>();
+    return node.items.map((item, i) => {
+      const at = `${key}[${i}]`;
+      if (!isMap(item)) return fail(item as Node, at, 'expected a mapping with "section" or "bank"');
+      const out: TopicSetting = { bank: '', section: '', slug: '', name: '', description: '', place: `${file}:${lineOf(item as Node)}` };
+      for (const pair of item.items) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (!TOPIC_KEYS.includes(name)) return fail(pair.key as Node, `${at}.${name}`, `unknown key (expected one of: ${TOPIC_KEYS.join(', ')})`);
+        const value = isScalar(pair.value) && typeof pair.value.value === 'string' ? pair.value.value.trim() : null;
+        if (!value) return fail((pair.value ?? pair.key) as Node, `${at}.${name}`, 'expected a string that is not empty');
+        if (name === 'slug') {
+          if (!SLUG.test(value)) return fail(pair.value as Node, `${at}.slug`, `expected one path segment of letters, digits, - and _ (up to 100), not "${value}"`);
+          if (RESERVED_SLUGS.includes(value.toLowerCase())) return fail(pair.value as Node, `${at}.slug`, `"${value}" is the name of the site's own ${value === 'index' || value === '404' ? 'page' : 'folder'}`);
+          const before = slugs.get(value.toLowerCase());
+          if (before) return fail(pair.value as Node, `${at}.slug`, `"${value}" is already the slug of ${before}`);
+          slugs.set(value.toLowerCase(), at);
+        }
+        out[name as Exclude<keyof TopicSetting, 'place'>] = value;
+      }
+      if (!out.bank && !out.section) return fail(item as Node, at, 'expected "section" (a topic\'s title), "bank" (a file of sources), or both');
+      return out;
     });
   };
 

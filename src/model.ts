@@ -95,6 +95,17 @@ export interface BookMeta {
   subjects: string[];
   /** ISO 8601 date of the source (SOURCE_DATE_EPOCH, the last commit, or the file time). */
   sourceDate: string;
+  /** Where the banks are kept and edited (site.repository, else the git remote), when that is a GitHub repository. */
+  repository?: Repository;
+}
+
+export interface Repository {
+  /** "https://github.com/owner/name". */
+  url: string;
+  /** The branch edit links open; null where it is not known (a detached checkout). */
+  branch: string | null;
+  /** Each bank's path in the repository ("source/NLP/README.md"), by bank file; absent for a file outside it. */
+  paths: Record<string, string>;
 }
 
 export interface Book {

@@ -13,13 +13,14 @@ import type { ReadOptions } from './read/layouts/layout.js';
 import { readSourceText, type SourceText } from './read/source.js';
 import { shownPath } from './io/paths.js';
 import { sourceDateOf } from './io/source-date.js';
+import { repositoryOfBanks } from './io/repository.js';
 
 export interface Inputs {
   /** mlq.yaml; by default source/mlq.yaml or ./mlq.yaml where they exist. */
   configFile?: string;
   /** Markdown banks given on the command line; they replace the config's list. */
   sources?: string[];
-  /** Whether the book needs its source date (writers do; `check` does not). */
+  /** Whether the book is for writers: it needs its source date and where its banks are edited (`check` does not). */
   dated?: boolean;
   /** The formats a build will write, once the config is known: their worker threads start while the banks are read. */
   writes?: (config: Config) => readonly FormatName[];
@@ -57,8 +58,9 @@ export async function load(inputs: Inputs): Promise<Loaded> {
     ),
   );
   const sourceDate = inputs.dated ? await sourceDateOf(files) : '';
+  const repository = inputs.dated ? await repositoryOfBanks(config, files) : undefined;
   const banks = await Promise.all(texts.map((text, i) => parseBankParallel(text, options[i]).catch((error) => refuseOverflow(text.file, error))));
-  const book = assembleBook(bookMeta(config, banks[0]?.title ?? '', sourceDate), banks);
+  const book = assembleBook({ ...bookMeta(config, banks[0]?.title ?? '', sourceDate), ...(repository ? { repository } : {}) }, banks);
   // A bank with neither a `#` title nor a lone `##` one takes the book's title (that of mlq.yaml).
   for (const bank of book.banks) bank.title ||= book.meta.title;
   const empty = book.banks.find((bank) => bank.questions.length === 0);

@@ -15,8 +15,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it, vi } from 'vitest';
 import { mlqAsync, mlqBounded, scratch, verdictLine } from './support/bounded.js';
 import { MLQ, mlqEnv } from './support/cli.js';
-import { ROOT, bookOf } from './support/book.js';
-import { LIMITS } from '../src/limits.js';
+import { bookOf } from './support/book.js';
 import { epubXmlFiles, isScriptUrl, linkTargets, xmlErrors } from './support/outputs.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { FORMATS } from '../src/writers/index.js';
@@ -491,14 +490,5 @@ describe('finding 9: a fake image is a warning, and the outputs are built', () =
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`mlq: warning: bank.md: image ${name} ${why}: the PDF shows its name instead`);
     expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['.mlq-output', 'guide.epub', 'guide.pdf', 'questions.json', 'questions.schema.json']);
-  });
-});
-
-describe('the README\'s limits table', () => {
-  it('is src/limits.ts, row for row', () => {
-    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## Security'), readme.indexOf('## How it works'));
-    const rows = Object.entries(LIMITS).map(([name, { value, doc }]) => `| \`${name}\` | ${value.toLocaleString('en-US')} | ${doc.replace(/[*_]/g, '\\$&')} |`);
-    expect(section).toContain(['| Limit | Value | What it bounds |', '| --- | --- | --- |', ...rows].join('\n'));
   });
 });

@@ -99,19 +99,23 @@ describe('questions.json', () => {
     expect(() => parseConfig('output:\n  jsonAnswers: []\n', 'mlq.yaml')).toThrow(/expected at least one entry/);
   });
 
-  it('says where each question is published: its site page, its Anki note, its line upstream; banks have ids, questions topics', () => {
-    const config: Config = { ...DEFAULT_CONFIG, site: { ...DEFAULT_CONFIG.site, url: 'https://example.org/book/', branch: 'main' } };
+  it('says where each question is published: its site page, its Anki note, its line in the repository; banks have ids, questions topics', () => {
+    const config: Config = { ...DEFAULT_CONFIG, site: { ...DEFAULT_CONFIG.site, url: 'https://example.org/book/' } };
     const book = bookOf(bank);
-    const [json] = banksOf(toQuestionsJson({ ...book, meta: { ...book.meta, upstream: 'https://github.com/owner/repo' } }, config));
+    const repository = { url: 'https://github.com/owner/repo', branch: 'main', paths: { 'bank1.md': 'banks/bank1.md' } };
+    const [json] = banksOf(toQuestionsJson({ ...book, meta: { ...book.meta, upstream: 'https://github.com/upstream/list', repository } }, config));
     expect(json!.id).toMatch(/^[a-z0-9-]+$/);
     expect(json!.questions.map((q) => q.topic)).toEqual([null, 'Topic', 'Topic']);
     const steps = json!.questions[1]!;
     expect(steps.siteUrl).toMatch(/^https:\/\/example\.org\/book\/[a-z0-9-]+\.html#steps$/);
-    expect(steps.upstreamUrl).toMatch(/^https:\/\/github\.com\/owner\/repo\/blob\/main\/.+\.md#L8$/);
+    expect(steps.upstreamUrl).toBe('https://github.com/owner/repo/blob/main/banks/bank1.md?plain=1#L8');
+    // Directory pages: the topic's folder.
+    const [directory] = banksOf(toQuestionsJson(book, { ...config, site: { ...config.site, urls: 'directory' } }));
+    expect(directory!.questions[1]!.siteUrl).toMatch(/^https:\/\/example\.org\/book\/[a-z0-9-]+\/#steps$/);
     // The GUIDs of the notes deck.apkg and deck.csv hold, in the same order.
     expect(json!.questions.map((q) => q.ankiGuid)).toEqual(toAnkiNotes(book, config).notes.map((note) => note.guid));
-    // No site address, no GitHub upstream: nothing to name.
-    const [bare] = banksOf(toQuestionsJson({ ...book, meta: { ...book.meta, upstream: 'https://example.org/list' } }, DEFAULT_CONFIG));
+    // No site address, no repository mlq knows (a GitHub upstream is not where the banks are): nothing to name.
+    const [bare] = banksOf(toQuestionsJson({ ...book, meta: { ...book.meta, upstream: 'https://github.com/upstream/list' } }, DEFAULT_CONFIG));
     expect(bare!.questions.map((q) => [q.siteUrl, q.upstreamUrl])).toEqual(Array(3).fill([null, null]));
   });
 

@@ -1,13 +1,16 @@
 // Issue 21, items 6 to 8: the hostile inputs themselves, generated here, run through the real CLI under a
 // kill bound and a heap cap (no timing asserts): each is refused with exit 2 at its line, or built. And the
-// real lists, the corpus and the benchmark's 100x bank stay within every limit.
+// real lists, the corpus and the benchmark's 100x bank stay within every limit; the tally counts what the parser
+// makes (its own tests, on trees built by hand, are tally.test.ts).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mlqBounded, scratch, verdictLine, type BoundedRun } from './support/bounded.js';
 import { multiplyBank } from '../src/bench/banks.js';
+import { parseMarkdown } from '../src/read/markdown.js';
 import { parseBank } from '../src/read/parse.js';
 import { checkShape } from '../src/read/source.js';
+import { KINDS, tallyPiece } from '../src/read/tally.js';
 
 const HEAD = '# B\n\n#### 1) Q?\n\n';
 /** A table row of `cells` cells, written as densely as GFM allows. */
@@ -71,6 +74,44 @@ describe('item 7: the limits are counted on the parsed tree', () => {
   it('reference links count as links: one past the limit per answer is refused at its line', () => {
     expectRefused(run('check', `${HEAD}${'[x][r] '.repeat(5_001)}\n\n[r]: https://x.example/\n`), 'bank.md:5: 5001 links in one answer (from the question at line 3); the limit is 5000 (linksPerAnswer)');
   }, SLOW);
+});
+
+describe('item 7: the tally counts what the parser makes, at the line it is written on', () => {
+  it('table cells (in a quote too), links and references, bare links, images and references, formulas', () => {
+    const text = [
+      '# T', // 1
+      '',
+      '> | a | b |', // 3
+      '> | - | - |',
+      '> | c | d |', // 5
+      '',
+      '[x](https://a.example) [y][r] <https://b.example> www.c.example', // 7
+      '',
+      '![i](a.png) ![j][r]', // 9
+      '',
+      '$a+b$ and $$c$$', // 11
+      '',
+      '```math', // 13
+      'x^2',
+      '```',
+      '',
+      '```python', // 17
+      '$not math$ [nor](a link)',
+      '```',
+      '',
+      '[r]: https://r.example',
+    ].join('\n');
+    const tally = tallyPiece(parseMarkdown(text), 'b.md', [7]);
+    expect(Object.fromEntries(KINDS.map((kind) => [kind, tally[kind].lines]))).toEqual({ questions: [7], cells: [3, 3, 5, 5], links: [7, 7, 7, 7], images: [9, 9], formulas: [11, 11, 13], tex: [11, 11, 13] });
+    expect(tally.tex.sizes).toEqual([3, 1, 3]);
+  });
+
+  it('links and images written as HTML, in blocks and inline, in order with the Markdown ones', () => {
+    const text = '# T\n\n[m](https://m.example)\n<div>\n<a href="https://a.example">a</a> <a name="x">no href</a>\n<IMG src="a.png">\n<A\nHREF="https://b.example">b</A>\n</div>\n\n<img src="b.png"> [n](https://n.example)\n';
+    const tally = tallyPiece(parseMarkdown(text), 'b.md', []);
+    expect(tally.links.lines).toEqual([3, 5, 7, 11]);
+    expect(tally.images.lines).toEqual([6, 11]);
+  });
 });
 
 describe('item 8: the bank and the book as a whole are bounded', () => {

@@ -12,9 +12,8 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watch } from './support/browser.js';
-import { ROOT } from './support/book.js';
 import { attr, elements, elementsOf, text } from './support/html.js';
-import { mlq } from './support/cli.js';
+import { mlqBuild } from './support/cli.js';
 import { serveFolder, type StaticServer } from './support/static-server.js';
 
 const require = createRequire(import.meta.url);
@@ -85,12 +84,6 @@ let browser: Browser;
 let fixture: StaticServer;
 let corpus: StaticServer;
 
-function build(args: string[], cwd = ROOT): void {
-  const run = mlq(['build', ...args], { cwd });
-  expect(run.stderr).not.toMatch(/internal error/);
-  expect(run.code, run.stderr).toBe(0);
-}
-
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mlq-site-study-'));
   const dir = path.join(work, 'fixture');
@@ -98,9 +91,9 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'mlq.yaml'), CONFIG);
   await writeFile(path.join(dir, 'a.md'), BANK_A);
   await writeFile(path.join(dir, 'b.md'), BANK_B);
-  build(['--config', path.join(dir, 'mlq.yaml'), '--out', path.join(work, 'fixture-dist'), '--formats', 'json,site'], dir);
+  mlqBuild(['--config', path.join(dir, 'mlq.yaml'), '--out', path.join(work, 'fixture-dist'), '--formats', 'json,site'], dir);
   fixtureSite = path.join(work, 'fixture-dist/site');
-  build(['--out', path.join(work, 'corpus'), '--formats', 'json,site']);
+  mlqBuild(['--out', path.join(work, 'corpus'), '--formats', 'json,site']);
   corpusSite = path.join(work, 'corpus/site');
   browser = await launchChromium();
   fixture = await serveFolder(fixtureSite);

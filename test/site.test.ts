@@ -14,7 +14,7 @@ import { DEFAULT_CONFIG, parseConfig } from '../src/config.js';
 import { launchChromium, watch } from './support/browser.js';
 import { ROOT } from './support/book.js';
 import { attr, elements, elementsOf, text, type Element } from './support/html.js';
-import { mlq } from './support/cli.js';
+import { mlq, mlqBuild } from './support/cli.js';
 import { serveFolder, type StaticServer } from './support/static-server.js';
 
 
@@ -23,6 +23,9 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const VNU = path.join(path.dirname(require.resolve('vnu-jar')), 'build/dist/vnu.jar');
 /** For a person to look at; not committed (.gitignore). */
 const SCREENSHOTS = path.join(ROOT, 'screenshots');
+
+/** The corpus's site address: source/mlq.yaml names none (the default is the Pages address of the repository that holds it). */
+const CORPUS_URL = 'https://example.github.io/mlq/';
 
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -33,6 +36,7 @@ const FIXTURE_CONFIG = `book:
   description: Questions to test the site with.
 site:
   url: https://example.github.io/bank/
+  repository: https://github.com/example/bank
   branch: main
 sources: [a.md, b.md]
 `;
@@ -98,16 +102,10 @@ let browser: Browser;
 let server: StaticServer;
 let fixtureServer: StaticServer;
 
-async function build(args: string[], cwd = ROOT): Promise<void> {
-  const run = mlq(['build', ...args], { cwd });
-  expect(run.stderr).not.toMatch(/internal error/);
-  expect(run.code, run.stderr).toBe(0);
-}
-
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mlq-site-'));
   corpusDist = path.join(work, 'corpus');
-  await build(['--out', corpusDist]);
+  mlqBuild(['--out', corpusDist, '--site-url', CORPUS_URL]);
   corpusSite = path.join(corpusDist, 'site');
 
   const fixture = path.join(work, 'fixture');
@@ -116,7 +114,7 @@ beforeAll(async () => {
   await writeFile(path.join(fixture, 'a.md'), BANK_A);
   await writeFile(path.join(fixture, 'b.md'), BANK_B);
   await writeFile(path.join(fixture, 'img/dot.png'), PNG_1X1);
-  await build(['--config', path.join(fixture, 'mlq.yaml'), '--out', path.join(work, 'fixture-dist'), '--formats', 'json,site', '--allow-errors']);
+  mlqBuild(['--config', path.join(fixture, 'mlq.yaml'), '--out', path.join(work, 'fixture-dist'), '--formats', 'json,site', '--allow-errors']);
   fixtureSite = path.join(work, 'fixture-dist/site');
 
   browser = await launchChromium();
@@ -203,7 +201,7 @@ describe.each([
     const { site } = where();
     const sitemap = await readFile(path.join(site, 'sitemap.xml'), 'utf8');
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
-    const base = site === corpusSite ? 'https://andrewekhalel.github.io/MLQuestions/' : 'https://example.github.io/bank/';
+    const base = site === corpusSite ? CORPUS_URL : 'https://example.github.io/bank/';
     const pages = (await htmlPages(site)).filter((page) => page !== '404.html');
     expect(locs.sort()).toEqual(pages.map((page) => (page === 'index.html' ? base : `${base}${page}`)).sort());
     for (const loc of locs) expect(new URL(loc).protocol).toBe('https:');
@@ -283,7 +281,8 @@ describe('the fixture site', () => {
     const basics = (await parsed(fixtureSite, 'basics.html')).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
     expect(basics).toContain('basics.html#what-is-variance');
     expect(basics).toContain('https://github.com/example/bank/blob/HEAD/notes/bias.md');
-    expect(basics).toContain('https://github.com/example/bank/blob/main/a.md#L11');
+    expect(basics).toContain('https://github.com/example/bank/blob/main/a.md?plain=1#L11');
+    expect(basics).toContain('https://github.com/example/bank/edit/main/a.md');
     expect(attr((await parsed(fixtureSite, 'basics.html')).find((e) => e.tagName === 'a' && attr(e, 'href') === 'https://example.org/bias')!, 'rel')).toBeUndefined();
   });
 
@@ -317,7 +316,7 @@ describe('the fixture site', () => {
 
   it('is byte-for-byte the same when built again with the same SOURCE_DATE_EPOCH', async () => {
     const again = path.join(work, 'again');
-    await build(['--out', again]);
+    mlqBuild(['--out', again, '--site-url', CORPUS_URL]);
     const files = await filesOf(corpusSite);
     expect(await filesOf(path.join(again, 'site'))).toEqual(files);
     for (const file of files) expect((await readFile(path.join(again, 'site', file))).equals(await readFile(path.join(corpusSite, file))), file).toBe(true);
@@ -325,7 +324,7 @@ describe('the fixture site', () => {
 
   it('reads site: in mlq.yaml, and refuses an address that is not https at its line', () => {
     const config = parseConfig('site:\n  url: https://example.org/sub\n  branch: main\n  sponsored: [affiliate\\.example$]\n', 'mlq.yaml');
-    expect(config.site).toEqual({ url: 'https://example.org/sub/', branch: 'main', sponsored: ['affiliate\\.example$'] });
+    expect(config.site).toEqual({ ...DEFAULT_CONFIG.site, url: 'https://example.org/sub/', branch: 'main', sponsored: ['affiliate\\.example$'] });
     expect(parseConfig('book:\n  title: T\n', 'mlq.yaml').site).toEqual(DEFAULT_CONFIG.site);
     expect(() => parseConfig('book:\n  title: T\nsite:\n  url: http://example.org/\n', 'mlq.yaml')).toThrow('mlq.yaml:4: site.url: expected an absolute https:// address, not "http://example.org/"');
     expect(() => parseConfig('site:\n  sponsored: ["("]\n', 'mlq.yaml')).toThrow(/^mlq\.yaml:2: site\.sponsored\[0\]: not a regular expression/);
@@ -333,7 +332,7 @@ describe('the fixture site', () => {
 
   it('takes --site-url over site.url, and refuses an address that is not https', async () => {
     const out = path.join(work, 'other-url');
-    await build(['--out', out, '--formats', 'site', '--site-url', 'https://questions.example.org/ml']);
+    mlqBuild(['--out', out, '--formats', 'site', '--site-url', 'https://questions.example.org/ml']);
     expect(await readFile(path.join(out, 'site/sitemap.xml'), 'utf8')).toContain('<loc>https://questions.example.org/ml/</loc>');
     const refused = mlq(['build', '--out', out, '--formats', 'site', '--site-url', 'http://questions.example.org/']);
     expect(refused.code).toBe(2);
@@ -388,7 +387,7 @@ describe('in Chromium', () => {
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
     expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
-    expect(await page.locator('main a').getAttribute('href')).toBe('https://andrewekhalel.github.io/MLQuestions/');
+    expect(await page.locator('main a').getAttribute('href')).toBe(CORPUS_URL);
     await close();
   });
 

@@ -2,7 +2,7 @@
 // gets the "no answer yet" note.
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../src/model.js';
-import { decodeFragment, domainOf, followable, githubRepository, linkTarget, linkText, needsNoAnswerNote, resolvedTarget, siteOf, upstreamBase, upstreamLine } from '../src/writers/shared/links.js';
+import { decodeFragment, domainOf, followable, githubRepository, linkTarget, linkText, needsNoAnswerNote, resolvedTarget, siteOf, upstreamBase } from '../src/writers/shared/links.js';
 import { WORDS } from '../src/writers/shared/words.js';
 import { bookOf } from './support/book.js';
 
@@ -219,24 +219,5 @@ describe('resolvedTarget', () => {
     ['//', base],
   ])('leaves %s (against %s) as text', (href, from) => {
     expect(resolvedTarget(href, from)).toBeNull();
-  });
-});
-
-describe('upstreamLine', () => {
-  it.each([
-    ['https://github.com/owner/name', 'main', 'README.md', 12, 'https://github.com/owner/name/blob/main/README.md#L12'],
-    ['https://github.com/owner/name/', '', 'NLP/README.md', 3, 'https://github.com/owner/name/blob/HEAD/NLP/README.md#L3'],
-    // A branch or file name with characters of their own: escaped per segment, the slashes kept.
-    ['https://github.com/owner/name', 'feat/x#1', 'a b/c#d?.md', 7, 'https://github.com/owner/name/blob/feat%2Fx%231/a%20b/c%23d%3F.md#L7'],
-  ])('names %s, %j, %s line %i as %s', (upstream, branch, file, line, url) => {
-    expect(upstreamLine(upstream, branch, file, line)).toBe(url);
-  });
-
-  it.each([
-    ['https://example.org/list', 'README.md'],
-    ['https://github.com/owner/name', '../elsewhere.md'],
-    ['https://github.com/owner/name', '/abs/README.md'],
-  ])('has none for %s and %s (no GitHub upstream, or a file outside the repository)', (upstream, file) => {
-    expect(upstreamLine(upstream, 'main', file, 1)).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
-// The peers mlq is measured against, on the same Markdown: Pandoc's EPUB, and Pandoc's HTML printed to
-// PDF by WeasyPrint. Each is timed as a fresh process, as mlq is; null when the tool is not installed.
+// The peers mlq is measured against, on the same Markdown: Pandoc's EPUB, Pandoc's HTML printed to PDF by
+// WeasyPrint, and Pandoc's own parse (its JSON AST) for the check. Each runs as a fresh process, as mlq does,
+// measured as mlq is (measure.ts); null when the tool is not installed.
 import { spawnSync } from 'node:child_process';
+import { run, sum, type Measure } from './measure.js';
 
 const installed = new Map<string, boolean>();
 
@@ -9,32 +11,23 @@ function has(tool: string): boolean {
   return installed.get(tool)!;
 }
 
-function run(tool: string, args: string[]): void {
-  const result = spawnSync(tool, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${result.stderr}`);
-}
-
-function timed(steps: () => void): number {
-  const start = performance.now();
-  steps();
-  return (performance.now() - start) / 1000;
-}
-
 // A title keeps pandoc from warning about a missing one; it does not change the work it does. MathML for
 // the banks' TeX, as mlq's EPUB has.
 const PANDOC = ['--metadata', 'title=Benchmark', '--mathml'];
 
 /** `pandoc -o book.epub banks...`. */
-export function pandocEpubSeconds(markdownFiles: string[], outFile: string): number | null {
-  return has('pandoc') ? timed(() => run('pandoc', [...PANDOC, '-o', outFile, ...markdownFiles])) : null;
+export function pandocEpub(markdownFiles: string[], outFile: string): Measure | null {
+  return has('pandoc') ? run('pandoc', [...PANDOC, '-o', outFile, ...markdownFiles]) : null;
+}
+
+/** `pandoc -t json -o book.json banks...`: Pandoc reading the banks into its AST, and writing it. */
+export function pandocAst(markdownFiles: string[], outFile: string): Measure | null {
+  return has('pandoc') ? run('pandoc', [...PANDOC, '-t', 'json', '-o', outFile, ...markdownFiles]) : null;
 }
 
 /** `pandoc -s -o book.html banks... && weasyprint book.html book.pdf`: both steps, as a user would run them. */
-export function weasyprintPdfSeconds(markdownFiles: string[], outFile: string): number | null {
+export function weasyprintPdf(markdownFiles: string[], outFile: string): Measure | null {
   if (!has('pandoc') || !has('weasyprint')) return null;
   const html = `${outFile}.html`;
-  return timed(() => {
-    run('pandoc', [...PANDOC, '-s', '-o', html, ...markdownFiles]);
-    run('weasyprint', ['--quiet', html, outFile]);
-  });
+  return sum(run('pandoc', [...PANDOC, '-s', '-o', html, ...markdownFiles]), run('weasyprint', ['--quiet', html, outFile]));
 }

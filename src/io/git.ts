@@ -54,7 +54,7 @@ async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise
 }
 
 /** The nearest folder at or above `folder` that holds a `.git` entry, or null. */
-async function folderWithGit(folder: string): Promise<string | null> {
+export async function folderWithGit(folder: string): Promise<string | null> {
   for (let at = folder; ; at = path.dirname(at)) {
     if (existsSync(path.join(at, '.git'))) return at;
     if (path.dirname(at) === at) return null;

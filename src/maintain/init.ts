@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseConfig } from '../config.js';
 import { EXIT_INTERNAL, MlqError } from '../errors.js';
 import { git, repositoryOf } from '../io/git.js';
+import { remoteAddress } from '../io/repository.js';
 import { titleWithoutLeadingCount, type Bank } from '../model.js';
 import { parseBankParallel } from '../read/parse-parallel.js';
 import { readSourceText } from '../read/source.js';
@@ -81,17 +82,7 @@ export async function findBanks(root: string): Promise<FoundBank[]> {
 
 /** The repository's web address from its git remote, without credentials; "" when there is none. */
 export async function upstreamOf(root: string): Promise<string> {
-  const repository = await repositoryOf(root);
-  const remote = repository ? await git(repository, ['remote', 'get-url', 'origin']).then((out) => out.trim(), () => '') : '';
-  const scp = /^[\w.-]+@([\w.-]+):(.+?)(?:\.git)?\/?$/.exec(remote);
-  if (scp) return `https://${scp[1]}/${scp[2]}`;
-  try {
-    const url = new URL(remote);
-    if (!/^(?:https?|ssh|git):$/.test(url.protocol)) return '';
-    return `https://${url.hostname}${url.pathname.replace(/\.git\/?$/, '').replace(/\/$/, '')}`;
-  } catch {
-    return '';
-  }
+  return remoteAddress(await repositoryOf(root));
 }
 
 /** A YAML string that says exactly the text (JSON's double-quoted strings are YAML). */

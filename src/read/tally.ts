@@ -6,19 +6,19 @@
 // so the refusal names the first line past a limit, whichever thread read it.
 import type { Nodes, Root } from 'mdast';
 import { MlqError } from '../errors.js';
-import { limit, type LimitName } from '../limits.js';
+import { limit, LIMITS, type LimitName } from '../limits.js';
 import type { Bank } from '../model.js';
 
 export const KINDS = ['questions', 'cells', 'links', 'images', 'formulas', 'tex'] as const;
 export type Kind = (typeof KINDS)[number];
 
-const LIMITS_OF: Record<Kind, { what: string; answer?: LimitName; bank: LimitName; book: LimitName }> = {
-  questions: { what: 'questions', bank: 'questionsPerBank', book: 'questionsPerBook' },
-  cells: { what: 'table cells', answer: 'cellsPerAnswer', bank: 'cellsPerBank', book: 'cellsPerBook' },
-  links: { what: 'links', answer: 'linksPerAnswer', bank: 'linksPerBank', book: 'linksPerBook' },
-  images: { what: 'image references', answer: 'imagesPerAnswer', bank: 'imagesPerBank', book: 'imagesPerBook' },
-  formulas: { what: 'formulas', answer: 'formulasPerAnswer', bank: 'formulasPerBank', book: 'formulasPerBook' },
-  tex: { what: 'characters of TeX', answer: 'texPerAnswer', bank: 'texPerBank', book: 'texPerBook' },
+const LIMITS_OF: Record<Kind, { answer?: LimitName; bank: LimitName; book: LimitName }> = {
+  questions: { bank: 'questionsPerBank', book: 'questionsPerBook' },
+  cells: { answer: 'cellsPerAnswer', bank: 'cellsPerBank', book: 'cellsPerBook' },
+  links: { answer: 'linksPerAnswer', bank: 'linksPerBank', book: 'linksPerBook' },
+  images: { answer: 'imagesPerAnswer', bank: 'imagesPerBank', book: 'imagesPerBook' },
+  formulas: { answer: 'formulasPerAnswer', bank: 'formulasPerBank', book: 'formulasPerBook' },
+  tex: { answer: 'texPerAnswer', bank: 'texPerBank', book: 'texPerBook' },
 };
 
 /** The items of one kind in reading order: the line of each, and its size where it is not 1 (a formula's TeX). */
@@ -49,6 +49,7 @@ const HTML_ITEMS: [Kind, RegExp][] = [
 function addLines(text: string, pattern: RegExp, line: number, lines: number[]): void {
   let at = 0;
   for (const { index } of text.matchAll(pattern)) {
+    // Stryker disable next-line EqualityOperator: the character at `index` is a '<', never a line break.
     for (; at < index; at++) if (text.charCodeAt(at) === 10) line++;
     lines.push(line);
   }
@@ -56,8 +57,9 @@ function addLines(text: string, pattern: RegExp, line: number, lines: number[]):
 
 const sizeOf = (items: Items, i: number) => items.sizes?.[i] ?? 1;
 
-function refuse(file: string, line: number, problem: string): never {
-  throw new MlqError(`${file}:${line}: ${problem}`);
+/** Refuses the item at `line`, the first past the limit `name`; `problem` says how much there is, in the limit's unit. */
+function refuse(file: string, line: number, name: LimitName, problem: string): never {
+  throw new MlqError(`${file}:${line}: ${problem}; the limit is ${limit(name)} (${name})`);
 }
 
 /**
@@ -68,7 +70,7 @@ export function tallyPiece(root: Root, file: string, questionLines: number[]): T
   const tally = emptyTally();
   tally.questions.lines = [...questionLines];
   const formula = (line: number, tex: string) => {
-    if (tex.length > limit('texPerFormula')) refuse(file, line, `a formula of ${tex.length} characters of TeX; the limit is ${limit('texPerFormula')} (texPerFormula)`);
+    if (tex.length > limit('texPerFormula')) refuse(file, line, 'texPerFormula', `a formula of ${tex.length} ${LIMITS.texPerFormula.unit}`);
     tally.formulas.lines.push(line);
     tally.tex.lines.push(line);
     tally.tex.sizes!.push(tex.length);
@@ -81,8 +83,11 @@ export function tallyPiece(root: Root, file: string, questionLines: number[]): T
     if (node.type === 'tableCell') tally.cells.lines.push(line);
     else if (node.type === 'link' || node.type === 'linkReference') tally.links.lines.push(line);
     else if (node.type === 'image' || node.type === 'imageReference') tally.images.lines.push(line);
-    else if (node.type === 'math' || node.type === 'inlineMath' || (node.type === 'code' && node.lang === 'math')) formula(line, node.value);
-    else if (node.type === 'html') for (const [kind, pattern] of HTML_ITEMS) addLines(node.value, pattern, line, tally[kind].lines);
+    else if (node.type === 'math' || node.type === 'inlineMath') formula(line, node.value);
+    // A code block is a formula when its language is math (GitHub draws ```math as math).
+    else if (node.type === 'code') {
+      if (node.lang === 'math') formula(line, node.value);
+    } else if (node.type === 'html') for (const [kind, pattern] of HTML_ITEMS) addLines(node.value, pattern, line, tally[kind].lines);
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
   }
   // HTML items are found after the Markdown ones of their node's parent: put every kind in reading order.
@@ -103,7 +108,7 @@ function refuseLongAnswers(tally: Tally, file: string, questionLines: number[]):
     for (let i = 0; i < items.lines.length; i++) {
       const line = items.lines[i]!;
       let starts = answer;
-      while (starts + 1 < questionLines.length && questionLines[starts + 1]! <= line) starts++;
+      while ((questionLines[starts + 1] ?? Infinity) <= line) starts++;
       if (starts !== answer) {
         if (past !== null) break;
         answer = starts;
@@ -114,7 +119,7 @@ function refuseLongAnswers(tally: Tally, file: string, questionLines: number[]):
     }
     if (past !== null) {
       const from = answer === -1 ? 'before the first question of its part' : `from the question at line ${questionLines[answer]}`;
-      refuse(file, past, `${count} ${LIMITS_OF[kind].what} in one answer (${from}); the limit is ${limit(name)} (${name})`);
+      refuse(file, past, name, `${count} ${LIMITS[name].unit} in one answer (${from})`);
     }
   }
 }
@@ -145,7 +150,7 @@ export class Totals {
         if (past === null && sum > limit(name)) past = items.lines[i]!;
       }
       this.sums.set(kind, sum);
-      if (past !== null) refuse(file, past, `at least ${sum} ${LIMITS_OF[kind].what} in the ${this.scope}; the limit is ${limit(name)} (${name})`);
+      if (past !== null) refuse(file, past, name, `at least ${sum} ${LIMITS[name].unit} in the ${this.scope}`);
     }
   }
 }

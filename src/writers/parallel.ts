@@ -110,6 +110,9 @@ export async function writeAll(
     }
     const outputs = new Map<FormatName, WriterOutput>();
     const last = formats.filter((format) => FORMATS[format].usesOutputs);
+    // Their writers load now, not once the workers are done (this thread waits for them anyway); one that
+    // fails to load fails again, and is reported, when it writes.
+    for (const format of last) FORMATS[format].load().catch(() => {});
     // Lightest first, so that progress shows early.
     const here = formats.filter((name) => !remote.has(name) && !last.includes(name));
     for (const format of here.sort((a, b) => HEAVIEST_FIRST.indexOf(b) - HEAVIEST_FIRST.indexOf(a))) {

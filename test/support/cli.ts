@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { ROOT } from './book.js';
 
 export interface Run {
@@ -33,4 +34,11 @@ export function mlq(args: string[], options: { cwd?: string; env?: Record<string
     env: mlqEnv(options.env),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `mlq build` that must succeed: exit 0 (stderr shown otherwise), and no internal error reported. */
+export function mlqBuild(args: string[], cwd = ROOT): void {
+  const run = mlq(['build', ...args], { cwd });
+  expect(run.stderr).not.toMatch(/internal error/);
+  expect(run.code, run.stderr).toBe(0);
 }

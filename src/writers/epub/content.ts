@@ -6,7 +6,8 @@ import type { Bank, Book, BookMeta, Link, Question } from '../../model.js';
 import { allQuestions } from '../../model.js';
 import { hastToText } from '../../read/markdown.js';
 import { allowedProperties, anyText, el, integerFrom, joined, textContent, type Allowed, type AttributeTable, type Child } from '../shared/hast.js';
-import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote, resolvedTarget, upstreamBase } from '../shared/links.js';
+import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote } from '../shared/links.js';
+import { BookLinks } from '../shared/book-links.js';
 import { mathOf, texToMathML } from '../shared/math.js';
 import { WORDS, linksLabel, titleFacts } from '../shared/words.js';
 import { COVER_SVG } from './cover.js';
@@ -51,7 +52,7 @@ interface Where {
 class Adapter {
   constructor(
     private readonly anchors: Map<string, string>,
-    private readonly upstreamBase: string | null,
+    private readonly bookLinks: BookLinks,
     private readonly warnings: string[],
   ) {}
 
@@ -89,16 +90,26 @@ class Adapter {
       else this.ids.add(properties.id);
     }
     if (node.tagName === 'a' && typeof properties.href === 'string') {
-      const href = this.href(properties.href);
+      const href = this.href(properties.href, where.file);
       if (href === null) return children;
       properties.href = href;
     }
     return [{ type: 'element', tagName: cellTagName(node), properties, children }];
   }
 
-  private href(href: string): string | null {
+  /** Where a link of the bank `file` leads: a question's chapter, another bank's part, or outside the book. */
+  private href(href: string, file: string): string | null {
     if (href.startsWith('#')) return this.anchors.get(decodeFragment(href.slice(1))) ?? null;
-    return resolvedTarget(href, this.upstreamBase);
+    const target = this.bookLinks.target(href, file);
+    return target === null ? null : 'bank' in target ? partFileOf(target.bank + 1) : target.href;
+  }
+
+  /** A source or answer link: another bank's part where it names one. */
+  linkAnchors(links: Link[]): Element[] {
+    return followable(links).map(({ link, href }) => {
+      const bank = this.bookLinks.bankAt(href);
+      return el('a', { href: bank === null ? href : partFileOf(bank + 1) }, [linkText(link)]);
+    });
   }
 }
 
@@ -205,13 +216,13 @@ function chunksOf(bank: Bank, part: number): Chunk[] {
   return chunks;
 }
 
-const linkAnchors = (links: Link[]): Element[] => followable(links).map(({ link, href }) => el('a', { href }, [linkText(link)]));
+const partFileOf = (part: number) => `part-${part}.xhtml`;
 
 /** `level` is the question heading's: h2 in a part without sections, h3 under a section's h2. */
 function questionBlock(q: Question, adapter: Adapter, level: number): Element {
   const where: Where = q;
-  const answerLinks = linkAnchors(q.answerLinks);
-  const sources = linkAnchors(q.sources);
+  const answerLinks = adapter.linkAnchors(q.answerLinks);
+  const sources = adapter.linkAnchors(q.sources);
   const linkList = (kind: 'answer' | 'source', className: string, anchors: Element[]) =>
     anchors.length > 0 && el('p', { className: [className] }, [linksLabel(kind, anchors.length), ...joined<Child>(anchors, ', ')]);
   const answer = q.hasAnswer
@@ -261,9 +272,9 @@ function upstreamLink(upstream: string): Child {
 }
 
 /** Builds every page and the navigation of the e-book. */
-export function epubContent(book: Book): EpubContent {
+export function epubContent(book: Book, configDir = '.'): EpubContent {
   const warnings: string[] = [];
-  const base = upstreamBase(book.meta.upstream);
+  const bookLinks = new BookLinks(book, configDir);
   const banks = book.banks.map((bank, i) => ({ bank, part: i + 1, chunks: chunksOf(bank, i + 1) }));
 
   // Where each question lives, so that `#question-id` links in answers cross chapter files.
@@ -277,9 +288,9 @@ export function epubContent(book: Book): EpubContent {
   const pages: Page[] = [coverPage(book.meta), titlePage(book)];
   const parts: Element[] = [];
   for (const { bank, part, chunks } of banks) {
-    const partFile = `part-${part}.xhtml`;
+    const partFile = partFileOf(part);
     const partTitle = bank.title || book.meta.title;
-    const front = new Adapter(anchors, base, warnings);
+    const front = new Adapter(anchors, bookLinks, warnings);
     const partBody = root([
       el('section', { className: ['part'], 'epub:type': 'part', role: 'doc-part' }, [
         el('h1', {}, [partTitle]),
@@ -292,7 +303,7 @@ export function epubContent(book: Book): EpubContent {
     // The open section's list in the nav: later chunks of the same section add their questions to it.
     let sectionList: Element | null = null;
     for (const chunk of chunks) {
-      const adapter = new Adapter(anchors, base, warnings);
+      const adapter = new Adapter(anchors, bookLinks, warnings);
       adapter.ids.add(chunk.sectionAnchor);
       for (const q of chunk.questions) adapter.ids.add(questionAnchor(q));
       const first = chunk.questions[0]!.number;

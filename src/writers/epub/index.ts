@@ -56,9 +56,10 @@ interface TemplateData {
   coverSvg: string;
 }
 
-export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnings: string[] }> {
+/** `configDir`: mlq.yaml's folder, which bank paths (and so links between banks) are relative to. */
+export async function writeEpub(book: Book, configDir = '.'): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const { meta } = book;
-  const { pages, nav, landmarks, warnings } = epubContent(book);
+  const { pages, nav, landmarks, warnings } = epubContent(book, configDir);
   const modified = modifiedOf(meta.sourceDate);
   const count = allQuestions(book).length;
   const cover = coverSvg(meta);
@@ -123,8 +124,8 @@ export async function writeEpub(book: Book): Promise<{ bytes: Uint8Array; warnin
 }
 
 export const epubFormat: Writer = {
-  write: async (book) => {
-    const { bytes, warnings } = await writeEpub(book);
+  write: async (book, context) => {
+    const { bytes, warnings } = await writeEpub(book, context.config.dir);
     return { files: [{ path: 'guide.epub', bytes }], warnings };
   },
 };

@@ -4,10 +4,10 @@ import type { Writer } from '../writer.js';
 import { DEFAULT_CONFIG, type AnswerForm, type Config } from '../../config.js';
 import { slugify, uniqueIds } from '../../read/ids.js';
 import { htmlWithMathML } from '../shared/math.js';
-import { upstreamLine } from '../shared/links.js';
+import { editAddresses } from '../shared/book-links.js';
 import { noteGuid } from '../anki/notes.js';
-import { pageFile, planTopics } from '../site/plan.js';
-import { siteAddress } from '../site/index.js';
+import { planTopics } from '../site/plan.js';
+import { SiteAddresses, siteAddress } from '../site/addresses.js';
 import type { Bank, Book, Link, Question } from '../../model.js';
 import { QUESTIONS_SCHEMA, SCHEMA_FILE, SCHEMA_VERSION } from './schema.js';
 
@@ -64,12 +64,12 @@ export function toQuestionsJson(book: Book, config: Config = DEFAULT_CONFIG): ob
   const { meta } = book;
   const relative = (file: string) => path.relative(config.dir, file).split(path.sep).join('/');
   const forms = config.output.jsonAnswers;
-  const site = siteAddress(config, meta.upstream);
-  const pages = new Map(planTopics(book, config.dir).flatMap((topic) => topic.questions.map((q) => [q, `${pageFile(topic)}#${q.id}`] as const)));
+  const site = new SiteAddresses(config.site.urls, siteAddress(config, meta.repository?.url));
+  const pages = new Map(planTopics(book, config.dir, config.site.topics).flatMap((topic) => topic.questions.map((q) => [q, `${site.path(topic.slug)}#${q.id}`] as const)));
   const published = (q: Question): Published => ({
-    siteUrl: site ? new URL(pages.get(q)!, site).href : null,
+    siteUrl: site.absolute(pages.get(q)!),
     ankiGuid: noteGuid(book, config, q.id),
-    upstreamUrl: upstreamLine(meta.upstream, config.site.branch, relative(q.file), q.line),
+    upstreamUrl: editAddresses(meta.repository, q.file, q.line)?.line ?? null,
   });
   const bankIds = uniqueIds(book.banks.map((bank, i) => slugify(relative(bank.file).replace(/\.[^./]*$/, '')) || `bank-${i + 1}`));
   return {

@@ -129,12 +129,12 @@ export const QUESTIONS_SCHEMA = {
         file: text('The bank file, relative to mlq.yaml.'),
         line: line('Line of the question heading.'),
         siteUrl: {
-          description: 'The question on the site mlq builds (site.url, or the upstream\'s GitHub Pages address): its page and anchor; null when the site has no address.',
+          description: 'The question on the site mlq builds (site.url, or the GitHub Pages address of the repository that holds the banks): its page and anchor; null when the site has no address.',
           anyOf: [{ type: 'null' }, { type: 'string', format: 'uri' }],
         },
         ankiGuid: { type: 'string', pattern: '^[0-9a-f]{16}$', description: 'The GUID of the question\'s note in deck.apkg and deck.csv (from the deck name and the question id).' },
         upstreamUrl: {
-          description: 'The question\'s heading line in the upstream GitHub repository (on site.branch, else HEAD); null when the upstream is not on GitHub.',
+          description: 'The question\'s heading line in the GitHub repository that holds its bank (site.repository, else the git remote; on site.branch, else the branch checked out), as GitHub shows lines (?plain=1#L12); null when that is not known.',
           anyOf: [{ type: 'null' }, { type: 'string', format: 'uri' }],
         },
       },

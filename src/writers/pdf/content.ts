@@ -5,7 +5,7 @@ import { BODY_STYLE, CODE, MEASURE, PROSE, emojiSvg, fontRuns, type FontName, ty
 import type { KeepLines, Picture } from './render.js';
 import { limit } from '../../limits.js';
 import { textContent } from '../shared/hast.js';
-import { linkTarget } from '../shared/links.js';
+import type { BookLinks } from '../shared/book-links.js';
 import { mathOf, texToSvg, type MathSvg } from '../shared/math.js';
 
 export const COLORS = { link: '#1a5fb4', accent: '#8f3b1b', muted: '#5e5e5e', codeBack: '#f3f3f0', rule: '#c8c8c8' };
@@ -15,9 +15,14 @@ export interface RenderContext {
   missing: Set<string>;
   /** Keys of the images in the document's image dictionary, by `imageKey(file, src)`; absent when unreadable. */
   images: ReadonlyMap<string, string>;
-  /** The bank file the tree comes from, for its relative image paths. */
+  /** The bank file the tree comes from, for its relative image paths and links. */
   file: string;
+  /** Where links lead: a link to another bank of the book goes to its part (`part-N`). */
+  links: BookLinks | null;
 }
+
+/** The destination of a bank's part (index in book.banks). */
+export const partId = (bank: number): string => `part-${bank + 1}`;
 
 export const imageKey = (file: string, src: string) => `${file}\u0000${src}`;
 
@@ -26,6 +31,8 @@ interface InlineStyle {
   italics?: boolean;
   code?: boolean;
   link?: string;
+  /** A place in the document (a part's id). */
+  destination?: string;
   strike?: boolean;
   sup?: boolean;
   sub?: boolean;
@@ -56,6 +63,8 @@ export const MIN_LINES = 2;
 const SHORT_HYPHENATED = /(?<![\p{L}\p{N}_-])(?=[\p{L}\p{N}_-]{3,12}(?![\p{L}\p{N}_-]))[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+(?![\p{L}\p{N}_-])/gu;
 /** A whole emoji, sequences (flags, families, skin tones) included. */
 const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
+/** Text with no emoji for certain: every emoji has a character past ASCII, and the search for one is slow. */
+const ASCII_ONLY = /^[\0-\x7f]*$/;
 
 const BLOCKS = new Set([
   'p', 'ul', 'ol', 'pre', 'blockquote', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'div', 'details',
@@ -111,7 +120,7 @@ export function styledText(text: string, style: InlineStyle, context: RenderCont
   const addText = (piece: string) => {
     if (piece) runs.push(...withShortWordsWhole(withBreaks(fontRuns(piece, chain, context.missing))));
   };
-  for (const match of text.matchAll(EMOJI)) {
+  for (const match of ASCII_ONLY.test(text) ? [] : text.matchAll(EMOJI)) {
     const svg = emojiSvg(match[0]);
     if (!svg) continue;
     addText(text.slice(last, match.index));
@@ -129,6 +138,7 @@ export function styledText(text: string, style: InlineStyle, context: RenderCont
     if (style.italics) inline.italics = true;
     if (style.code) Object.assign(inline, { fontSize: CODE_FONT_SIZE, background: COLORS.codeBack });
     if (style.link) Object.assign(inline, { link: style.link, color: COLORS.link, decoration: 'underline' });
+    if (style.destination) Object.assign(inline, { linkToDestination: style.destination, color: COLORS.link, decoration: 'underline' });
     if (style.strike) inline.decoration = 'lineThrough';
     if (style.sup) inline.sup = true;
     if (style.sub) inline.sub = true;
@@ -170,8 +180,8 @@ function inline(node: ElementContent, style: InlineStyle, context: RenderContext
     case 'sub':
       return children({ sub: true });
     case 'a': {
-      const href = linkTarget(String(node.properties.href ?? ''));
-      return children(href ? { link: href } : {});
+      const target = context.links?.target(String(node.properties.href ?? ''), context.file) ?? null;
+      return children(target === null ? {} : 'bank' in target ? { destination: partId(target.bank) } : { link: target.href });
     }
     case 'br':
       return [{ text: '\n' }];

@@ -5,7 +5,8 @@ import { visit } from 'unist-util-visit';
 import type { Element, ElementContent } from 'hast';
 import type { Asset, Writer, WriteContext } from '../writer.js';
 import { allQuestions, type Bank, type Book, type Link, type Question } from '../../model.js';
-import { COLORS, MIN_LINES, blocks, imageKey, inlineRuns, styledText, type Inline, type RenderContext } from './content.js';
+import { COLORS, MIN_LINES, blocks, imageKey, inlineRuns, partId, styledText, type Inline, type RenderContext } from './content.js';
+import { BookLinks } from '../shared/book-links.js';
 import { BODY_STYLE, pageMargins, FONTS, FONT_FILES, describeChars } from './fonts.js';
 import { outlineAtHeadings } from './outline.js';
 import { patchPdfmake, type KeepLines } from './render.js';
@@ -73,7 +74,11 @@ function linkList(kind: 'answer' | 'source', links: Link[], render: RenderContex
   const seen = new Set<string>();
   const unique = followable(links).filter(({ href }) => !seen.has(href) && seen.add(href));
   if (unique.length === 0) return null;
-  const urls = unique.flatMap(({ href }, i) => [...(i > 0 ? [{ text: '\n' }] : []), ...styledText(href, { link: href }, render)]);
+  // A source in another bank of the book links to its part; its address is printed all the same.
+  const urls = unique.flatMap(({ href }, i) => {
+    const bank = render.links?.bankAt(href) ?? null;
+    return [...(i > 0 ? [{ text: '\n' }] : []), ...styledText(href, bank === null ? { link: href } : { destination: partId(bank) }, render)];
+  });
   // Never split: a list of sources half on one page, half on the next, reads as two.
   return { text: [{ text: linksLabel(kind, unique.length), bold: true }, ...(unique.length > 1 ? [{ text: '\n' }] : []), ...urls], style: 'sources', unbreakable: true };
 }
@@ -222,21 +227,21 @@ function isShort(question: Question): boolean {
 
 /** What the contents list of a bank and how deep: the questions only up to `maxQuestions` of them. */
 function bankContent(bank: Bank, index: number, render: RenderContext, partListed: boolean, heads: RunningHead[], entries: ContentsEntry[], maxQuestions: number): Content[] {
-  const partId = `part-${index + 1}`;
+  const id = partId(index);
   const sectionsListed = bank.sections.length > 1;
   const questionEntries = bank.questions.length <= maxQuestions ? entries : null;
   const part = bookmark(
     {
       text: styledText(bank.title, {}, render),
       style: 'part',
-      id: partId,
+      id,
       pageBreak: 'before',
       outlineText: bank.title,
       outlineExpanded: true,
     },
     partListed,
   );
-  if (partListed) entries.push({ id: partId, kind: 'part', title: styledText(bank.title, {}, render), count: bank.questions.length, indent: 0 });
+  if (partListed) entries.push({ id, kind: 'part', title: styledText(bank.title, {}, render), count: bank.questions.length, indent: 0 });
   heads.push({ node: part, title: bank.title });
   const content: Content[] = [
     part,
@@ -244,14 +249,14 @@ function bankContent(bank: Bank, index: number, render: RenderContext, partListe
     // The bank's own front matter (its intro, "Preparation Resources"), as its part page in the EPUB has it.
     ...blocks(bank.frontMatterTree.children, render),
   ];
-  const bankParent = partListed ? partId : undefined;
+  const bankParent = partListed ? id : undefined;
   let section: string | null = null;
   let parentId = bankParent;
   let sections = 0;
   for (const question of bank.questions) {
     if (question.section !== null && question.section !== section) {
       section = question.section;
-      const sectionId = `${partId}-section-${++sections}`;
+      const sectionId = `${id}-section-${++sections}`;
       const heading = bookmark(
         {
           text: styledText(section, {}, render),
@@ -354,8 +359,9 @@ export async function writePdf(book: Book, context: WriteContext): Promise<{ byt
   const partsListed = book.banks.length > 1;
   const entries: ContentsEntry[] = [];
   const { contentsMaxQuestions } = context.config.pdf;
-  const parts = book.banks.flatMap((bank, i) => bankContent(bank, i, { missing, images: keys, file: bank.file }, partsListed, heads, entries, contentsMaxQuestions));
-  const render: RenderContext = { missing, images: keys, file: '' };
+  const links = new BookLinks(book, context.config.dir);
+  const parts = book.banks.flatMap((bank, i) => bankContent(bank, i, { missing, images: keys, file: bank.file, links }, partsListed, heads, entries, contentsMaxQuestions));
+  const render: RenderContext = { missing, images: keys, file: '', links: null };
   const margins = pageMargins(context.config.output.pageSize);
   const side = margins[0];
   const date = new Date(meta.sourceDate || 0);

@@ -2,9 +2,12 @@
 // - pictures inside a line of text (formulas, emoji): an inline of the picture's own width and height, drawn
 //   on the text's baseline, with its text alternative (a formula's TeX) as invisible text for search and copy;
 // - one text object per run of like-styled words, not one per word, and one link annotation per link and
-//   line (pdfmake makes one per word): a smaller, faster file;
+//   line (pdfmake makes one per word): a smaller, faster file; and one inline per such run in the layout
+//   too, which keeps every page's lines until it draws the first;
 // - dot leaders after a contents entry;
-// - widow and orphan control and keep-with-next for paragraphs (pdfmake breaks a paragraph after any line).
+// - widow and orphan control and keep-with-next for paragraphs (pdfmake breaks a paragraph after any line);
+// - memory given back while the pages are drawn: each page's lines once it is drawn, and the file's bytes
+//   gathered into blocks as they come.
 import { createRequire } from 'node:module';
 
 /** A picture that stands in a line of text, in points; `above` and `below` are measured from the baseline. */
@@ -53,8 +56,15 @@ interface Inline {
   leader?: boolean;
   atLineEnd?: boolean;
   altSize?: number;
+  background?: unknown;
+  decoration?: unknown;
+  decorationColor?: unknown;
+  decorationStyle?: unknown;
+  decorationThickness?: unknown;
+  lineEnd?: boolean;
   _pageNodeRef?: PageTarget;
   _pageRef?: { _nodeRef: PageTarget };
+  _tocItemRef?: PageTarget;
 }
 type PageTarget = { positions?: { pageNumber: number }[] };
 interface Line {
@@ -86,7 +96,15 @@ interface PdfDocument {
   _font: PdfFont;
 }
 interface Renderer {
-  pdfDocument: PdfDocument;
+  pdfDocument: PdfDocument & PdfStream;
+}
+/** The pdfkit document as the stream of the file's bytes it is. */
+interface PdfStream {
+  push(chunk: Uint8Array | null): boolean;
+  addPage(...options: unknown[]): unknown;
+}
+interface Page {
+  items: unknown[];
 }
 interface Context {
   availableHeight: number;
@@ -96,6 +114,8 @@ interface Context {
 }
 interface TextNode {
   _inlines?: Inline[];
+  _pageRef?: unknown;
+  _tocItemRef?: unknown;
   keepLines?: KeepLines;
   pageOrientation?: string;
 }
@@ -127,6 +147,36 @@ function sameRun(a: Inline, b: Inline): boolean {
   );
 }
 
+/**
+ * Whether two neighbouring inlines of a line look the same in every way pdfmake draws them (text, background,
+ * decorations, height): then one inline can stand for both. Inline code keeps an inline per word, since
+ * pdfmake draws a background per inline.
+ */
+function sameLook(a: Inline, b: Inline): boolean {
+  return (
+    sameRun(a, b) && a.height === b.height && !a.background && !b.background && !a._tocItemRef && !b._tocItemRef && a.alignment !== 'justify' &&
+    a.decoration === b.decoration && a.decorationColor === b.decorationColor && a.decorationStyle === b.decorationStyle && a.decorationThickness === b.decorationThickness
+  );
+}
+
+/** A line with each run of like-looking inlines made one, as wide as they were together. */
+function mergeRuns(line: Line): void {
+  const inlines = line.inlines;
+  let kept = 0;
+  for (const inline of inlines) {
+    const last = inlines[kept - 1];
+    if (last && sameLook(last, inline)) {
+      last.text += inline.text;
+      last.width += inline.width;
+      last.trailingCut = inline.trailingCut;
+      if (inline.lineEnd) last.lineEnd = true;
+    } else {
+      inlines[kept++] = inline;
+    }
+  }
+  inlines.length = kept;
+}
+
 /** A page reference's inline ("00000" until the layout is done) gets the page number of its target. */
 function fillPageNumber(inline: Inline, target: PageTarget, widthOfText: (text: string, inline: Inline) => number) {
   if (!target?.positions) throw new Error('Page reference id not found');
@@ -136,6 +186,63 @@ function fillPageNumber(inline: Inline, target: PageTarget, widthOfText: (text: 
   inline.width = width;
   if (inline.alignment === 'right') inline.x += slack;
   else if (inline.alignment === 'center') inline.x += slack / 2;
+}
+
+/** The file's bytes are handed on in blocks of about this size. */
+const OUTPUT_BLOCK = 64 * 1024;
+
+/**
+ * pdfkit pushes a chunk per line of the file, many of them slices of a 16 KB buffer of zlib's, and the stream
+ * keeps them until pdfmake reads it, once every page is drawn: at 100x, 100 MB held for a 13 MB file. Gathered
+ * into blocks of their own as they come, they take their size.
+ */
+function gatherOutput(stream: PdfStream): void {
+  const push = stream.push;
+  let pending: Uint8Array[] = [];
+  let size = 0;
+  const flush = () => {
+    if (size > 0) push.call(stream, Buffer.concat(pending, size));
+    pending = [];
+    size = 0;
+  };
+  stream.push = function (chunk) {
+    if (chunk === null) {
+      flush();
+      return push.call(this, null);
+    }
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= OUTPUT_BLOCK) flush();
+    return true;
+  };
+}
+
+type GetStyleProperty = (item: { style?: unknown }, stack: unknown, property: string, fallback: unknown) => unknown;
+interface StyleLookup {
+  getStyleProperty: GetStyleProperty;
+}
+
+/**
+ * Runs `measure` with each style property looked up once per named style. pdfmake measures a paragraph word
+ * by word, and for each word looks up 22 properties through the whole stack of styles (a new Set for each named
+ * style on it): a tenth of the time of a large book. Within one paragraph the stack stays as it is, so a
+ * property a word does not set itself depends only on the word's named style.
+ */
+function withStylesRemembered<T>(styles: StyleLookup, measure: () => T): T {
+  const lookUp = styles.getStyleProperty;
+  const known = new Map<unknown, Map<string, unknown>>();
+  styles.getStyleProperty = (item, stack, property, fallback) => {
+    if (item[property as keyof typeof item] != null || Array.isArray(item.style)) return lookUp(item, stack, property, fallback);
+    let values = known.get(item.style);
+    if (!values) known.set(item.style, (values = new Map()));
+    if (!values.has(property)) values.set(property, lookUp(item, stack, property, fallback));
+    return values.get(property);
+  };
+  try {
+    return measure();
+  } finally {
+    styles.getStyleProperty = lookUp;
+  }
 }
 
 const sized = (svg: string, width: number, height: number) =>
@@ -148,10 +255,11 @@ export function patchPdfmake(): void {
   if (patched) return;
   patched = true;
   const TextInlines = pdfmakeModule<{ new (doc: null): { widthOfText(text: string, inline: Inline): number }; prototype: { measure(array: Inline[], styles: unknown): Inline[] } }>('TextInlines');
-  const Renderer = pdfmakeModule<{ prototype: { renderLine(this: Renderer, line: Line, x: number, y: number): void } }>('Renderer');
+  const Renderer = pdfmakeModule<{ prototype: { renderLine(this: Renderer, line: Line, x: number, y: number): void; renderPages(this: Renderer, pages: Page[]): void } }>('Renderer');
   const TextDecorator = pdfmakeModule<new (doc: PdfDocument) => { drawBackground(line: Line, x: number, y: number): void; drawDecorations(line: Line, x: number, y: number): void }>('TextDecorator');
   const Builder = pdfmakeModule<{ prototype: LayoutBuilder & { processLeaf(this: LayoutBuilder, node: TextNode): void } }>('LayoutBuilder');
   const svgToPdf = (require('pdfmake/js/3rd-party/svg-to-pdfkit.js') as { default: (doc: PdfDocument, svg: string, x: number, y: number, options: object) => void }).default;
+  const Styles = pdfmakeModule<StyleLookup>('StyleContextStack');
   const measurer = new TextInlines(null);
   const widthOfText = (text: string, inline: Inline) => measurer.widthOfText(text, inline);
 
@@ -159,7 +267,7 @@ export function patchPdfmake(): void {
   // picture's top, and its height so that the line reaches below the picture's bottom.
   const measure = TextInlines.prototype.measure;
   TextInlines.prototype.measure = function (array, styles) {
-    const items = measure.call(this, array, styles);
+    const items = withStylesRemembered(Styles, () => measure.call(this, array, styles));
     for (const item of items) {
       const picture = item.picture;
       if (!picture) continue;
@@ -172,6 +280,26 @@ export function patchPdfmake(): void {
       item.trailingCut = 0;
     }
     return items;
+  };
+
+  // pdfmake lays out every page before it draws the first (the footers count the pages, the contents give
+  // page numbers): a page's lines, the largest part of the layout, are dropped as soon as it is drawn.
+  const renderPages = Renderer.prototype.renderPages;
+  Renderer.prototype.renderPages = function (pages) {
+    const doc = this.pdfDocument;
+    gatherOutput(doc);
+    const addPage = doc.addPage;
+    let drawn = -1;
+    doc.addPage = function (...options) {
+      if (drawn >= 0) pages[drawn]!.items = [];
+      drawn++;
+      return addPage.apply(this, options);
+    };
+    try {
+      renderPages.call(this, pages);
+    } finally {
+      doc.addPage = addPage;
+    }
   };
 
   Renderer.prototype.renderLine = function (line, x, y) {
@@ -253,6 +381,15 @@ export function patchPdfmake(): void {
     doc.save().lineWidth(0.9).lineCap('round').dash(0.01, { space: LEADER_STEP - 0.01, phase: 0 }).strokeColor(LEADER_COLOR);
     doc.moveTo(start, baseline - 0.5).lineTo(end, baseline - 0.5).stroke().restore();
   }
+
+  // A line keeps an inline per word only while it is being filled.
+  const buildNextLine = Builder.prototype.buildNextLine;
+  Builder.prototype.buildNextLine = function (node) {
+    const line = buildNextLine.call(this, node);
+    // pdfmake writes the page number of a node's own page reference into its first inline.
+    if (line && !node._pageRef && !node._tocItemRef) mergeRuns(line);
+    return line;
+  };
 
   const processLeaf = Builder.prototype.processLeaf;
   Builder.prototype.processLeaf = function (node) {

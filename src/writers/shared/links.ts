@@ -94,15 +94,3 @@ export function upstreamBase(upstream: string): string | null {
   const github = githubRepository(upstream);
   return github ? `${github.url}/blob/HEAD/` : `${upstream.replace(/\/+$/, '')}/`;
 }
-
-/**
- * The address of a line of a bank in its upstream GitHub repository, on `branch` (or HEAD); null when the
- * upstream is not on GitHub or the file is outside the repository (`file` is relative to mlq.yaml, which
- * sits at the repository's root).
- */
-export function upstreamLine(upstream: string, branch: string, file: string, line: number): string | null {
-  const repo = githubRepository(upstream);
-  if (!repo || file.startsWith('../') || file.startsWith('/')) return null;
-  const path = file.split('/').map(encodeURIComponent).join('/');
-  return `${repo.url}/blob/${encodeURIComponent(branch || 'HEAD')}/${path}#L${line}`;
-}

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
 import type { Bank } from '../../model.js';
 import type { PatternList } from '../../patterns.js';
-import { decodeFragment, resolvedTarget, siteOf } from '../shared/links.js';
+import { decodeFragment, siteOf } from '../shared/links.js';
+import type { BookLinks } from '../shared/book-links.js';
+import { rootOf } from './addresses.js';
 import { mathOf, texToKatexHtml } from '../shared/math.js';
 import type { ImageType, ReadAsset } from '../writer.js';
 import { allowedProperties, anyText, integerFrom, type AttributeTable } from '../shared/hast.js';
@@ -44,9 +46,11 @@ export function isSponsored(href: string, patterns: PatternList): boolean {
 }
 
 export interface SiteLinks {
-  /** Question id -> "page.html#id". */
+  /** Question id -> "page.html#id" (or "page/#id"), from the site's root. */
   anchors: Map<string, string>;
-  upstreamBase: string | null;
+  /** Each bank's page, from the site's root: where a link to the bank's upstream address leads. */
+  bankPages: string[];
+  bookLinks: BookLinks;
   sponsored: PatternList;
   /** A local image of a bank (keyed by imageKey) -> its path in the site, or why it is not there. */
   images: Map<string, ImageCopy>;
@@ -68,7 +72,16 @@ export class PageContent {
   /** Whether the page got a formula: it then links KaTeX's stylesheet (see math.ts). */
   math = false;
 
-  constructor(private readonly links: SiteLinks) {}
+  /** The way from this page up to the site's root ("" or "../"), which the page's links to the site start with. */
+  private readonly root: string;
+
+  constructor(
+    private readonly links: SiteLinks,
+    /** The page's file in the site ("basics.html", "basics/index.html"). */
+    file: string,
+  ) {
+    this.root = rootOf(file);
+  }
 
   /** The level of the last heading placed by `nodes`: the next may go at most one deeper. */
   private outline = 1;
@@ -100,7 +113,7 @@ export class PageContent {
     if (node.tagName === 'img') {
       const src = String(properties.src ?? '');
       const copy = this.links.images.get(imageKey(file, src)) ?? { refused: 'was not found' };
-      if ('path' in copy) return [{ type: 'element', tagName, properties: { ...properties, src: copy.path, alt: String(properties.alt ?? '') }, children: [] }];
+      if ('path' in copy) return [{ type: 'element', tagName, properties: { ...properties, src: this.root + copy.path, alt: String(properties.alt ?? '') }, children: [] }];
       const line = node.position?.start.line;
       this.links.warnings.push(`${file}${line ? `:${line}` : ''}: image "${src}" ${copy.refused}: the site shows its description`);
       return [{ type: 'text', value: `[${String(properties.alt ?? '') || src}]` }];
@@ -112,7 +125,7 @@ export class PageContent {
       else this.ids.add(properties.id);
     }
     if (node.tagName === 'a') {
-      const href = this.href(String(properties.href ?? ''));
+      const href = this.href(String(properties.href ?? ''), file);
       if (href === null) return children;
       properties.href = href;
       if (isSponsored(href, this.links.sponsored)) properties.rel = ['sponsored', 'nofollow'];
@@ -121,10 +134,13 @@ export class PageContent {
     return [tagName === 'pre' ? highlighted(element) : element];
   }
 
-  /** Where a link of a bank leads in the site, or null where it must stay text. */
-  private href(href: string): string | null {
-    if (href.startsWith('#')) return this.links.anchors.get(decodeFragment(href.slice(1))) ?? null;
-    return resolvedTarget(href, this.links.upstreamBase);
+  /** Where a link of the bank `file` leads in the site, or null where it must stay text. */
+  private href(href: string, file: string): string | null {
+    const local = href.startsWith('#') ? this.links.anchors.get(decodeFragment(href.slice(1))) : undefined;
+    if (href.startsWith('#')) return local === undefined ? null : this.root + local;
+    const target = this.links.bookLinks.target(href, file);
+    if (target === null) return null;
+    return 'bank' in target ? this.root + this.links.bankPages[target.bank]! || './' : target.href;
   }
 }
 

@@ -1,19 +1,20 @@
 // site/: a static web site from the model: a hub, a page per topic, search, sitemap and structured data.
 // Pages link to each other relatively (the site works from disk and under any sub-path); absolute URLs,
 // from site.url, appear only where the web wants them (canonical, Open Graph, JSON-LD, sitemap).
-import path from 'node:path';
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { Config } from '../../config.js';
 import { allQuestions, type Book, type Question } from '../../model.js';
 import { PatternList } from '../../patterns.js';
 import { hastToText } from '../../read/markdown.js';
 import { el, joined, type Child } from '../shared/hast.js';
-import { followable, githubRepository, linkText, needsNoAnswerNote, upstreamBase, upstreamLine } from '../shared/links.js';
+import { followable, githubRepository, linkText, needsNoAnswerNote } from '../shared/links.js';
+import { BookLinks, editAddresses } from '../shared/book-links.js';
 import { WORDS } from '../shared/words.js';
 import type { OutputFile, Writer, WriteContext } from '../writer.js';
 import { collectImages, outLink, PageContent, type SiteLinks } from './content.js';
 import { renderPage, shortDescription, type Crumb, type PageSpec, type SiteInfo } from './layout.js';
-import { bankAnchor, bankTitle, HUB_FILE, NOT_FOUND_FILE, pageFile, planTopics, type TopicPage } from './plan.js';
+import { bankAnchor, bankTitle, HUB_FILE, NOT_FOUND_FILE, planTopics, type TopicPage } from './plan.js';
+import { rootOf, SiteAddresses, siteAddress, textAnchor } from './addresses.js';
 import { miniSearchScript, SEARCH_SCRIPT, searchDocument, searchIndexScript } from './search.js';
 import { STYLESHEET } from './style.js';
 import { mathAssets } from './math.js';
@@ -35,15 +36,6 @@ const DOWNLOADS = [
   { file: 'questions.schema.json', label: 'questions.schema.json' },
 ];
 
-/** The upstream's GitHub Pages address (https://owner.github.io/name/), or null when it is not on GitHub. */
-export function pagesAddress(upstream: string): string | null {
-  const repo = githubRepository(upstream);
-  return repo ? `https://${repo.owner.toLowerCase()}.github.io/${encodeURIComponent(repo.name)}/` : null;
-}
-
-/** The site's address: site.url (or --site-url), else the upstream's Pages address. */
-export const siteAddress = (config: Config, upstream: string): string | null => config.site.url || pagesAddress(upstream);
-
 const plainTitle = (q: Question) => hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${q.number}`;
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -52,28 +44,40 @@ interface Site {
   book: Book;
   config: Config;
   base: string | null;
+  addresses: SiteAddresses;
   info: SiteInfo;
   topics: TopicPage[];
   links: SiteLinks;
   downloads: { file: string; label: string; bytes: number }[];
 }
 
-const absolute = (site: Site, file: string): string | null => (site.base ? new URL(file === HUB_FILE ? '' : file, site.base).href : null);
+/** A page's address from the site's root ("basics.html", "basics/"; the hub "index.html" or ""). */
+const pathOf = (site: Site, topic: TopicPage | null): string => site.addresses.path(topic?.slug ?? null);
+const fileOf = (site: Site, topic: TopicPage | null): string => site.addresses.file(topic?.slug ?? null);
+const absolute = (site: Site, target: string): string | null => site.addresses.absolute(target);
 
-/** "Edit on GitHub": the question's line in the upstream repository, on site.branch. */
-function editUrl(site: Site, q: Question): string | null {
-  return upstreamLine(site.book.meta.upstream, site.config.site.branch, path.relative(site.config.dir, q.file).split(path.sep).join('/'), q.line);
-}
-
-function linkList(site: Site, label: string, links: Question['sources']): Child {
-  const anchors = followable(links).map(({ link, href }) => outLink(href, [{ type: 'text', value: linkText(link) }], site.links));
+function linkList(site: Site, from: string, label: string, links: Question['sources']): Child {
+  const anchors = followable(links).map(({ link, href }) => {
+    const bank = site.links.bookLinks.bankAt(href);
+    const words: ElementContent[] = [{ type: 'text', value: linkText(link) }];
+    return bank === null ? outLink(href, words, site.links) : el('a', { href: site.addresses.href(from, site.links.bankPages[bank]!) }, words);
+  });
   if (anchors.length === 0) return null;
   return el('p', { className: ['question-links'] }, [`${label}: `, ...joined<Child>(anchors, ', ')]);
 }
 
-function questionBlock(site: Site, q: Question, content: PageContent): Element {
-  const edit = editUrl(site, q);
+/** The upstream's text anchor of a question, where it is not already an id of the page (the first question so titled gets it). */
+function aliasOf(q: Question, content: PageContent): Element | null {
+  const alias = textAnchor(q);
+  if (!alias || content.ids.has(alias)) return null;
+  content.ids.add(alias);
+  return el('span', { className: ['anchor-alias'], id: alias });
+}
+
+function questionBlock(site: Site, q: Question, content: PageContent, from: string): Element {
+  const edit = editAddresses(site.book.meta.repository, q.file, q.line);
   return el('article', { className: ['question'], id: q.id }, [
+    aliasOf(q, content),
     el('h2', {}, [
       el('span', { className: ['number'] }, [`${q.number}.`]),
       ' ',
@@ -82,19 +86,26 @@ function questionBlock(site: Site, q: Question, content: PageContent): Element {
     ]),
     q.hasAnswer ? el('div', { className: ['answer'] }, content.nodes(q.answerTree.children, q.file, 3)) : null,
     needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [WORDS.noAnswer]),
-    linkList(site, 'Answer', q.answerLinks),
-    linkList(site, q.sources.length > 1 ? 'Sources' : 'Source', q.sources),
-    edit && el('p', { className: ['edit'] }, [el('a', { href: edit }, [`Edit on GitHub (line ${q.line})`])]),
+    linkList(site, from, 'Answer', q.answerLinks),
+    linkList(site, from, q.sources.length > 1 ? 'Sources' : 'Source', q.sources),
+    edit &&
+      el('p', { className: ['edit'] }, [
+        el('a', { href: edit.line }, [`Line ${q.line} on GitHub`]),
+        edit.edit && ' · ',
+        edit.edit && el('a', { href: edit.edit }, ['Edit on GitHub']),
+      ]),
   ]);
 }
 
 function crumbsOf(site: Site, topic: TopicPage | null): Crumb[] {
-  const home: Crumb = { label: 'Home', href: HUB_FILE, url: absolute(site, HUB_FILE) };
+  const from = fileOf(site, topic);
+  const hub = pathOf(site, null);
+  const home: Crumb = { label: 'Home', href: site.addresses.href(from, hub), url: absolute(site, hub) };
   if (!topic) return [{ ...home, href: null }];
   const bank = bankTitle(topic.bank, site.book);
-  const bankHref = `${HUB_FILE}#${bankAnchor(topic.bankNumber)}`;
-  const middle: Crumb[] = topic.namedAfterBank ? [] : [{ label: bank, href: bankHref, url: absolute(site, HUB_FILE) && `${absolute(site, HUB_FILE)}#${bankAnchor(topic.bankNumber)}` }];
-  return [home, ...middle, { label: topic.title, href: null, url: absolute(site, pageFile(topic)) }];
+  const bankTarget = `${hub}#${bankAnchor(topic.bankNumber)}`;
+  const middle: Crumb[] = topic.namedAfterBank ? [] : [{ label: bank, href: site.addresses.href(from, bankTarget), url: absolute(site, bankTarget) }];
+  return [home, ...middle, { label: topic.title, href: null, url: absolute(site, pathOf(site, topic)) }];
 }
 
 function breadcrumbList(crumbs: Crumb[]): object | null {
@@ -109,7 +120,7 @@ function breadcrumbList(crumbs: Crumb[]): object | null {
 function faqPage(site: Site, topic: TopicPage): object | null {
   const answered = topic.questions.filter((q) => q.hasAnswer);
   if (answered.length === 0) return null;
-  const url = absolute(site, pageFile(topic));
+  const url = absolute(site, pathOf(site, topic));
   return {
     '@context': SCHEMA,
     '@type': 'FAQPage',
@@ -126,7 +137,8 @@ function faqPage(site: Site, topic: TopicPage): object | null {
 }
 
 function topicPage(site: Site, topic: TopicPage, index: number): PageSpec {
-  const content = new PageContent(site.links);
+  const file = fileOf(site, topic);
+  const content = new PageContent(site.links, file);
   for (const q of topic.questions) content.ids.add(q.id);
   const previous = site.topics[index - 1];
   const next = site.topics[index + 1];
@@ -134,17 +146,18 @@ function topicPage(site: Site, topic: TopicPage, index: number): PageSpec {
   const crumbs = crumbsOf(site, topic);
   const answered = topic.questions.filter((q) => q.hasAnswer).length;
   const titles = topic.questions.slice(0, 3).map(plainTitle).join(' ');
-  const blocks = topic.questions.map((q) => questionBlock(site, q, content));
+  const blocks = topic.questions.map((q) => questionBlock(site, q, content, file));
   return {
-    file: pageFile(topic),
+    file,
+    root: rootOf(file),
     title: !topic.namedAfterBank && site.book.banks.length > 1 ? `${topic.title}: ${bank} | ${site.info.name}` : `${topic.title} | ${site.info.name}`,
-    description: shortDescription(`${topic.title}: ${count(topic.questions.length, 'interview question')}, ${answered} answered. ${titles}`),
-    canonical: absolute(site, pageFile(topic)),
+    description: shortDescription(topic.description || `${topic.title}: ${count(topic.questions.length, 'interview question')}, ${answered} answered. ${titles}`),
+    canonical: absolute(site, pathOf(site, topic)),
     jsonLd: [faqPage(site, topic), breadcrumbList(crumbs)].filter((data) => data !== null),
     crumbs,
     math: content.math,
     topic: topic.slug,
-    sidebar: sidebar(site.topics, topic, (other) => bankTitle(other.bank, site.book)),
+    sidebar: sidebar(site.topics, topic, (other) => bankTitle(other.bank, site.book), (other) => site.addresses.href(file, pathOf(site, other))),
     main: [
       el('h1', {}, [topic.title]),
       el('p', { className: ['lede'] }, [`${count(topic.questions.length, 'question')}, ${answered} answered`, topic.namedAfterBank ? '.' : ` · ${bank}.`]),
@@ -153,8 +166,8 @@ function topicPage(site: Site, topic: TopicPage, index: number): PageSpec {
       backToTop(),
       (previous !== undefined || next !== undefined) &&
         el('nav', { className: ['pager'], ariaLabel: 'Previous and next topic' }, [
-          previous !== undefined && el('a', { href: pageFile(previous), rel: ['prev'] }, [`← ${previous.title}`]),
-          next !== undefined && el('a', { href: pageFile(next), rel: ['next'] }, [`${next.title} →`]),
+          previous !== undefined && el('a', { href: site.addresses.href(file, pathOf(site, previous)), rel: ['prev'] }, [`← ${previous.title}`]),
+          next !== undefined && el('a', { href: site.addresses.href(file, pathOf(site, next)), rel: ['next'] }, [`${next.title} →`]),
         ]),
     ],
   };
@@ -164,8 +177,8 @@ function hubPage(site: Site): PageSpec {
   const { meta } = site.book;
   const questions = allQuestions(site.book);
   const answered = questions.filter((q) => q.hasAnswer).length;
-  const url = absolute(site, HUB_FILE);
-  const content = new PageContent(site.links);
+  const url = absolute(site, pathOf(site, null));
+  const content = new PageContent(site.links, HUB_FILE);
   const banks = site.book.banks.map((bank, i) => {
     const topics = site.topics.filter((topic) => topic.bankNumber === i + 1);
     content.ids.add(bankAnchor(i + 1));
@@ -178,12 +191,12 @@ function hubPage(site: Site): PageSpec {
         { className: ['topics'] },
         topics.map((topic) =>
           el('li', {}, [
-            topicLink(topic, false),
+            topicLink(topic, site.addresses.href(HUB_FILE, pathOf(site, topic)), false),
             ` (${count(topic.questions.length, 'question')})`,
             el(
               'ul',
               { className: ['topic-list'] },
-              topic.questions.map((q) => el('li', {}, [el('a', { href: `${pageFile(topic)}#${q.id}` }, [`${q.number}. ${plainTitle(q)}`])])),
+              topic.questions.map((q) => el('li', {}, [el('a', { href: site.addresses.href(HUB_FILE, `${pathOf(site, topic)}#${q.id}`) }, [`${q.number}. ${plainTitle(q)}`])])),
             ),
           ]),
         ),
@@ -207,7 +220,7 @@ function hubPage(site: Site): PageSpec {
             description,
             inLanguage: meta.language || 'en',
             ...(meta.sourceDate ? { dateModified: meta.sourceDate } : {}),
-            hasPart: site.topics.map((topic) => ({ '@type': 'WebPage', name: topic.title, url: absolute(site, pageFile(topic)) })),
+            hasPart: site.topics.map((topic) => ({ '@type': 'WebPage', name: topic.title, url: absolute(site, pathOf(site, topic)) })),
           },
         ]
       : [],
@@ -255,7 +268,7 @@ function llms(site: Site, shipped: readonly string[]): string {
   const href = (file: string) => absolute(site, file) ?? file;
   const topics = site.topics.map((topic) => ({
     title: !topic.namedAfterBank && site.book.banks.length > 1 ? `${topic.title} (${bankTitle(topic.bank, site.book)})` : topic.title,
-    href: href(pageFile(topic)),
+    href: href(pathOf(site, topic)),
     note: `${count(topic.questions.length, 'question')}, ${topic.questions.filter((q) => q.hasAnswer).length} answered`,
   }));
   const data = [
@@ -267,7 +280,7 @@ function llms(site: Site, shipped: readonly string[]): string {
   return llmsText(site.book.meta.title, site.book.meta.description || `${count(questions.length, 'interview question')} with answers, ${questions.filter((q) => q.hasAnswer).length} answered.`, [
     { heading: 'Topics', entries: topics },
     { heading: 'Data', entries: data.map((d) => ({ title: d.title, href: href(d.file), note: d.note })) },
-    { heading: 'Optional', entries: [{ title: 'Home', href: href(HUB_FILE), note: 'every question, by topic' }, ...others] },
+    { heading: 'Optional', entries: [{ title: 'Home', href: href(pathOf(site, null)), note: 'every question, by topic' }, ...others] },
   ]);
 }
 
@@ -280,10 +293,20 @@ function sitemap(site: Site, files: string[]): string {
 export async function writeSite(book: Book, context: WriteContext): Promise<{ files: OutputFile[]; warnings: string[] }> {
   const { config } = context;
   const { meta } = book;
-  const topics = planTopics(book, config.dir);
+  const topics = planTopics(book, config.dir, config.site.topics);
   const warnings: string[] = [];
+  for (const setting of config.site.topics) {
+    if (!topics.some((topic) => topic.setting === setting)) warnings.push(`${setting.place}: site.topics: no topic ${setting.section ? `"${setting.section}"` : 'outside the sections'}${setting.bank ? ` in ${setting.bank}` : ''}: the entry names no page`);
+  }
+  const base = siteAddress(config, meta.repository?.url);
+  const addresses = new SiteAddresses(config.site.urls, base);
   const anchors = new Map<string, string>();
-  for (const topic of topics) for (const q of topic.questions) anchors.set(q.id, `${pageFile(topic)}#${q.id}`);
+  for (const topic of topics) for (const q of topic.questions) anchors.set(q.id, `${addresses.path(topic.slug)}#${q.id}`);
+  // Another bank's address leads to its page: its only topic's, else its part of the hub.
+  const bankPages = book.banks.map((_, i) => {
+    const own = topics.filter((topic) => topic.bankNumber === i + 1);
+    return own.length === 1 ? addresses.path(own[0]!.slug) : `${addresses.path(null)}#${bankAnchor(i + 1)}`;
+  });
   const { images, files: media } = await collectImages(book.banks, context.readAsset);
   const built = new Map((context.built ?? []).map((file) => [file.path, file.bytes]));
   const downloads = DOWNLOADS.flatMap((d) => {
@@ -293,20 +316,20 @@ export async function writeSite(book: Book, context: WriteContext): Promise<{ fi
   const site: Site = {
     book,
     config,
-    base: siteAddress(config, meta.upstream),
+    base,
+    addresses,
     info: { name: meta.title, language: meta.language, license: meta.license, upstream: meta.upstream, sourceDate: meta.sourceDate },
     topics,
-    links: { anchors, upstreamBase: upstreamBase(meta.upstream), sponsored: new PatternList(config.site.sponsored, config.patternPlaces['site.sponsored']), images, warnings },
+    links: { anchors, bankPages, bookLinks: new BookLinks(book, config.dir), sponsored: new PatternList(config.site.sponsored, config.patternPlaces['site.sponsored']), images, warnings },
     downloads,
   };
-  if (!site.base) {
-    warnings.push('site: no site.url in mlq.yaml (or --site-url) and no GitHub upstream: the pages have no canonical URL and there is no sitemap.xml');
-  }
+  // Without an address (no site.url, and the banks in no GitHub repository mlq knows) the site is whole but
+  // has no canonical URLs nor sitemap.xml: nothing in it is wrong, so the build says nothing.
 
   const specs = [hubPage(site), ...topics.map((topic, i) => topicPage(site, topic, i)), notFoundPage(site)];
   const math = specs.some((spec) => spec.math);
   const text = (file: string, value: string): OutputFile => ({ path: file, bytes: new TextEncoder().encode(value) });
-  const documents = topics.flatMap((topic) => topic.questions.map((q) => searchDocument(q, pageFile(topic), topic.title)));
+  const documents = topics.flatMap((topic) => topic.questions.map((q) => searchDocument(q, addresses.path(topic.slug), topic.title)));
   const files: OutputFile[] = [
     ...specs.map((spec) => ({ path: spec.file, bytes: renderPage(spec, site.info) })),
     text('assets/site.css', STYLESHEET),
@@ -322,7 +345,7 @@ export async function writeSite(book: Book, context: WriteContext): Promise<{ fi
     text('robots.txt', `User-agent: *\nAllow: /\n${site.base ? `Sitemap: ${absolute(site, 'sitemap.xml')}\n` : ''}`),
   ];
   files.push(text('llms.txt', llms(site, files.map((file) => file.path))));
-  if (site.base) files.push(text('sitemap.xml', sitemap(site, [HUB_FILE, ...topics.map(pageFile)])));
+  if (site.base) files.push(text('sitemap.xml', sitemap(site, [addresses.path(null), ...topics.map((topic) => addresses.path(topic.slug))])));
   return { files: files.map((file) => ({ ...file, path: `site/${file.path}` })), warnings };
 }
 

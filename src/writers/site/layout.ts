@@ -20,6 +20,8 @@ export interface Crumb {
 
 export interface PageSpec {
   file: string;
+  /** The way from the page up to the site's root ("" or "../"): its links to the site's files start with it. */
+  root?: string;
   title: string;
   description: string;
   /** Absolute; null when the site has no address, or the page is not to be indexed (404). */
@@ -77,8 +79,8 @@ function breadcrumb(crumbs: Crumb[]): Child {
 }
 
 /** The search box: hidden until search.js shows it, so that a page without JavaScript has no dead control. */
-function searchBox(): ElementContent {
-  return el('form', { className: ['search'], role: 'search', id: '_search', hidden: true, action: HUB_FILE }, [
+function searchBox(root: string): ElementContent {
+  return el('form', { className: ['search'], role: 'search', id: '_search', hidden: true, action: `${root}${HUB_FILE}` }, [
     el('label', { htmlFor: ['_q'], className: ['visually-hidden'] }, ['Search the questions']),
     el('input', { type: 'search', id: '_q', name: 'q', autocomplete: 'off', spellCheck: 'false', placeholder: 'Search (press /)', ariaControls: ['_results'] }),
     el('div', { className: ['search-panel'], id: '_panel', hidden: true }, [
@@ -101,17 +103,18 @@ function themeSwitch(): ElementContent {
 }
 
 export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
+  const root = spec.root ?? '';
   const stylesheet = spec.standalone
     ? el('style', {}, [spec.standalone.stylesheet])
-    : el('link', { rel: ['stylesheet'], href: 'assets/site.css' });
-  const home = spec.standalone?.home ?? HUB_FILE;
+    : el('link', { rel: ['stylesheet'], href: `${root}assets/site.css` });
+  const home = spec.standalone?.home ?? (root || HUB_FILE);
   const head = el('head', {}, [
     el('meta', { charSet: 'utf-8' }),
     el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     el('title', {}, [spec.title]),
     el('script', {}, [THEME_BOOT]),
     // The 404 page is served at any depth, where a relative link misses and an absolute one leaves the site.
-    !spec.standalone && el('link', { rel: ['icon'], href: 'favicon.ico', sizes: '32x32' }),
+    !spec.standalone && el('link', { rel: ['icon'], href: `${root}favicon.ico`, sizes: '32x32' }),
     meta('description', spec.description),
     meta('color-scheme', 'light dark'),
     !spec.canonical && meta('robots', 'noindex'),
@@ -122,17 +125,17 @@ export function renderPage(spec: PageSpec, site: SiteInfo): Uint8Array {
     og('og:description', spec.description),
     spec.canonical && og('og:url', spec.canonical),
     stylesheet,
-    spec.math === true && el('link', { rel: ['stylesheet'], href: KATEX_STYLESHEET }),
+    spec.math === true && el('link', { rel: ['stylesheet'], href: `${root}${KATEX_STYLESHEET}` }),
     ...spec.jsonLd.map((data) => el('script', { type: 'application/ld+json' }, [scriptJson(data)])),
-    !spec.standalone && el('script', { src: 'assets/search.js', defer: true }),
-    !spec.standalone && el('script', { src: 'assets/page.js', defer: true }),
+    !spec.standalone && el('script', { src: `${root}assets/search.js`, defer: true }),
+    !spec.standalone && el('script', { src: `${root}assets/page.js`, defer: true }),
   ]);
   const date = site.sourceDate.slice(0, 10);
   const body = el('body', { dataSite: site.name }, [
     el('a', { className: ['skip'], href: '#_main' }, ['Skip to the content']),
     el('header', { className: ['site-header'] }, [
       el('a', { className: ['brand'], href: home }, [site.name]),
-      !spec.standalone && searchBox(),
+      !spec.standalone && searchBox(root),
       !spec.standalone && themeSwitch(),
       spec.sidebar ? menuButton() : null,
     ]),

@@ -6,7 +6,7 @@ import type { Element } from 'hast';
 import type { Question } from '../../model.js';
 import { hastToText } from '../../read/markdown.js';
 import { el, type Child } from '../shared/hast.js';
-import { pageFile, type TopicPage } from './plan.js';
+import type { TopicPage } from './plan.js';
 
 export const SIDEBAR_ID = '_sidebar';
 
@@ -28,14 +28,14 @@ export function questionList(topic: TopicPage): Element {
   ]);
 }
 
-/** A topic's link, with what study mode needs to show its progress (assets/page.js fills it in). */
-export const topicLink = (topic: TopicPage, current: boolean): Element =>
-  el('a', { href: pageFile(topic), dataTopic: topic.slug, dataTotal: topic.questions.length, ...(current ? { ariaCurrent: 'page' } : {}) }, [topic.title]);
+/** A topic's link (`href`: to its page from the page it is on), with what study mode needs to show its progress (assets/page.js fills it in). */
+export const topicLink = (topic: TopicPage, href: string, current: boolean): Element =>
+  el('a', { href, dataTopic: topic.slug, dataTotal: topic.questions.length, ...(current ? { ariaCurrent: 'page' } : {}) }, [topic.title]);
 
 /** The sidebar: every topic (grouped by bank where a bank has several), and under the current one its questions. */
-export function sidebar(topics: readonly TopicPage[], current: TopicPage, bankTitle: (topic: TopicPage) => string): Element {
+export function sidebar(topics: readonly TopicPage[], current: TopicPage, bankTitle: (topic: TopicPage) => string, hrefOf: (topic: TopicPage) => string): Element {
   const item = (topic: TopicPage): Element =>
-    el('li', {}, [topicLink(topic, topic === current), topic === current ? questionLinks(topic, '') : null]);
+    el('li', {}, [topicLink(topic, hrefOf(topic), topic === current), topic === current ? questionLinks(topic, '') : null]);
   const banks = [...new Set(topics.map((topic) => topic.bankNumber))];
   const items: Child[] = banks.flatMap((bank) => {
     const own = topics.filter((topic) => topic.bankNumber === bank);

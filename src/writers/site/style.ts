@@ -120,6 +120,8 @@ a[data-mark="again"]::after { content: " ↻"; color: var(--again); }
 .question.concealed > .answer, .question.concealed > .no-answer, .question.concealed > .question-links { display: none; }
 .question.run-off, .running .on-page, .running .pager { display: none; }
 .study-progress { font-size: .875rem; color: var(--muted); }
+/* The upstream site's text anchor of a question, at the question's top (inside its border and padding): it scrolls where the question does. */
+.anchor-alias { display: block; scroll-margin-top: calc(var(--header-height, 4rem) + .75rem + 1px + .25rem); }
 .question:target { background: var(--mark); outline: .5rem solid var(--mark); }
 .question h2 .number { color: var(--muted); }
 .permalink { font-size: .9375rem; font-weight: 400; margin-left: .35rem; text-decoration: none; }
