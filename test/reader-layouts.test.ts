@@ -822,18 +822,49 @@ describe('deep headings, titles that ask, several forms in one file', () => {
     expect(read(`# T\n\n${list}#### 1. X?\n\nx\n\n#### 2. Y?\n`)).not.toHaveProperty('forms');
     expect(read(`# T\n\n#### 1. X?\n\nx\n\n${list}#### 2. Y?\n\n#### 3. Z?\n\n#### 4. W?\n`)).not.toHaveProperty('forms');
     expect(read(text, { layout: 'list' })).not.toHaveProperty('forms');
+    // The other layout's questions before the first and after the last of the bank's: no second form either.
+    expect(read(`# T\n\n1. ### L?\n\n#### 1. W?\n\nw\n\n${exercises}\n2. ### M?\n\n3. ### N?\n`)).not.toHaveProperty('forms');
+    // Each form is read with the options of the whole bank.
+    expect(read(text, { numbering: 'none' })).toMatchObject({ numbering: 'none', forms: [{ reading: { numbering: 'none' } }] });
+  });
+
+  it('the later form starts after the earlier form\'s last question: a topic heading inside the earlier form, or one of its own questions, is not its start', () => {
+    const exercises = '#### 1. X?\n\nx\n\n#### 2. Y?\n\ny\n\n## More\n\n#### 3. Z?\n\nz\n';
+    // `## Core` is a topic of the list, among its questions; nothing stands between the forms, so the exercises start at their first question.
+    const list = '1. ### A?\n\n   a\n\n## Core\n\n2. ### B?\n\n   b\n\n3. ### C?\n\n   c\n\n';
+    expect(read(`# T\n\n${list}${exercises}`)).toMatchObject({ layout: 'list', forms: [{ line: 17 }] });
+    // `## More`, inside the later form, is not where it starts.
+    expect(read(`# T\n\n${list}## Exercises\n\n${exercises}`)).toMatchObject({ forms: [{ line: 17 }] });
+    // Questions as `##` headings, then a list of `###` items: the last `##` question stays in the earlier form.
+    const headings = '## 1. A?\n\na\n\n## 2. B?\n\nb\n\n## 3. C?\n\nc\n\n## 4. D?\n\nd\n\n';
+    const items = '1. ### X?\n\n   x\n\n2. ### Y?\n\n   y\n\n3. ### Z?\n';
+    const reading = read(`# T\n\n${headings}${items}`);
+    expect(reading).toMatchObject({ layout: 'headings', depth: 2, forms: [{ line: 19, reading: { layout: 'list', depth: 3 } }] });
+    expect(reading.questionLines.map((l) => l.line)).toEqual([3, 7, 11, 15]);
   });
 
   it('the later form is the other layout with the most questions; a list of text items starts at its topic heading too', () => {
     const headings = Array.from({ length: 8 }, (_, i) => `### ${i + 1}) Q${i + 1}?\n\nq\n\n`).join('');
-    const items = '- What is A?\n- What is B?\n- What is C?\n\n';
+    const items = '1. ### What is A?\n2. ### What is B?\n3. ### What is C?\n\n';
     const bolds = '**What is D?**\n\nd\n\n**What is E?**\n\ne\n\n**What is F?**\n\nf\n\n**What is G?**\n\ng\n';
     const text = `# T\n\n${headings}## Lists\n\n${items}## Bold\n\n${bolds}`;
     expect(read(text)).toMatchObject({ layout: 'headings', forms: [{ line: 41, reading: { layout: 'bold' } }] });
-    expect(read(`# T\n\n${headings}## Lists\n\n${items}`)).toMatchObject({ layout: 'headings', forms: [{ line: 35, reading: { layout: 'list', depth: 0 } }] });
+    expect(read(`# T\n\n${headings}## Lists\n\n${items}`)).toMatchObject({ layout: 'headings', forms: [{ line: 35, reading: { layout: 'list', depth: 3 } }] });
+    const asking = '- What is A?\n- What is B?\n- What is C?\n\n';
+    expect(read(`# T\n\n${headings}## Lists\n\n${asking}`)).toMatchObject({ layout: 'headings', forms: [{ line: 35, reading: { layout: 'list', depth: 0 } }] });
     // A heading at the later form's own depth, between the forms, is no topic of it: the form starts at its first question.
     const list = Array.from({ length: 3 }, (_, i) => `${i + 1}. ### Q${i + 1}?\n\n   q\n\n`).join('');
     expect(read(`# T\n\n${list}#### Note\n\n#### 1. X?\n\nx\n\n#### 2. Y?\n\n#### 3. Z?\n`)).toMatchObject({ layout: 'list', forms: [{ line: 17 }] });
+  });
+
+  it('a chapter that two layouts refuse gives both reasons', () => {
+    expect(refusal('# T\n\nSome prose that is long enough to outweigh the list below it.\n\n**1. Course**\n\n**2. Books**\n\n- Why is B?\n- What is C\n')).toBe(
+      'b.md:9: no questions found: its 1 list item that ask are prose (9 characters of 95; 1 of 2 items): a chapter, not a list of questions; its 2 numbered bold lines ask nothing (no "?", no question word): a list in prose, not questions (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)',
+    );
+  });
+
+  it('headings folded in <details> are no topic sections', () => {
+    expect(read('# T\n\n#### 1. A?\n\n<details><summary>Answer</summary>\n\n### Note\n\nx\n\n</details>\n\n#### 2. B?\n\nb\n').sectionDepth).toBe(0);
   });
 
   it('a chapter whose list items ask is refused at the first such item', () => {
