@@ -179,13 +179,21 @@ describe('headings layout', () => {
     const text = '# T\n\n### Intro\n\n### What is A?\nx\n\n### Explain B.\ny\n\n#### Deeper?\nz\n\n### Contents\n\n### How is C?\n';
     const reading = read(text);
     expect(reading).toMatchObject({ layout: 'headings', depth: 3, form: null, firstQuestionLine: 5 });
-    expect(reading.why[0]).toBe('detected: 3 unnumbered headings at depth 3, from the first one that ends in "?"');
+    expect(reading.why[0]).toBe('detected: 3 unnumbered headings at depth 3, from the first one that asks');
     expect(titles(text)).toEqual(['What is A?', 'Explain B.', 'How is C?']);
     expect(bank(text).questions[1]!.answerText).toContain('Deeper?');
   });
 
+  it('unnumbered: the headings just before the first asking one that open as questions are questions, not front matter', () => {
+    const text = '# Go\n\n## What you will learn\n\n## Introduction\n\n## What is Go\n\nx\n\n## Why use Go\n\ny\n\n## What is a goroutine?\n\nz\n\n## Summary\n';
+    expect(titles(text)).toEqual(['What is Go', 'Why use Go', 'What is a goroutine?', 'Summary']);
+    expect(read(text)).toMatchObject({ firstQuestionLine: 7, why: expect.arrayContaining(['detected: 4 unnumbered headings at depth 2, from the first one that asks']) });
+    // The run may begin at the first heading after the title.
+    expect(titles('# T\n\n## How does A work\n\n## What is B?\n')).toEqual(['How does A work', 'What is B?']);
+  });
+
   it('unnumbered with one heading is "1 unnumbered heading"; with a depth set, asking headings elsewhere do not count', () => {
-    expect(read('# T\n\n## What?\n').why[0]).toBe('detected: 1 unnumbered heading at depth 2, from the first one that ends in "?"');
+    expect(read('# T\n\n## What?\n').why[0]).toBe('detected: 1 unnumbered heading at depth 2, from the first one that asks');
     expect(titles('# T\n\n### What?\n\n## Why?\n\n## How?\n', { depth: 3 })).toEqual(['What?']);
   });
 

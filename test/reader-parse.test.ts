@@ -169,9 +169,13 @@ describe('headings that look like questions', () => {
   });
 
   it('a bold paragraph numbered on from the question before it, in a heading bank', () => {
-    const text = '# T\n\n#### 1) A?\nx\n\n**2) What is B?**\ny\n\n#### 3) C?\n\n**1) Earlier**\n\n**Note**\n\n#### 4) D?\n';
+    const text = '# T\n\n#### 1) A?\nx\n\n**2) What is B?**\ny\n\n#### 3) C?\n\n**1) Why earlier?**\n\n**Note**\n\n#### 4) D?\n';
     expect(loose(text)).toEqual([[6, '#### 2) What is B?']]);
     expect(bank(text).questions[0]!.answerText).toContain('What is B?');
+    // One that does not ask is a sub-head of the answer (`**2. One-to-Many:**`); one opening with a question word asks without "?".
+    const subHeads = '# T\n\n## Q1. What kinds are there?\n\n**1. One-to-One:**\n\nx\n\n**2. One-to-Many, which is common:**\n\ny\n\n**3 Explain many-to-many**\n\nz\n\n## Q2. What is a join?\n\nw\n';
+    expect(loose(subHeads)).toEqual([[13, '## Q3. Explain many-to-many']]);
+    expect(bank(subHeads).questions[0]!.answerText).toContain('One-to-Many, which is common:');
   });
 
   it('a bold paragraph that does not ask, in a bold bank: the hint puts the "?" before trailing emoji', () => {
@@ -588,7 +592,9 @@ describe('boundaries the mutation test found unstated', () => {
   });
 
   it('bold paragraphs inside answers: numbered on in another layout (not the same number), not asking in a bold bank', () => {
-    expect(loose('# T\n\n#### 2) A?\nx\n\n**2) Step**\n')).toEqual([]);
+    expect(loose('# T\n\n#### 2) A?\nx\n\n**2) What is a step?**\n')).toEqual([]);
+    // In a bold bank, a numbered bold line that asks without "?" is a paragraph that does not ask: one finding, not two.
+    expect(loose('# T\n\n**What is A?**\n\n**2. How to split data**\n\nx\n').map(([line]) => line)).toEqual([5]);
     expect(loose('# T\n\n**What is A?**\n\n**2) Step**\n\nx\n\n**Trade-off**\nIt balances.\n\n**Other**\\\n&#32;\n')).toEqual([
       [5, 'If it is a question, write it as "**Step?**"; if not, add to it what is not bold.'],
       [12, 'If it is a question, write it as "**Other?**"; if not, add to it what is not bold.'],

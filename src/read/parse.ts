@@ -14,7 +14,7 @@ import { keepTally, refuseLargeBook, tallyPiece, Totals, type Tally } from './ta
 import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
 import { leadingText } from './layouts/headings.js';
 import { boldLead } from './layouts/bold.js';
-import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, numberForm, numberIn, writeNumber, type QuestionStart } from './layouts/layout.js';
+import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, NUMBER_IN_TEXT, numberedAsks, numberForm, numberIn, writeNumber, type QuestionStart } from './layouts/layout.js';
 
 /** Link schemes a reader may follow; javascript:, data: and the like never reach an output. */
 const SAFE_URL = /^(?:https?:|mailto:|[^:/?#]*(?:[/?#]|$))/i;
@@ -27,7 +27,6 @@ const BACK_TO_TOP = /^[\s\p{S}\p{P}]*(?:back\s+to\s+(?:the\s+)?(?:top|contents|i
 const ANSWER_SUMMARY = /^\s*(?:show|see|view|click\s+(?:here\s+)?(?:to|for))?\s*(?:the\s+)?(?:answers?|solutions?|explanation)\s*[:.!]?\s*$/i;
 /** Emoji, joiners and spaces at the end of a text: a question mark goes before them. */
 const TRAILING_MARKS = /([\s\p{Extended_Pictographic}\u200d\ufe0f]*)$/u;
-const NUMBER_IN_TEXT = /^\s*(?:Q(?:uestion)?\s*)?(\d+)\s*[.):\-–]?\s*/i;
 
 type LinkKind = 'source' | 'answer' | 'inline' | 'unsafe';
 
@@ -247,10 +246,10 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
     const bold = current && boldLead(node);
     if (bold) {
       const text = toString(bold.strong);
-      const number = NUMBER_IN_TEXT.exec(text);
-      // In another layout, a bold paragraph numbered on from the question before it; in a bold bank, a
-      // paragraph that is only bold text but does not ask (`**Precision-recall trade-off ⭐️**`).
-      const numberedOn = reading.layout !== 'bold' && number && LOOKS_NUMBERED.test(text) && Number(number[1]) > (current!.start.number ?? 0);
+      // In another layout, a bold paragraph numbered on from the question before it that asks (not a sub-head
+      // of the answer, `**2. One-to-Many:**`); in a bold bank, a paragraph that is only bold text but does not
+      // ask (`**Precision-recall trade-off ⭐️**`).
+      const numberedOn = reading.layout !== 'bold' && LOOKS_NUMBERED.test(text) && numberedAsks(text) && Number(NUMBER_IN_TEXT.exec(text)![1]) > (current!.start.number ?? 0);
       const unasked = reading.layout === 'bold' && bold.rest.every((c) => !toString(c).trim());
       if (numberedOn) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, suggestion: asQuestion(text, reading) });
       if (unasked) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, hint: `If it is a question, write it as "${asQuestion(text.replace(TRAILING_MARKS, '?$1'), reading)}"; if not, add to it what is not bold.` });

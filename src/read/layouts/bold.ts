@@ -4,7 +4,7 @@ import type { PhrasingContent, RootContent, Strong } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { plural } from '../../cli/report.js';
-import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
+import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberedAsks, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
 
 const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)\1\s*$/;
 /** Only the number bold, the question after it: `**1)** The number of active ads.`, `**Q1.** What ...`. */
@@ -53,8 +53,6 @@ function past(position: Position, value: string): Position {
 }
 
 const EMOJI = /\p{Extended_Pictographic}/u;
-/** How a question without "?" starts (English): `**1. What is A**`, not `**1. Introduction to Statistics**`. */
-const QUESTION_WORD = /^(?:what|how|why|when|which|who|whose|where|is|are|can|could|do|does|did|should|would|will|explain|describe|define|compare|give|write|implement|name|list)\b/i;
 
 /** A bold text that is a question: in the form; unnumbered, one that asks, or carries the bank's emoji mark. */
 function isQuestionText(text: string, form: string | null, emojiMarked = false): boolean {
@@ -77,7 +75,7 @@ export const bold: Layout = {
     const [family] = mostFrequent(forms.map(formFamily));
     const numbered = family ? bolds.filter((b) => numberIn(b.text, forms.find((f) => formFamily(f) === family[0])!)) : [];
     // Numbered bold lines that neither ask nor have only their number bold are a prose list (`**1. Course**`).
-    const asking = numbered.filter((b) => b.numberOnly || ENDS_AS_QUESTION.test(b.text) || QUESTION_WORD.test(b.text.replace(numberForm(b.text)!.prefix, ''))).length;
+    const asking = numbered.filter((b) => b.numberOnly || numberedAsks(b.text)).length;
     const form = family && 2 * family[1] > bolds.length && (options.layout || 2 * asking > numbered.length) ? forms.find((f) => formFamily(f) === family[0])! : null;
     const asked = bolds.filter((b) => isQuestionText(b.text, form) && (form !== null || !b.numberOnly));
     // Most asking lines carry an emoji (a level: `👶`, `⭐️`): a line with one is a question even without "?",

@@ -2,7 +2,7 @@
 // `### Question 12: ...`; or, in a bank that numbers none, every heading at the question depth.
 import type { Heading, PhrasingContent, RootContent, Text } from 'mdast';
 import { plural } from '../../cli/report.js';
-import { ENDS_AS_QUESTION, formFamily, mostFrequent, NAVIGATION_HEADING, numberForm, numberIn, writeNumber, type Layout, type ScanLine } from './layout.js';
+import { ENDS_AS_QUESTION, formFamily, mostFrequent, NAVIGATION_HEADING, numberForm, numberIn, opensAsQuestion, writeNumber, type Layout, type ScanLine } from './layout.js';
 
 /** Where questions are looked for first; `#####` and `######` only in a bank with none there (lydiahallie's `###### 1.`). */
 const QUESTION_DEPTHS = [2, 3, 4];
@@ -78,7 +78,12 @@ export const headings: Layout = {
     }
     const asked = headingLines.filter((l) => depths.includes(l.depth) && ENDS_AS_QUESTION.test(l.title));
     const depth = options.depth ?? mostFrequent(asked.map((l) => l.depth))[0]?.[0] ?? 0;
-    const first = asked.find((l) => l.depth === depth)?.line ?? Infinity;
+    // The questions start at the first that ends in "?", or at the run of headings just before it that open as
+    // questions (`## What is Go` over `## Why use Go` over `## What is a goroutine?`): never front matter.
+    const atQuestionDepth = headingLines.filter((l) => l.depth === depth);
+    let start = atQuestionDepth.findIndex((l) => asked.includes(l));
+    while (start > 0 && opensAsQuestion(atQuestionDepth[start - 1]!.title)) start--;
+    const first = atQuestionDepth[start]?.line ?? Infinity;
     // One heading that asks is a title or a section's (`## How long do I need?` over prose), not a bank.
     const atDepth = asked.filter((l) => l.depth === depth);
     const titleOnly = !options.layout && !options.depth && atDepth.length === 1 && atDepth[0] === headingLines[0] && headingLines[0] === lines.find((l) => l.depth > 0);
@@ -92,7 +97,7 @@ export const headings: Layout = {
       ...(titleOnly && { rejected: `line ${atDepth[0]!.line} is the title, not a question` }),
       why: titleOnly
         ? `the one heading ending in "?" is the first one: a title, not a question`
-        : `${plural(questions.length, 'unnumbered heading')} at depth ${depth}, from the first one that ends in "?"`,
+        : `${plural(questions.length, 'unnumbered heading')} at depth ${depth}, from the first one that asks`,
     };
   },
 

@@ -152,6 +152,17 @@ export const writeNumber = (form: string, n: number) => form.replace('{n}', Stri
 export const LOOKS_NUMBERED = /^\s*(?:Q(?:uestion)?\s*)?\d+(?:\s*[.):](?!\d)|\s*[:\-–]?\s+\p{L})/iu;
 /** A question mark at the end, before any trailing link, emoji or closing mark. */
 export const ENDS_AS_QUESTION = /[?？](?:[\s\p{Extended_Pictographic}\u200d\ufe0f*_)\]]|\[[^\]]*\](?:\([^)]*\))?)*$/u;
+/** How a question without "?" starts (English): `**1. What is A**`, not `**1. Introduction to Statistics**`. */
+const QUESTION_WORD = /^(?:what|how|why|when|which|who|whose|where|is|are|can|could|do|does|did|should|would|will|explain|describe|define|compare|give|write|implement|name|list)\b/i;
+
+/** A question number as written at the start of a text, in any form (`12)`, `Q12:`, `12 -`, `Question 12`). */
+export const NUMBER_IN_TEXT = /^\s*(?:Q(?:uestion)?\s*)?(\d+)\s*[.):\-–]?\s*/i;
+
+/** Whether a text asks without "?": it opens with a question word (after its number, if it has one). */
+export const opensAsQuestion = (text: string): boolean => QUESTION_WORD.test(text.replace(NUMBER_IN_TEXT, ''));
+
+/** Whether a numbered text asks: it ends in "?", or opens as a question. */
+export const numberedAsks = (text: string): boolean => ENDS_AS_QUESTION.test(text) || opensAsQuestion(text);
 /**
  * Headings of a table of contents, and of a footer that sends the reader elsewhere for the rest ("Explore
  * all 100 answers here 👉"): navigation, never a question, a section or part of an answer.
