@@ -81,6 +81,13 @@ describe('questions.json', () => {
     expect(json!.questions[0]!.answerMarkdown).toBe('Plain.');
   });
 
+  it("marks a quiz's right option in answerText as the other outputs do (☑), the others ☐", () => {
+    const quiz = '# Quiz\n\n#### Q1. Which is a metric?\n\n- [ ] ReLU\n- [x] F1 score\n- [ ] Adam\n';
+    const [json] = banksOf(toQuestionsJson(bookOf(quiz), withForms('html', 'text')));
+    expect(json!.questions[0]!.answerText).toBe('- ☐ ReLU\n- ☑ F1 score\n- ☐ Adam');
+    expect(json!.questions[0]!.answerHtml).toContain('<input type="checkbox" checked disabled> F1 score');
+  });
+
   it('gives each answer in the forms asked for, HTML and Markdown by default, and says which', () => {
     const forms = (json: object) => [(json as { answerForms: string[] }).answerForms, Object.keys(banksOf(json)[0]!.questions[1]!).filter((key) => key.startsWith('answer') && key !== 'answerLinks')];
     expect(forms(toQuestionsJson(bookOf(bank)))).toEqual([['html', 'markdown'], ['answerHtml', 'answerMarkdown']]);

@@ -236,6 +236,12 @@ export function hastToHtml(tree: HastRoot): string {
   return toHtml(tree);
 }
 
+/**
+ * A task list's box as a character, ☑ ticked or ☐ not (null for any other element): every output marks a
+ * quiz's right option the same way, its plain text included; form controls need labels and do nothing here.
+ */
+export const taskBox = (node: Element): string | null => (node.tagName === 'input' && node.properties.type === 'checkbox' ? (node.properties.checked ? '☑' : '☐') : null);
+
 /** Plain text of an HTML tree, with blocks separated by blank lines; math as its TeX, in `$…$` or `$$…$$`. */
 export function hastToText(tree: HastRoot): string {
   const parts: string[] = [];
@@ -267,6 +273,12 @@ export function hastToText(tree: HastRoot): string {
       return;
     }
     if (node.type === 'element' && block.has(node.tagName) && parts.length > 0 && !afterMarker) parts.push('\n');
+    const box = node.type === 'element' ? taskBox(node) : null;
+    if (box) {
+      parts.push(box);
+      afterMarker = false;
+      return;
+    }
     const math = node.type === 'element' ? mathOf(node) : null;
     if (math) {
       parts.push(math.display ? `$$\n${math.tex}\n$$` : `$${math.tex}$`);

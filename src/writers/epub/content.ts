@@ -4,7 +4,7 @@
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import type { Bank, Book, BookMeta, Link, Question } from '../../model.js';
 import { allQuestions } from '../../model.js';
-import { hastToText } from '../../read/markdown.js';
+import { hastToText, taskBox } from '../../read/markdown.js';
 import { allowedProperties, anyText, el, integerFrom, joined, textContent, type Allowed, type AttributeTable, type Child } from '../shared/hast.js';
 import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote } from '../shared/links.js';
 import { BookLinks } from '../shared/book-links.js';
@@ -83,8 +83,9 @@ class Adapter {
       this.warnings.push(`${where.file}${line ? `:${line}` : ''}: local image "${src}" is shown as its description in the EPUB`);
       return [{ type: 'text', value: `[${String(properties.alt ?? '') || src}]` }];
     }
-    // A task list's boxes are written as characters: e-readers show form controls unevenly, if at all.
-    if (node.tagName === 'input' && node.properties.type === 'checkbox') return [{ type: 'text', value: node.properties.checked ? '☑' : '☐' }];
+    // E-readers show form controls unevenly, if at all.
+    const box = taskBox(node);
+    if (box) return [{ type: 'text', value: box }];
     if (typeof properties.id === 'string') {
       if (this.ids.has(properties.id)) delete properties.id;
       else this.ids.add(properties.id);

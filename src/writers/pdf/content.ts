@@ -7,6 +7,7 @@ import { limit } from '../../limits.js';
 import { textContent } from '../shared/hast.js';
 import type { BookLinks } from '../shared/book-links.js';
 import { mathOf, texToSvg, type MathSvg } from '../shared/math.js';
+import { taskBox } from '../../read/markdown.js';
 
 export const COLORS = { link: '#1a5fb4', accent: '#8f3b1b', muted: '#5e5e5e', codeBack: '#f3f3f0', rule: '#c8c8c8' };
 
@@ -185,8 +186,10 @@ function inline(node: ElementContent, style: InlineStyle, context: RenderContext
     }
     case 'br':
       return [{ text: '\n' }];
-    case 'input':
-      return styledText(node.properties.checked ? '☑ ' : '☐ ', style, context);
+    case 'input': {
+      const box = taskBox(node);
+      return box ? styledText(`${box} `, style, context) : [];
+    }
     case 'img':
       return styledText(`[${String(node.properties.alt ?? '') || 'image'}]`, { ...style, italics: true }, context);
     default:

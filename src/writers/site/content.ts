@@ -10,6 +10,7 @@ import { decodeFragment, siteOf } from '../shared/links.js';
 import type { BookLinks } from '../shared/book-links.js';
 import { rootOf } from './addresses.js';
 import { mathOf, texToKatexHtml } from '../shared/math.js';
+import { taskBox } from '../../read/markdown.js';
 import type { ImageType, ReadAsset } from '../writer.js';
 import { allowedProperties, anyText, integerFrom, type AttributeTable } from '../shared/hast.js';
 import { highlighted } from './code.js';
@@ -118,8 +119,10 @@ export class PageContent {
       this.links.warnings.push(`${file}${line ? `:${line}` : ''}: image "${src}" ${copy.refused}: the site shows its description`);
       return [{ type: 'text', value: `[${String(properties.alt ?? '') || src}]` }];
     }
-    // A task list's boxes are written as characters: a form control would need a label, and does nothing here.
-    if (node.tagName === 'input') return node.properties.type === 'checkbox' ? [{ type: 'text', value: node.properties.checked ? '☑' : '☐' }] : [];
+    if (node.tagName === 'input') {
+      const box = taskBox(node);
+      return box ? [{ type: 'text', value: box }] : [];
+    }
     if (typeof properties.id === 'string') {
       if (this.ids.has(properties.id)) delete properties.id;
       else this.ids.add(properties.id);
