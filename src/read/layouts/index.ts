@@ -53,7 +53,8 @@ const FORM_MIN_LINES = 3;
  * the topic heading before its first question on.
  */
 export function readingOf(text: string, file: string, options: ReadOptions = {}): Reading {
-  const { found, ...reading } = readingIn(text, file, options, options.layout ? 'set in mlq.yaml' : 'detected');
+  const scanned = scanLines(text);
+  const { found, ...reading } = readingIn(scanned, file, options, options.layout ? 'set in mlq.yaml' : 'detected');
   const lines = reading.questionLines.map((l) => l.line);
   const [first, last] = [Math.min(...lines), Math.max(...lines)];
   // No line is a question of two layouts (headings, list items and bold paragraphs are different lines): whether
@@ -71,12 +72,12 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
   const end = Math.max(...earlier[1].lines);
   const start = Math.min(...later[1].lines);
   // The later form starts at the topic heading nearest before its first question, else at that question.
-  const heading = scanLines(text).findLast((l) => l.depth > 0 && l.depth < (later[1].depth || 7) && l.line > end && l.line < start);
+  const heading = scanned.findLast((l) => l.depth > 0 && l.depth < (later[1].depth || 7) && l.line > end && l.line < start);
   const line = heading?.line ?? start;
   const textLines = text.split('\n');
   // Each form's topics are those of the whole file: its title is the file's, not a `##` that opens the form.
-  const title = titleDepth(scanLines(text));
-  const formOf = (id: LayoutId, formText: string) => readingIn(formText, file, { ...options, layout: id }, 'detected', title);
+  const title = titleDepth(scanned);
+  const formOf = (id: LayoutId, formText: string) => readingIn(scanLines(formText), file, { ...options, layout: id }, 'detected', title);
   // The earlier form's questions all come before the cut, and the text after it holds none of them; reading
   // only the text before it is what parse.ts does with this form.
   // Stryker disable next-line ArithmeticOperator,MethodExpression
@@ -91,8 +92,7 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
   };
 }
 
-function readingIn(text: string, file: string, options: ReadOptions, how: string, title?: number): Reading & { found: [LayoutId, Candidates][] } {
-  const lines = scanLines(text);
+function readingIn(lines: ScanLine[], file: string, options: ReadOptions, how: string, title?: number): Reading & { found: [LayoutId, Candidates][] } {
   const ids = options.layout ? [options.layout] : (Object.keys(LAYOUTS) as LayoutId[]);
   const found = ids.map((id) => [id, LAYOUTS[id].scan(lines, options)] as [LayoutId, Candidates]);
   const [id, best] = found.reduce((a, b) => (b[1].lines.length > a[1].lines.length ? b : a));

@@ -8,7 +8,7 @@
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { plural } from '../../cli/report.js';
-import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberForm, numberIn, type Layout, type QuestionStart, type Reading } from './layout.js';
+import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberForm, numberIn, writeNumber, type Layout, type QuestionStart, type Reading } from './layout.js';
 
 const ITEM = /^ *(?:\d{1,9}[.)]|[-*+])[ \t]+(.*)/;
 const ITEM_HEADING = /^(#{1,6})[ \t]+\S/;
@@ -87,7 +87,7 @@ export const list: Layout = {
       why: outweighed
         ? `${plural(questions.length, 'list item')} of ${items.length} ending in "?", with ${itemText} characters to ${prose} of prose: a chapter, not a list of questions`
         : questions.length
-          ? `${plural(questions.length, 'list item')} ${form === TAG_FORM ? 'opening with a difficulty tag like "[E]"' : form ? `numbered like "${form.replace('{n}', '12')}"` : 'ending in "?"'}`
+          ? `${plural(questions.length, 'list item')} ${form === TAG_FORM ? 'opening with a difficulty tag like "[E]"' : form ? `numbered like "${writeNumber(form, 12)}"` : 'ending in "?"'}`
           : 'no list item opens with a heading, a tag or a question number, nor asks',
     };
   },
