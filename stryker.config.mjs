@@ -17,7 +17,7 @@ export const GROUPS = {
   // The reader: its layouts and the shared part (parse.ts). A mutant of a module-level constant (a regex) runs
   // against all of its group's tests: name only fast tests that import the modules, and read no bank while the
   // tests are collected.
-  reader: { target: 95, mutate: ['src/read/layouts/**/*.ts', 'src/read/parse.ts'], tests: ['test/reader-layouts.test.ts', 'test/reader-parse.test.ts', 'test/layouts.test.ts'] },
+  reader: { target: 95, mutate: ['src/read/layouts/**/*.ts', 'src/read/parse.ts'], tests: ['test/mutation/reader.suite.ts'] },
   links: { target: 98, mutate: ['src/links/verdict.ts', 'src/links/retry.ts'], tests: ['test/links-verdict-retry.test.ts'] },
   // The resource limits and their count on the parsed tree. Its tests build small trees and tallies in memory and
   // import nothing else: a mutant of a module-level table (which kind is held to which limit) runs all of them.
