@@ -5,6 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readingOf } from '../src/read/layouts/index.js';
+import { bankPieces, finishBank, parseBankPart } from '../src/read/parse.js';
 import { ROOT } from './support/book.js';
 
 // The CLI as bin/mlq.js runs it: lib/ is bundled by `npm test` before vitest starts.
@@ -88,5 +90,28 @@ describe('the real lists of ../shared/lists', () => {
         if (r.questions < row.min || r.questions > row.max) expect(r.code).not.toBe(0);
       });
     }
+  });
+});
+
+describe('a real list read in pieces', () => {
+  if (!LISTS) return;
+  const files = readdirSync(LISTS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') && f.includes(path.sep)).sort();
+  const readIn = (file: string, text: string, pieceChars?: number) => {
+    const reading = readingOf(text, file);
+    return finishBank(bankPieces(text, reading, pieceChars).map((piece) => parseBankPart(file, piece, reading)), reading);
+  };
+
+  it('gives the same bank as read whole (each form in one piece): questions, answers, places and findings', { timeout: 120_000 }, () => {
+    let cutInLists = 0;
+    for (const file of files) {
+      const text = readFileSync(path.join(LISTS, file), 'utf8');
+      const reading = readingOf(text, file);
+      if (reading.refusal) continue;
+      const pieces = bankPieces(text, reading);
+      cutInLists += pieces.filter((piece) => piece.opensInList).length;
+      if (pieces.length > 1) expect(JSON.stringify(readIn(file, text)), file).toBe(JSON.stringify(readIn(file, text, Infinity)));
+    }
+    // sudheerj's 478 questions are one list: it is cut inside it, 38 times.
+    expect(cutInLists).toBeGreaterThan(30);
   });
 });

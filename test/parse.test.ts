@@ -4,6 +4,7 @@ import { hastToHtml, parseMarkdown } from '../src/read/markdown.js';
 import { allQuestions } from '../src/model.js';
 import { bankPieces, mergeBankParts, parseBank, parseBankPart } from '../src/read/parse.js';
 import { multiplyBank } from '../src/bench/banks.js';
+import { hasDefinitions } from '../src/read/split.js';
 import { bookOf, CORPUS, read, SOURCE } from './support/book.js';
 
 describe('parser on the question bank', () => {
@@ -138,6 +139,24 @@ describe('odd but valid Markdown', () => {
     const [q] = allQuestions(bookOf('#### 1) What? [[src]][s]\nSee [the paper][p].\n\n> [s]: https://src.example\n\n- [p]: https://paper.example\n'));
     expect(q!.sources.map((l) => l.url)).toEqual(['https://src.example']);
     expect(q!.links.map((l) => l.url)).toEqual(['https://paper.example']);
+  });
+
+  it.each([
+    ['[s]: https://s.example', true],
+    ['[s]: <https://s.example/a b>', true],
+    ['[s]:', true],
+    ['  [s]: /u "Title"', true],
+    ['> [s]: /u (Title)', true],
+    ["- [s]: /u 'a title that goes on", true],
+    ['1. [abc]: Used', true],
+    ['[s]: /u\r', true],
+    ['1. [abc]: Used to find any of the characters', false],
+    ['[Symbol.iterator]: function* () {', false],
+    ['[s]: /u "Title" and more', false],
+    ['```\n[s]: https://in.code\n```', false],
+    ['<div>\n[s]: https://in.html\n</div>', false],
+  ])('%j may define a link (a bank with one is never cut in pieces): %s', (line, defines) => {
+    expect(hasDefinitions(`# T\n\n${line}\n`)).toBe(defines);
   });
 
   it('removes only the brackets around a source link, not other brackets', () => {

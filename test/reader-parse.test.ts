@@ -355,15 +355,59 @@ describe('a bank read in parts', () => {
     expect(parseBank({ file: 'b.md', text: big }).questions.map((x) => x.number)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   });
 
-  it('pieces: a list or bold bank is cut only before a topic heading', () => {
+  it('pieces: a list bank is cut before a topic heading, and inside a list before a question item that follows one', () => {
     const item = (n: number) => `${n}. ### Question ${n}?\n\n   ${'Answer text. '.repeat(40)}\n\n`;
     const big = `# T\n\n${Array.from({ length: 4 }, (_, s) => `## Topic ${s}\n\n${Array.from({ length: 8 }, (_, i) => item(s * 8 + i + 1)).join('')}`).join('')}`;
     const pieces = bankPieces(big, readingOf(big, 'b.md'));
-    expect(pieces.length).toBeGreaterThan(1);
-    for (const p of pieces.slice(1)) expect(p.text).toMatch(/^## Topic \d/);
+    // PIECE_CHARS is 8 KB: the 17 KB are cut once, before the 16th item (after a blank line, in order).
+    expect(pieces.map((p) => p.text.split('\n')[0])).toEqual(['# T', '16. ### Question 16?']);
+    expect(pieces.map((p) => [p.opensInList, p.endsInList])).toEqual([
+      [undefined, true],
+      [true, undefined],
+    ]);
     const b = parseBank({ file: 'b.md', text: big });
-    expect(b.questions).toHaveLength(32);
+    expect(b.questions.map((x) => x.number)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
     expect(b.questions.map((x) => x.section)).toEqual(Array.from({ length: 32 }, (_, i) => `Topic ${Math.floor(i / 8)}`));
+  });
+});
+
+describe('a list cut inside it', () => {
+  const reading = (text: string) => readingOf(text, 'b.md');
+  /** The bank read in pieces of `chars` (as small as the test needs), and the items each piece opens with. */
+  const inPieces = (text: string, chars = 1) => {
+    const pieces = bankPieces(text, reading(text), chars);
+    return { starts: pieces.slice(1).map((p) => p.text.split('\n')[0]), bank: finishBank(pieces.map((p) => parseBankPart('b.md', p, reading(text))), reading(text)) };
+  };
+  const whole = (text: string) => finishBank(bankPieces(text, reading(text), Infinity).map((p) => parseBankPart('b.md', p, reading(text))), reading(text));
+
+  it('is cut before a question item after a blank line, whose number follows the question item before it', () => {
+    const text = '# T\n\n1. ### A?\n   a\n2. ### B?\n   b\n\n3. ### C?\n   c\n\n5. ### E?\n   e\n\n6. ### F?\n   f\n\n## Topic\n\n1. ### G?\n\n2. ### H?\n';
+    const { starts, bank } = inPieces(text);
+    // Not before B (no blank line), nor E (4 is missing), nor F (after E, out of order); after the heading again.
+    expect(starts).toEqual(['3. ### C?', '## Topic', '2. ### H?']);
+    expect(bank.questions.map((q) => [q.number, q.title])).toEqual([[1, 'A?'], [2, 'B?'], [3, 'C?'], [4, 'E?'], [5, 'F?'], [1, 'G?'], [2, 'H?']]);
+    expect(JSON.stringify(bank)).toBe(JSON.stringify(whole(text)));
+  });
+
+  it('is not cut before an item that is no question, nor before a question after one, nor before a nested item', () => {
+    // A bullet item after an ordered one starts a list of its own: the cut before it changes nothing.
+    const text = '# T\n\n1. ### A?\n\n2. Plain\n\n3. ### C?\n\n4. ### D?\n\n- ### E?\n\n- ### F?\n\n  1. ### G?\n\n  2. ### H?\n';
+    expect(inPieces(text).starts).toEqual(['4. ### D?', '- ### E?', '- ### F?']);
+    expect(JSON.stringify(inPieces(text).bank)).toBe(JSON.stringify(whole(text)));
+  });
+
+  it('keeps the whole list loose on both sides of the cut, as GitHub reads it', () => {
+    // The blank line before C makes the list loose: its plain items are paragraphs, in the pieces too.
+    const text = '# T\n\n1. ### A?\n   a\n2. Plain one\n3. ### B?\n   b\n\n4. ### C?\n   c\n5. Plain two\n';
+    const { starts, bank } = inPieces(text);
+    expect(starts).toEqual(['4. ### C?']);
+    expect(bank.questions.map((q) => hastToHtml(q.answerTree))).toEqual([expect.stringContaining('<p>Plain one</p>'), expect.any(String), expect.stringContaining('<p>Plain two</p>')]);
+    expect(JSON.stringify(bank)).toBe(JSON.stringify(whole(text)));
+  });
+
+  it('is never cut where the bank has a link definition', () => {
+    const text = '# T\n\n1. ### A?\n\n2. ### B?\n\n3. ### C? [src][s]\n\n[s]: https://s.example\n';
+    expect(inPieces(text).starts).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { sanitize, defaultSchema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { visit, SKIP } from 'unist-util-visit';
-import { cutAtHeadings } from './split.js';
+import { cutBefore } from './split.js';
 import { mathOf } from './math.js';
 import { MlqError } from '../errors.js';
 import { limit } from '../limits.js';
@@ -34,7 +34,7 @@ export const PIECE_CHARS = 8 * 1024;
  * tree is the same. `at` places a text that is itself a piece of a file (see parse-parallel.ts).
  */
 export function parseMarkdown(text: string, at: { line: number; offset: number } = { line: 1, offset: 0 }): MdastRoot {
-  const parts = cutAtHeadings(text, PIECE_CHARS).map((piece) => {
+  const parts = cutBefore(text, PIECE_CHARS).map((piece) => {
     const part = parseWhole(piece.text);
     shiftPositions(part, at.line - 1 + piece.line - 1, at.offset + piece.offset);
     return part;

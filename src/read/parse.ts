@@ -9,7 +9,7 @@ import { allQuestions, sectionRuns, type Bank, type Book, type BookMeta, type Li
 import { hastToText, inlineToSafeHast, isPlaceholder, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
-import { cutAtHeadings, detailsBalance, hasDefinitions, type Piece } from './split.js';
+import { blockLines, cutBefore, detailsBalance, hasDefinitions, headingLines, type Piece } from './split.js';
 import { keepTally, refuseLargeBook, tallyPiece, Totals, type Tally } from './tally.js';
 import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
 import { leadingText } from './layouts/headings.js';
@@ -66,24 +66,27 @@ export interface BankPart {
 }
 
 /**
- * Cuts a bank into pieces of about PIECE_CHARS, never before its first question and only where the layout
+ * Cuts a bank into pieces of about `pieceChars`, never before its first question and only where the layout
  * allows: between two question headings, or before a heading that ends a question. Every section heading
  * stays with the questions it opens. Each piece's Markdown tree is dropped once its questions are built,
  * and the pieces of a large bank can be read on several threads (parse-parallel.ts).
  */
 // Stryker disable next-line StringLiteral: the file is named only in a refusal, and a refused bank is never cut.
-export function bankPieces(text: string, reading: Reading = readingOf(text, '')): FormPiece[] {
+export function bankPieces(text: string, reading: Reading = readingOf(text, ''), pieceChars = PIECE_CHARS): FormPiece[] {
   const forms = [{ line: 1, reading }, ...(reading.forms ?? [])];
   const starts = forms.map((f) => offsetOfLine(text, f.line));
   // Each form's text is cut on its own, as its layout allows.
   return forms.flatMap((f, form) => {
     const from = starts[form]!;
-    return formPieces(text.slice(from, starts[form + 1] ?? text.length), f.reading, f.line - 1).map((p) => ({ text: p.text, line: p.line + f.line - 1, offset: p.offset + from, ...(form && { form }) }));
+    return formPieces(text.slice(from, starts[form + 1] ?? text.length), f.reading, f.line - 1, pieceChars).map((p) => ({ ...p, line: p.line + f.line - 1, offset: p.offset + from, ...(form && { form }) }));
   });
 }
 
-/** A piece of a bank, and the form of the file it is in (its index in [reading, ...reading.forms]). */
-export type FormPiece = Piece & { form?: number };
+/**
+ * A piece of a bank, and the form of the file it is in (its index in [reading, ...reading.forms]); whether it
+ * was cut inside a list, before or after one of its items (see listCuts).
+ */
+export type FormPiece = Piece & { form?: number; opensInList?: true; endsInList?: true };
 
 function offsetOfLine(text: string, line: number): number {
   let at = 0;
@@ -91,15 +94,65 @@ function offsetOfLine(text: string, line: number): number {
   return at;
 }
 
-function formPieces(text: string, reading: Reading, shift: number): Piece[] {
+function formPieces(text: string, reading: Reading, shift: number, pieceChars: number): FormPiece[] {
   const layout = LAYOUTS[reading.layout];
   const scanned = (heading: { line: number; text: string }) => scanHeading(heading.line + shift, heading.text);
-  return cutAtHeadings(text, PIECE_CHARS, (heading, previous) => {
-    // Stryker disable next-line EqualityOperator: the first question line never follows a question heading, nor is it a topic heading.
-    if (heading.line + shift <= reading.firstQuestionLine) return false;
-    if (reading.layout === 'headings') return Boolean(previous && layout.isQuestionLine(scanned(heading), reading) && layout.isQuestionLine(scanned(previous), reading));
-    return scanned(heading).depth <= Math.max(reading.sectionDepth, 1);
+  const items = reading.layout === 'list' ? listCuts(text, reading, shift) : new Set<number>();
+  const pieces: FormPiece[] = cutBefore(
+    text,
+    pieceChars,
+    (line, previous) => {
+      if (items.has(line.line)) return true;
+      // Stryker disable next-line EqualityOperator: the first question line never follows a question heading, nor is it a topic heading.
+      if (!line.heading || line.line + shift <= reading.firstQuestionLine) return false;
+      if (reading.layout === 'headings') return Boolean(previous?.heading && layout.isQuestionLine(scanned(line), reading) && layout.isQuestionLine(scanned(previous), reading));
+      return scanned(line).depth <= Math.max(reading.sectionDepth, 1);
+    },
+    items.size ? Array.from(blockLines(text)).filter((line) => line.heading || items.has(line.line)) : headingLines(text),
+  );
+  pieces.forEach((piece, i) => {
+    if (items.has(piece.line)) {
+      piece.opensInList = true;
+      pieces[i - 1]!.endsInList = true;
+    }
   });
+  return pieces;
+}
+
+/** Whether the line that starts at `at` follows a blank line. */
+function afterBlankLine(text: string, at: number): boolean {
+  const previousStart = text.lastIndexOf('\n', at - 2) + 1;
+  return text.slice(previousStart, at).trim() === '';
+}
+
+/** A list item at the top level: its marker at the start of the line, and its number. */
+const TOP_LEVEL_ITEM = /^(?:(\d{1,9})([.)])|([-*+]))[ \t]/;
+
+/**
+ * The lines (of the form's text) before which a list bank may be cut inside a list, so that a long list
+ * parses in pieces too (micromark's time grows faster than a list's length): a top-level question item
+ * after a blank line, which no paragraph can take in and which makes the whole list loose (parseBankPart
+ * makes the lists on both sides of the cut so), and whose number follows the item before it since the last
+ * heading, as all before it do: a list numbers its items from its first one's number, not as written.
+ */
+function listCuts(text: string, reading: Reading, shift: number): Set<number> {
+  const questions = new Set(reading.questionLines.map((q) => q.line - shift));
+  const cuts = new Set<number>();
+  let previous: { line: number; number: number | null; marker: string } | null = null;
+  let inOrder = true;
+  for (const line of blockLines(text)) {
+    if (line.heading) {
+      [previous, inOrder] = [null, true];
+      continue;
+    }
+    const item = TOP_LEVEL_ITEM.exec(line.text);
+    if (!item) continue;
+    const current = { line: line.line, number: item[1] === undefined ? null : Number(item[1]), marker: item[2] ?? item[3]! };
+    if (previous?.marker === current.marker && current.number !== null && current.number !== previous.number! + 1) inOrder = false;
+    if (inOrder && previous && questions.has(current.line) && questions.has(previous.line) && afterBlankLine(text, line.at)) cuts.add(current.line);
+    previous = current;
+  }
+  return cuts;
 }
 
 /** The reading of a piece's form. */
@@ -145,6 +198,8 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   const reading = formReading(bankReading, piece);
   const layout = LAYOUTS[reading.layout];
   const root = parseMarkdown(piece.text, piece);
+  // A list cut in pieces (listCuts) is loose as a whole: a blank line stands before the item cut.
+  for (const node of [piece.opensInList && root.children[0], piece.endsInList && root.children.at(-1)]) if (node && node.type === 'list') node.spread = true;
   // Stryker disable next-line ConditionalExpression: without a definition there is no reference to resolve; this only skips the walk.
   if (hasDefinitions(piece.text)) resolveReferences(root);
   const children = root.children;

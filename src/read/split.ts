@@ -1,6 +1,6 @@
-// Where Markdown can be cut into pieces that parse to the same blocks: before a top-level ATX heading,
-// never inside fenced code or an HTML block. Reference definitions apply across a whole document, so a
-// document with any is never cut.
+// Where Markdown can be cut into pieces that parse to the same blocks: before a top-level ATX heading (or a
+// list item, where parse.ts says so), never inside fenced code or an HTML block. Reference definitions apply
+// across a whole document, so a document with any is never cut.
 
 export interface Piece {
   text: string;
@@ -40,15 +40,22 @@ const HTML_BLOCKS: [open: RegExp, close: RegExp][] = [
 ];
 const HTML_UNTIL_BLANK = /^ {0,3}<[A-Za-z/]/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
-/** A link reference definition, also inside a quote or a list item: such a document is never cut. */
-const DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\n]+\]:/m;
+/**
+ * A line that may start a link reference definition, also inside a quote or a list item: a label, then a
+ * destination alone or before a title (that ends the line, or goes on to the next), or nothing (the
+ * destination on the next line). `[abc]: Used to find` and `[Symbol.iterator]: function* () {` are text.
+ */
+const DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\n]+\]:(?:\s*$|[ \t]*(?:<[^>\n]*>|\S+)(?:\s*$|[ \t]+(?:"[^"]*"?|'[^']*'?|\([^)]*\)?)\s*$))/;
 
+/** Whether a text may hold a link reference definition outside code and HTML: such a document is never cut. */
 export function hasDefinitions(text: string): boolean {
-  return DEFINITION.test(text);
+  if (!text.includes(']:')) return false;
+  for (const line of blockLines(text)) if (DEFINITION.test(line.text)) return true;
+  return false;
 }
 
 /** Every line that starts a top-level ATX heading at column 1. */
-export function headingLines(text: string): Generator<HeadingLine> {
+export function headingLines(text: string): Generator<BlockLine> {
   return blockLines(text, true);
 }
 
@@ -92,25 +99,26 @@ export function* blockLines(text: string, onlyHeadings = false): Generator<Block
 }
 
 /**
- * Cuts `text` into pieces of about `pieceChars` (the last one at least half that), each cut before a
- * heading line that `canCut` accepts, given that line and the heading line before it. Returns the text
- * whole where it cannot be cut.
+ * Cuts `text` into pieces of about `pieceChars` (the last one at least half that), each cut before one of
+ * `lines` (by default its heading lines) that `canCut` accepts, given that line and the one of `lines` before
+ * it. Returns the text whole where it cannot be cut.
  */
-export function cutAtHeadings(
+export function cutBefore(
   text: string,
   pieceChars: number,
-  canCut: (heading: HeadingLine, previous: HeadingLine | undefined) => boolean = () => true,
+  canCut: (line: BlockLine, previous: BlockLine | undefined) => boolean = () => true,
+  lines: Iterable<BlockLine> = headingLines(text),
 ): Piece[] {
-  if (text.length < 1.5 * pieceChars || DEFINITION.test(text)) return [{ text, line: 1, offset: 0 }];
+  if (text.length < 1.5 * pieceChars || hasDefinitions(text)) return [{ text, line: 1, offset: 0 }];
   const pieces: Piece[] = [];
   let start = { at: 0, line: 1 };
-  let previous: HeadingLine | undefined;
-  for (const heading of headingLines(text)) {
-    if (heading.at - start.at >= pieceChars && text.length - heading.at >= pieceChars / 2 && canCut(heading, previous)) {
-      pieces.push({ text: text.slice(start.at, heading.at), line: start.line, offset: start.at });
-      start = heading;
+  let previous: BlockLine | undefined;
+  for (const line of lines) {
+    if (line.at - start.at >= pieceChars && text.length - line.at >= pieceChars / 2 && canCut(line, previous)) {
+      pieces.push({ text: text.slice(start.at, line.at), line: start.line, offset: start.at });
+      start = line;
     }
-    previous = heading;
+    previous = line;
   }
   pieces.push({ text: text.slice(start.at), line: start.line, offset: start.at });
   return pieces;
