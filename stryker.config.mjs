@@ -1,18 +1,19 @@
 // Mutation testing (`npm run mutate`): which modules are mutated, which tests must notice, and the score each
 // file must keep. A group is one line: its modules, its tests (only those that import the modules directly,
-// so a run stays short), and its target in percent. `npm run mutate -- rules` runs one group.
+// so a run stays short; several test files as one suite, test/mutation/*.suite.ts, which each mutant's run
+// starts in one worker), and its target in percent. `npm run mutate -- rules` runs one group.
 /** The rules that compare two versions of a bank (--since): id-changed, question-removed and mlq fix's renumbering. */
 const VERSION_RULES = ['src/rules/versions.ts', 'src/rules/renumber.ts', 'src/rules/id-changed.ts', 'src/rules/question-removed.ts'];
 
 export const GROUPS = {
-  rules: { target: 95, mutate: ['src/rules/**/*.ts', ...VERSION_RULES.map((file) => `!${file}`)], tests: ['test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
-  versions: { target: 95, mutate: VERSION_RULES, tests: ['test/rules-versions.test.ts', 'test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
+  rules: { target: 95, mutate: ['src/rules/**/*.ts', ...VERSION_RULES.map((file) => `!${file}`)], tests: ['test/mutation/rules.suite.ts'] },
+  versions: { target: 95, mutate: VERSION_RULES, tests: ['test/mutation/versions.suite.ts'] },
   // The link filter, the private-address guard (checked names and the connect-time lookup), the file edge, the
   // asset resolver, the git edge, the terminal and the patterns of mlq.yaml.
   security: {
     target: 98,
     mutate: ['src/links/address.ts', 'src/links/connect.ts', 'src/writers/shared/links.ts', 'src/io/files.ts', 'src/io/assets.ts', 'src/io/git.ts', 'src/cli/terminal.ts', 'src/patterns.ts'],
-    tests: ['test/address.test.ts', 'test/connect.test.ts', 'test/writer-links.test.ts', 'test/io-files.test.ts', 'test/assets.test.ts', 'test/git.test.ts', 'test/terminal.test.ts', 'test/patterns.test.ts'],
+    tests: ['test/mutation/security.suite.ts'],
   },
   // The reader: its layouts and the shared part (parse.ts). A mutant of a module-level constant (a regex) runs
   // against all of its group's tests: name only fast tests that import the modules, and read no bank while the
