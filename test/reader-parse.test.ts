@@ -389,6 +389,10 @@ describe('a list cut inside it', () => {
     expect(JSON.stringify(bank)).toBe(JSON.stringify(whole(text)));
   });
 
+  it('is cut in a list that no heading comes before', () => {
+    expect(inPieces('1. ### A?\n\n2. ### B?\n').starts).toEqual(['2. ### B?']);
+  });
+
   it('is not cut before an item that is no question, nor before a question after one, nor before a nested item', () => {
     // A bullet item after an ordered one starts a list of its own: the cut before it changes nothing.
     const text = '# T\n\n1. ### A?\n\n2. Plain\n\n3. ### C?\n\n4. ### D?\n\n- ### E?\n\n- ### F?\n\n  1. ### G?\n\n  2. ### H?\n';

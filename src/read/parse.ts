@@ -108,6 +108,7 @@ function formPieces(text: string, reading: Reading, shift: number, pieceChars: n
       if (reading.layout === 'headings') return Boolean(previous?.heading && layout.isQuestionLine(scanned(line), reading) && layout.isQuestionLine(scanned(previous), reading));
       return scanned(line).depth <= Math.max(reading.sectionDepth, 1);
     },
+    // Stryker disable next-line ConditionalExpression,MethodExpression: the same lines; headingLines makes no object for the others.
     items.size ? Array.from(blockLines(text)).filter((line) => line.heading || items.has(line.line)) : headingLines(text),
   );
   pieces.forEach((piece, i) => {
