@@ -4,7 +4,8 @@
 // lock beside it), and never a path through a link, checked on real paths. A folder mlq did not make is
 // refused unless it is empty; a build of some formats keeps the folder's other files, its mode and owner.
 import { constants } from 'node:fs';
-import { chmod, chown, cp, lstat, mkdir, mkdtemp, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, chown, cp, link, lstat, mkdir, mkdtemp, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError, MlqError } from '../errors.js';
 import type { OutputFile } from '../writers/writer.js';
@@ -156,21 +157,26 @@ async function writeFileIn(root: string, relative: string, bytes: Uint8Array): P
  */
 async function takeLock(outDir: string, target: string): Promise<{ release(): Promise<void> }> {
   const file = `${target}.lock`;
+  const holder = `${process.pid} ${await startOf(process.pid)}\n`;
   for (let attempt = 0; ; attempt++) {
+    // Written whole under a name of its own, then linked in as the lock (which fails where one exists): another
+    // build never reads a lock still empty, which it would take for a stale one and take over.
+    const draft = `${file}-${process.pid}-${randomBytes(6).toString('hex')}`;
     try {
-      const handle = await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
-      await handle.writeFile(`${process.pid} ${await startOf(process.pid)}\n`);
-      await handle.close();
+      const handle = await open(draft, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+      await handle.writeFile(holder).finally(() => handle.close());
+      await link(draft, file);
       return { release: () => rm(file, { force: true }) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw new MlqError(`${outDir}: cannot lock the output folder: ${describeFsError(error)}`);
       }
+    } finally {
+      await rm(draft, { force: true });
     }
     const [pid, start] = (await readRegularFile(file, { maxBytes: 64, noFollow: true }).catch(() => '')).toString().trim().split(' ');
-    const holder = Number(pid);
-    if (attempt > 0 || (await holdsLock(holder, start ?? ''))) {
-      throw new MlqError(`${outDir}: another build is writing it (process ${holder || 'unknown'}; ${path.basename(file)}): try again when it is done`);
+    if (attempt > 0 || (await holdsLock(Number(pid), start ?? ''))) {
+      throw new MlqError(`${outDir}: another build is writing it (process ${Number(pid) || 'unknown'}; ${path.basename(file)}): try again when it is done`);
     }
     await rm(file, { force: true });
   }
