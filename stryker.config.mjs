@@ -1,13 +1,12 @@
 // Mutation testing (`npm run mutate`): which modules are mutated, which tests must notice, and the score each
 // file must keep. A group is one line: its modules, its tests (only those that import the modules directly,
-// so a run stays short; where they import the same modules, several test files as one suite,
-// test/mutation/*.suite.ts, which each mutant's run starts in one worker), and its target in percent. `npm run mutate -- rules` runs one group.
+// so a run stays short), and its target in percent. `npm run mutate -- rules` runs one group.
 /** The rules that compare two versions of a bank (--since): id-changed, question-removed and mlq fix's renumbering. */
 const VERSION_RULES = ['src/rules/versions.ts', 'src/rules/renumber.ts', 'src/rules/id-changed.ts', 'src/rules/question-removed.ts'];
 
 export const GROUPS = {
-  rules: { target: 95, mutate: ['src/rules/**/*.ts', ...VERSION_RULES.map((file) => `!${file}`)], tests: ['test/mutation/rules.suite.ts'] },
-  versions: { target: 95, mutate: VERSION_RULES, tests: ['test/mutation/versions.suite.ts'] },
+  rules: { target: 95, mutate: ['src/rules/**/*.ts', ...VERSION_RULES.map((file) => `!${file}`)], tests: ['test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
+  versions: { target: 95, mutate: VERSION_RULES, tests: ['test/rules-versions.test.ts', 'test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
   // The link filter, the private-address guard (checked names and the connect-time lookup), the file edge, the
   // asset resolver, the git edge, the terminal and the patterns of mlq.yaml.
   security: {
@@ -18,7 +17,7 @@ export const GROUPS = {
   // The reader: its layouts and the shared part (parse.ts). A mutant of a module-level constant (a regex) runs
   // against all of its group's tests: name only fast tests that import the modules, and read no bank while the
   // tests are collected.
-  reader: { target: 95, mutate: ['src/read/layouts/**/*.ts', 'src/read/parse.ts'], tests: ['test/mutation/reader.suite.ts'] },
+  reader: { target: 95, mutate: ['src/read/layouts/**/*.ts', 'src/read/parse.ts'], tests: ['test/reader-layouts.test.ts', 'test/reader-parse.test.ts', 'test/layouts.test.ts'] },
   links: { target: 98, mutate: ['src/links/verdict.ts', 'src/links/retry.ts'], tests: ['test/links-verdict-retry.test.ts'] },
   // The resource limits and their count on the parsed tree. Its tests build small trees and tallies in memory and
   // import nothing else: a mutant of a module-level table (which kind is held to which limit) runs all of them.
