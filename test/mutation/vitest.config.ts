@@ -19,8 +19,5 @@ export default defineConfig({
     include: tests.split(','),
     testTimeout: 60_000,
     deps: { optimizer: { ssr: { enabled: true, include: UNIFIED_FAMILY } } },
-    // The test files of one mutant's run share a worker and the modules they import (a static mutant runs all
-    // of its group's); each run still starts a worker of its own, which loads the mutated module afresh.
-    isolate: false,
   },
 });
