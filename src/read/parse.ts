@@ -9,7 +9,7 @@ import { allQuestions, sectionRuns, type Bank, type Book, type BookMeta, type Li
 import { hastToText, inlineToSafeHast, isPlaceholder, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
-import { blockLines, cutBefore, detailsBalance, hasDefinitions, headingLines, type Piece } from './split.js';
+import { blockLines, cutBefore, detailsBalance, hasDefinitions, headingLines, type BlockLine, type Piece } from './split.js';
 import { keepTally, refuseLargeBook, tallyPiece, Totals, type Tally } from './tally.js';
 import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
 import { leadingText } from './layouts/headings.js';
@@ -67,7 +67,8 @@ export interface BankPart {
 
 /**
  * Cuts a bank into pieces of about `pieceChars`, never before its first question and only where the layout
- * allows: between two question headings, or before a heading that ends a question. Every section heading
+ * allows: between two question headings, before a heading that ends a question, or inside a list of questions
+ * (listCuts). Every section heading
  * stays with the questions it opens. Each piece's Markdown tree is dropped once its questions are built,
  * and the pieces of a large bank can be read on several threads (parse-parallel.ts).
  */
@@ -97,7 +98,8 @@ function offsetOfLine(text: string, line: number): number {
 function formPieces(text: string, reading: Reading, shift: number, pieceChars: number): FormPiece[] {
   const layout = LAYOUTS[reading.layout];
   const scanned = (heading: { line: number; text: string }) => scanHeading(heading.line + shift, heading.text);
-  const items = reading.layout === 'list' ? listCuts(text, reading, shift) : new Set<number>();
+  const blocks = reading.layout === 'list' ? Array.from(blockLines(text)) : [];
+  const items = listCuts(blocks, text, reading, shift);
   const pieces: FormPiece[] = cutBefore(
     text,
     pieceChars,
@@ -109,7 +111,7 @@ function formPieces(text: string, reading: Reading, shift: number, pieceChars: n
       return scanned(line).depth <= Math.max(reading.sectionDepth, 1);
     },
     // Stryker disable next-line ConditionalExpression,MethodExpression: the same lines; headingLines makes no object for the others.
-    items.size ? Array.from(blockLines(text)).filter((line) => line.heading || items.has(line.line)) : headingLines(text),
+    items.size ? blocks.filter((line) => line.heading || items.has(line.line)) : headingLines(text),
   );
   pieces.forEach((piece, i) => {
     if (items.has(piece.line)) {
@@ -131,17 +133,17 @@ const TOP_LEVEL_ITEM = /^(?:(\d{1,9})([.)])|([-*+]))[ \t]/;
 
 /**
  * The lines (of the form's text) before which a list bank may be cut inside a list, so that a long list
- * parses in pieces too (micromark's time grows faster than a list's length): a top-level question item
+ * parses in pieces too (each piece's tree is dropped once read): a top-level question item
  * after a blank line, which no paragraph can take in and which makes the whole list loose (parseBankPart
  * makes the lists on both sides of the cut so), and whose number follows the item before it since the last
  * heading, as all before it do: a list numbers its items from its first one's number, not as written.
  */
-function listCuts(text: string, reading: Reading, shift: number): Set<number> {
+function listCuts(blocks: BlockLine[], text: string, reading: Reading, shift: number): Set<number> {
   const questions = new Set(reading.questionLines.map((q) => q.line - shift));
   const cuts = new Set<number>();
   let previous: { line: number; number: number | null; marker: string } | null = null;
   let inOrder = true;
-  for (const line of blockLines(text)) {
+  for (const line of blocks) {
     if (line.heading) {
       [previous, inOrder] = [null, true];
       continue;
