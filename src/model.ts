@@ -17,6 +17,8 @@ export interface Question extends Place {
   /** Stable identity: from the normalized title or an `<!-- id: ... -->` comment, never from the number. */
   id: string;
   number: number;
+  /** The levels a number with levels writes above the question's own: "1.2" of "1.2.3" (its number is 3). */
+  parentNumber?: string;
   /** Heading depth the question was written at (2 to 6; for a bold paragraph, one below its topic). */
   depth: number;
   /** Title of the topic section the question is in, or null where the bank has none. */
@@ -137,12 +139,18 @@ export function titleWithoutLeadingCount(bank: Pick<Bank, 'title' | 'claimedCoun
   return bank.claimedCount === null ? bank.title : bank.title.replace(new RegExp(`^\\s*${bank.claimedCount}\\s+`), '');
 }
 
-/** Runs of consecutive questions in one section, in reading order. */
+/** A question's number as the outputs show it: "12", or "1.2.3" for a number with levels. */
+export const numberLabel = (q: Pick<Question, 'number' | 'parentNumber'>): string => (q.parentNumber ? `${q.parentNumber}.${q.number}` : String(q.number));
+
+/**
+ * Runs of consecutive questions in one section (and, for numbers with levels, under one parent number:
+ * 1.2.1, 1.2.2, then 1.3.1), in reading order: where numbers start again.
+ */
 export function sectionRuns(questions: Question[]): Question[][] {
   const runs: Question[][] = [];
   for (const q of questions) {
     const run = runs.at(-1);
-    if (run && run[0]!.section === q.section) run.push(q);
+    if (run && run[0]!.section === q.section && run[0]!.parentNumber === q.parentNumber) run.push(q);
     else runs.push([q]);
   }
   return runs;

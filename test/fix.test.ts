@@ -102,6 +102,12 @@ describe('mlq fix keeps everything it does not fix, byte for byte', () => {
     ]);
   });
 
+  it('renumbers a number with levels in its last level, under its upper level, and keeps the levels', () => {
+    const { dir, file } = bankCopy('# Bank\n\n### 1.1.1 A?\nX.\n\n### 1.2.1 B?\nY.\n\n### 1.2.3 C?\nZ.\n');
+    expect(mlq(['fix', '--source', 'bank.md'], { cwd: dir }).stdout).toBe('bank.md: fixed numbering-gap\n');
+    expect(read(file)).toBe('# Bank\n\n### 1.1.1 A?\nX.\n\n### 1.2.1 B?\nY.\n\n### 1.2.2 C?\nZ.\n');
+  });
+
   it('leaves rules turned off in mlq.yaml alone', () => {
     const { dir, file } = bankCopy('# 9 Questions\n\n#### 1) A?\nX.\n');
     writeFileSync(path.join(dir, 'mlq.yaml'), 'rules:\n  title-count: off\nsources: [bank.md]\n');

@@ -145,6 +145,16 @@ describe('questions.json', () => {
     expect(q64.answerMarkdown).toMatch(/^```/);
   });
 
+  it('gives a number with levels as its last level and the levels above it, valid by the schema; the deck shows it whole', () => {
+    const book = bookOf('# Bank\n\n## 1.2 Basics\n\n### 1.2.1 What is bias?\nA.\n\n### 1.2.2 What is variance?\nB.\n\n### 3) Plain?\nC.\n');
+    const json = toQuestionsJson(book);
+    const validate = validator();
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    const questions = banksOf(json)[0]!.questions as unknown as { number: number; parentNumber?: string }[];
+    expect(questions.map((q) => [q.number, q.parentNumber])).toEqual([[1, '1.2'], [2, '1.2']]);
+    expect(toAnkiNotes(book, DEFAULT_CONFIG).notes.map((n) => n.number)).toEqual(['1.2.1', '1.2.2']);
+  });
+
   it('has a schema that describes every property, with a real $id and URL formats', () => {
     expect(QUESTIONS_SCHEMA.$id).toMatch(/^urn:mlq:/);
     expect(QUESTIONS_SCHEMA.$id).not.toContain('.invalid');

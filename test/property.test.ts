@@ -155,10 +155,13 @@ describe('banks in every question form, alone and two in one file', () => {
   const word = fc.constantFrom('closure', 'hoisting', 'bias', 'variance', 'tensor', 'graph', 'Ähnlichkeit', 'λ-calculus');
   const question = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => ({ title: `What is ${words.join(' ')}?`, answer: `It is ${words.join(' ')}.` }));
   type Q = { title: string; answer: string };
+  const fullWidth = (title: string) => title.replace('?', '？');
   // Each form writes numbered questions (from 1) as a real list does; the layout it is read in.
   const FORMS: Record<string, { layout: string; write: (q: Q, n: number) => string }> = {
     heading2: { layout: 'headings', write: (q, n) => `## ${n}) ${q.title}\n\n${q.answer}\n\n` },
     heading4: { layout: 'headings', write: (q, n) => `#### Q${n}: ${q.title}\n\n${q.answer}\n\n` },
+    headingLevels: { layout: 'headings', write: (q, n) => `### 4.2.${n} ${q.title}\n\n${q.answer}\n\n` },
+    headingFullWidth: { layout: 'headings', write: (q, n) => `### ${n}. ${fullWidth(q.title)}\n\n${q.answer}\n\n` },
     heading6: { layout: 'headings', write: (q, n) => `###### ${n}. ${q.title}\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer\n\n${q.answer}\n\n</p>\n</details>\n\n` },
     listHeading: { layout: 'list', write: (q, n) => `${n}. ### ${q.title}\n\n   ${q.answer}\n\n` },
     listTagged: { layout: 'list', write: (q, n) => `${n}. [M] ${q.title}\n` },
@@ -171,7 +174,7 @@ describe('banks in every question form, alone and two in one file', () => {
   const titles = (text: string) => bookOf(text).banks[0]!.questions.map((q) => q.title);
   const heading6 = (form: string) => form === 'heading6';
   // A difficulty tag stays in the title, as the list shows it.
-  const titleIn = (form: string) => (q: Q) => (form === 'listTagged' ? `[M] ${q.title}` : q.title);
+  const titleIn = (form: string) => (q: Q) => (form === 'listTagged' ? `[M] ${q.title}` : form === 'headingFullWidth' ? fullWidth(q.title) : q.title);
 
   it('reads back the questions of each form, in order', () => {
     fc.assert(

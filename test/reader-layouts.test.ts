@@ -27,11 +27,15 @@ describe('number forms', () => {
     ['q3. What?', { form: 'q{n}.', number: 3, prefix: 'q3. ' }],
     ['Question 5: What?', { form: 'Question {n}:', number: 5, prefix: 'Question 5: ' }],
     ['Question5: What?', { form: 'Question{n}:', number: 5, prefix: 'Question5: ' }],
+    // Numbers with levels: the question's own is the last; another count of levels is another form.
+    ['2.1 Linear models', { form: '#.{n}', number: 1, prefix: '2.1 ', parent: '2' }],
+    ['1.2.3. What?', { form: '#.#.{n}.', number: 3, prefix: '1.2.3. ', parent: '1.2' }],
+    [' 10.20.30)  What?', { form: '#.#.{n})', number: 30, prefix: ' 10.20.30)  ', parent: '10.20' }],
   ])('%s is written %o', (text, found) => {
     expect(numberForm(text)).toEqual(found);
   });
 
-  it.each(['2.1 Linear models', '12 What?', '12: What?', 'Q12 What?', 'What is 12)?', 'Quest 1: x', 'Q 4) What?', ''])('%s has no number form', (text) => {
+  it.each(['1.2.3What?', '1.2.3', '12 What?', '12: What?', 'Q12 What?', 'What is 12)?', 'Quest 1: x', 'Q 4) What?', ''])('%s has no number form', (text) => {
     expect(numberForm(text)).toBeNull();
   });
 
@@ -47,11 +51,16 @@ describe('number forms', () => {
     expect(numberIn('Q3: Why?', '{n})')).toBeNull();
     expect(numberIn('Why?', '{n})')).toBeNull();
     expect(numberIn('3) Why?', null)).toBeNull();
+    expect(numberIn('1.2.3) Why?', '#.#.{n}.')).toMatchObject({ number: 3, parent: '1.2' });
+    expect(numberIn('1.2 Why?', '#.#.{n}')).toBeNull();
+    expect(numberIn('3. Why?', '#.{n}')).toBeNull();
   });
 
   it('writes a number in a form', () => {
     expect(writeNumber('Q{n}:', 68)).toBe('Q68:');
     expect(writeNumber('{n})', 1)).toBe('1)');
+    expect(writeNumber('#.#.{n})', 3, '4.2')).toBe('4.2.3)');
+    expect(writeNumber('#.#.{n}', 12)).toBe('1.1.12');
   });
 
   it.each(['12 What is it', '12: What', '12 - What', '12 – What', 'Q12 What', 'Question 12 What', '12) What', '12.What'])('%s looks numbered', (text) => {

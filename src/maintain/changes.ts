@@ -1,7 +1,7 @@
 // mlq changes: the questions added, removed, reworded and with changed answers since a git ref, as
 // Markdown (release notes, a pull request's job summary) or JSON (tools). Pure: from the book to text.
 import { markdownText, printableJson } from '../cli/terminal.js';
-import type { Bank, Book, Question } from '../model.js';
+import { numberLabel, type Bank, type Book, type Question } from '../model.js';
 import { writeNumber } from '../read/layouts/layout.js';
 import { versionsOf } from '../rules/versions.js';
 
@@ -42,7 +42,7 @@ export interface ChangedQuestion {
 /** The number of a question as its bank writes it; "6)" where the bank writes none. */
 function writtenNumber(banks: Bank[], q: Question): string {
   const form = banks.find((bank) => bank.file === q.file)?.numberForm;
-  return form ? writeNumber(form, q.number).trim() : `${q.number})`;
+  return form ? writeNumber(form, q.number, q.parentNumber).trim() : `${numberLabel(q)})`;
 }
 
 /** The changes of a book loaded with `since` (its `previous` banks). */

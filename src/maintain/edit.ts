@@ -15,8 +15,8 @@ export function splitLines(text: string): string[] {
 }
 
 const ENDING = /(?:\r\n|\r|\n)$/;
-/** The heading marks, then what may stand before the number: an HTML anchor, bold marks, "Q" or "Question". */
-const HEADING_NUMBER = /^([ \t]*(#{1,6})?[ \t]*(?:<[^<>]*>[ \t]*)*(?:\*\*|__)?(?:Q(?:uestion)?[ \t]*)?)(\d+)(?!\d)/i;
+/** The heading marks, then what may stand before the number: an HTML anchor, bold marks, "Q" or "Question", the levels above it ("1.2." of "1.2.3"). */
+const HEADING_NUMBER = /^([ \t]*(#{1,6})?[ \t]*(?:<[^<>]*>[ \t]*)*(?:\*\*|__)?(?:Q(?:uestion)?[ \t]*)?(?:\d+\.(?=\d))*)(\d+)(?!\d)/i;
 /** The end of a heading: an optional closing sequence of #, then trailing whitespace. */
 const HEADING_END = /(?:[ \t]+#+)?[ \t]*$/;
 

@@ -546,6 +546,7 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
     id: baseId,
     baseId,
     number: start.number ?? 0,
+    ...(start.parentNumber && { parentNumber: start.parentNumber }),
     depth: heading.depth,
     section: draft.section,
     title,

@@ -1,5 +1,6 @@
 import { renumber } from './renumber.js';
 import { inSection, numberedRuns, perBank, type Rule } from './rule.js';
+import { numberLabel } from '../model.js';
 
 export const duplicateNumber: Rule = {
   id: 'duplicate-number',
@@ -16,7 +17,7 @@ export const duplicateNumber: Rule = {
           firstLine.set(q.number, q.line);
           return [];
         }
-        return [{ ...q, message: `Question number ${q.number} is used twice${inSection(bank, q)} (first at line ${seen}).`, hint: `Renumber it, e.g. to ${highest + 1} if it is the last one.` }];
+        return [{ ...q, message: `Question number ${numberLabel(q)} is used twice${inSection(bank, q)} (first at line ${seen}).`, hint: `Renumber it, e.g. to ${highest + 1} if it is the last one.` }];
       });
     }),
   ),

@@ -1,5 +1,5 @@
 import { normalizeTitle } from '../read/ids.js';
-import { allQuestions } from '../model.js';
+import { allQuestions, numberLabel } from '../model.js';
 import type { Rule } from './rule.js';
 
 /** A fenced code block the answer opens with (an answer starts at its first block), and its code. */
@@ -20,7 +20,7 @@ export const duplicateQuestion: Rule = {
         first.set(key, q);
         return [];
       }
-      return [{ ...q, message: `Question ${q.number} repeats question ${seen.number} (${seen.file}:${seen.line}).` }];
+      return [{ ...q, message: `Question ${numberLabel(q)} repeats question ${numberLabel(seen)} (${seen.file}:${seen.line}).` }];
     });
   },
 };

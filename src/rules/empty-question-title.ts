@@ -1,4 +1,4 @@
-import { allQuestions } from '../model.js';
+import { allQuestions, numberLabel } from '../model.js';
 import type { Rule } from './rule.js';
 
 export const emptyQuestionTitle: Rule = {
@@ -9,5 +9,5 @@ export const emptyQuestionTitle: Rule = {
   check: (book) =>
     allQuestions(book)
       .filter((q) => q.title === '')
-      .map((q) => ({ ...q, message: `Question ${q.number} has no text.` })),
+      .map((q) => ({ ...q, message: `Question ${numberLabel(q)} has no text.` })),
 };

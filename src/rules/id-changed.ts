@@ -1,4 +1,4 @@
-import type { Book } from '../model.js';
+import { type Book, numberLabel } from '../model.js';
 import type { Rule } from './rule.js';
 import { versionsOf } from './versions.js';
 
@@ -13,7 +13,7 @@ export const idChanged: Rule = {
   check: (book) =>
     renamed(book).map(({ before, after }) => ({
       ...after,
-      message: `Question ${after.number} was reworded since ${book.previous!.ref}: its id changes from "${before.id}" to "${after.id}", so learners' Anki cards for it start again and links to #${before.id} break.`,
+      message: `Question ${numberLabel(after)} was reworded since ${book.previous!.ref}: its id changes from "${before.id}" to "${after.id}", so learners' Anki cards for it start again and links to #${before.id} break.`,
       hint: `Keep the old id: add <!-- id: ${before.id} --> to the heading (mlq fix --since ${book.previous!.ref} does it).`,
     })),
   fix: (book) => renamed(book).map(({ before, after }) => ({ kind: 'id' as const, question: after, id: before.id })),

@@ -1,5 +1,5 @@
 import { normalizeTitle } from '../read/ids.js';
-import { allQuestions } from '../model.js';
+import { allQuestions, numberLabel } from '../model.js';
 import type { Rule } from './rule.js';
 
 export const idCollision: Rule = {
@@ -16,7 +16,7 @@ export const idCollision: Rule = {
       // The same question asked twice is duplicate-question's finding, not a second one here.
       const repeated = titles.has(title);
       titles.add(title);
-      return q.id !== q.baseId && !repeated ? [{ ...q, message: `Question ${q.number}: the id "${q.baseId}" is already taken; it gets "${q.id}".` }] : [];
+      return q.id !== q.baseId && !repeated ? [{ ...q, message: `Question ${numberLabel(q)}: the id "${q.baseId}" is already taken; it gets "${q.id}".` }] : [];
     });
   },
 };

@@ -1,4 +1,4 @@
-import type { Bank, Question } from '../model.js';
+import { type Bank, numberLabel, type Question } from '../model.js';
 import { perBank, type Rule } from './rule.js';
 
 /**
@@ -28,7 +28,7 @@ export const mixedHeadingDepth: Rule = {
         .filter((q) => q.depth !== usual)
         .map((q) => ({
           ...q,
-          message: `Question ${q.number} is a depth-${q.depth} heading; ${counts.get(usual)} of ${questions.length} questions are depth ${usual} (${marks}).`,
+          message: `Question ${numberLabel(q)} is a depth-${q.depth} heading; ${counts.get(usual)} of ${questions.length} questions are depth ${usual} (${marks}).`,
           hint: `Write it as "${marks} ${q.number}) ...".`,
         }));
     }),

@@ -1,4 +1,4 @@
-import { allQuestions } from '../model.js';
+import { allQuestions, numberLabel } from '../model.js';
 import type { Rule } from './rule.js';
 
 export const noAnswer: Rule = {
@@ -9,5 +9,5 @@ export const noAnswer: Rule = {
   check: (book) =>
     allQuestions(book)
       .filter((q) => !q.hasAnswer && q.answerLinks.length === 0)
-      .map((q) => ({ ...q, message: `Question ${q.number} has no answer.` })),
+      .map((q) => ({ ...q, message: `Question ${numberLabel(q)} has no answer.` })),
 };

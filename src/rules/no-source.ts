@@ -1,4 +1,4 @@
-import { allQuestions } from '../model.js';
+import { allQuestions, numberLabel } from '../model.js';
 import type { Rule } from './rule.js';
 
 export const noSource: Rule = {
@@ -9,5 +9,5 @@ export const noSource: Rule = {
   check: (book) =>
     allQuestions(book)
       .filter((q) => q.sources.length === 0)
-      .map((q) => ({ ...q, message: `Question ${q.number} cites no source.` })),
+      .map((q) => ({ ...q, message: `Question ${numberLabel(q)} cites no source.` })),
 };

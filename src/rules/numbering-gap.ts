@@ -1,5 +1,6 @@
 import { renumber } from './renumber.js';
 import { inSection, numberedRuns, perBank, type Rule } from './rule.js';
+import { numberLabel } from '../model.js';
 
 export const numberingGap: Rule = {
   id: 'numbering-gap',
@@ -9,8 +10,8 @@ export const numberingGap: Rule = {
   check: perBank((bank) =>
     numberedRuns(bank).flatMap((run) =>
       run.slice(1).flatMap((q, i) => {
-        const previous = run[i]!.number;
-        return q.number > previous + 1 ? [{ ...q, message: `Numbering skips from ${previous} to ${q.number}${inSection(bank, q)}.` }] : [];
+        const previous = run[i]!;
+        return q.number > previous.number + 1 ? [{ ...q, message: `Numbering skips from ${numberLabel(previous)} to ${numberLabel(q)}${inSection(bank, q)}.` }] : [];
       }),
     ),
   ),

@@ -1,5 +1,6 @@
 import { renumber } from './renumber.js';
 import { inSection, numberedRuns, perBank, type Rule } from './rule.js';
+import { numberLabel } from '../model.js';
 
 export const numberingOrder: Rule = {
   id: 'numbering-order',
@@ -9,8 +10,8 @@ export const numberingOrder: Rule = {
   check: perBank((bank) =>
     numberedRuns(bank).flatMap((run) =>
       run.slice(1).flatMap((q, i) => {
-        const previous = run[i]!.number;
-        return q.number < previous ? [{ ...q, message: `Question ${q.number} comes after question ${previous}${inSection(bank, q)}.` }] : [];
+        const previous = run[i]!;
+        return q.number < previous.number ? [{ ...q, message: `Question ${numberLabel(q)} comes after question ${numberLabel(previous)}${inSection(bank, q)}.` }] : [];
       }),
     ),
   ),

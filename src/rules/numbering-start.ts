@@ -1,5 +1,6 @@
 import { renumber } from './renumber.js';
 import { inSection, numberedRuns, perBank, type Rule } from './rule.js';
+import { numberLabel } from '../model.js';
 
 export const numberingStart: Rule = {
   id: 'numbering-start',
@@ -8,7 +9,7 @@ export const numberingStart: Rule = {
   hint: 'Number the first question 1.',
   check: perBank((bank) =>
     numberedRuns(bank).flatMap(([first]) =>
-      first && first.number !== 1 ? [{ ...first, message: `The first question${inSection(bank, first)} is numbered ${first.number}, not 1.` }] : [],
+      first && first.number !== 1 ? [{ ...first, message: `The first question${inSection(bank, first)} is numbered ${numberLabel(first)}, not 1.` }] : [],
     ),
   ),
   fix: renumber,

@@ -1,5 +1,6 @@
 import { shorten, type Rule } from './rule.js';
 import { versionsOf } from './versions.js';
+import { numberLabel } from '../model.js';
 
 export const questionRemoved: Rule = {
   id: 'question-removed',
@@ -15,7 +16,7 @@ export const questionRemoved: Rule = {
       const next = old.slice(old.indexOf(q) + 1).find((b) => now.has(b));
       const bank = book.banks.find((b) => b.file === q.file)!;
       const place = next ? now.get(next)! : { file: bank.file, line: bank.titleLine, column: 1 };
-      return { ...place, message: `Question ${q.number} "${shorten(q.title)}" (id ${q.id}) was removed since ${book.previous!.ref}.` };
+      return { ...place, message: `Question ${numberLabel(q)} "${shorten(q.title)}" (id ${q.id}) was removed since ${book.previous!.ref}.` };
     });
   },
 };

@@ -2,7 +2,7 @@
 // `### Question 12: ...`; or, in a bank that numbers none, every heading at the question depth.
 import type { Heading, PhrasingContent, RootContent, Text } from 'mdast';
 import { plural } from '../../cli/report.js';
-import { ENDS_AS_QUESTION, formFamily, mostFrequent, NAVIGATION_HEADING, numberForm, numberIn, opensAsQuestion, writeNumber, type Layout, type ScanLine } from './layout.js';
+import { ENDS_AS_QUESTION, formFamily, mostFrequent, NAVIGATION_HEADING, numberedAsks, numberForm, numberIn, opensAsQuestion, writeNumber, type Layout, type NumberFound, type ScanLine } from './layout.js';
 
 /** Where questions are looked for first; `#####` and `######` only in a bank with none there (lydiahallie's `###### 1.`). */
 const QUESTION_DEPTHS = [2, 3, 4];
@@ -43,16 +43,35 @@ function questionDepth(numbered: ScanLine[], all: ScanLine[]): number {
   return depths.at(-1)!;
 }
 
+/**
+ * The families of numbers with levels (`1.2.3`) that number questions: two headings or more, most of which
+ * ask (two in three). A book numbers its own sections so too (`#### 2.1.1.1 Technical skills`), and they ask
+ * rarely; one such heading that asks is the title of its chapter (`#### 2.1.1.3 What exactly is culture fit?`).
+ */
+function askingLevelFamilies(withForm: { l: ScanLine; found: NumberFound | null }[]): Set<string> {
+  const counts = new Map<string, { all: number; asking: number }>();
+  for (const { l, found } of withForm) {
+    if (!found?.parent) continue;
+    const family = formFamily(found.form);
+    const count = counts.get(family) ?? { all: 0, asking: 0 };
+    count.all++;
+    if (numberedAsks(l.title)) count.asking++;
+    counts.set(family, count);
+  }
+  return new Set([...counts].filter(([, c]) => c.all > 1 && 3 * c.asking >= 2 * c.all).map(([family]) => family));
+}
+
 export const headings: Layout = {
   id: 'headings',
-  description: 'Questions are headings at depth 2, 3 or 4 (5 or 6 in a bank with none there), numbered `12)`, `12.`, `Q12:`, `Q12.`, `Q12)` or `Question 12:`, or all unnumbered; deeper headings belong to the answer.',
+  description: 'Questions are headings at depth 2, 3 or 4 (5 or 6 in a bank with none there), numbered `12)`, `12.`, `Q12:`, `Q12.`, `Q12)`, `Question 12:` or with levels `1.2.3` (numbered again under each upper level), or all unnumbered; deeper headings belong to the answer.',
 
   scan(lines, options) {
     const headingLines = lines.filter((l) => l.depth >= 2 && !l.inDetails);
     const shallow = headingLines.some((l) => QUESTION_DEPTHS.includes(l.depth) && (numberForm(l.title) || ENDS_AS_QUESTION.test(l.title)));
     const depths = options.depth ? [options.depth] : shallow ? QUESTION_DEPTHS : DEEP_DEPTHS;
     const withForm = headingLines.filter((l) => depths.includes(l.depth)).map((l) => ({ l, found: numberForm(l.title) }));
-    const forms = withForm.flatMap((x) => (x.found ? [x.found.form] : []));
+    const asking = askingLevelFamilies(withForm);
+    const forms = withForm.flatMap(({ found }) => (found && (!found.parent || asking.has(formFamily(found.form))) ? [found.form] : []));
     const families = mostFrequent(forms.map(formFamily));
     if (families.length) {
       // The family most headings use, written as most of them write it.
@@ -108,9 +127,9 @@ export const headings: Layout = {
 
   starts(node: RootContent, reading) {
     if (node.type !== 'heading') return null;
-    const start = (heading: Heading, number: number | null, shallower = false) => ({
+    const start = (heading: Heading, number: number | null, shallower = false, parentNumber?: string) => ({
       lead: [],
-      starts: [{ head: { children: heading.children, depth: heading.depth, position: heading.position }, number, body: [], shallower }],
+      starts: [{ head: { children: heading.children, depth: heading.depth, position: heading.position }, number, ...(parentNumber && { parentNumber }), body: [], shallower }],
     });
     // Stryker disable next-line StringLiteral: a heading without leading text has no number and is no navigation heading, whatever the default.
     const text = leadingText(node.children)?.value ?? '';
@@ -121,8 +140,8 @@ export const headings: Layout = {
     }
     const found = numberIn(text, reading.form);
     if (!found) return null;
-    if (node.depth === reading.depth) return start(node, found.number);
-    if (node.depth === reading.depth - 1 && node.depth >= 2) return start(node, found.number, true);
+    if (node.depth === reading.depth) return start(node, found.number, false, found.parent);
+    if (node.depth === reading.depth - 1 && node.depth >= 2) return start(node, found.number, true, found.parent);
     return null;
   },
 
@@ -165,6 +184,16 @@ export const headings: Layout = {
         "# JS Questions\n\n###### 1. What's the output?\n\n```js\nf(1)\n```\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: A\n\nIt runs.\n\n</p>\n</details>\n\n###### 2. What's the output?\n\n```js\nf(2)\n```\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: B\n\nIt fails.\n\n</p>\n</details>\n",
       expect: { title: 'JS Questions', numbers: [1, 2], sections: [null, null], numbering: 'book', answers: ['It runs.', 'It fails.'], lines: [3, 19] },
     },
+    {
+      name: 'numbers with levels, `### 1.1.1` under `## 1.1` topics, numbered again in each; a full-width "？"',
+      markdown: '# 机器学习面试题\n\n## 1.1 基础\n\n### 1.1.1 什么是过拟合？\n模型记住了训练数据。\n\n### 1.1.2 What is variance?\nError from sensitivity.\n\n## 1.2 Training\n\n### 1.2.1 What is SGD?\nA method.\n',
+      expect: { title: '机器学习面试题', numbers: [1, 2, 1], sections: ['1.1 基础', '1.1 基础', '1.2 Training'], numbering: 'section', answers: ['训练数据', 'sensitivity', 'A method.'], lines: [5, 8, 13] },
+    },
+    {
+      name: 'numbers with levels and no topic headings: numbered again under each upper level (`### 1.2`, then `### 2.1`)',
+      markdown: '# Questions\n\n### 1.1 What is bias?\nA.\n\n### 1.2 What is variance?\nB.\n\n### 2.1 What is SGD?\nC.\n',
+      expect: { title: 'Questions', numbers: [1, 2, 1], sections: [null, null, null], numbering: 'section', answers: ['A.', 'B.', 'C.'], lines: [3, 6, 9] },
+    },
   ],
 
   counterExamples: [
@@ -180,6 +209,16 @@ export const headings: Layout = {
         { rule: 'malformed-question-heading', line: 6 },
         { rule: 'malformed-question-heading', line: 9 },
       ],
+    },
+    {
+      name: 'a chapter numbering its sections with levels, most of which do not ask: a title, not questions',
+      markdown: '## 2.1 What is culture fit?\n\nProse.\n\n## 2.2 Interests\n\nProse.\n\n## 2.3 Personality\n\nProse.\n',
+      reports: [{ rule: 'input-error', line: 1 }],
+    },
+    {
+      name: 'a number with levels used twice under its upper level (`1.2.1` twice), not across them (`1.1.1`)',
+      markdown: '# Questions\n\n### 1.1.1 What is bias?\nA.\n\n### 1.2.1 What is variance?\nB.\n\n### 1.2.1 What is SGD?\nC.\n',
+      reports: [{ rule: 'duplicate-number', line: 9 }],
     },
   ],
   // Stryker restore all

@@ -80,6 +80,8 @@ export interface QuestionStart {
   /** Where the question is, and the inline content of its title (number not yet removed). */
   head: { children: PhrasingContent[]; depth: number; position: Heading['position'] };
   number: number | null;
+  /** The levels a number with levels writes above the question's own ("1.2" of "1.2.3"). */
+  parentNumber?: string;
   /** The answer as far as this node holds it (a list item's content); later nodes are added by the reader. */
   body: RootContent[];
   /** A numbered heading above the question depth: a question unless it opens a section. */
@@ -122,17 +124,32 @@ export interface Layout {
   counterExamples: LayoutCounterExample[];
 }
 
-/** Number forms: "12)", "12.", "Q12:", "Q12.", "Q12)", "Question 12:". */
+/** Number forms: "12)", "12.", "Q12:", "Q12.", "Q12)", "Question 12:", and numbers with levels, "1.2.3". */
 const PLAIN_NUMBER = /^\s*(\d+)\s*([.)])(?!\d)\s*/;
 const Q_NUMBER = /^\s*(Q|Question\s*)(\d+)\s*([:.)])\s*/i;
+/** "1.2.3 What ...", "1.2.3. What", "1.2) What": the question's own number is the last level. */
+const LEVELS_NUMBER = /^\s*((?:\d+\.)+)(\d+)([.)]?)\s+/;
 
-/** The number form of a question text, as a template ("{n})", "Q{n}:"), and its number; or null. */
-export function numberForm(text: string): { form: string; number: number; prefix: string } | null {
+/** A number form, its number, what to cut off the title, and for a number with levels the levels above it ("1.2"). */
+export interface NumberFound {
+  form: string;
+  number: number;
+  prefix: string;
+  parent?: string;
+}
+
+/**
+ * The number form of a question text, as a template ("{n})", "Q{n}:"; "#.#.{n}" for a number with two levels
+ * above it: numbers with another count of levels are another form), and its number; or null.
+ */
+export function numberForm(text: string): NumberFound | null {
   const plain = PLAIN_NUMBER.exec(text);
   if (plain) return { form: `{n}${plain[2]}`, number: Number(plain[1]), prefix: plain[0] };
   const q = Q_NUMBER.exec(text);
   // Stryker disable next-line Regex: q[1] is "Q" or "Question" and its spaces, so a space can only be at its end.
   if (q) return { form: `${q[1]!.trim()}${/\s$/.test(q[1]!) ? ' ' : ''}{n}${q[3]}`, number: Number(q[2]), prefix: q[0] };
+  const levels = LEVELS_NUMBER.exec(text);
+  if (levels) return { form: `${levels[1]!.replace(/\d+/g, '#')}{n}${levels[3]}`, number: Number(levels[2]), prefix: levels[0], parent: levels[1]!.slice(0, -1) };
   return null;
 }
 
@@ -140,13 +157,14 @@ export function numberForm(text: string): { form: string; number: number; prefix
 export const formFamily = (form: string) => form.replace(/[:.)]$/, '').toLowerCase();
 
 /** The number of a text written in the family of `form`, with what to cut off the title; null when none. */
-export function numberIn(text: string, form: string | null): { number: number; prefix: string } | null {
+export function numberIn(text: string, form: string | null): NumberFound | null {
   if (form === null) return null;
   const found = numberForm(text);
   return found && formFamily(found.form) === formFamily(form) ? found : null;
 }
 
-export const writeNumber = (form: string, n: number) => form.replace('{n}', String(n));
+/** A number written in a form; a number with levels under `parent` ("1.2"), or under 1.1 where none is given. */
+export const writeNumber = (form: string, n: number, parent?: string) => form.replace(/^(?:#\.)+/, (levels) => (parent ? `${parent}.` : levels.replace(/#/g, '1'))).replace('{n}', String(n));
 
 /** "12 What ...", "12: What ...", "12 - What ...", "Q12 What": a question missing its usual form. */
 export const LOOKS_NUMBERED = /^\s*(?:Q(?:uestion)?\s*)?\d+(?:\s*[.):](?!\d)|\s*[:\-–]?\s+\p{L})/iu;
@@ -156,7 +174,7 @@ export const ENDS_AS_QUESTION = /[?？](?:[\s\p{Extended_Pictographic}\u200d\ufe
 const QUESTION_WORD = /^(?:what|how|why|when|which|who|whose|where|is|are|can|could|do|does|did|should|would|will|explain|describe|define|compare|give|write|implement|name|list)\b/i;
 
 /** A question number as written at the start of a text, in any form (`12)`, `Q12:`, `12 -`, `Question 12`). */
-export const NUMBER_IN_TEXT = /^\s*(?:Q(?:uestion)?\s*)?(\d+)\s*[.):\-–]?\s*/i;
+export const NUMBER_IN_TEXT = /^\s*(?:Q(?:uestion)?\s*)?(?:\d+\.)*(\d+)\s*[.):\-–]?\s*/i;
 
 /** Whether a text asks without "?": it opens with a question word (after its number, if it has one). */
 export const opensAsQuestion = (text: string): boolean => QUESTION_WORD.test(text.replace(NUMBER_IN_TEXT, ''));

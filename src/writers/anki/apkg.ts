@@ -90,7 +90,7 @@ export async function toApkg(book: Book, config: Config): Promise<{ bytes: Uint8
     db.run('BEGIN');
     notes.forEach((note, i) => {
       const id = firstId + i;
-      const fields = [note.front, note.back, String(note.number)].join(FIELD_SEPARATOR);
+      const fields = [note.front, note.back, note.number].join(FIELD_SEPARATOR);
       const tags = ` ${note.tags.join(' ')} `;
       insertNote.run([id, note.guid, modelId, seconds, tags, fields, note.frontText, fieldChecksum(note.frontText), '']);
       // A new card's `due` is its place in the new-card queue: the book's order (kept when it is unsuspended).

@@ -7,7 +7,7 @@ import { toAnkiNotes, type AnkiNote } from './notes.js';
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula. In an HTML
  * field the first character becomes its character reference, which Anki renders as the character itself.
- * The other columns cannot start so: GUIDs are hex, numbers digits, tags words, deck names are cleaned (notes.ts).
+ * The other columns cannot start so: GUIDs are hex, numbers digits and dots, tags words, deck names are cleaned (notes.ts).
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const htmlField = (html: string) => html.replace(FORMULA_START, (char) => `&#${char.charCodeAt(0)};`);
@@ -18,7 +18,7 @@ const COLUMNS: readonly ((note: AnkiNote) => string)[] = [
   (note) => note.deck,
   (note) => htmlField(note.front),
   (note) => htmlField(note.back),
-  (note) => String(note.number),
+  (note) => note.number,
   (note) => note.tags.join(' '),
 ];
 

@@ -5,7 +5,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { Config } from '../../config.js';
 import { normalizeTitle, slugify } from '../../read/ids.js';
 import { hastToHtml } from '../../read/markdown.js';
-import { allQuestions, titleWithoutLeadingCount, type Bank, type Book, type Link, type Question } from '../../model.js';
+import { allQuestions, numberLabel, titleWithoutLeadingCount, type Bank, type Book, type Link, type Question } from '../../model.js';
 import { el, joined, textContent, type Child } from '../shared/hast.js';
 import { domainOf, followable, needsNoAnswerNote, siteOf } from '../shared/links.js';
 import { mathOf, withMath } from '../shared/math.js';
@@ -22,7 +22,8 @@ export interface AnkiNote {
    * inserting one question would change every later front, and with it Anki's duplicate check. */
   front: string;
   back: string;
-  number: number;
+  /** The question's number as the bank shows it ("12", "1.2.3"). */
+  number: string;
   /** The front as Anki strips it for its sort field and checksum. */
   frontText: string;
   tags: string[];
@@ -76,7 +77,7 @@ export function toAnkiNotes(book: Book, config: Config): AnkiNotes {
         deck: deckPath(deckName, book.banks.length > 1 ? bankLabel(bank) : null),
         front: fieldHtml(front.tree),
         back: fieldHtml(back.tree),
-        number: q.number,
+        number: numberLabel(q),
         frontText: textOf(front.tree),
         tags: tagsOf(q),
         unanswered: !q.hasAnswer,

@@ -3,7 +3,7 @@
 // hast-util-to-html, so no text from a bank is ever pasted into markup.
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import type { Bank, Book, BookMeta, Link, Question } from '../../model.js';
-import { allQuestions } from '../../model.js';
+import { allQuestions, numberLabel } from '../../model.js';
 import { hastToText, taskBox } from '../../read/markdown.js';
 import { allowedProperties, anyText, el, integerFrom, joined, textContent, type Allowed, type AttributeTable, type Child } from '../shared/hast.js';
 import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote } from '../shared/links.js';
@@ -183,7 +183,7 @@ function nestHeadings(nodes: ElementContent[], base: number): ElementContent[] {
 
 const questionAnchor = (q: Question) => `q-${q.id}`;
 /** The nav shows what the heading shows: the sanitized title, as text. */
-const questionLabel = (q: Question) => `${q.number}. ${hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${q.number}`}`;
+const questionLabel = (q: Question) => `${numberLabel(q)}. ${hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${numberLabel(q)}`}`;
 
 interface Chunk {
   filename: string;
@@ -230,7 +230,7 @@ function questionBlock(q: Question, adapter: Adapter, level: number): Element {
     ? el('div', { className: ['answer'] }, nestHeadings(adapter.nodes(q.answerTree.children, where), level))
     : needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [WORDS.noAnswer]);
   return el('section', { className: ['question'], id: questionAnchor(q) }, [
-    el(`h${level}`, {}, [el('span', { className: ['number'] }, [`${q.number}.`]), ' ', ...adapter.nodes(q.titleTree.children, where)]),
+    el(`h${level}`, {}, [el('span', { className: ['number'] }, [`${numberLabel(q)}.`]), ' ', ...adapter.nodes(q.titleTree.children, where)]),
     answer,
     linkList('answer', 'answer-links', answerLinks),
     linkList('source', 'sources', sources),
@@ -307,8 +307,8 @@ export function epubContent(book: Book, configDir = '.'): EpubContent {
       const adapter = new Adapter(anchors, bookLinks, warnings);
       adapter.ids.add(chunk.sectionAnchor);
       for (const q of chunk.questions) adapter.ids.add(questionAnchor(q));
-      const first = chunk.questions[0]!.number;
-      const last = chunk.questions.at(-1)!.number;
+      const first = numberLabel(chunk.questions[0]!);
+      const last = numberLabel(chunk.questions.at(-1)!);
       const heading = chunk.section && el('h2', chunk.opens ? { id: chunk.sectionAnchor } : {}, [chunk.opens ? chunk.section : `${chunk.section} (continued)`]);
       const questionLevel = chunk.section ? 3 : 2;
       const body = root([

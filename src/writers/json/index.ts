@@ -25,6 +25,7 @@ interface Published {
 const question = (q: Question, file: string, section: { id: string; title: string } | null, forms: readonly AnswerForm[], published: Published) => ({
   id: q.id,
   number: q.number,
+  ...(q.parentNumber && { parentNumber: q.parentNumber }),
   section: section?.id ?? null,
   topic: section?.title ?? null,
   title: q.title,

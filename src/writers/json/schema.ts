@@ -114,7 +114,8 @@ export const QUESTIONS_SCHEMA = {
       anyOf: ['answerHtml', 'answerText', 'answerMarkdown'].map((name) => ({ properties: { [name]: true }, required: [name] })),
       properties: {
         id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Stable id, from the title or an <!-- id: ... --> comment, never from the number.' },
-        number: { type: 'integer', minimum: 0, description: 'The number the bank gives the question.' },
+        number: { type: 'integer', minimum: 0, description: 'The number the bank gives the question (the last level of a number with levels).' },
+        parentNumber: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)*$', description: 'For a number with levels ("1.2.3"), the levels above the question\'s own ("1.2"); absent otherwise.' },
         section: { type: ['string', 'null'], description: 'The id of the question\'s section (see sections), or null when it is in none.' },
         topic: { type: ['string', 'null'], description: 'The title of the question\'s section, or null when it is in none.' },
         title: text('The question, as text, without its number and source links.'),

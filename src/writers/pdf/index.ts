@@ -4,7 +4,7 @@ import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfa
 import { visit } from 'unist-util-visit';
 import type { Element, ElementContent } from 'hast';
 import type { Asset, Writer, WriteContext } from '../writer.js';
-import { allQuestions, type Bank, type Book, type Link, type Question } from '../../model.js';
+import { allQuestions, type Bank, type Book, type Link, numberLabel, type Question } from '../../model.js';
 import { COLORS, MIN_LINES, blocks, imageKey, inlineRuns, partId, styledText, type Inline, type RenderContext } from './content.js';
 import { BookLinks } from '../shared/book-links.js';
 import { BODY_STYLE, pageMargins, FONTS, FONT_FILES, describeChars } from './fonts.js';
@@ -206,13 +206,13 @@ function questionContent(question: Question, parentId: string | undefined, rende
   const heading = bookmark({
     // The title's own links (question 9's "connected components") stay links: for an unanswered
     // question they are the reader's only pointer.
-    text: [{ text: `${question.number}. `, color: COLORS.accent }, ...title],
+    text: [{ text: `${numberLabel(question)}. `, color: COLORS.accent }, ...title],
     style: 'question',
     id,
-    outlineText: `${question.number}. ${question.title}`,
+    outlineText: `${numberLabel(question)}. ${question.title}`,
     outlineParentId: parentId,
   });
-  entries?.push({ id, kind: 'question', number: `${question.number}.`, title: unlinked(title), indent: parentId ? 14 : 0 });
+  entries?.push({ id, kind: 'question', number: `${numberLabel(question)}.`, title: unlinked(title), indent: parentId ? 14 : 0 });
   if (isShort(question)) return [{ stack: [heading, ...answerContent(question, render)], unbreakable: true }];
   return [...keptWithNext(heading, KEEP_WITH_QUESTION), ...answerContent(question, render)];
 }

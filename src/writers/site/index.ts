@@ -3,7 +3,7 @@
 // from site.url, appear only where the web wants them (canonical, Open Graph, JSON-LD, sitemap).
 import type { Element, ElementContent } from 'hast';
 import type { Config } from '../../config.js';
-import { allQuestions, type Book, type Question } from '../../model.js';
+import { allQuestions, type Book, numberLabel, type Question } from '../../model.js';
 import { PatternList } from '../../patterns.js';
 import { hastToText } from '../../read/markdown.js';
 import { el, joined, type Child } from '../shared/hast.js';
@@ -36,7 +36,7 @@ const DOWNLOADS = [
   { file: 'questions.schema.json', label: 'questions.schema.json' },
 ];
 
-const plainTitle = (q: Question) => hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${q.number}`;
+const plainTitle = (q: Question) => hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${numberLabel(q)}`;
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -79,10 +79,10 @@ function questionBlock(site: Site, q: Question, content: PageContent, from: stri
   return el('article', { className: ['question'], id: q.id }, [
     aliasOf(q, content),
     el('h2', {}, [
-      el('span', { className: ['number'] }, [`${q.number}.`]),
+      el('span', { className: ['number'] }, [`${numberLabel(q)}.`]),
       ' ',
       ...content.nodes(q.titleTree.children, q.file),
-      el('a', { className: ['permalink'], href: `#${q.id}`, ariaLabel: `Link to question ${q.number}` }, ['#']),
+      el('a', { className: ['permalink'], href: `#${q.id}`, ariaLabel: `Link to question ${numberLabel(q)}` }, ['#']),
     ]),
     q.hasAnswer ? el('div', { className: ['answer'] }, content.nodes(q.answerTree.children, q.file, 3)) : null,
     needsNoAnswerNote(q) && el('p', { className: ['no-answer'] }, [WORDS.noAnswer]),
@@ -196,7 +196,7 @@ function hubPage(site: Site): PageSpec {
             el(
               'ul',
               { className: ['topic-list'] },
-              topic.questions.map((q) => el('li', {}, [el('a', { href: site.addresses.href(HUB_FILE, `${pathOf(site, topic)}#${q.id}`) }, [`${q.number}. ${plainTitle(q)}`])])),
+              topic.questions.map((q) => el('li', {}, [el('a', { href: site.addresses.href(HUB_FILE, `${pathOf(site, topic)}#${q.id}`) }, [`${numberLabel(q)}. ${plainTitle(q)}`])])),
             ),
           ]),
         ),

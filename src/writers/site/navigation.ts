@@ -3,14 +3,14 @@
 // stays, and "back to top". The markup works without JavaScript (the sidebar then follows the text on a
 // phone); NAV_SCRIPT adds the phone menu and marks, as the page scrolls, the question being read.
 import type { Element } from 'hast';
-import type { Question } from '../../model.js';
+import { numberLabel, type Question } from '../../model.js';
 import { hastToText } from '../../read/markdown.js';
 import { el, type Child } from '../shared/hast.js';
 import type { TopicPage } from './plan.js';
 
 export const SIDEBAR_ID = '_sidebar';
 
-export const questionLabel = (q: Question): string => `${q.number}. ${hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${q.number}`}`;
+export const questionLabel = (q: Question): string => `${numberLabel(q)}. ${hastToText(q.titleTree).replace(/\s+/g, ' ') || `Question ${numberLabel(q)}`}`;
 
 const questionLinks = (topic: TopicPage, page: string): Element =>
   el(

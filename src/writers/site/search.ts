@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import MiniSearch, { type Options } from 'minisearch';
-import type { Question } from '../../model.js';
+import { numberLabel, type Question } from '../../model.js';
 import { hastToText } from '../../read/markdown.js';
 
 export interface SearchDocument {
@@ -41,7 +41,7 @@ const OPTIONS: Options<SearchDocument> = { idField: 'id', fields: ['title', 'tex
 
 export const searchDocument = (q: Question, page: string, topic: string): SearchDocument => ({
   id: q.id,
-  title: `${q.number}. ${hastToText(q.titleTree).replace(/\s+/g, ' ')}`,
+  title: `${numberLabel(q)}. ${hastToText(q.titleTree).replace(/\s+/g, ' ')}`,
   text: q.answerText.replace(/\s+/g, ' ').trim(),
   page,
   topic,
