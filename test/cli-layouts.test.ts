@@ -80,7 +80,7 @@ describe('mlq.yaml sources with a layout', () => {
   it('refuses an unknown layout at its line', () => {
     const run = mlq(['check', '--config', file('bad.yaml', 'sources:\n  - file: topics.md\n    layout: table\n')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/bad\.yaml:3: sources\[0\]\.layout: expected one of headings, list, bold\n$/);
+    expect(run.stderr).toMatch(/bad\.yaml:3: sources\[0\]\.layout: expected one of headings, list, bold, details\n$/);
   });
 });
 

@@ -18,12 +18,12 @@ import type { Book } from '../src/model.js';
 
 // Fragments biased toward what trips a question parser: headings, numbers, brackets, links, HTML, code.
 const fragment = fc.oneof(
-  fc.constantFrom('# ', '## ', '### ', '#### ', '##### ', '\n', '\n\n', '1) ', '12. ', '66) ', 'Q7: ', 'Question 3: ', ' ###', '1. ### ', '   ', '?', '**Why?**', '**12) What?**', '<details><summary>Answer</summary>\n\n', '</details>', '**[⬆ Back to Top](#table-of-contents)**', '### Table of Contents', '<a href="#"><img src="https://i.example/a.png"></a>', '[![b](https://i.example/b.png)](https://l.example)', '[', ']', '(', ')', '[[src]](', '[[Answer]](', 'https://x.example/', 'http://y.example', '<!-- id: a -->', '<script>', '</script>', '<img src=x onerror=alert(1)>', '```', '`', '*', '**', '- ', '| a | b |\n|---|---|\n', '> ', '&amp;', '\u0000', '\uFFFD', 'λ', '😀', '\t', '\\'),
+  fc.constantFrom('# ', '## ', '### ', '#### ', '##### ', '\n', '\n\n', '1) ', '12. ', '66) ', 'Q7: ', 'Question 3: ', ' ###', '1. ### ', '   ', '?', '**Why?**', '**12) What?**', '<details><summary>Answer</summary>\n\n', '<details><summary>Why?</summary>', '<summary>', '</details>', '1.2.3 ', '**[⬆ Back to Top](#table-of-contents)**', '### Table of Contents', '<a href="#"><img src="https://i.example/a.png"></a>', '[![b](https://i.example/b.png)](https://l.example)', '[', ']', '(', ')', '[[src]](', '[[Answer]](', 'https://x.example/', 'http://y.example', '<!-- id: a -->', '<script>', '</script>', '<img src=x onerror=alert(1)>', '```', '`', '*', '**', '- ', '| a | b |\n|---|---|\n', '> ', '&amp;', '\u0000', '\uFFFD', 'λ', '😀', '\t', '\\'),
   fc.string({ maxLength: 12 }),
 );
 const markdown = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(''));
 // Each layout's first question, then anything: the reader always reads the rest, in that layout.
-const LAYOUT_OPENINGS = ['', '#### 1) What is bias?\nA.\n\n', '## 1. What?\nA.\n\n', '### Q1: What? ###\nA.\n\n', '## Topic\n\n### What is it?\nA.\n\n', '1. ### What is a closure?\n\n   A.\n\n', '## Topic\n\n**What is JSX? 👶**\n\nA.\n\n'];
+const LAYOUT_OPENINGS = ['', '#### 1) What is bias?\nA.\n\n', '## 1. What?\nA.\n\n', '### Q1: What? ###\nA.\n\n', '## Topic\n\n### What is it?\nA.\n\n', '1. ### What is a closure?\n\n   A.\n\n', '## Topic\n\n**What is JSX? 👶**\n\nA.\n\n', '<details>\n<summary>What is it?</summary>\n\nA.\n\n</details>\n\n', '### 1.1.1 What is it?\nA.\n\n### 1.1.2 Why?\nB.\n\n'];
 const bank = fc.tuple(fc.constantFrom(...LAYOUT_OPENINGS), markdown).map(([opening, rest]) => opening + rest);
 
 describe('parser and rules on arbitrary Markdown', () => {
@@ -46,7 +46,7 @@ describe('parser and rules on arbitrary Markdown', () => {
       }),
       { numRuns: 600, seed: 20261126 },
     );
-    expect([...layouts].sort()).toEqual(['bold', 'headings', 'list']);
+    expect([...layouts].sort()).toEqual(['bold', 'details', 'headings', 'list']);
   });
 });
 
@@ -168,6 +168,8 @@ describe('banks in every question form, alone and two in one file', () => {
     listQ: { layout: 'list', write: (q, n) => `* Q${n}: ${q.title}\n\n  ${q.answer}\n\n` },
     bold: { layout: 'bold', write: (q) => `**${q.title}**\n\n${q.answer}\n\n` },
     boldNumber: { layout: 'bold', write: (q, n) => `**${n})** ${q.title}\n\n${q.answer}\n\n` },
+    details: { layout: 'details', write: (q) => `<details>\n<summary>${q.title}</summary>\n\n${q.answer}\n\n</details>\n\n` },
+    detailsNumber: { layout: 'details', write: (q, n) => `<details><summary><b>${n}. ${q.title}</b></summary>\n${q.answer}\n</details>\n\n` },
   };
   const part = fc.tuple(fc.constantFrom(...Object.keys(FORMS)), fc.array(question, { minLength: 3, maxLength: 6 }));
   const written = (form: string, questions: Q[]) => `## Part ${form}\n\n${questions.map((q, i) => FORMS[form]!.write(q, i + 1)).join('')}`;

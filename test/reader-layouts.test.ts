@@ -468,7 +468,7 @@ describe('bold layout', () => {
       expect(titles(`# T\n\n**1. ${word} A**\n\nx\n\n**2. ${word} B**\n\ny\n`)).toEqual([`${word} A`, `${word} B`]);
     }
     // Half of them asking is not most; a word that only starts with a question word does not ask.
-    expect(refusal('# T\n\n**1. What is A**\n\nx\n\n**2. Introduction**\n\nz\n')).toBe('b.md: no questions found: nothing looks like a question (layouts tried: headings, list, bold; see mlq --help)');
+    expect(refusal('# T\n\n**1. What is A**\n\nx\n\n**2. Introduction**\n\nz\n')).toBe('b.md: no questions found: nothing looks like a question (layouts tried: headings, list, bold, details; see mlq --help)');
     expect(refusal('# T\n\n**1. Whatever A**\n\nx\n\n**2. Islands**\n\nz\n')).toBe(
       'b.md:1: no questions found: its 2 numbered bold lines ask nothing (no "?", no question word): a list in prose, not questions (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)',
     );
@@ -508,6 +508,7 @@ describe('choosing a layout', () => {
       'detected: 1 heading at depth 3 numbered like "12)"',
       'not list: no list item opens with a heading, a tag or a question number, nor asks',
       'not bold: no paragraph is only bold text ending in "?"',
+      'not details: no <details> element has a summary',
       'topic sections: the depth-2 headings followed by questions',
       'title: the "#" heading nearest before the first question',
     ]);
@@ -559,11 +560,11 @@ describe('choosing a layout', () => {
   });
 
   it('no questions: one line or up to three lines that look like one, and what was tried', () => {
-    expect(refusal('# B\n\n#### 1 What\n')).toBe('b.md:3: no questions found: line 3 looks like a question but fits no layout (layouts tried: headings, list, bold; e.g. write "#### 1) What is ...?")');
+    expect(refusal('# B\n\n#### 1 What\n')).toBe('b.md:3: no questions found: line 3 looks like a question but fits no layout (layouts tried: headings, list, bold, details; e.g. write "#### 1) What is ...?")');
     expect(refusal('# B\n\n## 1 A\n\n## 2 B\n\n## 3 C\n\n## 4 D\n', { layout: 'list' })).toBe(
       'b.md:3: no questions found: lines 3, 5, 7 look like questions but fit no layout (layouts tried: list; e.g. write "#### 1) What is ...?")',
     );
-    expect(refusal('# B\n\nNothing.\n')).toBe('b.md: no questions found: nothing looks like a question (layouts tried: headings, list, bold; see mlq --help)');
+    expect(refusal('# B\n\nNothing.\n')).toBe('b.md: no questions found: nothing looks like a question (layouts tried: headings, list, bold, details; see mlq --help)');
     // A bank with questions is not refused; the refused one is not parsed, and says why in its explanation.
     expect(refusal('# B\n\n#### 1) What?\n')).toBeNull();
     expect(bank('# B\n\nNothing.\n')).toMatchObject({ questions: [], explanation: [refusal('# B\n\nNothing.\n')] });

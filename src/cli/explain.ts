@@ -6,7 +6,7 @@ import { printable } from './terminal.js';
 export function explainBook(book: Pick<Book, 'banks'>): string {
   return book.banks
     .map((bank) => {
-      const depth = bank.layout === 'bold' ? 'bold paragraphs' : bank.questionDepth ? `${'#'.repeat(bank.questionDepth)} headings` : 'list items';
+      const depth = bank.layout === 'bold' ? 'bold paragraphs' : bank.layout === 'details' ? '<details> summaries' : bank.questionDepth ? `${'#'.repeat(bank.questionDepth)} headings` : 'list items';
       const head = `${bank.file}: layout ${bank.layout}, questions are ${depth}, numbering ${bank.numbering}; ${plural(bank.questions.length, 'question')} in ${plural(bank.sections.length, 'section')}, title "${bank.title}"`;
       // Each line printable on its own: a title or file name cannot break a line, or clear the screen.
       return [head, ...bank.explanation.map((line) => `  ${line}`)].map(printable).join('\n');

@@ -9,7 +9,7 @@ import { allQuestions, sectionRuns, type Bank, type Book, type BookMeta, type Li
 import { hastToText, inlineToSafeHast, isPlaceholder, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
-import { blockLines, cutBefore, detailsBalance, hasDefinitions, headingLines, type BlockLine, type Piece } from './split.js';
+import { blockLines, cutBefore, DETAILS_CLOSE, detailsBalance, hasDefinitions, headingLines, type BlockLine, type Piece } from './split.js';
 import { keepTally, refuseLargeBook, tallyPiece, Totals, type Tally } from './tally.js';
 import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
 import { leadingText } from './layouts/headings.js';
@@ -104,6 +104,7 @@ function formPieces(text: string, reading: Reading, shift: number, pieceChars: n
     text,
     pieceChars,
     (line, previous) => {
+      if (line.inDetails) return false;
       if (items.has(line.line)) return true;
       // Stryker disable next-line EqualityOperator: the first question line never follows a question heading, nor is it a topic heading.
       if (!line.heading || line.line + shift <= reading.firstQuestionLine) return false;
@@ -177,6 +178,7 @@ const UNREAD_HINT: Record<Reading['layout'], string> = {
   headings: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the heading in.',
   list: 'Check the Markdown just before it: an unclosed code fence or HTML block takes the item in.',
   bold: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the paragraph in.',
+  details: 'Check the HTML just before it: a `<details>` element left open takes this one in.',
 };
 
 /**
@@ -189,7 +191,7 @@ export function finishBank(parts: BankPart[], reading: Reading): Bank {
   if (reading.forms) bank.forms = reading.forms.map((f) => ({ line: f.line, layout: f.reading.layout, questionDepth: f.reading.depth }));
   const read = new Set([...bank.questions, ...bank.sections, ...bank.looseHeadings].map((x) => x.line));
   for (const form of [reading, ...(reading.forms ?? []).map((f) => f.reading)]) {
-    const depth = form.layout === 'bold' ? 0 : form.depth;
+    const depth = form.layout === 'bold' || form.layout === 'details' ? 0 : form.depth;
     for (const { line, text } of form.questionLines) {
       if (!read.has(line)) bank.looseHeadings.push({ file: bank.file, line, column: 1, text, depth, hint: UNREAD_HINT[form.layout] });
     }
@@ -206,14 +208,17 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   // Stryker disable next-line ConditionalExpression: without a definition there is no reference to resolve; this only skips the walk.
   if (hasDefinitions(piece.text)) resolveReferences(root);
   const children = root.children;
-  const found = children.map((node) => layout.starts(node, reading));
-  // Headings inside a `<details>` element are the folded answer's own: they end no question, open no section.
+  // What stands inside a `<details>` element is the folded answer's own: its headings end no question and open
+  // no section, and it holds no question (the scan reads none there either).
   let openDetails = 0;
   const folded = children.map((node) => {
     const inside = openDetails > 0;
     if (node.type === 'html') openDetails = Math.max(0, openDetails + detailsBalance(node.value));
     return inside;
   });
+  /** Whether a `<details>` element is still open after the node: where it is not, a folded answer ends. */
+  const foldedAfter = (i: number) => folded[i + 1] ?? openDetails > 0;
+  const found = children.map((node, i) => (folded[i] ? null : layout.starts(node, reading)));
 
   // A heading at the topic depth opens a section when a question follows it before the next heading at
   // its depth or above; a numbered heading above the question depth that does so is a topic, not a question.
@@ -274,6 +279,15 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
         drafts.push(current);
       }
       inNavigation = false;
+      // A `<details>` written in one HTML block holds its whole answer.
+      if (layout.foldedAnswers && !foldedAfter(i)) current = null;
+      return;
+    }
+    // The node that closes a folded answer's `<details>` ends it; a bare `</details>` is no part of it.
+    if (layout.foldedAnswers && current && folded[i] && !foldedAfter(i)) {
+      if (node.type === 'html' && node.value.replace(DETAILS_CLOSE, '').trim() === '') other.push(node);
+      else place(node);
+      current = null;
       return;
     }
     if (node.type === 'heading' && !folded[i]) {
@@ -368,6 +382,7 @@ function asQuestion(text: string, reading: Reading): string {
   const numbered = reading.form && n !== null ? `${writeNumber(reading.form, n)} ` : '';
   if (reading.layout === 'list') return `${n ?? 1}. ${'#'.repeat(reading.depth)} ${rest}`;
   if (reading.layout === 'bold') return `**${numbered}${rest}**`;
+  if (reading.layout === 'details') return `<details><summary>${numbered}${rest}</summary>`;
   return `${'#'.repeat(reading.depth)} ${numbered}${rest}`;
 }
 

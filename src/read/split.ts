@@ -21,10 +21,13 @@ export interface BlockLine extends HeadingLine {
   heading: boolean;
   /** Whether the line stands inside an HTML `<details>` element (a folded answer) that HTML blocks opened. */
   inDetails: boolean;
+  /** A line of an HTML block that holds a `<summary>` (blockLines gives no other line of an HTML block). */
+  summary?: true;
 }
 
 const DETAILS_OPEN = /<details[\s>]/gi;
-const DETAILS_CLOSE = /<\/details\s*>/gi;
+const SUMMARY_OPEN = /<summary[\s>]/i;
+export const DETAILS_CLOSE = /<\/details\s*>/gi;
 
 /** How many `<details>` elements an HTML line opens, less those it closes. */
 export const detailsBalance = (html: string) => (html.match(DETAILS_OPEN)?.length ?? 0) - (html.match(DETAILS_CLOSE)?.length ?? 0);
@@ -47,6 +50,15 @@ const ATX_HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
  */
 const DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]\n]+\]:(?:\s*$|[ \t]*(?:<[^>\n]*>|\S+)(?:\s*$|[ \t]+(?:"[^"]*"?|'[^']*'?|\([^)]*\)?)\s*$))/;
 
+/**
+ * A line of an HTML block that holds a `<summary>`: inside a `<details>` element when the summary's own
+ * element stands in another (`details` is how many the lines before it left open).
+ */
+function summaryLine(at: number, line: number, text: string, details: number): BlockLine {
+  const depth = details + detailsBalance(text.slice(0, SUMMARY_OPEN.exec(text)!.index));
+  return { at, line, text, heading: false, inDetails: depth > 1, summary: true };
+}
+
 /** Whether a text may hold a link reference definition outside code and HTML: such a document is never cut. */
 export function hasDefinitions(text: string): boolean {
   if (!text.includes(']:')) return false;
@@ -60,8 +72,9 @@ export function headingLines(text: string): Generator<BlockLine> {
 }
 
 /**
- * Every line outside fenced code and HTML blocks (the lines where Markdown structure can start), or only
- * the heading lines among them (cutting text needs no more, and makes no object for the others).
+ * Every line outside fenced code and HTML blocks (the lines where Markdown structure can start), and the
+ * lines of HTML blocks that hold a `<summary>` (a question may be written there); or only the heading lines
+ * (cutting text needs no more, and makes no object for the others).
  */
 export function* blockLines(text: string, onlyHeadings = false): Generator<BlockLine> {
   let fence = '';
@@ -78,6 +91,7 @@ export function* blockLines(text: string, onlyHeadings = false): Generator<Block
       if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && content.trim() === closing[1]) fence = '';
     } else if (html === 'blank') {
       if (content.trim() === '') html = null;
+      if (!onlyHeadings && SUMMARY_OPEN.test(content)) yield summaryLine(at, line, content, details);
       details = Math.max(0, details + detailsBalance(content));
     } else if (html) {
       if (html.test(content)) html = null;
@@ -89,6 +103,7 @@ export function* blockLines(text: string, onlyHeadings = false): Generator<Block
       if (!close.test(content.slice(open.exec(content)![0].length))) html = close;
     } else if (HTML_UNTIL_BLANK.test(content)) {
       html = 'blank';
+      if (!onlyHeadings && SUMMARY_OPEN.test(content)) yield summaryLine(at, line, content, details);
       details = Math.max(0, details + detailsBalance(content));
     } else {
       const heading = ATX_HEADING.test(content);

@@ -2,6 +2,7 @@
 // question lines in a scan of the text. The scan also finds the topic and title depths.
 import { blockLines } from '../split.js';
 import { bold } from './bold.js';
+import { details } from './details.js';
 import { headings } from './headings.js';
 import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, type Candidates, type Layout, type LayoutId, type ReadOptions, type Reading, type ScanLine } from './layout.js';
 import { list } from './list.js';
@@ -9,7 +10,7 @@ import { list } from './list.js';
 export type { LayoutId, Numbering, ReadOptions, Reading } from './layout.js';
 export { LAYOUT_IDS, NUMBERINGS } from './layout.js';
 
-export const LAYOUTS: Record<LayoutId, Layout> = { headings, list, bold };
+export const LAYOUTS: Record<LayoutId, Layout> = { headings, list, bold, details };
 
 // Stryker disable next-line Regex: scanHeading reads only heading lines, which start with their marks (split.ts).
 const HEADING_MARKS = /^(#{1,6})[ \t]*/;
@@ -26,9 +27,9 @@ const ITEM_OR_BOLD = /^\s*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+#{1,6}[ \t]+|(\*\*|__))(
 /** The lines of a text where blocks can start, headings with their depth and text (see ScanLine). */
 export function scanLines(text: string): ScanLine[] {
   const lines: ScanLine[] = [];
-  for (const { line, text: raw, heading, inDetails } of blockLines(text)) {
+  for (const { line, text: raw, heading, inDetails, summary } of blockLines(text)) {
     if (heading) lines.push({ ...scanHeading(line, raw), ...(inDetails && { inDetails }) });
-    else if (raw.trim()) lines.push({ line, text: withoutLineEnd(raw), depth: 0, title: '', ...(inDetails && { inDetails }) });
+    else if (raw.trim()) lines.push({ line, text: withoutLineEnd(raw), depth: 0, title: '', ...(inDetails && { inDetails }), ...(summary && { summary }) });
   }
   return lines;
 }
@@ -122,7 +123,7 @@ function readingIn(lines: ScanLine[], file: string, options: ReadOptions, how: s
   // Headings at the topic depth, or `#`/`##`, end a question; a list item's answer ends with its item.
   if (id === 'headings') draft.structuralDepth = Math.min(Math.max(draft.sectionDepth, 2), draft.depth);
   // Stryker disable next-line ConditionalExpression: for a list bank too it changes nothing (its structural depth is 6).
-  if (id === 'bold') draft.structuralDepth = Math.max(draft.structuralDepth, 2);
+  if (id === 'bold' || id === 'details') draft.structuralDepth = Math.max(draft.structuralDepth, 2);
   draft.why.push(
     draft.sectionDepth ? `topic sections: the depth-${draft.sectionDepth} headings followed by questions` : 'no topic sections',
     draft.titleDepth === 2 ? 'title: the only "##" heading (the file has no "#" heading)' : 'title: the "#" heading nearest before the first question',

@@ -4,7 +4,7 @@
 import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import type { Numbering } from '../../model.js';
 
-export const LAYOUT_IDS = ['headings', 'list', 'bold'] as const;
+export const LAYOUT_IDS = ['headings', 'list', 'bold', 'details'] as const;
 export type LayoutId = (typeof LAYOUT_IDS)[number];
 export const NUMBERINGS: readonly Numbering[] = ['book', 'section', 'none'];
 export type { Numbering };
@@ -58,6 +58,8 @@ export interface ScanLine {
   title: string;
   /** Inside a `<details>` element: a folded answer, whose headings are the answer's own. */
   inDetails?: boolean;
+  /** A line of an HTML block that holds a `<summary>`, the only lines of HTML blocks the scan sees. */
+  summary?: true;
 }
 
 /** What one layout would read in a text. */
@@ -120,6 +122,8 @@ export interface Layout {
   isQuestionLine(line: ScanLine, reading: Reading): boolean;
   /** The questions a top-level node of the tree starts; `lead` is content before the first of them. */
   starts(node: RootContent, reading: Reading): { lead: RootContent[]; starts: QuestionStart[] } | null;
+  /** A question's answer ends where the `<details>` element its question opens closes (not at the next question). */
+  foldedAnswers?: true;
   examples: LayoutExample[];
   counterExamples: LayoutCounterExample[];
 }

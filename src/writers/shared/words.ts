@@ -14,7 +14,7 @@ export const WORDS = {
   upstream: 'Upstream list: ',
 } as const;
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 /** "Answer:", "Answers:", "Source:", "Sources:": the label before a question's links of that kind. */
 export const linksLabel = (kind: 'answer' | 'source', count: number) => `${kind === 'answer' ? 'Answer' : 'Source'}${count === 1 ? '' : 's'}: `;

@@ -1,0 +1,148 @@
+// Questions as the summaries of folded answers: `<details><summary>What is a closure?</summary>`, the answer
+// inside the element, up to its `</details>`. A summary that does not ask (`Answer`, `Solution`) folds the
+// answer of a question written otherwise, and is no question.
+import type { RootContent, Text } from 'mdast';
+import type { Position } from 'unist';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { plural } from '../../cli/report.js';
+import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberedAsks, numberForm, numberIn, opensAsQuestion, type Layout, type ScanLine } from './layout.js';
+
+const SUMMARY_OPEN = /<summary[\s>]/i;
+const SUMMARY_CLOSE = /<\/summary\s*>/i;
+/** A tag: `<` then a letter or `/` (a `<` before a space is text), up to its `>`, never past another `<`. */
+const TAG = /<\/?[A-Za-z][^<>]*>/g;
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,31}));/g;
+
+/**
+ * The first `<summary>` of some HTML, written on one line: where it starts, how long it is and what it holds.
+ * Found with one pass of each search (no pattern that backtracks over a hostile line).
+ */
+function findSummary(html: string): { index: number; length: number; inner: string } | null {
+  const open = SUMMARY_OPEN.exec(html);
+  if (!open) return null;
+  const contentStart = html.indexOf('>', open.index) + 1;
+  const close = SUMMARY_CLOSE.exec(html.slice(contentStart));
+  const inner = close ? html.slice(contentStart, contentStart + close.index) : '\n';
+  if (inner.includes('\n')) return null;
+  return { index: open.index, length: contentStart + inner.length + close![0].length - open.index, inner };
+}
+
+/** The text a summary shows: its HTML without tags, its character references decoded. */
+export function summaryText(html: string): string {
+  return html
+    .replace(TAG, '')
+    .replace(REFERENCE, (reference, decimal?: string, hex?: string, name?: string) => {
+      if (name) return decodeNamedCharacterReference(name) || reference;
+      const code = decimal ? Number(decimal) : Number.parseInt(hex!, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A summary's text that is a question: in the bank's number form, or, unnumbered, one that asks. */
+function isQuestionText(text: string, form: string | null): boolean {
+  return form ? numberIn(text, form) !== null : ENDS_AS_QUESTION.test(text) || opensAsQuestion(text);
+}
+
+/** The summary of a line of the scan that opens a `<details>` element outside any other. */
+function summaryOf(line: ScanLine): string | null {
+  if (!line.summary || line.inDetails) return null;
+  const found = findSummary(line.text);
+  return found ? summaryText(found.inner) : null;
+}
+
+/** Where the summary stands in an HTML node: its line and column, as the scan and the reports see it. */
+function summaryPosition(node: RootContent, index: number, length: number): Position {
+  const { line, column, offset = 0 } = node.position!.start;
+  const value = (node as { value: string }).value;
+  const before = value.slice(0, index);
+  const lines = before.split('\n').length - 1;
+  const start = { line: line + lines, column: lines ? index - before.lastIndexOf('\n') : column + index, offset: offset + index };
+  return { start, end: { line: start.line, column: start.column + length, offset: start.offset + length } };
+}
+
+export const details: Layout = {
+  id: 'details',
+  description: 'Questions are the summaries of `<details>` elements (`<details><summary>What is a closure?</summary>`), the answer inside the element, up to its `</details>`; a summary that does not ask (`Answer`) is no question.',
+  foldedAnswers: true,
+
+  scan(lines, options) {
+    const summaries = lines.flatMap((l) => {
+      const text = summaryOf(l);
+      return text ? [{ line: l.line, text }] : [];
+    });
+    const forms = summaries.flatMap((s) => numberForm(s.text)?.form ?? []);
+    const [family] = mostFrequent(forms.map(formFamily));
+    // Numbered like most summaries, and most of those ask: `<summary>1. What is ...?</summary>`.
+    const numbered = family ? summaries.filter((s) => numberIn(s.text, forms.find((f) => formFamily(f) === family[0])!)) : [];
+    const asking = numbered.filter((s) => numberedAsks(s.text)).length;
+    const form = family && 2 * family[1] > summaries.length && (options.layout || 2 * asking > numbered.length) ? forms.find((f) => formFamily(f) === family[0])! : null;
+    const questions = summaries.filter((s) => isQuestionText(s.text, form));
+    const first = questions[0]?.line ?? 0;
+    // Stryker disable next-line EqualityOperator: the first question's own line is an HTML line (depth 0).
+    const topic = lines.findLast((l) => l.depth > 0 && l.line < first);
+    const structuralDepth = options.depth ? options.depth - 1 : (topic?.depth ?? 1);
+    return {
+      lines: questions.map((q) => q.line),
+      ...(summaries.length > 0 && questions.length === 0 && { rejected: `its ${plural(summaries.length, '<details> summary', '<details> summaries')} ask nothing ("${summaries[0]!.text}"): they fold answers, and no question is written otherwise` }),
+      depth: structuralDepth + 1,
+      form,
+      structuralDepth,
+      why: questions.length
+        ? `${plural(questions.length, '<details> summary', '<details> summaries')} ${form ? 'numbered' : 'that ask'}, under depth-${structuralDepth} headings`
+        : summaries.length
+          ? `no <details> summary asks (${plural(summaries.length, 'summary', 'summaries')} like "${summaries[0]!.text}", folding answers)`
+          : 'no <details> element has a summary',
+    };
+  },
+
+  isQuestionLine: () => false,
+
+  starts(node, reading) {
+    if (node.type !== 'html') return null;
+    const summary = findSummary(node.value);
+    if (!summary) return null;
+    const text = summaryText(summary.inner);
+    if (!isQuestionText(text, reading.form)) return null;
+    const found = numberIn(text, reading.form);
+    const position = summaryPosition(node, summary.index, summary.length);
+    const title: Text = { type: 'text', value: text, position };
+    // What the HTML node holds after the summary is the start of the answer (all of it, for a `<details>` written
+    // in one HTML block); the reader adds the nodes after it, up to the one that closes the element.
+    const after = summary.index + summary.length;
+    const rest = node.value.slice(after);
+    const end = node.position!.end;
+    const body: RootContent[] = rest.trim() ? [{ type: 'html', value: rest, position: { start: summaryPosition(node, after, 0).start, end } }] : [];
+    return { lead: [], starts: [{ head: { children: [title], depth: reading.depth, position }, number: found?.number ?? null, ...(found?.parent && { parentNumber: found.parent }), body }] };
+  },
+
+  // Stryker disable all: the examples are test data (test/layouts.test.ts reads each), not reader logic.
+  examples: [
+    {
+      name: 'questions in `<summary>`, answers inside `<details>`, under `##` topics',
+      markdown:
+        '# Go Questions\n\n## Basics\n\n<details>\n<summary>What is a goroutine?</summary>\n\nA light thread.\n\n</details>\n\n<details>\n<summary>How do channels work?</summary>\n\nTyped pipes.\n\n</details>\n\n## Tools\n\n<details><summary><b>What does go vet do?</b></summary>\n\nIt finds suspicious code.\n\n</details>\n',
+      expect: { title: 'Go Questions', numbers: [1, 2, 3], sections: ['Basics', 'Basics', 'Tools'], numbering: 'none', answers: ['light thread', 'Typed pipes.', 'suspicious code'], lines: [6, 13, 21] },
+    },
+    {
+      name: 'numbered summaries, an answer written in the HTML block itself, an empty `<details>` unanswered',
+      markdown: '# SQL\n\n<details><summary>1. What is a join?</summary>\nRows matched across tables.\n</details>\n\n<details><summary>2. What is an index?</summary></details>\n\n<details><summary>3. What is a view &amp; why?</summary>\n\nA stored query.\n\n</details>\n',
+      expect: { title: 'SQL', numbers: [1, 2, 3], sections: [null, null, null], numbering: 'book', answers: ['Rows matched', '', 'A stored query.'], lines: [3, 7, 9] },
+    },
+  ],
+
+  counterExamples: [
+    {
+      name: 'summaries that do not ask (`Answer`, `Solution`) and no question written otherwise: no questions, and why',
+      markdown: '# Notes\n\n<details><summary>Answer</summary>\n\nForty-two.\n\n</details>\n\n<details><summary>Solution</summary>\n\nA loop.\n\n</details>\n',
+      reports: [{ rule: 'input-error', line: 1 }],
+    },
+    {
+      name: 'a numbered summary used twice',
+      markdown: '# SQL\n\n<details><summary>1. What is a join?</summary>\n\nA.\n\n</details>\n\n<details><summary>1. What is an index?</summary>\n\nB.\n\n</details>\n',
+      reports: [{ rule: 'duplicate-number', line: 9 }],
+    },
+  ],
+  // Stryker restore all
+};
