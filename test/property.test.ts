@@ -161,6 +161,7 @@ describe('banks in every question form, alone and two in one file', () => {
     heading2: { layout: 'headings', write: (q, n) => `## ${n}) ${q.title}\n\n${q.answer}\n\n` },
     heading4: { layout: 'headings', write: (q, n) => `#### Q${n}: ${q.title}\n\n${q.answer}\n\n` },
     headingLevels: { layout: 'headings', write: (q, n) => `### 4.2.${n} ${q.title}\n\n${q.answer}\n\n` },
+    headingTopics: { layout: 'headings', write: (q, n) => `${n % 2 ? `### # ${n}. Topic ${n}\n\n` : ''}### Q. ${q.title}\n\n${q.answer}\n\n` },
     headingFullWidth: { layout: 'headings', write: (q, n) => `### ${n}. ${fullWidth(q.title)}\n\n${q.answer}\n\n` },
     heading6: { layout: 'headings', write: (q, n) => `###### ${n}. ${q.title}\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer\n\n${q.answer}\n\n</p>\n</details>\n\n` },
     listHeading: { layout: 'list', write: (q, n) => `${n}. ### ${q.title}\n\n   ${q.answer}\n\n` },
@@ -176,12 +177,15 @@ describe('banks in every question form, alone and two in one file', () => {
   const titles = (text: string) => bookOf(text).banks[0]!.questions.map((q) => q.title);
   const heading6 = (form: string) => form === 'heading6';
   // A difficulty tag stays in the title, as the list shows it.
-  const titleIn = (form: string) => (q: Q) => (form === 'listTagged' ? `[M] ${q.title}` : form === 'headingFullWidth' ? fullWidth(q.title) : q.title);
+  const titleIn = (form: string) => (q: Q) => (form === 'listTagged' ? `[M] ${q.title}` : form === 'headingFullWidth' ? fullWidth(q.title) : form === 'headingTopics' ? `Q. ${q.title}` : q.title);
 
   it('reads back the questions of each form, in order', () => {
     fc.assert(
       fc.property(part, ([form, questions]) => {
-        expect(titles(`# Bank\n\n${written(form, questions)}`)).toEqual(questions.map(titleIn(form)));
+        const text = `# Bank\n\n${written(form, questions)}`;
+        expect(titles(text)).toEqual(questions.map(titleIn(form)));
+        // Topics at the question depth hold the questions after them.
+        if (form === 'headingTopics') expect(bookOf(text).banks[0]!.questions.map((q) => q.section)).toEqual(questions.map((_, i) => `# ${i - (i % 2) + 1}. Topic ${i - (i % 2) + 1}`));
       }),
       { numRuns: 60, seed: 20261206 },
     );

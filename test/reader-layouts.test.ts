@@ -212,6 +212,14 @@ describe('headings layout', () => {
     expect(bank(text).questions[0]!.answerText).toBe('x\n\nNotes\n\ny');
   });
 
+  it('a topic at the question depth stands right before a question: with anything under it, it is part of the answer', () => {
+    const text = '# T\n\n### 1) A?\nx\n\n### Joins\n\n### 2) B?\ny\n\n### More\nz\n\n### 3) C?\n';
+    expect(bank(text).sections.map((s) => [s.title, s.line])).toEqual([['Joins', 6]]);
+    expect(bank(text).questions.map((q) => [q.section, q.answerText])).toEqual([[null, 'x'], ['Joins', 'y\n\nMore\n\nz'], ['Joins', '']]);
+    const unnumbered = '# T\n\n### Q. A?\nx\n\n### # 2. Joins\n\n### Q. B?\ny\n\n### # 3. Later\nz\n\n### Q. C\n';
+    expect(bank(unnumbered).questions.map((q) => [q.title, q.section, q.answerText])).toEqual([['Q. A?', null, 'x'], ['Q. B?', '# 2. Joins', 'y\n\n# 3. Later\n\nz'], ['Q. C', '# 2. Joins', '']]);
+  });
+
   it('isQuestionLine: at the question depth, in the form; unnumbered from the first question, navigation excepted', () => {
     const numbered = read('# T\n\n### 1) A?\n');
     const line = (depth: number, title: string, n = 9) => ({ line: n, text: '', depth, title });

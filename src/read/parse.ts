@@ -12,7 +12,7 @@ import type { SourceText } from './source.js';
 import { blockLines, cutBefore, DETAILS_CLOSE, detailsBalance, hasDefinitions, headingLines, type BlockLine, type Piece } from './split.js';
 import { keepTally, refuseLargeBook, tallyPiece, Totals, type Tally } from './tally.js';
 import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
-import { leadingText } from './layouts/headings.js';
+import { isTopicAtQuestionDepth, leadingText } from './layouts/headings.js';
 import { boldLead } from './layouts/bold.js';
 import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, NUMBER_IN_TEXT, numberedAsks, numberForm, numberIn, writeNumber, type QuestionStart } from './layouts/layout.js';
 
@@ -220,6 +220,15 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   const foldedAfter = (i: number) => folded[i + 1] ?? openDetails > 0;
   const found = children.map((node, i) => (folded[i] ? null : layout.starts(node, reading)));
 
+  /**
+   * A heading bank's topic written at the question depth: a heading in the form of a topic there
+   * (isTopicAtQuestionDepth), right before a question (`## Joins` over `## 12) What is a join?`). A heading
+   * with anything under it is the answer's own (`### Notes` and a paragraph, inside question 11's answer).
+   */
+  const topicAtQuestionDepth = (i: number) => {
+    const node = children[i]!;
+    return reading.layout === 'headings' && node.type === 'heading' && node.depth === reading.depth && !found[i] && Boolean(found[i + 1]) && isTopicAtQuestionDepth(toString(node, { includeHtml: false }), reading.form);
+  };
   // A heading at the topic depth opens a section when a question follows it before the next heading at
   // its depth or above; a numbered heading above the question depth that does so is a topic, not a question.
   // Stryker disable next-line ArrayDeclaration: an index never set is undefined, which reads as false.
@@ -231,7 +240,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
     // A question heading at the question depth is deeper than every topic: it ends none (a shallower one may).
     // Stryker disable next-line ConditionalExpression: any other node has no depth, and sets nothing.
     if (node.type === 'heading' && !folded[i]) {
-      opensSection[i] = !found[i] && node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node));
+      opensSection[i] = (!found[i] && node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node))) || topicAtQuestionDepth(i);
       for (let d = node.depth; d <= 6; d++) headingAt[d] = i;
     }
     if (found[i] && !opensSection[i]) questionAt = i;
@@ -296,9 +305,9 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
       if (!opensSection[i] && looksLikeQuestionHeading(node.depth, text, reading)) {
         looseHeadings.push({ ...placeOf(node, file), text, depth: node.depth, suggestion: asQuestion(text, reading) });
       }
-      if (node.depth <= reading.structuralDepth) {
+      if (node.depth <= reading.structuralDepth || opensSection[i]) {
         current = null;
-        if (node.depth <= Math.max(reading.sectionDepth, 1)) {
+        if (node.depth <= Math.max(reading.sectionDepth, 1) || opensSection[i]) {
           if (leadingQuestions === -1) leadingQuestions = drafts.length;
           section = opensSection[i] ? text.trim() : null;
         }

@@ -2,7 +2,7 @@
 // `### Question 12: ...`; or, in a bank that numbers none, every heading at the question depth.
 import type { Heading, PhrasingContent, RootContent, Text } from 'mdast';
 import { plural } from '../../cli/report.js';
-import { ENDS_AS_QUESTION, formFamily, mostFrequent, NAVIGATION_HEADING, numberedAsks, numberForm, numberIn, opensAsQuestion, writeNumber, type Layout, type NumberFound, type ScanLine } from './layout.js';
+import { ENDS_AS_QUESTION, formFamily, LOOKS_NUMBERED, mostFrequent, NAVIGATION_HEADING, numberedAsks, numberForm, numberIn, opensAsQuestion, writeNumber, type Layout, type NumberFound, type ScanLine } from './layout.js';
 
 /** Where questions are looked for first; `#####` and `######` only in a bank with none there (lydiahallie's `###### 1.`). */
 const QUESTION_DEPTHS = [2, 3, 4];
@@ -61,6 +61,20 @@ function askingLevelFamilies(withForm: { l: ScanLine; found: NumberFound | null 
   return new Set([...counts].filter(([, c]) => c.all > 1 && 3 * c.asking >= 2 * c.all).map(([family]) => family));
 }
 
+/** A number after the hashes an author typed into the heading's text (`## # 3. Joins`), or alone (`## 3 Joins`). */
+const NUMBERED_TOPIC = /^(?:#+[ \t]*)?\d+[.)]?[ \t]+\S/;
+
+/**
+ * A topic written at the question depth, told apart by its form: numbered among unnumbered questions
+ * (`## # 3. Joins` among `## Q. What is a join?`), or unnumbered among numbered ones (`## Joins` among
+ * `## 12) What ...?`), and asking nothing. Among unnumbered questions, an unnumbered heading is a question
+ * whatever it says (`## Difference between let and var`).
+ */
+export function isTopicAtQuestionDepth(title: string, form: string | null): boolean {
+  if (numberedAsks(title) || NAVIGATION_HEADING.test(title)) return false;
+  return form === null ? NUMBERED_TOPIC.test(title) : numberIn(title, form) === null && !LOOKS_NUMBERED.test(title);
+}
+
 export const headings: Layout = {
   id: 'headings',
   description: 'Questions are headings at depth 2, 3 or 4 (5 or 6 in a bank with none there), numbered `12)`, `12.`, `Q12:`, `Q12.`, `Q12)`, `Question 12:` or with levels `1.2.3` (numbered again under each upper level), or all unnumbered; deeper headings belong to the answer.',
@@ -106,7 +120,7 @@ export const headings: Layout = {
     // One heading that asks is a title or a section's (`## How long do I need?` over prose), not a bank.
     const atDepth = asked.filter((l) => l.depth === depth);
     const titleOnly = !options.layout && !options.depth && atDepth.length === 1 && atDepth[0] === headingLines[0] && headingLines[0] === lines.find((l) => l.depth > 0);
-    const questions = titleOnly ? [] : headingLines.filter((l) => l.depth === depth && l.line >= first && !NAVIGATION_HEADING.test(l.title));
+    const questions = titleOnly ? [] : headingLines.filter((l) => l.depth === depth && l.line >= first && !NAVIGATION_HEADING.test(l.title) && !isTopicAtQuestionDepth(l.title, null));
     return {
       lines: questions.map((l) => l.line),
       depth,
@@ -122,7 +136,7 @@ export const headings: Layout = {
 
   isQuestionLine(line, reading) {
     if (line.depth !== reading.depth) return false;
-    return reading.form ? numberIn(line.title, reading.form) !== null : line.line >= reading.firstQuestionLine && !NAVIGATION_HEADING.test(line.title);
+    return reading.form ? numberIn(line.title, reading.form) !== null : line.line >= reading.firstQuestionLine && !NAVIGATION_HEADING.test(line.title) && !isTopicAtQuestionDepth(line.title, null);
   },
 
   starts(node: RootContent, reading) {
@@ -135,8 +149,7 @@ export const headings: Layout = {
     const text = leadingText(node.children)?.value ?? '';
     if (reading.form === null) {
       const line = node.position?.start.line ?? 0;
-      const navigation = NAVIGATION_HEADING.test(text);
-      return node.depth === reading.depth && line >= reading.firstQuestionLine && !navigation ? start(node, null) : null;
+      return node.depth === reading.depth && line >= reading.firstQuestionLine && !NAVIGATION_HEADING.test(text) && !isTopicAtQuestionDepth(text, null) ? start(node, null) : null;
     }
     const found = numberIn(text, reading.form);
     if (!found) return null;
@@ -183,6 +196,16 @@ export const headings: Layout = {
       markdown:
         "# JS Questions\n\n###### 1. What's the output?\n\n```js\nf(1)\n```\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: A\n\nIt runs.\n\n</p>\n</details>\n\n###### 2. What's the output?\n\n```js\nf(2)\n```\n\n<details><summary><b>Answer</b></summary>\n<p>\n\n#### Answer: B\n\nIt fails.\n\n</p>\n</details>\n",
       expect: { title: 'JS Questions', numbers: [1, 2], sections: [null, null], numbering: 'book', answers: ['It runs.', 'It fails.'], lines: [3, 19] },
+    },
+    {
+      name: 'topics at the question depth, told apart by their form: `## # 2. Joins` among unnumbered `## Q.` questions (one without "?" still a question)',
+      markdown: '# SQL Questions\n\n## # 1. Basics\n\n## Q. What is SQL?\nA language.\n\n## # 2. Joins\n\n## Q. What is a join?\nRows matched.\n\n## Q. Difference between inner and outer joins\nUnmatched rows.\n',
+      expect: { title: 'SQL Questions', numbers: [1, 2, 3], sections: ['# 1. Basics', '# 2. Joins', '# 2. Joins'], numbering: 'none', answers: ['A language.', 'Rows matched.', 'Unmatched rows.'], lines: [5, 10, 13] },
+    },
+    {
+      name: 'topics at the question depth: unnumbered `## Joins` among numbered `## 12)` questions',
+      markdown: '# SQL Questions\n\n## Basics\n\n## 1) What is SQL?\nA language.\n\n## Joins\n\n## 2) What is a join?\nRows matched.\n',
+      expect: { title: 'SQL Questions', numbers: [1, 2], sections: ['Basics', 'Joins'], numbering: 'book', answers: ['A language.', 'Rows matched.'], lines: [5, 10] },
     },
     {
       name: 'numbers with levels, `### 1.1.1` under `## 1.1` topics, numbered again in each; a full-width "？"',
