@@ -61,17 +61,27 @@ export interface Run {
 const IGNORABLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]|\udb40[\udd00-\uddef]/g;
 const ASCII = /^[\x20-\x7e\n]*$/;
 
+let regularFaces: Map<FontName, fontkit.Font> | undefined;
 let coverage: Map<FontName, Set<number>> | undefined;
+
+/** Each family's regular face, opened once. */
+function regularFace(name: FontName): fontkit.Font {
+  regularFaces ??= new Map();
+  let font = regularFaces.get(name);
+  if (!font) regularFaces.set(name, (font = fontkit.openSync(FONTS[name].normal) as fontkit.Font));
+  return font;
+}
 
 // Coverage is read from each family's regular face: the other faces of these families cover the same scripts.
 function fontCoverage(): Map<FontName, Set<number>> {
-  coverage ??= new Map(
-    (Object.keys(FONTS) as FontName[]).map((name) => {
-      const font = fontkit.openSync(FONTS[name].normal) as fontkit.Font;
-      return [name, new Set(font.characterSet)];
-    }),
-  );
+  coverage ??= new Map((Object.keys(FONTS) as FontName[]).map((name) => [name, new Set(regularFace(name).characterSet)]));
   return coverage;
+}
+
+/** The width of a text set in a family's regular face, in points. */
+export function textWidth(text: string, name: FontName, fontSize: number): number {
+  const font = regularFace(name);
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * fontSize;
 }
 
 /**

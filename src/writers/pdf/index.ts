@@ -7,7 +7,7 @@ import type { Asset, Writer, WriteContext } from '../writer.js';
 import { allQuestions, type Bank, type Book, type Link, numberLabel, type Question } from '../../model.js';
 import { COLORS, MIN_LINES, blocks, imageKey, inlineRuns, partId, styledText, type Inline, type RenderContext } from './content.js';
 import { BookLinks } from '../shared/book-links.js';
-import { BODY_STYLE, pageMargins, FONTS, FONT_FILES, describeChars } from './fonts.js';
+import { BODY_STYLE, pageMargins, FONTS, FONT_FILES, describeChars, textWidth } from './fonts.js';
 import { outlineAtHeadings } from './outline.js';
 import { patchPdfmake, type KeepLines } from './render.js';
 import { followable, linkTarget, needsNoAnswerNote } from '../shared/links.js';
@@ -36,8 +36,10 @@ const KEEP_WITH_SECTION = 80;
 /** A line of a sources list (8-point type), and about how many characters of a URL fill one. */
 const SOURCE_LINE = 11.5;
 const SOURCE_LINE_CHARS = 85;
-/** The contents' column of question numbers, in points. */
+/** The contents' column of question numbers, in points: "999." fits; a longer number ("1.2.3.") widens it. */
 const CONTENTS_NUMBER = 22;
+const CONTENTS_NUMBER_CHARS = 4;
+const CONTENTS_QUESTION_SIZE = 9.5;
 /** Room kept below a bank's or a topic's entry in the contents: two entries. */
 const KEEP_WITH_CONTENTS_TOPIC = 30;
 
@@ -55,7 +57,7 @@ const STYLES: TDocumentDefinitions['styles'] = {
   displayMath: { alignment: 'center', margin: [0, 2, 0, 8] },
   contentsPart: { bold: true, fontSize: 11, margin: [0, 8, 0, 3] },
   contentsSection: { fontSize: 10.5, color: COLORS.accent, margin: [0, 4, 0, 3] },
-  contentsQuestion: { fontSize: 9.5, margin: [0, 0, 0, 2] },
+  contentsQuestion: { fontSize: CONTENTS_QUESTION_SIZE, margin: [0, 0, 0, 2] },
   contentsCount: { color: COLORS.muted, bold: false, fontSize: 9 },
   li: { margin: [0, 0, 0, 2] },
   list: { margin: [0, 0, 0, 6] },
@@ -143,6 +145,8 @@ const unlinked = (runs: Inline[]): Inline[] => runs.map(({ link, decoration, col
  */
 function contents(entries: readonly ContentsEntry[]): Content[] {
   if (entries.length === 0) return [];
+  const longest = entries.reduce((a, e) => ((e.number?.length ?? 0) > a.length ? e.number! : a), '');
+  const numberWidth = longest.length > CONTENTS_NUMBER_CHARS ? Math.max(CONTENTS_NUMBER, Math.ceil(textWidth(longest, BODY_STYLE.font, CONTENTS_QUESTION_SIZE)) + 2) : CONTENTS_NUMBER;
   const rows = entries.flatMap((entry): Content[] => {
     const link = { linkToDestination: entry.id };
     const title: Inline[] = [
@@ -155,7 +159,7 @@ function contents(entries: readonly ContentsEntry[]): Content[] {
     ];
     const row = {
       columns: [
-        ...(entry.number ? [{ text: entry.number, width: CONTENTS_NUMBER, color: COLORS.accent }] : []),
+        ...(entry.number ? [{ text: entry.number, width: numberWidth, color: COLORS.accent }] : []),
         { text: title, width: '*' },
       ],
       columnGap: 2,
