@@ -1,6 +1,6 @@
 // `mlq check --explain`: how each bank was read, and why.
 import type { Book } from '../model.js';
-import { plural } from './report.js';
+import { plural } from '../plural.js';
 import { printable } from './terminal.js';
 
 export function explainBook(book: Pick<Book, 'banks'>): string {

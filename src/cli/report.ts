@@ -4,7 +4,7 @@ import { foldRepeats } from './fold.js';
 import { sarif } from './sarif.js';
 import { stylerFor } from './style.js';
 import { markdownText, printable, printableJson } from './terminal.js';
-import { plural } from '../writers/shared/words.js';
+import { plural } from '../plural.js';
 import { ANNOTATIONS_SHOWN, countsByRuleAndFile, SEVERITIES, type PullRequestView } from './pull-request.js';
 
 export const REPORTERS = ['text', 'github', 'json', 'sarif'] as const;

@@ -8,7 +8,7 @@ import type { Bank } from '../model.js';
 import { MlqError } from '../errors.js';
 import { bankPieces, finishBank, parseBankPart, unreadBank, type BankPart } from './parse.js';
 import type { SourceText } from './source.js';
-import { plural } from '../cli/report.js';
+import { plural } from '../plural.js';
 import type { Piece } from './split.js';
 import { readingOf, type ReadOptions, type Reading } from './layouts/index.js';
 import { addShared, sharedSums, Totals } from './tally.js';

@@ -3,7 +3,7 @@
 import type { PhrasingContent, RootContent, Strong } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
-import { plural } from '../../cli/report.js';
+import { plural } from '../../plural.js';
 import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberedAsks, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
 
 const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)\1\s*$/;

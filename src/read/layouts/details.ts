@@ -4,7 +4,7 @@
 import type { RootContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { plural } from '../../cli/report.js';
+import { plural } from '../../plural.js';
 import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberedAsks, numberForm, numberIn, opensAsQuestion, type Layout, type ScanLine } from './layout.js';
 
 const SUMMARY_OPEN = /<summary[\s>]/i;

@@ -1,7 +1,7 @@
 // Questions as numbered headings: `#### 12) What ...?`, `## 12. What ...?`, `### Q12: What ...? ###`,
 // `### Question 12: ...`; or, in a bank that numbers none, every heading at the question depth.
 import type { Heading, PhrasingContent, RootContent, Text } from 'mdast';
-import { plural } from '../../cli/report.js';
+import { plural } from '../../plural.js';
 import { ENDS_AS_QUESTION, formFamily, LOOKS_NUMBERED, mostFrequent, NAVIGATION_HEADING, numberedAsks, numberForm, numberIn, opensAsQuestion, writeNumber, type Layout, type NumberFound, type ScanLine } from './layout.js';
 
 /** Where questions are looked for first; `#####` and `######` only in a bank with none there (lydiahallie's `###### 1.`). */

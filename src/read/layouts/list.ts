@@ -7,7 +7,7 @@
 // The number is the item's, as a reader sees it (or the `Q12:` written); top-level headings are the topics.
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { plural } from '../../cli/report.js';
+import { plural } from '../../plural.js';
 import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberForm, numberIn, writeNumber, type Layout, type QuestionStart, type Reading } from './layout.js';
 
 const ITEM = /^ *(?:\d{1,9}[.)]|[-*+])[ \t]+(.*)/;

@@ -1,6 +1,7 @@
 // The words every output uses, in one table, so that the PDF, the e-book and the deck cannot drift apart.
 import { allQuestions, type Book } from '../../model.js';
 import { linkTarget } from './links.js';
+import { plural } from '../../plural.js';
 
 export const WORDS = {
   contents: 'Contents',
@@ -14,7 +15,7 @@ export const WORDS = {
   upstream: 'Upstream list: ',
 } as const;
 
-export const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+export { plural };
 
 /** "Answer:", "Answers:", "Source:", "Sources:": the label before a question's links of that kind. */
 export const linksLabel = (kind: 'answer' | 'source', count: number) => `${kind === 'answer' ? 'Answer' : 'Source'}${count === 1 ? '' : 's'}: `;
