@@ -47,8 +47,10 @@ export interface Section extends Place {
 /** A heading (or bold paragraph) that looks like a question but is not one (e.g. `#### 12 What ...`). */
 export interface LooseHeading extends Place {
   text: string;
-  /** Heading depth; 0 for a bold paragraph. */
+  /** Heading depth; 0 for a bold paragraph or a `<details>` summary. */
   depth: number;
+  /** Written as the summary of a `<details>` element. */
+  summary?: true;
   /** The line as the bank's layout would read it as a question. */
   suggestion?: string;
   /** What to do where rewriting the line is not the fix. */

@@ -14,6 +14,7 @@ import { keepTally, refuseLargeBook, tallyPiece, Totals, type Tally } from './ta
 import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
 import { isTopicAtQuestionDepth, leadingText } from './layouts/headings.js';
 import { boldLead } from './layouts/bold.js';
+import { summaryOf } from './layouts/details.js';
 import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, NUMBER_IN_TEXT, numberedAsks, numberForm, numberIn, writeNumber, type QuestionStart } from './layouts/layout.js';
 
 /** Link schemes a reader may follow; javascript:, data: and the like never reach an output. */
@@ -193,7 +194,7 @@ export function finishBank(parts: BankPart[], reading: Reading): Bank {
   for (const form of [reading, ...(reading.forms ?? []).map((f) => f.reading)]) {
     const depth = form.layout === 'bold' || form.layout === 'details' ? 0 : form.depth;
     for (const { line, text } of form.questionLines) {
-      if (!read.has(line)) bank.looseHeadings.push({ file: bank.file, line, column: 1, text, depth, hint: UNREAD_HINT[form.layout] });
+      if (!read.has(line)) bank.looseHeadings.push({ file: bank.file, line, column: 1, text, depth, ...(form.layout === 'details' && { summary: true as const }), hint: UNREAD_HINT[form.layout] });
     }
   }
   return bank;
@@ -324,15 +325,19 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
       other.push(node);
       return;
     }
+    /** A text numbered on from the current question's number that asks: a question written in another form. */
+    const numberedOn = (text: string) => LOOKS_NUMBERED.test(text) && numberedAsks(text) && Number(NUMBER_IN_TEXT.exec(text)![1]) > (current!.start.number ?? 0);
+    // In another layout, a `<details>` whose summary is such a question (`<details><summary>3. What ...?`).
+    const summary = current && reading.layout !== 'details' && node.type === 'html' && !folded[i] ? summaryOf(node) : null;
+    if (summary && numberedOn(summary.text)) looseHeadings.push({ file, ...summary.position.start, text: summary.text, depth: 0, summary: true, suggestion: asQuestion(summary.text, reading) });
     const bold = current && boldLead(node);
     if (bold) {
       const text = toString(bold.strong);
       // In another layout, a bold paragraph numbered on from the question before it that asks (not a sub-head
       // of the answer, `**2. One-to-Many:**`); in a bold bank, a paragraph that is only bold text but does not
       // ask (`**Precision-recall trade-off ⭐️**`).
-      const numberedOn = reading.layout !== 'bold' && LOOKS_NUMBERED.test(text) && numberedAsks(text) && Number(NUMBER_IN_TEXT.exec(text)![1]) > (current!.start.number ?? 0);
       const unasked = reading.layout === 'bold' && bold.rest.every((c) => !toString(c).trim());
-      if (numberedOn) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, suggestion: asQuestion(text, reading) });
+      if (reading.layout !== 'bold' && numberedOn(text)) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, suggestion: asQuestion(text, reading) });
       if (unasked) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, hint: `If it is a question, write it as "${asQuestion(text.replace(TRAILING_MARKS, '?$1'), reading)}"; if not, add to it what is not bold.` });
     }
     place(node);

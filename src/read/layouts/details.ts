@@ -1,7 +1,7 @@
 // Questions as the summaries of folded answers: `<details><summary>What is a closure?</summary>`, the answer
 // inside the element, up to its `</details>`. A summary that does not ask (`Answer`, `Solution`) folds the
 // answer of a question written otherwise, and is no question.
-import type { RootContent, Text } from 'mdast';
+import type { Html, RootContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { plural } from '../../plural.js';
@@ -28,7 +28,7 @@ function findSummary(html: string): { index: number; length: number; inner: stri
 }
 
 /** The text a summary shows: its HTML without tags, its character references decoded. */
-export function summaryText(html: string): string {
+function summaryText(html: string): string {
   return html
     .replace(TAG, '')
     .replace(REFERENCE, (reference, decimal?: string, hex?: string, name?: string) => {
@@ -40,23 +40,28 @@ export function summaryText(html: string): string {
     .trim();
 }
 
+/** The first `<summary>` of an HTML node: its text, and where it stands in the file. */
+export function summaryOf(node: Html): { text: string; position: Position } | null {
+  const summary = findSummary(node.value);
+  return summary && { text: summaryText(summary.inner), position: summaryPosition(node, summary.index, summary.length) };
+}
+
 /** A summary's text that is a question: in the bank's number form, or, unnumbered, one that asks. */
 function isQuestionText(text: string, form: string | null): boolean {
   return form ? numberIn(text, form) !== null : ENDS_AS_QUESTION.test(text) || opensAsQuestion(text);
 }
 
 /** The summary of a line of the scan that opens a `<details>` element outside any other. */
-function summaryOf(line: ScanLine): string | null {
+function lineSummary(line: ScanLine): string | null {
   if (!line.summary || line.inDetails) return null;
   const found = findSummary(line.text);
   return found ? summaryText(found.inner) : null;
 }
 
 /** Where the summary stands in an HTML node: its line and column, as the scan and the reports see it. */
-function summaryPosition(node: RootContent, index: number, length: number): Position {
+function summaryPosition(node: Html, index: number, length: number): Position {
   const { line, column, offset = 0 } = node.position!.start;
-  const value = (node as { value: string }).value;
-  const before = value.slice(0, index);
+  const before = node.value.slice(0, index);
   const lines = before.split('\n').length - 1;
   const start = { line: line + lines, column: lines ? index - before.lastIndexOf('\n') : column + index, offset: offset + index };
   return { start, end: { line: start.line, column: start.column + length, offset: start.offset + length } };
@@ -69,7 +74,7 @@ export const details: Layout = {
 
   scan(lines, options) {
     const summaries = lines.flatMap((l) => {
-      const text = summaryOf(l);
+      const text = lineSummary(l);
       return text ? [{ line: l.line, text }] : [];
     });
     const forms = summaries.flatMap((s) => numberForm(s.text)?.form ?? []);
@@ -101,19 +106,15 @@ export const details: Layout = {
 
   starts(node, reading) {
     if (node.type !== 'html') return null;
-    const summary = findSummary(node.value);
-    if (!summary) return null;
-    const text = summaryText(summary.inner);
-    if (!isQuestionText(text, reading.form)) return null;
-    const found = numberIn(text, reading.form);
-    const position = summaryPosition(node, summary.index, summary.length);
-    const title: Text = { type: 'text', value: text, position };
+    const summary = summaryOf(node);
+    if (!summary || !isQuestionText(summary.text, reading.form)) return null;
+    const found = numberIn(summary.text, reading.form);
+    const { position } = summary;
+    const title: Text = { type: 'text', value: summary.text, position };
     // What the HTML node holds after the summary is the start of the answer (all of it, for a `<details>` written
     // in one HTML block); the reader adds the nodes after it, up to the one that closes the element.
-    const after = summary.index + summary.length;
-    const rest = node.value.slice(after);
-    const end = node.position!.end;
-    const body: RootContent[] = rest.trim() ? [{ type: 'html', value: rest, position: { start: summaryPosition(node, after, 0).start, end } }] : [];
+    const rest = node.value.slice(position.end.offset! - node.position!.start.offset!);
+    const body: RootContent[] = rest.trim() ? [{ type: 'html', value: rest, position: { start: { ...position.end }, end: node.position!.end } }] : [];
     return { lead: [], starts: [{ head: { children: [title], depth: reading.depth, position }, number: found?.number ?? null, ...(found?.parent && { parentNumber: found.parent }), body }] };
   },
 
@@ -137,6 +138,11 @@ export const details: Layout = {
       name: 'summaries that do not ask (`Answer`, `Solution`) and no question written otherwise: no questions, and why',
       markdown: '# Notes\n\n<details><summary>Answer</summary>\n\nForty-two.\n\n</details>\n\n<details><summary>Solution</summary>\n\nA loop.\n\n</details>\n',
       reports: [{ rule: 'input-error', line: 1 }],
+    },
+    {
+      name: 'a question written as a `<details>` summary in a heading bank, numbered on from the one before it',
+      markdown: '# Bank\n\n#### 1) What is bias?\nA.\n\n#### 2) What is variance?\nB.\n\n<details><summary>3) What is noise?</summary>\n\nC.\n\n</details>\n',
+      reports: [{ rule: 'malformed-question-heading', line: 9 }],
     },
     {
       name: 'a numbered summary used twice',
