@@ -2,11 +2,11 @@
 // depths the scan picks, what the tree reads as a question and what it leaves to the answer.
 import { describe, expect, it } from 'vitest';
 import { boldLead } from '../src/read/layouts/bold.js';
-import { leadingText } from '../src/read/layouts/headings.js';
+import { isTopicAtQuestionDepth, leadingText } from '../src/read/layouts/headings.js';
 import { LAYOUTS, layoutTable, readingOf, scanLines } from '../src/read/layouts/index.js';
-import { ENDS_AS_QUESTION, formFamily, LOOKS_NUMBERED, mostFrequent, NAVIGATION_HEADING, NUMBERINGS, numberForm, numberIn, writeNumber } from '../src/read/layouts/layout.js';
+import { ENDS_AS_QUESTION, formFamily, LOOKS_NUMBERED, mostFrequent, NAVIGATION_HEADING, NUMBERINGS, numberForm, numberIn, opensAsQuestion, writeNumber } from '../src/read/layouts/layout.js';
 import { hastToHtml, parseMarkdown } from '../src/read/markdown.js';
-import { parseBank } from '../src/read/parse.js';
+import { bankPieces, parseBank } from '../src/read/parse.js';
 import type { Heading } from 'mdast';
 import type { ReadOptions } from '../src/read/layouts/index.js';
 
@@ -35,7 +35,7 @@ describe('number forms', () => {
     expect(numberForm(text)).toEqual(found);
   });
 
-  it.each(['1.2.3What?', '1.2.3', '12 What?', '12: What?', 'Q12 What?', 'What is 12)?', 'Quest 1: x', 'Q 4) What?', ''])('%s has no number form', (text) => {
+  it.each(['1.2.3What?', '1.2.3', 'What is 1.2 million?', '12 What?', '12: What?', 'Q12 What?', 'What is 12)?', 'Quest 1: x', 'Q 4) What?', ''])('%s has no number form', (text) => {
     expect(numberForm(text)).toBeNull();
   });
 
@@ -61,6 +61,11 @@ describe('number forms', () => {
     expect(writeNumber('{n})', 1)).toBe('1)');
     expect(writeNumber('#.#.{n})', 3, '4.2')).toBe('4.2.3)');
     expect(writeNumber('#.#.{n}', 12)).toBe('1.1.12');
+  });
+
+  it('reads a question word after a number with levels, and no number after other text', () => {
+    expect(opensAsQuestion('10.20.3 What is X')).toBe(true);
+    expect(opensAsQuestion('v.2 What is X')).toBe(false);
   });
 
   it.each(['12 What is it', '12: What', '12 - What', '12 – What', 'Q12 What', 'Question 12 What', '12) What', '12.What'])('%s looks numbered', (text) => {
@@ -220,6 +225,37 @@ describe('headings layout', () => {
     expect(bank(unnumbered).questions.map((q) => [q.title, q.section, q.answerText])).toEqual([['Q. A?', null, 'x'], ['Q. B?', '# 2. Joins', 'y\n\n# 3. Later\n\nz'], ['Q. C', '# 2. Joins', '']]);
   });
 
+  it('tells a topic at the question depth by its form, and never one that asks or is navigation', () => {
+    // Among unnumbered questions: numbered, after the hashes an author typed into the text, or alone.
+    expect(['# 3. Joins', '## 3 Joins', '#  3) Joins', '# 12 Joins', '3 Joins', '#3.  Joins'].map((t) => isTopicAtQuestionDepth(t, null))).toEqual([true, true, true, true, true, true]);
+    expect(['Joins', 'Topic 3 more', '# 3. What is a join?', '#3.', '# Contents'].map((t) => isTopicAtQuestionDepth(t, null))).toEqual([false, false, false, false, false]);
+    // Among numbered questions: unnumbered, not a malformed number, not navigation.
+    expect(['Joins', '12) Joins', '3 - Joins', 'Contents', 'Why joins?'].map((t) => isTopicAtQuestionDepth(t, '{n})'))).toEqual([true, false, false, false, false]);
+  });
+
+  it('reads numbers with levels as questions where two in three of their headings ask', () => {
+    expect(read('# T\n\n### 1.1 What is A?\n\n### 1.2 What is B?\n\n### 1.3 Notes\n').form).toBe('#.{n}');
+    expect(read('# T\n\n### 1.1 What is A?\n\n### 1.2 Notes\n\n### 1.3 More\n').form).toBeNull();
+  });
+
+  it('reads a topic at the question depth by its text without HTML, in a heading bank only; a heading in a <details> ends no topic', () => {
+    const anchored = '# T\n\n### Q. A?\nx\n\n### <a name="j"></a># 2. Joins\n\n### Q. B?\ny\n';
+    expect(bank(anchored).questions.map((q) => q.section)).toEqual([null, '# 2. Joins']);
+    // In a bold bank, a heading at the bold questions' depth is part of the answer before it.
+    const boldBank = '# T\n\n## Topic\n\n**What is A?**\n\nA.\n\n### # 3. More\n\n**What is B?**\n\nB.\n';
+    expect(bank(boldBank).questions.map((q) => [q.section, q.answerText])).toEqual([
+      ['Topic', 'A.\n\n# 3. More'],
+      ['Topic', 'B.'],
+    ]);
+    const inDetails = '# T\n\n## Topic\n\n<details><summary>Intro</summary>\n\n## Inside\n\n</details>\n\n#### 1) What is A?\nA.\n';
+    expect(bank(inDetails).questions.map((q) => q.section)).toEqual(['Topic']);
+  });
+
+  it('a heading at the topic depth or above that opens no topic ends the one before', () => {
+    const text = '# T\n\n## Topic\n\n#### 1) What is A?\nA.\n\n## Contents\n\n#### 2) What is B?\nB.\n\n# Part two\n\n#### 3) What is C?\nC.\n';
+    expect(bank(text).questions.map((q) => q.section)).toEqual(['Topic', null, null]);
+  });
+
   it('isQuestionLine: at the question depth, in the form; unnumbered from the first question, navigation excepted', () => {
     const numbered = read('# T\n\n### 1) A?\n');
     const line = (depth: number, title: string, n = 9) => ({ line: n, text: '', depth, title });
@@ -241,8 +277,8 @@ describe('headings layout', () => {
 
   it('starts: a question from a heading at the depth, null for other nodes', () => {
     const reading = read('# T\n\n#### 1) A?\n');
-    expect(LAYOUTS.headings.starts(firstNode('#### 2) B?'), reading)).toMatchObject({ lead: [], starts: [{ number: 2, body: [], shallower: false, head: { depth: 4 } }] });
-    expect(LAYOUTS.headings.starts(firstNode('### 2) B?'), reading)).toMatchObject({ starts: [{ number: 2, shallower: true, head: { depth: 3 } }] });
+    expect(LAYOUTS.headings.starts(firstNode('#### 2) B?'), reading)).toMatchObject({ lead: [], starts: [{ number: 2, body: [], head: { depth: 4 } }] });
+    expect(LAYOUTS.headings.starts(firstNode('### 2) B?'), reading)).toMatchObject({ starts: [{ number: 2, head: { depth: 3 } }] });
     expect(LAYOUTS.headings.starts(firstNode('## 2) B?'), reading)).toBeNull();
     expect(LAYOUTS.headings.starts(firstNode('##### 2) B?'), reading)).toBeNull();
     expect(LAYOUTS.headings.starts(firstNode('#### B?'), reading)).toBeNull();
@@ -501,6 +537,121 @@ describe('bold layout', () => {
 
   it('has no question heading lines', () => {
     expect(LAYOUTS.bold.isQuestionLine({ line: 3, text: '### A?', depth: 3, title: 'A?' }, read('# T\n\n**A?**\n'))).toBe(false);
+  });
+});
+
+describe('details layout', () => {
+  const folded = (summary: string, answer = 'A.') => `<details>\n<summary>${summary}</summary>\n\n${answer}\n\n</details>\n\n`;
+
+  it('reads a summary as GitHub shows it: tags dropped, character references decoded, spaces folded', () => {
+    const text = `# T\n\n${folded('<b>What</b>  is <code>x</code>\t&amp; why &#x3F;')}${folded('Is a &lt; b &#63; &copy; &frac12; &bogus; &#0; &#x110000; &#1114111; &#12345678;?')}${folded('Why is  a < b?')}`;
+    expect(titles(text)).toEqual(['What is x & why ?', 'Is a < b ? © ½ &bogus; \uFFFD \uFFFD \u{10FFFF} &#12345678;?', 'Why is a < b?']);
+  });
+
+  it('reads a summary written on one line, with attributes or a space before its closing >, and only a <summary> tag', () => {
+    const text = `# T\n\n${folded('What is one?')}<details><summary class="q">What is two?</summary ></details>\n\n<details><summaryx>What is three?</summaryx></details>\n\n<details><summary>\nWhat is four?\n</summary></details>\n\n<details>\n<summary>What is five?\n</summary></details>\n\n<details><summary>What is six?</details>\n`;
+    expect(titles(text)).toEqual(['What is one?', 'What is two?']);
+  });
+
+  it('places the question at its summary: the line and column the scan reports', () => {
+    const text = '# T\n\n<details>\n  <summary>What is one?</summary>\n\nA.\n\n</details>\n\n<details><summary>What is two?</summary>\n\nB.\n\n</details>\n';
+    expect(bank(text).questions.map((q) => [q.line, q.column])).toEqual([
+      [4, 3],
+      [10, 10],
+    ]);
+    expect(read(text).questionLines.map((l) => l.line)).toEqual([4, 10]);
+  });
+
+  it('ends an answer at its </details>: what follows belongs to no question; a closing node with more is the answer\'s', () => {
+    const text = '# T\n\n<details><summary>What is one?</summary>Inline answer.</details>\n\nBetween the two.\n\n<details>\n<summary>What is two?</summary>\n<p>\n\nB.\n\n</p>\n</details>\n\nAfter.\n';
+    const questions = bank(text).questions;
+    expect(questions.map((q) => q.answerText)).toEqual(['Inline answer.', 'B.']);
+    expect(questions.map((q) => q.answerMarkdown)).toEqual(['Inline answer.</details>', '\n<p>\n\nB.\n\n</p>\n</details>']);
+    for (const end of ['\n\nAfter.\n', '\n']) {
+      const bare = bank(`# T\n\n<details>\n<summary>What is one?</summary>\n\nA.\n\n</details>${end}`).questions[0]!;
+      expect([bare.answerText, bare.answerMarkdown]).toEqual(['A.', 'A.']);
+    }
+    // An element left open holds the rest of the file.
+    expect(bank('# T\n\n<details>\n<summary>What is one?</summary>\n\nA.\n\nB.\n').questions[0]!.answerText).toBe('A.\n\nB.');
+  });
+
+  it('leaves a question inside a folded answer to that answer, and a <details> that does not ask to the answer around it', () => {
+    const text = `# T\n\n<details>\n<summary>What is one?</summary>\n\n<details>\n<summary>What is a hint?</summary>\n\nH.\n\n</details>\n\n</details>\n\n${folded('What is two?')}`;
+    expect(titles(text)).toEqual(['What is one?', 'What is two?']);
+    expect(bank(text).questions[0]!.answerText).toContain('H.');
+  });
+
+  it('reads numbered summaries in their form where most are numbered and most of those ask; mlq.yaml may set it', () => {
+    const numbered = `# T\n\n${folded('1. What is one?')}${folded('2. What is two?')}${folded('Answer')}`;
+    expect(read(numbered)).toMatchObject({ layout: 'details', form: '{n}.' });
+    expect(bank(numbered).questions.map((q) => [q.number, q.title])).toEqual([
+      [1, 'What is one?'],
+      [2, 'What is two?'],
+    ]);
+    // Half numbered: not the form; numbered lines that ask nothing: not the form, unless mlq.yaml sets the layout.
+    expect(read(`# T\n\n${folded('1. What is one?')}${folded('Why two?')}`).form).toBeNull();
+    const course = `# T\n\n${folded('1. Course')}${folded('2. Books')}${folded('3. What is three?')}`;
+    expect(read(course).form).toBeNull();
+    expect(read(course, { layout: 'details' }).form).toBe('{n}.');
+    expect(read(`# T\n\n${folded('1. What is one?')}${folded('2. Course')}${folded('3. Books')}`).form).toBeNull();
+    expect(read(`# T\n\n${folded('1. What is one?')}${folded('2. What is two?')}${folded('3. Books')}`).form).toBe('{n}.');
+    // Numbered with levels: the levels above go with the question.
+    expect(bank(`# T\n\n${folded('1.2.1 What is one?')}${folded('1.2.2 What is two?')}`).questions.map((q) => [q.parentNumber, q.number])).toEqual([
+      ['1.2', 1],
+      ['1.2', 2],
+    ]);
+  });
+
+  it('asks with a "?" or a question word; "Answer", "Solution" and a summary that only ends a sentence do not', () => {
+    expect(titles(`# T\n\n${folded('What is one')}${folded('Explain two.')}${folded('Answer')}${folded('Solution 1 (one-liner)')}${folded('Three?')}`)).toEqual(['What is one', 'Explain two.', 'Three?']);
+  });
+
+  it('takes the depth below the topic heading before the first question, or the one mlq.yaml sets', () => {
+    const text = `# T\n\n### Topic\n\n${folded('What is one?')}`;
+    expect(read(text)).toMatchObject({ depth: 4, structuralDepth: 3, sectionDepth: 3 });
+    expect(read(`# T\n\n${folded('What is one?')}\n### After\n`)).toMatchObject({ depth: 2, structuralDepth: 2 });
+    expect(read(text, { layout: 'details', depth: 5 })).toMatchObject({ depth: 5, structuralDepth: 4 });
+  });
+
+  it('says what it found, or why its summaries are no questions', () => {
+    expect(read(`# T\n\n## Topic\n\n${folded('What is one?')}${folded('What is two?')}`).why[0]).toBe('detected: 2 <details> summaries that ask, under depth-2 headings');
+    expect(read(`# T\n\n${folded('1. What is one?')}`).why[0]).toBe('detected: 1 <details> summary numbered, under depth-1 headings');
+    const notes = `# T\n\n${folded('Answer')}${folded('Solution')}`;
+    expect(read(notes).why).toContain('not details: no <details> summary asks (2 summaries like "Answer", folding answers)');
+    expect(read(notes).refusal).toBe('b.md:1: no questions found: its 2 <details> summaries ask nothing ("Answer"): they fold answers, and no question is written otherwise (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)');
+    expect(read(`# T\n\n${folded('Answer')}\n## 1) What?\n`).refusal).toBeNull();
+    expect(read('# T\n\n## 1) What?\n').why).toContain('not details: no <details> element has a summary');
+  });
+
+  it('no heading is a question line of a details bank: a heading after the last question is no topic', () => {
+    const text = `# T\n\n${folded('What is one?')}## Contributing\n\n### Notes\n`;
+    expect(LAYOUTS.details.isQuestionLine({ line: 9, text: '### Notes', depth: 3, title: 'Notes' }, read(text))).toBe(false);
+    expect(read(text).sectionDepth).toBe(0);
+  });
+
+  it('never cuts a bank inside a <details> element, where a heading is the folded answer\'s own', () => {
+    const answer = `${'Long answer text. '.repeat(30)}\n\n## Heading inside\n\n${'More answer text. '.repeat(30)}`;
+    const text = `# T\n\n${Array.from({ length: 40 }, (_, i) => `## Topic ${i}\n\n${folded(`What is ${i}?`, answer)}`).join('')}`;
+    const pieces = bankPieces(text, read(text), 2048);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.slice(1).every((p) => p.text.startsWith('## Topic'))).toBe(true);
+    expect(bank(text).questions.every((q) => q.answerText.includes('More answer text.'))).toBe(true);
+  });
+
+  it('reports a question its tree did not read as a <details> summary, with a hint about an element left open', () => {
+    // The scan reads lines; the tree reads the third <details>, indented under a list item, as the item's.
+    const text = `# T\n\n${folded('What is one?')}${folded('What is two?')}- An item\n\n  <details><summary>What is three?</summary>\n\n  C.\n\n  </details>\n`;
+    const unread = bank(text).looseHeadings;
+    expect(unread.map((h) => h.line)).toEqual([19]);
+    expect(unread.every((h) => h.summary && h.depth === 0 && /<details>. element left open/.test(h.hint!))).toBe(true);
+  });
+
+  it('says how to write a question in the bank\'s form: as a summary', () => {
+    const found = bank(`# T\n\n${folded('1. What is one?')}${folded('2. What is two?')}<details><summary>3 - What is three?</summary></details>\n\n**4. What is four?**\n`);
+    expect(found.looseHeadings.map((h) => [h.text, h.summary ?? false, h.suggestion])).toEqual([
+      ['3 - What is three?', true, '<details><summary>3. What is three?</summary>'],
+      ['4. What is four?', false, '<details><summary>4. What is four?</summary>'],
+    ]);
   });
 });
 

@@ -212,13 +212,14 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   // What stands inside a `<details>` element is the folded answer's own: its headings end no question and open
   // no section, and it holds no question (the scan reads none there either).
   let openDetails = 0;
-  const folded = children.map((node) => {
-    const inside = openDetails > 0;
-    if (node.type === 'html') openDetails = Math.max(0, openDetails + detailsBalance(node.value));
-    return inside;
-  });
+  const folded: boolean[] = [];
   /** Whether a `<details>` element is still open after the node: where it is not, a folded answer ends. */
-  const foldedAfter = (i: number) => folded[i + 1] ?? openDetails > 0;
+  const foldedAfter: boolean[] = [];
+  for (const node of children) {
+    folded.push(openDetails > 0);
+    if (node.type === 'html') openDetails = Math.max(0, openDetails + detailsBalance(node.value));
+    foldedAfter.push(openDetails > 0);
+  }
   const found = children.map((node, i) => (folded[i] ? null : layout.starts(node, reading)));
 
   /**
@@ -228,7 +229,9 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
    */
   const topicAtQuestionDepth = (i: number) => {
     const node = children[i]!;
-    return reading.layout === 'headings' && node.type === 'heading' && node.depth === reading.depth && !found[i] && Boolean(found[i + 1]) && isTopicAtQuestionDepth(toString(node, { includeHtml: false }), reading.form);
+    // Stryker disable next-line ConditionalExpression: only a heading has a depth (another node's is undefined).
+    if (node.type !== 'heading') return false;
+    return reading.layout === 'headings' && node.depth === reading.depth && !found[i] && Boolean(found[i + 1]) && isTopicAtQuestionDepth(toString(node, { includeHtml: false }), reading.form);
   };
   // A heading at the topic depth opens a section when a question follows it before the next heading at
   // its depth or above; a numbered heading above the question depth that does so is a topic, not a question.
@@ -290,12 +293,13 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
       }
       inNavigation = false;
       // A `<details>` written in one HTML block holds its whole answer.
-      if (layout.foldedAnswers && !foldedAfter(i)) current = null;
+      if (layout.foldedAnswers && !foldedAfter[i]) current = null;
       return;
     }
     // The node that closes a folded answer's `<details>` ends it; a bare `</details>` is no part of it.
-    if (layout.foldedAnswers && current && folded[i] && !foldedAfter(i)) {
-      if (node.type === 'html' && node.value.replace(DETAILS_CLOSE, '').trim() === '') other.push(node);
+    if (layout.foldedAnswers && current && folded[i] && !foldedAfter[i]) {
+      // Only HTML changes how many elements are open: the node that closes one is HTML.
+      if ((node as Html).value.replace(DETAILS_CLOSE, '').trim() === '') other.push(node);
       else place(node);
       current = null;
       return;
@@ -325,12 +329,15 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
       other.push(node);
       return;
     }
-    /** A text numbered on from the current question's number that asks: a question written in another form. */
-    const numberedOn = (text: string) => LOOKS_NUMBERED.test(text) && numberedAsks(text) && Number(NUMBER_IN_TEXT.exec(text)![1]) > (current!.start.number ?? 0);
-    // In another layout, a `<details>` whose summary is such a question (`<details><summary>3. What ...?`).
-    const summary = current && reading.layout !== 'details' && node.type === 'html' && !folded[i] ? summaryOf(node) : null;
+    // The question before this node: the one whose answer holds it, or in a bank of folded answers, the last one.
+    const previous = current ?? (layout.foldedAnswers ? drafts.at(-1) : undefined);
+    /** A text numbered on from the question before it that asks: a question written in another form. */
+    const numberedOn = (text: string) => LOOKS_NUMBERED.test(text) && numberedAsks(text) && Number(NUMBER_IN_TEXT.exec(text)![1]) > (previous!.start.number ?? 0);
+    // A `<details>` whose summary is such a question (`<details><summary>3. What ...?` in another layout, or
+    // `<summary>3 - What ...?` in a bank of `<summary>3. What ...?`): no question start reaches this line.
+    const summary = previous && node.type === 'html' && !folded[i] ? summaryOf(node) : null;
     if (summary && numberedOn(summary.text)) looseHeadings.push({ file, ...summary.position.start, text: summary.text, depth: 0, summary: true, suggestion: asQuestion(summary.text, reading) });
-    const bold = current && boldLead(node);
+    const bold = previous && boldLead(node);
     if (bold) {
       const text = toString(bold.strong);
       // In another layout, a bold paragraph numbered on from the question before it that asks (not a sub-head

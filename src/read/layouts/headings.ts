@@ -141,9 +141,9 @@ export const headings: Layout = {
 
   starts(node: RootContent, reading) {
     if (node.type !== 'heading') return null;
-    const start = (heading: Heading, number: number | null, shallower = false, parentNumber?: string) => ({
+    const start = (heading: Heading, number: number | null, parentNumber?: string) => ({
       lead: [],
-      starts: [{ head: { children: heading.children, depth: heading.depth, position: heading.position }, number, ...(parentNumber && { parentNumber }), body: [], shallower }],
+      starts: [{ head: { children: heading.children, depth: heading.depth, position: heading.position }, number, ...(parentNumber && { parentNumber }), body: [] }],
     });
     // Stryker disable next-line StringLiteral: a heading without leading text has no number and is no navigation heading, whatever the default.
     const text = leadingText(node.children)?.value ?? '';
@@ -153,8 +153,8 @@ export const headings: Layout = {
     }
     const found = numberIn(text, reading.form);
     if (!found) return null;
-    if (node.depth === reading.depth) return start(node, found.number, false, found.parent);
-    if (node.depth === reading.depth - 1 && node.depth >= 2) return start(node, found.number, true, found.parent);
+    // A numbered heading one level above the question depth is a question too, unless it opens a section (parse.ts).
+    if (node.depth === reading.depth || (node.depth === reading.depth - 1 && node.depth >= 2)) return start(node, found.number, found.parent);
     return null;
   },
 

@@ -86,8 +86,6 @@ export interface QuestionStart {
   parentNumber?: string;
   /** The answer as far as this node holds it (a list item's content); later nodes are added by the reader. */
   body: RootContent[];
-  /** A numbered heading above the question depth: a question unless it opens a section. */
-  shallower?: boolean;
 }
 
 /** A bank written for the tests and the README: what the layout must read in it. */
@@ -168,7 +166,7 @@ export function numberIn(text: string, form: string | null): NumberFound | null 
 }
 
 /** A number written in a form; a number with levels under `parent` ("1.2"), or under 1.1 where none is given. */
-export const writeNumber = (form: string, n: number, parent?: string) => form.replace(/^(?:#\.)+/, (levels) => (parent ? `${parent}.` : levels.replace(/#/g, '1'))).replace('{n}', String(n));
+export const writeNumber = (form: string, n: number, parent?: string) => form.replace(/(?:#\.)+/, (levels) => (parent ? `${parent}.` : levels.replace(/#/g, '1'))).replace('{n}', String(n));
 
 /** "12 What ...", "12: What ...", "12 - What ...", "Q12 What": a question missing its usual form. */
 export const LOOKS_NUMBERED = /^\s*(?:Q(?:uestion)?\s*)?\d+(?:\s*[.):](?!\d)|\s*[:\-–]?\s+\p{L})/iu;
