@@ -567,6 +567,8 @@ describe('details layout', () => {
     const questions = bank(text).questions;
     expect(questions.map((q) => q.answerText)).toEqual(['Inline answer.', 'B.']);
     expect(questions.map((q) => q.answerMarkdown)).toEqual(['Inline answer.</details>', '\n<p>\n\nB.\n\n</p>\n</details>']);
+    const blank = bank('# T\n\n<details><summary>What is one?</summary>   \n\n</details>\n').questions[0]!;
+    expect([blank.answerMarkdown, blank.hasAnswer]).toEqual(['', false]);
     for (const end of ['\n\nAfter.\n', '\n']) {
       const bare = bank(`# T\n\n<details>\n<summary>What is one?</summary>\n\nA.\n\n</details>${end}`).questions[0]!;
       expect([bare.answerText, bare.answerMarkdown]).toEqual(['A.', 'A.']);
@@ -578,7 +580,11 @@ describe('details layout', () => {
   it('leaves a question inside a folded answer to that answer, and a <details> that does not ask to the answer around it', () => {
     const text = `# T\n\n<details>\n<summary>What is one?</summary>\n\n<details>\n<summary>What is a hint?</summary>\n\nH.\n\n</details>\n\n</details>\n\n${folded('What is two?')}`;
     expect(titles(text)).toEqual(['What is one?', 'What is two?']);
+    expect(read(text).questionLines.map((l) => l.text)).toEqual(['What is one?', 'What is two?']);
     expect(bank(text).questions[0]!.answerText).toContain('H.');
+    // A summary in a paragraph or a code block is text.
+    expect(read('# T\n\nText <summary>What is B?</summary> here.\n').questionLines).toEqual([]);
+    expect(titles(`# T\n\n${folded('What is one?')}\`\`\`html\n<details><summary>What is code?</summary>\n\`\`\`\n`)).toEqual(['What is one?']);
   });
 
   it('reads numbered summaries in their form where most are numbered and most of those ask; mlq.yaml may set it', () => {
@@ -595,6 +601,11 @@ describe('details layout', () => {
     expect(read(course, { layout: 'details' }).form).toBe('{n}.');
     expect(read(`# T\n\n${folded('1. What is one?')}${folded('2. Course')}${folded('3. Books')}`).form).toBeNull();
     expect(read(`# T\n\n${folded('1. What is one?')}${folded('2. What is two?')}${folded('3. Books')}`).form).toBe('{n}.');
+    expect(read(`# T\n\n${folded('1. What is one?')}${folded('2. Course')}`).form).toBeNull();
+    // The family most summaries are numbered in, written as they write it; only its numbers count.
+    expect(read(`# T\n\n${folded('Q1: What is B?')}${folded('1) Course')}${folded('2) Books')}${folded('3) What is D?')}`).form).toBeNull();
+    expect(read(`# T\n\n${folded('Q1: What is B?')}${folded('1) What is A?')}${folded('2) What is C?')}`).form).toBe('{n})');
+    expect(read(`# T\n\n${folded('1. What is A?')}${folded('2. What is B?')}${folded('3. Course')}${folded('4. Books')}${folded('Why E?')}`).form).toBeNull();
     // Numbered with levels: the levels above go with the question.
     expect(bank(`# T\n\n${folded('1.2.1 What is one?')}${folded('1.2.2 What is two?')}`).questions.map((q) => [q.parentNumber, q.number])).toEqual([
       ['1.2', 1],
@@ -610,6 +621,7 @@ describe('details layout', () => {
     const text = `# T\n\n### Topic\n\n${folded('What is one?')}`;
     expect(read(text)).toMatchObject({ depth: 4, structuralDepth: 3, sectionDepth: 3 });
     expect(read(`# T\n\n${folded('What is one?')}\n### After\n`)).toMatchObject({ depth: 2, structuralDepth: 2 });
+    expect(read(`# T\n\nIntro text.\n\n${folded('What is one?')}`)).toMatchObject({ depth: 2, structuralDepth: 2 });
     expect(read(text, { layout: 'details', depth: 5 })).toMatchObject({ depth: 5, structuralDepth: 4 });
   });
 
@@ -618,6 +630,9 @@ describe('details layout', () => {
     expect(read(`# T\n\n${folded('1. What is one?')}`).why[0]).toBe('detected: 1 <details> summary numbered, under depth-1 headings');
     const notes = `# T\n\n${folded('Answer')}${folded('Solution')}`;
     expect(read(notes).why).toContain('not details: no <details> summary asks (2 summaries like "Answer", folding answers)');
+    const one = `# T\n\n${folded(' Show  the   answer ')}`;
+    expect(read(one).why).toContain('not details: no <details> summary asks (1 summary like "Show the answer", folding answers)');
+    expect(read(one).refusal).toMatch(/: its 1 <details> summary ask nothing \("Show the answer"\)/);
     expect(read(notes).refusal).toBe('b.md:1: no questions found: its 2 <details> summaries ask nothing ("Answer"): they fold answers, and no question is written otherwise (if it is a bank, say how it writes its questions in mlq.yaml: layout, depth)');
     expect(read(`# T\n\n${folded('Answer')}\n## 1) What?\n`).refusal).toBeNull();
     expect(read('# T\n\n## 1) What?\n').why).toContain('not details: no <details> element has a summary');

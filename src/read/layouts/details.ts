@@ -5,7 +5,7 @@ import type { Html, RootContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { plural } from '../../plural.js';
-import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberedAsks, numberForm, numberIn, opensAsQuestion, type Layout, type ScanLine } from './layout.js';
+import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberedAsks, numberForm, numberIn, opensAsQuestion, type Layout } from './layout.js';
 
 const SUMMARY_OPEN = /<summary[\s>]/i;
 const SUMMARY_CLOSE = /<\/summary\s*>/i;
@@ -51,11 +51,10 @@ function isQuestionText(text: string, form: string | null): boolean {
   return form ? numberIn(text, form) !== null : ENDS_AS_QUESTION.test(text) || opensAsQuestion(text);
 }
 
-/** The summary of a line of the scan that opens a `<details>` element outside any other. */
-function lineSummary(line: ScanLine): string | null {
-  if (!line.summary || line.inDetails) return null;
-  const found = findSummary(line.text);
-  return found ? summaryText(found.inner) : null;
+/** The text of the summary a line of an HTML block holds, written on that line; '' where it holds none. */
+export function lineSummary(line: string): string {
+  const found = findSummary(line);
+  return found ? summaryText(found.inner) : '';
 }
 
 /** Where the summary stands in an HTML node: its line and column, as the scan and the reports see it. */
@@ -75,10 +74,8 @@ export const details: Layout = {
   foldedAnswers: true,
 
   scan(lines, options) {
-    const summaries = lines.flatMap((l) => {
-      const text = lineSummary(l);
-      return text ? [{ line: l.line, text }] : [];
-    });
+    // The summaries of `<details>` elements outside any other (scanLines gives a summary line its text as title).
+    const summaries = lines.flatMap((l) => (l.summary && !l.inDetails && l.title ? [{ line: l.line, text: l.title }] : []));
     const forms = summaries.flatMap((s) => numberForm(s.text)?.form ?? []);
     const [family] = mostFrequent(forms.map(formFamily));
     // Numbered like most summaries, and most of those ask: `<summary>1. What is ...?</summary>`.
@@ -92,6 +89,7 @@ export const details: Layout = {
     const structuralDepth = options.depth ? options.depth - 1 : (topic?.depth ?? 1);
     return {
       lines: questions.map((q) => q.line),
+      // Stryker disable next-line ConditionalExpression: a refusal is read only where no layout found a question.
       ...(summaries.length > 0 && questions.length === 0 && { rejected: `its ${plural(summaries.length, '<details> summary', '<details> summaries')} ask nothing ("${summaries[0]!.text}"): they fold answers, and no question is written otherwise` }),
       depth: structuralDepth + 1,
       form,

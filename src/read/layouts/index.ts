@@ -2,7 +2,7 @@
 // question lines in a scan of the text. The scan also finds the topic and title depths.
 import { blockLines } from '../split.js';
 import { bold } from './bold.js';
-import { details } from './details.js';
+import { details, lineSummary } from './details.js';
 import { headings } from './headings.js';
 import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, type Candidates, type Layout, type LayoutId, type ReadOptions, type Reading, type ScanLine } from './layout.js';
 import { list } from './list.js';
@@ -29,7 +29,7 @@ export function scanLines(text: string): ScanLine[] {
   const lines: ScanLine[] = [];
   for (const { line, text: raw, heading, inDetails, summary } of blockLines(text)) {
     if (heading) lines.push({ ...scanHeading(line, raw), ...(inDetails && { inDetails }) });
-    else if (raw.trim()) lines.push({ line, text: withoutLineEnd(raw), depth: 0, title: '', ...(inDetails && { inDetails }), ...(summary && { summary }) });
+    else if (raw.trim()) lines.push({ line, text: withoutLineEnd(raw), depth: 0, title: summary ? lineSummary(raw) : '', ...(inDetails && { inDetails }), ...(summary && { summary }) });
   }
   return lines;
 }

@@ -54,7 +54,7 @@ export interface ScanLine {
   text: string;
   /** ATX heading depth, or 0 for a line that is not a heading. */
   depth: number;
-  /** The heading's text, without its marks, closing hashes and leading HTML anchors. */
+  /** The heading's text, without its marks, closing hashes and leading HTML anchors; a summary line's summary text. */
   title: string;
   /** Inside a `<details>` element: a folded answer, whose headings are the answer's own. */
   inDetails?: boolean;
