@@ -424,6 +424,13 @@ describe('list layout', () => {
 });
 
 describe('bold layout', () => {
+  it('reads no bold line inside a folded answer as a question', () => {
+    const text = '# T\n\n**What is A?**\n\n<details><summary>Answer</summary>\n\n**Why does it matter?**\n\nIt does.\n\n</details>\n\n**What is B?**\n\nB.\n';
+    expect(read(text).questionLines.map((l) => l.line)).toEqual([3, 13]);
+    expect(bank(text).looseHeadings).toEqual([]);
+    expect(bank(text).questions[0]!.answerText).toContain('Why does it matter?');
+  });
+
   it('reads bold paragraphs that ask, under the topic depth', () => {
     const text = '# T\n\n### Topic\n\n**What is A?**\n\nAnswer A.\n\n__What is B?__\n\nAnswer B.\n\n**Not asking**\n\nText.\n';
     expect(read(text)).toMatchObject({ layout: 'bold', depth: 4, form: null, sectionDepth: 3, structuralDepth: 3 });
@@ -577,6 +584,22 @@ describe('details layout', () => {
     expect(bank('# T\n\n<details>\n<summary>What is one?</summary>\n\nA.\n\nB.\n').questions[0]!.answerText).toBe('A.\n\nB.');
   });
 
+  it('reads the element as a browser does: closed in a paragraph (`</b></details>`, as devops-exercises writes it), not by a comment', () => {
+    const devops = (q: string, a: string) => `<details>\n<summary>${q}</summary><br><b>\n\n${a}\n</b></details>\n\n`;
+    const text = `# DevOps\n\n## General\n\n${devops('What is DevOps?', 'A culture.')}${devops('What is CI?', 'Merging often.')}<!-- Fold answers in <details> -->\n\n${devops('What is CD?', 'Releasing often.')}`;
+    const found = bank(text);
+    expect(found.questions.map((q) => [q.title, q.answerText, q.section])).toEqual([
+      ['What is DevOps?', 'A culture.', 'General'],
+      ['What is CI?', 'Merging often.', 'General'],
+      ['What is CD?', 'Releasing often.', 'General'],
+    ]);
+    expect(found.looseHeadings).toEqual([]);
+    // In any layout: a comment that names the element folds nothing.
+    for (const comment of ['<!-- answers go in <details> -->', '   <!-- answers go in <details> -->']) {
+      expect(titles(`# T\n\n${comment}\n\n#### 1) What is A?\nA.\n\n#### 2) What is B?\nB.\n`)).toEqual(['What is A?', 'What is B?']);
+    }
+  });
+
   it('leaves a question inside a folded answer to that answer, and a <details> that does not ask to the answer around it', () => {
     const text = `# T\n\n<details>\n<summary>What is one?</summary>\n\n<details>\n<summary>What is a hint?</summary>\n\nH.\n\n</details>\n\n</details>\n\n${folded('What is two?')}`;
     expect(titles(text)).toEqual(['What is one?', 'What is two?']);
@@ -585,6 +608,11 @@ describe('details layout', () => {
     // A summary in a paragraph or a code block is text.
     expect(read('# T\n\nText <summary>What is B?</summary> here.\n').questionLines).toEqual([]);
     expect(titles(`# T\n\n${folded('What is one?')}\`\`\`html\n<details><summary>What is code?</summary>\n\`\`\`\n`)).toEqual(['What is one?']);
+  });
+
+  it('counts no summary line as prose against a list of questions', () => {
+    const item = (q: string) => `- ${q}\n\n  <details><summary>Answer</summary>\n\n  Yes.\n\n  </details>\n\n`;
+    expect(read(`# T\n\n${item('What is A?')}${item('What is B?')}`)).toMatchObject({ layout: 'list', questionLines: [{ line: 3 }, { line: 11 }] });
   });
 
   it('reads numbered summaries in their form where most are numbered and most of those ask; mlq.yaml may set it', () => {

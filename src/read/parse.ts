@@ -210,14 +210,14 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   if (hasDefinitions(piece.text)) resolveReferences(root);
   const children = root.children;
   // What stands inside a `<details>` element is the folded answer's own: its headings end no question and open
-  // no section, and it holds no question (the scan reads none there either).
+  // no section, and it holds no question (the layouts' scans read no line there either).
   let openDetails = 0;
   const folded: boolean[] = [];
   /** Whether a `<details>` element is still open after the node: where it is not, a folded answer ends. */
   const foldedAfter: boolean[] = [];
   for (const node of children) {
     folded.push(openDetails > 0);
-    if (node.type === 'html') openDetails = Math.max(0, openDetails + detailsBalance(node.value));
+    openDetails = Math.max(0, openDetails + htmlDetailsBalance(node));
     foldedAfter.push(openDetails > 0);
   }
   const found = children.map((node, i) => (folded[i] ? null : layout.starts(node, reading)));
@@ -298,8 +298,9 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
     }
     // The node that closes a folded answer's `<details>` ends it; a bare `</details>` is no part of it.
     if (layout.foldedAnswers && current && folded[i] && !foldedAfter[i]) {
-      // Only HTML changes how many elements are open: the node that closes one is HTML.
-      if ((node as Html).value.replace(DETAILS_CLOSE, '').trim() === '') other.push(node);
+      // A paragraph that closes it is the answer's (`Text.</b></details>`); an HTML block of only `</details>` is not.
+      const html = node.type === 'html' ? node.value : null;
+      if (html !== null && html.replace(DETAILS_CLOSE, '').trim() === '') other.push(node);
       else place(node);
       current = null;
       return;
@@ -337,7 +338,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
     // `<summary>3 - What ...?` in a bank of `<summary>3. What ...?`): no question start reaches this line.
     const summary = previous && node.type === 'html' && !folded[i] ? summaryOf(node) : null;
     if (summary && numberedOn(summary.text)) looseHeadings.push({ file, ...summary.position.start, text: summary.text, depth: 0, summary: true, suggestion: asQuestion(summary.text, reading) });
-    const bold = previous && boldLead(node);
+    const bold = previous && !folded[i] && boldLead(node);
     if (bold) {
       const text = toString(bold.strong);
       // In another layout, a bold paragraph numbered on from the question before it that asks (not a sub-head
@@ -393,6 +394,17 @@ function looksLikeQuestionHeading(depth: number, text: string, reading: Reading)
   if (depth <= reading.titleDepth) return false;
   if (reading.layout === 'headings') return (depth === reading.depth || depth === reading.depth - 1) && LOOKS_NUMBERED.test(text);
   return numberForm(text) !== null || ENDS_AS_QUESTION.test(text);
+}
+
+/**
+ * How many `<details>` elements a top-level node opens, less those it closes, as a browser reads its HTML: an
+ * HTML block, or the tags in a paragraph (`</b></details>` ending an answer's last paragraph, as devops-exercises
+ * writes it); a comment opens none.
+ */
+function htmlDetailsBalance(node: RootContent): number {
+  if (node.type === 'html') return node.value.trimStart().startsWith('<!--') ? 0 : detailsBalance(node.value);
+  if (node.type !== 'paragraph') return 0;
+  return node.children.reduce((sum, child) => sum + (child.type === 'html' ? detailsBalance(child.value) : 0), 0);
 }
 
 /** How the bank's layout writes this text as a question: the hint of a question it could not read. */

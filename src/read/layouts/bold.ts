@@ -65,6 +65,8 @@ export const bold: Layout = {
 
   scan(lines, options) {
     const bolds = lines.flatMap((l) => {
+      // A folded answer's bold lines are its own (the reader reads no question inside a `<details>`).
+      if (l.inDetails) return [];
       // A heading line starts with `#`: BOLD_LINE never matches it.
       const match = BOLD_LINE.exec(l.text);
       const number = match ? null : BOLD_NUMBER.exec(l.text);

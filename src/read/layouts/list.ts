@@ -75,7 +75,8 @@ export const list: Layout = {
     const form = marked ? forms.find((i) => i.form !== null && formFamily(i.form) === marked[0])!.form : null;
     const questions = items.filter((i) => textQuestion(i.text, form));
     const itemText = questions.reduce((n, i) => n + i.text.length, 0);
-    const prose = lines.filter((l) => l.depth === 0 && !ITEM.test(l.text) && !l.inDetails).reduce((n, l) => n + l.text.trim().length, 0);
+    // Lines of HTML blocks (a summary's) are no prose: the scan sees them only for the details layout.
+    const prose = lines.filter((l) => l.depth === 0 && !ITEM.test(l.text) && !l.inDetails && !l.summary).reduce((n, l) => n + l.text.trim().length, 0);
     // Items that ask make a bank only where they are most of the items and outweigh the prose.
     const outweighed = !options.layout && form === null && questions.length > 0 && (itemText < prose || 2 * questions.length <= items.length);
     return {
