@@ -230,7 +230,7 @@ describe('headings layout', () => {
     expect(['# 3. Joins', '## 3 Joins', '#  3) Joins', '# 12 Joins', '3 Joins', '#3.  Joins'].map((t) => isTopicAtQuestionDepth(t, null))).toEqual([true, true, true, true, true, true]);
     expect(['Joins', 'Topic 3 more', '# 3. What is a join?', '#3.', '# Contents'].map((t) => isTopicAtQuestionDepth(t, null))).toEqual([false, false, false, false, false]);
     // Among numbered questions: unnumbered, not a malformed number, not navigation.
-    expect(['Joins', '12) Joins', '3 - Joins', 'Contents', 'Why joins?'].map((t) => isTopicAtQuestionDepth(t, '{n})'))).toEqual([true, false, false, false, false]);
+    expect(['Joins', '12) Joins', '12. Joins', 'Q3: Joins', '12.1 A sub-heading', '3 - Joins', 'Contents', 'Why joins?'].map((t) => isTopicAtQuestionDepth(t, '{n})'))).toEqual([true, false, false, false, false, false, false, false]);
   });
 
   it('reads numbers with levels as questions where two in three of their headings ask', () => {

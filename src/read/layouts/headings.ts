@@ -67,12 +67,13 @@ const NUMBERED_TOPIC = /^(?:#+[ \t]*)?\d+[.)]?[ \t]+\S/;
 /**
  * A topic written at the question depth, told apart by its form: numbered among unnumbered questions
  * (`## # 3. Joins` among `## Q. What is a join?`), or unnumbered among numbered ones (`## Joins` among
- * `## 12) What ...?`), and asking nothing. Among unnumbered questions, an unnumbered heading is a question
+ * `## 12) What ...?`, and numbered in no form), and asking nothing. Among unnumbered questions, an unnumbered heading is a question
  * whatever it says (`## Difference between let and var`).
  */
 export function isTopicAtQuestionDepth(title: string, form: string | null): boolean {
   if (numberedAsks(title) || NAVIGATION_HEADING.test(title)) return false;
-  return form === null ? NUMBERED_TOPIC.test(title) : numberIn(title, form) === null && !LOOKS_NUMBERED.test(title);
+  // Among numbered questions, any number says otherwise: `#### 12.1 A sub-heading` under `#### 12)` is its step.
+  return form === null ? NUMBERED_TOPIC.test(title) : numberForm(title) === null && !LOOKS_NUMBERED.test(title);
 }
 
 export const headings: Layout = {
