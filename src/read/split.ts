@@ -26,7 +26,7 @@ export interface BlockLine extends HeadingLine {
 }
 
 const DETAILS_OPEN = /<details[\s>]/gi;
-const SUMMARY_OPEN = /<summary[\s>]/i;
+export const SUMMARY_OPEN = /<summary[\s>]/i;
 export const DETAILS_CLOSE = /<\/details\s*>/gi;
 
 /** How many `<details>` elements an HTML line opens, less those it closes. */

@@ -4,7 +4,7 @@ import type { PhrasingContent, RootContent, Strong } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { plural } from '../../plural.js';
-import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberedAsks, numberForm, numberIn, type Layout, type ScanLine } from './layout.js';
+import { depthAbove, ENDS_AS_QUESTION, linesForm, numberedAsks, numberIn, type Layout } from './layout.js';
 
 const BOLD_LINE = /^ {0,3}(\*\*|__)(?![\s*_])(.+?)\1\s*$/;
 /** Only the number bold, the question after it: `**1)** The number of active ads.`, `**Q1.** What ...`. */
@@ -73,21 +73,14 @@ export const bold: Layout = {
       if (number) return [{ line: l.line, text: `${number[2]} ${number[3]}`, numberOnly: true }];
       return match ? [{ line: l.line, text: match[2]!, numberOnly: false }] : [];
     });
-    const forms = bolds.flatMap((b) => numberForm(b.text)?.form ?? []);
-    const [family] = mostFrequent(forms.map(formFamily));
-    const numbered = family ? bolds.filter((b) => numberIn(b.text, forms.find((f) => formFamily(f) === family[0])!)) : [];
     // Numbered bold lines that neither ask nor have only their number bold are a prose list (`**1. Course**`).
-    const asking = numbered.filter((b) => b.numberOnly || numberedAsks(b.text)).length;
-    const form = family && 2 * family[1] > bolds.length && (options.layout || 2 * asking > numbered.length) ? forms.find((f) => formFamily(f) === family[0])! : null;
+    const { form, numbered, asking } = linesForm(bolds, (b) => b.numberOnly || numberedAsks(b.text), Boolean(options.layout));
     const asked = bolds.filter((b) => isQuestionText(b.text, form) && (form !== null || !b.numberOnly));
     // Most asking lines carry an emoji (a level: `👶`, `⭐️`): a line with one is a question even without "?",
     // or with a stray letter after it.
     const emojiMarked = form === null && asked.length >= 2 && 2 * asked.filter((b) => EMOJI.test(b.text)).length > asked.length;
     const questions = emojiMarked ? bolds.filter((b) => !b.numberOnly && isQuestionText(b.text, null, true)) : asked;
-    const first = questions[0]?.line ?? 0;
-    // Stryker disable next-line EqualityOperator: the first question's own line is a paragraph (depth 0).
-    const topic = lines.findLast((l: ScanLine) => l.depth > 0 && l.line < first);
-    const structuralDepth = options.depth ? options.depth - 1 : (topic?.depth ?? 1);
+    const structuralDepth = depthAbove(lines, questions[0]?.line ?? 0, options);
     return {
       lines: questions.map((q) => q.line),
       ...(numbered.length > 0 && form === null && asking === 0 && { rejected: `its ${plural(numbered.length, 'numbered bold line')} ask nothing (no "?", no question word): a list in prose, not questions` }),

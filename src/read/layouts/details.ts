@@ -5,9 +5,9 @@ import type { Html, RootContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { plural } from '../../plural.js';
-import { ENDS_AS_QUESTION, formFamily, mostFrequent, numberedAsks, numberForm, numberIn, opensAsQuestion, type Layout } from './layout.js';
+import { SUMMARY_OPEN } from '../split.js';
+import { depthAbove, ENDS_AS_QUESTION, linesForm, numberedAsks, numberIn, opensAsQuestion, type Layout } from './layout.js';
 
-const SUMMARY_OPEN = /<summary[\s>]/i;
 const SUMMARY_CLOSE = /<\/summary\s*>/i;
 /** A tag: `<` then a letter or `/` (a `<` before a space is text), up to its `>`, never past another `<`. */
 const TAG = /<\/?[A-Za-z][^<>]*>/g;
@@ -76,17 +76,10 @@ export const details: Layout = {
   scan(lines, options) {
     // The summaries of `<details>` elements outside any other (scanLines gives a summary line its text as title).
     const summaries = lines.flatMap((l) => (l.summary && !l.inDetails && l.title ? [{ line: l.line, text: l.title }] : []));
-    const forms = summaries.flatMap((s) => numberForm(s.text)?.form ?? []);
-    const [family] = mostFrequent(forms.map(formFamily));
     // Numbered like most summaries, and most of those ask: `<summary>1. What is ...?</summary>`.
-    const numbered = family ? summaries.filter((s) => numberIn(s.text, forms.find((f) => formFamily(f) === family[0])!)) : [];
-    const asking = numbered.filter((s) => numberedAsks(s.text)).length;
-    const form = family && 2 * family[1] > summaries.length && (options.layout || 2 * asking > numbered.length) ? forms.find((f) => formFamily(f) === family[0])! : null;
+    const { form } = linesForm(summaries, (s) => numberedAsks(s.text), Boolean(options.layout));
     const questions = summaries.filter((s) => isQuestionText(s.text, form));
-    const first = questions[0]?.line ?? 0;
-    // Stryker disable next-line EqualityOperator: the first question's own line is an HTML line (depth 0).
-    const topic = lines.findLast((l) => l.depth > 0 && l.line < first);
-    const structuralDepth = options.depth ? options.depth - 1 : (topic?.depth ?? 1);
+    const structuralDepth = depthAbove(lines, questions[0]?.line ?? 0, options);
     return {
       lines: questions.map((q) => q.line),
       // Stryker disable next-line ConditionalExpression: a refusal is read only where no layout found a question.

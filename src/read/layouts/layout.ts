@@ -189,6 +189,28 @@ export const numberedAsks = (text: string): boolean => ENDS_AS_QUESTION.test(tex
  */
 export const NAVIGATION_HEADING = /^\s*(?:table\s+of\s+)?contents\s*$|\b(?:all|more|the\s+rest\s+of\s+the)\s+(?:\d+\s+)?(?:answers|questions)\s+(?:here|at|on)\b/i;
 
+/**
+ * The number form of a layout's candidate lines (bold paragraphs, summaries): the family most of them are
+ * numbered in, written as most of those write it, where it numbers more than half the lines and more than half
+ * of its lines ask (`asks`; mlq.yaml setting the layout waives that), else null (`**1. Course**` is prose).
+ */
+export function linesForm<T extends { text: string }>(lines: T[], asks: (line: T) => boolean, layoutSet: boolean): { form: string | null; numbered: T[]; asking: number } {
+  const forms = lines.flatMap((l) => numberForm(l.text)?.form ?? []);
+  const [family] = mostFrequent(forms.map(formFamily));
+  const written = family && forms.find((f) => formFamily(f) === family[0])!;
+  const numbered = written ? lines.filter((l) => numberIn(l.text, written)) : [];
+  const asking = numbered.filter(asks).length;
+  const form = written && 2 * family[1] > lines.length && (layoutSet || 2 * asking > numbered.length) ? written : null;
+  return { form, numbered, asking };
+}
+
+/** The structural depth of questions that are no headings: that of the heading before the first (`first`), or mlq.yaml's depth less one. */
+export function depthAbove(lines: ScanLine[], first: number, options: ReadOptions): number {
+  // Stryker disable next-line EqualityOperator: the first question's own line is no heading (depth 0).
+  const topic = lines.findLast((l) => l.depth > 0 && l.line < first);
+  return options.depth ? options.depth - 1 : (topic?.depth ?? 1);
+}
+
 /** The count of each value, most frequent first (ties: the first seen). */
 export function mostFrequent<T>(values: T[]): [T, number][] {
   const counts = new Map<T, number>();
