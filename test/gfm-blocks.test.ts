@@ -103,7 +103,8 @@ describe('the Markdown parse, as GitHub parses it (cmark-gfm)', () => {
 
 // The patches of patches/ (applied by patch-package before every bundle, in `prebundle`: see package.json): the two places
 // where micromark (remark's parser) read these lists otherwise than cmark-gfm, each case failing here without
-// its patch, and one that spares micromark time quadratic in a long list (micromark-util-edit-map).
+// its patch, and one that spares micromark time quadratic in a long list (micromark-util-edit-map); the others
+// (vitest's pool, Stryker's vitest runner) keep a worker for the next mutant's run (README, Mutation testing).
 describe('micromark, as patched (patches/)', () => {
   const blocksOf = (text: string) => mlqBlocks(text).blocks;
   const patches = readdirSync(path.join(ROOT, 'patches')).filter((name) => name.endsWith('.patch'));

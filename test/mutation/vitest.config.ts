@@ -17,6 +17,9 @@ const UNIFIED_FAMILY = Object.keys(dependencies).filter((name) => /^(unified|(re
 export default defineConfig({
   test: {
     include: tests.split(','),
+    // One worker runs a run's test files, and is kept for the next run (patches/: vitest's pool, Stryker's vitest
+    // runner): a runtime-activated mutant's run loads nothing again but its test files.
+    isolate: false,
     testTimeout: 60_000,
     deps: { optimizer: { ssr: { enabled: true, include: UNIFIED_FAMILY } } },
   },
