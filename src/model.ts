@@ -80,7 +80,7 @@ export interface Bank {
   layout: string;
   questionDepth: number;
   /** Later forms of a file that writes its questions two ways (a list, then headings): each from its line on. */
-  forms?: { line: number; layout: string; questionDepth: number }[];
+  forms?: { line: number; layout: string; questionDepth: number; numberForm: string | null }[];
   numbering: Numbering;
   /** How the bank writes a question's number ("{n})", "{n}.", "Q{n}:"), or null where it writes none. */
   numberForm: string | null;

@@ -225,12 +225,24 @@ describe('headings layout', () => {
     expect(bank(unnumbered).questions.map((q) => [q.title, q.section, q.answerText])).toEqual([['Q. A?', null, 'x'], ['Q. B?', '# 2. Joins', 'y\n\n# 3. Later\n\nz'], ['Q. C', '# 2. Joins', '']]);
   });
 
+  it('at depth 2 too, a heading at the question depth between questions is part of the answer; after the last, it ends it', () => {
+    const unnumbered = '# T\n\n## Q. A?\nx\n\n## # 3. Later\nz\n\n## Q. B?\ny\n\n## # 4. Joins\n\n## Q. C?\n\n## # 5. Credits\nw\n';
+    expect(bank(unnumbered).questions.map((q) => [q.title, q.section, q.answerText])).toEqual([['Q. A?', null, 'x\n\n# 3. Later\n\nz'], ['Q. B?', null, 'y'], ['Q. C?', '# 4. Joins', '']]);
+    const numbered = '# T\n\n## 1) A?\nx\n\n## Joins\nz\n\n## 2) B?\ny\n\n## Contents\n- [A](#a)\n\n## Notes\nn\n\n## 3) C?\n';
+    expect(bank(numbered).questions.map((q) => q.answerText)).toEqual(['x\n\nJoins\n\nz', 'y', '']);
+  });
+
   it('tells a topic at the question depth by its form, and never one that asks or is navigation', () => {
     // Among unnumbered questions: numbered, after the hashes an author typed into the text, or alone.
     expect(['# 3. Joins', '## 3 Joins', '#  3) Joins', '# 12 Joins', '3 Joins', '#3.  Joins'].map((t) => isTopicAtQuestionDepth(t, null))).toEqual([true, true, true, true, true, true]);
     expect(['Joins', 'Topic 3 more', '# 3. What is a join?', '#3.', '# Contents'].map((t) => isTopicAtQuestionDepth(t, null))).toEqual([false, false, false, false, false]);
     // Among numbered questions: unnumbered, not a malformed number, not navigation.
     expect(['Joins', '12) Joins', '12. Joins', 'Q3: Joins', '12.1 A sub-heading', '3 - Joins', 'Contents', 'Why joins?'].map((t) => isTopicAtQuestionDepth(t, '{n})'))).toEqual([true, false, false, false, false, false, false, false]);
+  });
+
+  it('searches depths 5 and 6 where no heading at 2 to 4 asks or is numbered as questions are (a book\'s `## 1.1 Basics`)', () => {
+    expect(numbers('# B\n\n## 1.1 Basics\n\nProse.\n\n###### 1) What is A?\nA.\n\n###### 2) What is B?\nB.\n')).toEqual([1, 2]);
+    expect(read('# B\n\n## 1.1 What is A?\n\n## 1.2 What is B?\n\n###### 1) What is C?\n').depth).toBe(2);
   });
 
   it('reads numbers with levels as questions where two in three of their headings ask', () => {
@@ -689,6 +701,24 @@ describe('details layout', () => {
     expect(unread.every((h) => h.summary && h.depth === 0 && /<details>. element left open/.test(h.hint!))).toBe(true);
   });
 
+  it('reports a second <details> of the HTML block that starts a question, on its line or the next; never one inside another', () => {
+    const text = `# T\n\n<details><summary>What is one?</summary>A.</details> <details><summary>What is two?</summary>B.</details>\n<details><summary>What is three?</summary>C.</details>\n\n<details><summary>What is four?</summary>\n\n<details><summary>Why is it four?</summary>Hint.</details>\n\nD.\n\n</details>\n\n<details><summary>Answer</summary><details><summary>What is five?</summary>E.</details></details>\n\n<details><summary>What is six?</summary><details><summary>Why six?</summary>F.</details></details><details><summary>Answer</summary>G.</details>\n`;
+    expect(titles(text)).toEqual(['What is one?', 'What is four?', 'What is six?']);
+    const loose = bank(text).looseHeadings;
+    expect(loose.map((h) => [h.line, h.column, h.text, h.summary])).toEqual([
+      [3, 63, 'What is two?', true],
+      [4, 10, 'What is three?', true],
+    ]);
+    expect(loose.every((h) => /one HTML block .* holds one question/.test(h.hint!))).toBe(true);
+  });
+
+  it('reports a summary that asks among numbered ones, and says its number; before the first, it is front matter', () => {
+    expect(bank(`# T\n\n${folded('What is this list?')}${folded('1. What is one?')}${folded('2. What is two?')}`).looseHeadings).toEqual([]);
+    const found = bank(`# T\n\n${folded('1. What is one?')}${folded('What is an index?')}${folded('2. What is two?')}${folded('3. What is three?')}${folded('Answer')}`);
+    expect(found.questions.map((q) => q.number)).toEqual([1, 2, 3]);
+    expect(found.looseHeadings.map((h) => [h.line, h.text, h.suggestion])).toEqual([[11, 'What is an index?', '<details><summary>2. What is an index?</summary>']]);
+  });
+
   it('says how to write a question in the bank\'s form: as a summary', () => {
     const found = bank(`# T\n\n${folded('1. What is one?')}${folded('2. What is two?')}<details><summary>3 - What is three?</summary></details>\n\n**4. What is four?**\n`);
     expect(found.looseHeadings.map((h) => [h.text, h.summary ?? false, h.suggestion])).toEqual([
@@ -1031,7 +1061,7 @@ describe('deep headings, titles that ask, several forms in one file', () => {
       [2, 'Y?', 21, 'Exercises'],
       [3, 'Z?', 25, 'Exercises'],
     ]);
-    expect(bank(text).forms).toEqual([{ line: 15, layout: 'headings', questionDepth: 4 }]);
+    expect(bank(text).forms).toEqual([{ line: 15, layout: 'headings', questionDepth: 4, numberForm: '{n}.' }]);
     // Without a heading between, the later form starts at its first question; a text without a final newline ends on its last line.
     expect(read(`# T\n\n${list}${exercises.trimEnd()}`).why.at(-1)).toBe('forms: lines 1-14 list (3 questions), lines 15-25 headings (3: 3 headings at depth 4 numbered like "12.")');
     // Headings first, then the list: the earlier form is the headings'.

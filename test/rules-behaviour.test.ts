@@ -68,6 +68,11 @@ describe('numbering rules', () => {
     expect(check('duplicate-number', md).map((f) => f.line)).toEqual([4]);
   });
 
+  it('duplicate-number: the number it proposes keeps the levels above it', () => {
+    const md = '# T\n\n### 1.2.1 What is A?\nx\n\n### 1.2.2 What is B?\ny\n\n### 1.2.2 What is C?\nz\n';
+    expect(check('duplicate-number', md).map((f) => f.hint)).toEqual(['Renumber it, e.g. to 1.2.3 if it is the last one.']);
+  });
+
   it('numbering-gap: a step of one is no gap, a step of two is', () => {
     expect(check('numbering-gap', q(1, 'A?') + q(2, 'B?') + q(4, 'C?')).map((f) => f.message)).toEqual(['Numbering skips from 2 to 4.']);
   });
@@ -91,6 +96,16 @@ describe('mixed-heading-depth', () => {
   it('gives a tie to the first question’s depth', () => {
     expect(check('mixed-heading-depth', depths('####', '###')).map((f) => [f.line, f.hint])).toEqual([[4, 'Write it as "#### 2) ...".']]);
     expect(check('mixed-heading-depth', `${depths('###')}## Topic\n\n${q(2, 'Question 2?', 'X.')}`).map((f) => [f.line, f.hint])).toEqual([[6, 'Write it as "### 2) ...".']]);
+  });
+
+  it('writes the number in the hint as the bank does: its form, its levels', () => {
+    const hint = (md: string) => check('mixed-heading-depth', `# T\n\n${md}`).map((f) => f.hint);
+    expect(hint('### 7. A?\nx\n\n### 8. B?\ny\n\n## Topic\n\n#### 9. C?\nz\n')).toEqual(['Write it as "### 9. ...".']);
+    expect(hint('### 1.2.1 What is A?\nx\n\n### 1.2.2 What is B?\ny\n\n## 1.3 Topic\n\n#### 1.3.1 What is C?\nz\n')).toEqual(['Write it as "### 1.3.1 ...".']);
+    // A list of bullets numbers nothing; a second form of the file writes its own numbers.
+    expect(hint('- ### What is A?\n\n  a\n\n- ### What is B?\n\n  b\n\n- #### What is C?\n\n  c\n')).toEqual(['Write it as "### ...".']);
+    const list = '1. ### A?\n\n   a\n\n2. ### B?\n\n   b\n\n3. ### C?\n\n   c\n\n';
+    expect(hint(`${list}## Exercises\n\n#### 1) X?\n\nx\n\n#### 2) Y?\n\ny\n\n### 3) Z?\n\nz\n`)).toEqual(['Write it as "#### 3) ...".']);
   });
 
   it('finds nothing when every question is at one depth', () => {

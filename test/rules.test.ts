@@ -123,7 +123,7 @@ describe('mixed-heading-depth', () => {
     const items = [1, 2, 3].map((n) => `${n}. ### What is ${n}?\n\n   Yes.\n\n`).join('');
     const exercises = [1, 2, 3].map((n) => `#### ${n}. What is the output ${n}?\n\nNo.\n\n`).join('');
     const md = `# T\n\n${items}4. #### What is four?\n\n   Yes.\n\n### Exercises\n\n${exercises}`;
-    expect(bookOf(md).banks[0]!.forms).toEqual([{ line: 19, layout: 'headings', questionDepth: 4 }]);
+    expect(bookOf(md).banks[0]!.forms).toEqual([{ line: 19, layout: 'headings', questionDepth: 4, numberForm: '{n}.' }]);
     expect(check('mixed-heading-depth', md).map((f) => [f.line, f.message])).toEqual([[15, 'Question 4 is a depth-4 heading; 3 of 4 questions are depth 3 (###).']]);
   });
 
@@ -131,7 +131,7 @@ describe('mixed-heading-depth', () => {
     const items = [1, 2, 3].map((n) => `${n}. ### What is ${n}?\n\n   Yes.\n\n`).join('');
     const exercises = [1, 2, 3].map((n) => `#### ${n}. What is the output ${n}?\n\nNo.\n\n`).join('');
     const md = `# T\n\n${items}${exercises}`;
-    expect(bookOf(md).banks[0]!.forms).toEqual([{ line: 15, layout: 'headings', questionDepth: 4 }]);
+    expect(bookOf(md).banks[0]!.forms).toEqual([{ line: 15, layout: 'headings', questionDepth: 4, numberForm: '{n}.' }]);
     expect(check('mixed-heading-depth', md)).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import { keepTally, refuseLargeBook, tallyPiece, Totals, type Tally } from './ta
 import { LAYOUTS, readingOf, scanHeading, type ReadOptions, type Reading } from './layouts/index.js';
 import { isTopicAtQuestionDepth, leadingText } from './layouts/headings.js';
 import { boldLead } from './layouts/bold.js';
-import { summaryOf } from './layouts/details.js';
+import { summariesOf } from './layouts/details.js';
 import { ENDS_AS_QUESTION, LOOKS_NUMBERED, NAVIGATION_HEADING, NUMBER_IN_TEXT, numberedAsks, numberForm, numberIn, writeNumber, type QuestionStart } from './layouts/layout.js';
 
 /** Link schemes a reader may follow; javascript:, data: and the like never reach an output. */
@@ -179,7 +179,7 @@ const UNREAD_HINT: Record<Reading['layout'], string> = {
   headings: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the heading in.',
   list: 'Check the Markdown just before it: an unclosed code fence or HTML block takes the item in.',
   bold: 'Check the Markdown just before it: an unclosed code fence, HTML block or list takes the paragraph in.',
-  details: 'Check the HTML just before it: a `<details>` element left open takes this one in.',
+  details: 'Check the HTML just before it: a `<details>` element left open takes this one in, and one HTML block (lines with no blank line between) holds one question: write each `<details>` with a blank line before it.',
 };
 
 /**
@@ -189,7 +189,7 @@ const UNREAD_HINT: Record<Reading['layout'], string> = {
 export function finishBank(parts: BankPart[], reading: Reading): Bank {
   const bank = mergeBankParts(parts as [BankPart, ...BankPart[]]);
   keepTally(bank, parts.map((part) => part.tally));
-  if (reading.forms) bank.forms = reading.forms.map((f) => ({ line: f.line, layout: f.reading.layout, questionDepth: f.reading.depth }));
+  if (reading.forms) bank.forms = reading.forms.map((f) => ({ line: f.line, layout: f.reading.layout, questionDepth: f.reading.depth, numberForm: f.reading.form }));
   const read = new Set([...bank.questions, ...bank.sections, ...bank.looseHeadings].map((x) => x.line));
   for (const form of [reading, ...(reading.forms ?? []).map((f) => f.reading)]) {
     const depth = form.layout === 'bold' || form.layout === 'details' ? 0 : form.depth;
@@ -237,12 +237,16 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   // its depth or above; a numbered heading above the question depth that does so is a topic, not a question.
   // Stryker disable next-line ArrayDeclaration: an index never set is undefined, which reads as false.
   const opensSection = new Array<boolean>(children.length).fill(false);
+  /** Whether a question comes after the node: a heading at the question depth between questions ends no answer. */
+  // Stryker disable next-line ArrayDeclaration: the loop below sets every index.
+  const questionAfter: boolean[] = [];
   let questionAt = Infinity;
   const headingAt = new Array<number>(8).fill(Infinity);
   for (let i = children.length - 1; i >= 0; i--) {
     const node = children[i]!;
     // A question heading at the question depth is deeper than every topic: it ends none (a shallower one may).
     // Stryker disable next-line ConditionalExpression: any other node has no depth, and sets nothing.
+    questionAfter[i] = questionAt < Infinity;
     if (node.type === 'heading' && !folded[i]) {
       opensSection[i] = (!found[i] && node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node))) || topicAtQuestionDepth(i);
       for (let d = node.depth; d <= 6; d++) headingAt[d] = i;
@@ -284,7 +288,15 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
 
   children.forEach((node, i) => {
     const starts = found[i];
+    const summaries = node.type === 'html' && !folded[i] ? summariesOf(node) : [];
     if (starts && !opensSection[i]) {
+      // A second `<details>` of the HTML block that starts a question, beside the first (both on one line, or on
+      // lines with no blank line between): the tree reads one question per block.
+      if (layout.foldedAnswers) {
+        for (const summary of summaries.slice(1).filter((s) => s.open === 1 && numberedAsks(s.text))) {
+          looseHeadings.push({ file, ...summary.position.start, text: summary.text, depth: 0, summary: true, hint: UNREAD_HINT.details });
+        }
+      }
       starts.lead.forEach(place);
       begin();
       for (const start of starts.starts) {
@@ -311,7 +323,10 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
       if (!opensSection[i] && looksLikeQuestionHeading(node.depth, text, reading)) {
         looseHeadings.push({ ...placeOf(node, file), text, depth: node.depth, suggestion: asQuestion(text, reading) });
       }
-      if (node.depth <= reading.structuralDepth || opensSection[i]) {
+      // A heading at the question depth that is neither a question nor a topic, with a question after it, is the
+      // answer's own, as a deeper one is (`## # 3. Later` and its text under `## Q. What is a join?`).
+      const inAnswer = node.depth === reading.depth && questionAfter[i] && !inNavigation;
+      if ((node.depth <= reading.structuralDepth && !inAnswer) || opensSection[i]) {
         current = null;
         if (node.depth <= Math.max(reading.sectionDepth, 1) || opensSection[i]) {
           if (leadingQuestions === -1) leadingQuestions = drafts.length;
@@ -334,10 +349,13 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
     const previous = current ?? (layout.foldedAnswers ? drafts.at(-1) : undefined);
     /** A text numbered on from the question before it that asks: a question written in another form. */
     const numberedOn = (text: string) => LOOKS_NUMBERED.test(text) && numberedAsks(text) && Number(NUMBER_IN_TEXT.exec(text)![1]) > (previous!.start.number ?? 0);
-    // A `<details>` whose summary is such a question (`<details><summary>3. What ...?` in another layout, or
-    // `<summary>3 - What ...?` in a bank of `<summary>3. What ...?`): no question start reaches this line.
-    const summary = previous && node.type === 'html' && !folded[i] ? summaryOf(node) : null;
-    if (summary && numberedOn(summary.text)) looseHeadings.push({ file, ...summary.position.start, text: summary.text, depth: 0, summary: true, suggestion: asQuestion(summary.text, reading) });
+    // A `<details>` in no other whose summary is a question no question start reached: in a bank of them, one that
+    // asks (`<summary>What is an index?</summary>` or `<summary>3 - What ...?</summary>` among `<summary>3. What
+    // ...?`); in another layout, one numbered on from the question before it (`<summary>3. What ...?` after `#### 2)`).
+    const unread = previous ? summaries.filter((s) => s.open <= 1 && (layout.foldedAnswers ? numberedAsks(s.text) : numberedOn(s.text))) : [];
+    for (const summary of unread) {
+      looseHeadings.push({ file, ...summary.position.start, text: summary.text, depth: 0, summary: true, suggestion: asQuestion(summary.text, reading, (previous!.start.number ?? 0) + 1) });
+    }
     const bold = previous && !folded[i] && boldLead(node);
     if (bold) {
       const text = toString(bold.strong);
@@ -408,9 +426,9 @@ function htmlDetailsBalance(node: RootContent): number {
 }
 
 /** How the bank's layout writes this text as a question: the hint of a question it could not read. */
-function asQuestion(text: string, reading: Reading): string {
+function asQuestion(text: string, reading: Reading, next?: number): string {
   const found = NUMBER_IN_TEXT.exec(text);
-  const n = found ? Number(found[1]) : null;
+  const n = found ? Number(found[1]) : (next ?? null);
   const rest = (found ? text.slice(found[0].length) : text).trim();
   const numbered = reading.form && n !== null ? `${writeNumber(reading.form, n)} ` : '';
   if (reading.layout === 'list') return `${n ?? 1}. ${'#'.repeat(reading.depth)} ${rest}`;

@@ -17,7 +17,7 @@ export const duplicateNumber: Rule = {
           firstLine.set(q.number, q.line);
           return [];
         }
-        return [{ ...q, message: `Question number ${numberLabel(q)} is used twice${inSection(bank, q)} (first at line ${seen}).`, hint: `Renumber it, e.g. to ${highest + 1} if it is the last one.` }];
+        return [{ ...q, message: `Question number ${numberLabel(q)} is used twice${inSection(bank, q)} (first at line ${seen}).`, hint: `Renumber it, e.g. to ${numberLabel({ number: highest + 1, parentNumber: q.parentNumber })} if it is the last one.` }];
       });
     }),
   ),

@@ -1,18 +1,20 @@
 import { type Bank, numberLabel, type Question } from '../model.js';
 import { perBank, type Rule } from './rule.js';
+import { writeNumber } from '../read/layouts/layout.js';
 
 /**
  * The depth most questions of a form use is its style (a file may write a list, then headings: each form
  * has its own); a tie goes to the first question's depth.
  */
-function depthCounts(bank: Bank): { counts: Map<number, number>; usual: number; questions: Question[] }[] {
-  const starts = [1, ...(bank.forms ?? []).map((f) => f.line), Infinity];
-  return starts.slice(1).map((end, i) => {
-    const questions = bank.questions.filter((q) => q.line >= starts[i]! && q.line < end);
+function depthCounts(bank: Bank): { counts: Map<number, number>; usual: number; questions: Question[]; numberForm: string | null }[] {
+  const forms = [{ line: 1, numberForm: bank.numberForm }, ...(bank.forms ?? [])];
+  return forms.map(({ line, numberForm }, i) => {
+    const end = forms[i + 1]?.line ?? Infinity;
+    const questions = bank.questions.filter((q) => q.line >= line && q.line < end);
     const counts = new Map<number, number>();
     for (const q of questions) counts.set(q.depth, (counts.get(q.depth) ?? 0) + 1);
     const usual = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
-    return { counts, usual, questions };
+    return { counts, usual, questions, numberForm };
   });
 }
 
@@ -22,14 +24,15 @@ export const mixedHeadingDepth: Rule = {
   description: 'Question headings of a bank are written at different depths (### and ####).',
   hint: 'Write every question heading at the same depth.',
   check: perBank((bank) =>
-    depthCounts(bank).flatMap(({ counts, usual, questions }) => {
+    depthCounts(bank).flatMap(({ counts, usual, questions, numberForm }) => {
       const marks = '#'.repeat(usual);
       return questions
         .filter((q) => q.depth !== usual)
         .map((q) => ({
           ...q,
           message: `Question ${numberLabel(q)} is a depth-${q.depth} heading; ${counts.get(usual)} of ${questions.length} questions are depth ${usual} (${marks}).`,
-          hint: `Write it as "${marks} ${q.number}) ...".`,
+          // The number as the question's form writes it (a list of bullets writes none).
+          hint: `Write it as "${marks} ${numberForm && bank.numbering !== 'none' ? `${writeNumber(numberForm, q.number, q.parentNumber)} ` : ''}...".`,
         }));
     }),
   ),

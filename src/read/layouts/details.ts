@@ -5,7 +5,7 @@ import type { Html, RootContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { plural } from '../../plural.js';
-import { SUMMARY_OPEN } from '../split.js';
+import { detailsBalance, SUMMARY_OPEN } from '../split.js';
 import { depthAbove, ENDS_AS_QUESTION, linesForm, numberedAsks, numberIn, opensAsQuestion, type Layout } from './layout.js';
 
 const SUMMARY_CLOSE = /<\/summary\s*>/i;
@@ -13,18 +13,22 @@ const SUMMARY_CLOSE = /<\/summary\s*>/i;
 const TAG = /<\/?[A-Za-z][^<>]*>/g;
 const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,31}));/g;
 
+const SUMMARY_OPENS = new RegExp(SUMMARY_OPEN.source, 'gi');
+const SUMMARY_CLOSES = new RegExp(SUMMARY_CLOSE.source, 'gi');
+
 /**
- * The first `<summary>` of some HTML, written on one line: where it starts, how long it is and what it holds.
- * Found with one pass of each search (no pattern that backtracks over a hostile line).
+ * The first `<summary>` of some HTML from an index on, where it is written on one line: where it starts, how long
+ * it is and what it holds. Found with one pass of each search (no pattern that backtracks over a hostile line).
  */
-function findSummary(html: string): { index: number; length: number; inner: string } | null {
-  const open = SUMMARY_OPEN.exec(html);
+function findSummary(html: string, from = 0): { index: number; length: number; inner: string } | null {
+  SUMMARY_OPENS.lastIndex = from;
+  const open = SUMMARY_OPENS.exec(html);
   if (!open) return null;
   const contentStart = html.indexOf('>', open.index) + 1;
-  const close = SUMMARY_CLOSE.exec(html.slice(contentStart));
-  const inner = close ? html.slice(contentStart, contentStart + close.index) : '\n';
-  if (inner.includes('\n')) return null;
-  return { index: open.index, length: contentStart + inner.length + close![0].length - open.index, inner };
+  SUMMARY_CLOSES.lastIndex = contentStart;
+  const close = contentStart > 0 ? SUMMARY_CLOSES.exec(html) : null;
+  if (!close || html.slice(contentStart, close.index).includes('\n')) return null;
+  return { index: open.index, length: close.index + close[0].length - open.index, inner: html.slice(contentStart, close.index) };
 }
 
 /** The text a summary shows: its HTML without tags, its character references decoded. */
@@ -40,10 +44,24 @@ function summaryText(html: string): string {
     .trim();
 }
 
-/** The first `<summary>` of an HTML node: its text, and where it stands in the file. */
-export function summaryOf(node: Html): { text: string; position: Position } | null {
-  const summary = findSummary(node.value);
-  return summary && { text: summaryText(summary.inner), position: summaryPosition(node, summary.index, summary.length) };
+/** A `<summary>` of an HTML node: its text, where it stands in the file, and how many `<details>` are open there (1: its own only). */
+export interface Summary {
+  text: string;
+  position: Position;
+  open: number;
+}
+
+/** The `<summary>` elements of an HTML node, each written on one line, up to one that is not. */
+export function summariesOf(node: Html): Summary[] {
+  const found: Summary[] = [];
+  let open = 0;
+  let from = 0;
+  for (let summary = findSummary(node.value); summary; summary = findSummary(node.value, from)) {
+    open += detailsBalance(node.value.slice(from, summary.index));
+    found.push({ text: summaryText(summary.inner), position: summaryPosition(node, summary.index, summary.length), open });
+    from = summary.index + summary.length;
+  }
+  return found;
 }
 
 /** A summary's text that is a question: in the bank's number form, or, unnumbered, one that asks. */
@@ -99,7 +117,7 @@ export const details: Layout = {
 
   starts(node, reading) {
     if (node.type !== 'html') return null;
-    const summary = summaryOf(node);
+    const [summary] = summariesOf(node);
     if (!summary || !isQuestionText(summary.text, reading.form)) return null;
     const found = numberIn(summary.text, reading.form);
     const { position } = summary;
@@ -136,6 +154,15 @@ export const details: Layout = {
       name: 'a question written as a `<details>` summary in a heading bank, numbered on from the one before it',
       markdown: '# Bank\n\n#### 1) What is bias?\nA.\n\n#### 2) What is variance?\nB.\n\n<details><summary>3) What is noise?</summary>\n\nC.\n\n</details>\n',
       reports: [{ rule: 'malformed-question-heading', line: 9 }],
+    },
+    {
+      name: 'two `<details>` on one line (one HTML block holds one question), and a summary that asks outside the bank\'s number form',
+      markdown:
+        '# SQL\n\n<details><summary>1. What is a join?</summary>A.</details><details><summary>2. What is a key?</summary>B.</details>\n\n<details><summary>What is an index?</summary>\n\nC.\n\n</details>\n\n<details><summary>3. What is a view?</summary>\n\nD.\n\n</details>\n',
+      reports: [
+        { rule: 'malformed-question-heading', line: 3 },
+        { rule: 'malformed-question-heading', line: 5 },
+      ],
     },
     {
       name: 'a numbered summary used twice',

@@ -61,6 +61,13 @@ function askingLevelFamilies(withForm: { l: ScanLine; found: NumberFound | null 
   return new Set([...counts].filter(([, c]) => c.all > 1 && 3 * c.asking >= 2 * c.all).map(([family]) => family));
 }
 
+/** The number forms of the headings at these depths that number questions: plain numbers, and numbers with levels of a family that asks. */
+function questionForms(headingLines: ScanLine[], depths: number[]): string[] {
+  const withForm = headingLines.filter((l) => depths.includes(l.depth)).map((l) => ({ l, found: numberForm(l.title) }));
+  const asking = askingLevelFamilies(withForm);
+  return withForm.flatMap(({ found }) => (found && (!found.parent || asking.has(formFamily(found.form))) ? [found.form] : []));
+}
+
 /** A number after the hashes an author typed into the heading's text (`## # 3. Joins`), or alone (`## 3 Joins`). */
 const NUMBERED_TOPIC = /^(?:#+[ \t]*)?\d+[.)]?[ \t]+\S/;
 
@@ -82,11 +89,11 @@ export const headings: Layout = {
 
   scan(lines, options) {
     const headingLines = lines.filter((l) => l.depth >= 2 && !l.inDetails);
-    const shallow = headingLines.some((l) => QUESTION_DEPTHS.includes(l.depth) && (numberForm(l.title) || ENDS_AS_QUESTION.test(l.title)));
+    // Questions are searched at depths 2 to 4 where a heading there asks or is numbered as questions are (a book's
+    // `## 1.1 Basics` over `###### 1)` questions is not), else at 5 and 6.
+    const shallow = headingLines.some((l) => QUESTION_DEPTHS.includes(l.depth) && ENDS_AS_QUESTION.test(l.title)) || questionForms(headingLines, QUESTION_DEPTHS).length > 0;
     const depths = options.depth ? [options.depth] : shallow ? QUESTION_DEPTHS : DEEP_DEPTHS;
-    const withForm = headingLines.filter((l) => depths.includes(l.depth)).map((l) => ({ l, found: numberForm(l.title) }));
-    const asking = askingLevelFamilies(withForm);
-    const forms = withForm.flatMap(({ found }) => (found && (!found.parent || asking.has(formFamily(found.form))) ? [found.form] : []));
+    const forms = questionForms(headingLines, depths);
     const families = mostFrequent(forms.map(formFamily));
     if (families.length) {
       // The family most headings use, written as most of them write it.
