@@ -572,6 +572,10 @@ describe('details layout', () => {
     expect(titles(text)).toEqual(['What is one?', 'What is two?']);
   });
 
+  it('reads no summary from a <summary tag left unclosed after a stray </summary>, and ends', () => {
+    expect(titles(`# T\n\n</summary> <summary class="q"\n\n<details><summary>What is one?</summary>A.</details>\n`)).toEqual(['What is one?']);
+  });
+
   it('places the question at its summary: the line and column the scan reports', () => {
     const text = '# T\n\n<details>\n  <summary>What is one?</summary>\n\nA.\n\n</details>\n\n<details><summary>What is two?</summary>\n\nB.\n\n</details>\n';
     expect(bank(text).questions.map((q) => [q.line, q.column])).toEqual([
