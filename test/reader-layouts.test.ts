@@ -250,6 +250,12 @@ describe('headings layout', () => {
     expect(read('# T\n\n### 1.1 What is A?\n\n### 1.2 Notes\n\n### 1.3 More\n').form).toBeNull();
   });
 
+  it('reads a topic at the question depth by its whole text, as the scan does (`## # 3. **Joins**`)', () => {
+    const text = '# T\n\n## Q. What is A?\nx\n\n## # 2. **Joins**\n\n## Q. What is B?\ny\n';
+    expect(bank(text).questions.map((q) => [q.title, q.section])).toEqual([['Q. What is A?', null], ['Q. What is B?', '# 2. Joins']]);
+    expect(bank(text).looseHeadings).toEqual([]);
+  });
+
   it('reads a topic at the question depth by its text without HTML, in a heading bank only; a heading in a <details> ends no topic', () => {
     const anchored = '# T\n\n### Q. A?\nx\n\n### <a name="j"></a># 2. Joins\n\n### Q. B?\ny\n';
     expect(bank(anchored).questions.map((q) => q.section)).toEqual([null, '# 2. Joins']);
@@ -574,6 +580,12 @@ describe('details layout', () => {
 
   it('reads no summary from a <summary tag left unclosed after a stray </summary>, and ends', () => {
     expect(titles(`# T\n\n</summary> <summary class="q"\n\n<details><summary>What is one?</summary>A.</details>\n`)).toEqual(['What is one?']);
+  });
+
+  it('reads no summary in a comment or a <pre> block, as the scan does; a summary shows no comment', () => {
+    const text = `# T\n\n<!-- <details><summary>What is hidden?</summary></details> -->\n\n<pre><details><summary>What is shown raw?</summary></details></pre>\n\n${folded('What <!-- draft: --> is one?<!-- unclosed')}`;
+    expect(titles(text)).toEqual(['What is one?']);
+    expect(bank(text).looseHeadings).toEqual([]);
   });
 
   it('places the question at its summary: the line and column the scan reports', () => {

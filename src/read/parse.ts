@@ -192,7 +192,7 @@ export function finishBank(parts: BankPart[], reading: Reading): Bank {
   if (reading.forms) bank.forms = reading.forms.map((f) => ({ line: f.line, layout: f.reading.layout, questionDepth: f.reading.depth, numberForm: f.reading.form }));
   const read = new Set([...bank.questions, ...bank.sections, ...bank.looseHeadings].map((x) => x.line));
   for (const form of [reading, ...(reading.forms ?? []).map((f) => f.reading)]) {
-    const depth = form.layout === 'bold' || form.layout === 'details' ? 0 : form.depth;
+    const depth = LAYOUTS[form.layout].questionsAre ? 0 : form.depth;
     for (const { line, text } of form.questionLines) {
       if (!read.has(line)) bank.looseHeadings.push({ file: bank.file, line, column: 1, text, depth, ...(form.layout === 'details' && { summary: true as const }), hint: UNREAD_HINT[form.layout] });
     }

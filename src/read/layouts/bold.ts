@@ -62,6 +62,7 @@ function isQuestionText(text: string, form: string | null, emojiMarked = false):
 export const bold: Layout = {
   id: 'bold',
   description: 'Questions are paragraphs that are only bold text (`**What is a closure? 👶**`), the answer below, under `##` (or other) topic headings.',
+  questionsAre: 'bold paragraphs',
 
   scan(lines, options) {
     const bolds = lines.flatMap((l) => {

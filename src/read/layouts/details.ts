@@ -5,7 +5,7 @@ import type { Html, RootContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { plural } from '../../plural.js';
-import { detailsBalance, SUMMARY_OPEN } from '../split.js';
+import { detailsBalance, isRawHtmlBlock, SUMMARY_OPEN } from '../split.js';
 import { depthAbove, ENDS_AS_QUESTION, linesForm, numberedAsks, numberIn, opensAsQuestion, type Layout } from './layout.js';
 
 const SUMMARY_CLOSE = /<\/summary\s*>/i;
@@ -31,9 +31,22 @@ function findSummary(html: string, from = 0): { index: number; length: number; i
   return { index: open.index, length: close.index + close[0].length - open.index, inner: html.slice(contentStart, close.index) };
 }
 
-/** The text a summary shows: its HTML without tags, its character references decoded. */
+/** HTML without its comments, which a browser does not show (an unclosed one hides the rest); in one pass. */
+function withoutComments(html: string): string {
+  let shown = '';
+  let at = 0;
+  for (let open = html.indexOf('<!--'); open !== -1; open = html.indexOf('<!--', at)) {
+    shown += html.slice(at, open);
+    const close = html.indexOf('-->', open + 4);
+    if (close === -1) return shown;
+    at = close + 3;
+  }
+  return shown + html.slice(at);
+}
+
+/** The text a summary shows: its HTML without comments and tags, its character references decoded. */
 function summaryText(html: string): string {
-  return html
+  return withoutComments(html)
     .replace(TAG, '')
     .replace(REFERENCE, (reference, decimal?: string, hex?: string, name?: string) => {
       if (name) return decodeNamedCharacterReference(name) || reference;
@@ -51,9 +64,13 @@ export interface Summary {
   open: number;
 }
 
-/** The `<summary>` elements of an HTML node, each written on one line, up to one that is not. */
+/**
+ * The `<summary>` elements of an HTML node, each written on one line, up to one that is not; none in a `<pre>`,
+ * a comment or another block of HTML kinds 1 to 5, as the scan reads them.
+ */
 export function summariesOf(node: Html): Summary[] {
   const found: Summary[] = [];
+  if (isRawHtmlBlock(node.value)) return found;
   let open = 0;
   let from = 0;
   for (let summary = findSummary(node.value); summary; summary = findSummary(node.value, from)) {
@@ -90,6 +107,7 @@ export const details: Layout = {
   id: 'details',
   description: 'Questions are the summaries of `<details>` elements (`<details><summary>What is a closure?</summary>`), the answer inside the element, up to its `</details>`; a summary that does not ask (`Answer`) is no question.',
   foldedAnswers: true,
+  questionsAre: '<details> summaries',
 
   scan(lines, options) {
     // The summaries of `<details>` elements outside any other (scanLines gives a summary line its text as title).

@@ -1,6 +1,7 @@
 // Questions as numbered headings: `#### 12) What ...?`, `## 12. What ...?`, `### Q12: What ...? ###`,
 // `### Question 12: ...`; or, in a bank that numbers none, every heading at the question depth.
 import type { Heading, PhrasingContent, RootContent, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { plural } from '../../plural.js';
 import { ENDS_AS_QUESTION, formFamily, LOOKS_NUMBERED, mostFrequent, NAVIGATION_HEADING, numberedAsks, numberForm, numberIn, opensAsQuestion, writeNumber, type Layout, type NumberFound, type ScanLine } from './layout.js';
 
@@ -157,7 +158,8 @@ export const headings: Layout = {
     const text = leadingText(node.children)?.value ?? '';
     if (reading.form === null) {
       const line = node.position?.start.line ?? 0;
-      return node.depth === reading.depth && line >= reading.firstQuestionLine && !NAVIGATION_HEADING.test(text) && !isTopicAtQuestionDepth(text, null) ? start(node, null) : null;
+      // A topic is told by its whole text, as the scan reads it (`## # 3. **Joins**`).
+      return node.depth === reading.depth && line >= reading.firstQuestionLine && !NAVIGATION_HEADING.test(text) && !isTopicAtQuestionDepth(toString(node, { includeHtml: false }), null) ? start(node, null) : null;
     }
     const found = numberIn(text, reading.form);
     if (!found) return null;

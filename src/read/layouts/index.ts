@@ -123,7 +123,7 @@ function readingIn(lines: ScanLine[], file: string, options: ReadOptions, how: s
   // Headings at the topic depth, or `#`/`##`, end a question; a list item's answer ends with its item.
   if (id === 'headings') draft.structuralDepth = Math.min(Math.max(draft.sectionDepth, 2), draft.depth);
   // Stryker disable next-line ConditionalExpression: for a list bank too it changes nothing (its structural depth is 6).
-  if (id === 'bold' || id === 'details') draft.structuralDepth = Math.max(draft.structuralDepth, 2);
+  if (layout.questionsAre) draft.structuralDepth = Math.max(draft.structuralDepth, 2);
   draft.why.push(
     draft.sectionDepth ? `topic sections: the depth-${draft.sectionDepth} headings followed by questions` : 'no topic sections',
     draft.titleDepth === 2 ? 'title: the only "##" heading (the file has no "#" heading)' : 'title: the "#" heading nearest before the first question',

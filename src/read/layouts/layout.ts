@@ -122,6 +122,11 @@ export interface Layout {
   starts(node: RootContent, reading: Reading): { lead: RootContent[]; starts: QuestionStart[] } | null;
   /** A question's answer ends where the `<details>` element its question opens closes (not at the next question). */
   foldedAnswers?: true;
+  /**
+   * Where the questions are paragraphs or HTML, not headings nor list items: what they are, as `--explain` says
+   * ("bold paragraphs"). Their depth is the topic headings' over them, at least `##` (a `#` is the title).
+   */
+  questionsAre?: string;
   examples: LayoutExample[];
   counterExamples: LayoutCounterExample[];
 }
