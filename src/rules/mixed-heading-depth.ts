@@ -7,6 +7,7 @@ import { writeNumber } from '../read/layouts/layout.js';
  * has its own); a tie goes to the first question's depth.
  */
 function depthCounts(bank: Bank): { counts: Map<number, number>; usual: number; questions: Question[]; numberForm: string | null }[] {
+  // Stryker disable next-line ArrayDeclaration: a stand-in for the empty list has no line, and starts no form.
   const forms = [{ line: 1, numberForm: bank.numberForm }, ...(bank.forms ?? [])];
   return forms.map(({ line, numberForm }, i) => {
     const end = forms[i + 1]?.line ?? Infinity;
