@@ -8,9 +8,12 @@ export const GROUPS = {
   rules: { target: 95, mutate: ['src/rules/**/*.ts', ...VERSION_RULES.map((file) => `!${file}`)], tests: ['test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
   versions: { target: 95, mutate: VERSION_RULES, tests: ['test/rules-versions.test.ts', 'test/rules.test.ts', 'test/rules-behaviour.test.ts'] },
   // The link filter, the private-address guard (checked names and the connect-time lookup), the file edge, the
-  // asset resolver, the git edge, the terminal and the patterns of mlq.yaml.
+  // asset resolver, the git edge, the terminal and the patterns of mlq.yaml. Each mutant's run gets fresh workers
+  // (isolate): these modules set process-wide state (undici's global dispatcher, the environment), and a mutant
+  // that breaks undoing it would fail the runs after it in a kept worker.
   security: {
     target: 98,
+    isolate: true,
     mutate: ['src/links/address.ts', 'src/links/connect.ts', 'src/writers/shared/links.ts', 'src/io/files.ts', 'src/io/assets.ts', 'src/io/git.ts', 'src/cli/terminal.ts', 'src/patterns.ts'],
     tests: ['test/address.test.ts', 'test/connect.test.ts', 'test/writer-links.test.ts', 'test/io-files.test.ts', 'test/assets.test.ts', 'test/git.test.ts', 'test/terminal.test.ts', 'test/patterns.test.ts'],
   },

@@ -2,6 +2,7 @@
 // depths the scan picks, what the tree reads as a question and what it leaves to the answer.
 import { describe, expect, it } from 'vitest';
 import { boldLead } from '../src/read/layouts/bold.js';
+import { summariesOf } from '../src/read/layouts/details.js';
 import { isTopicAtQuestionDepth, leadingText } from '../src/read/layouts/headings.js';
 import { LAYOUTS, layoutTable, readingOf, scanLines } from '../src/read/layouts/index.js';
 import { ENDS_AS_QUESTION, formFamily, LOOKS_NUMBERED, mostFrequent, NAVIGATION_HEADING, NUMBERINGS, numberForm, numberIn, opensAsQuestion, writeNumber } from '../src/read/layouts/layout.js';
@@ -582,10 +583,15 @@ describe('details layout', () => {
     expect(titles(`# T\n\n</summary> <summary class="q"\n\n<details><summary>What is one?</summary>A.</details>\n`)).toEqual(['What is one?']);
   });
 
-  it('reads no summary in a comment or a <pre> block, as the scan does; a summary shows no comment', () => {
-    const text = `# T\n\n<!-- <details><summary>What is hidden?</summary></details> -->\n\n<pre><details><summary>What is shown raw?</summary></details></pre>\n\n${folded('What <!-- draft: --> is one?<!-- unclosed')}${folded('Why<!--> is <!---> it <!-- x --> two?')}`;
+  it('reads no summary inside a comment, and one after a comment on its line; a summary shows no comment', () => {
+    const text = `# T\n\n<!-- <details><summary>What is hidden?</summary></details> -->\n\n<!-- id: one --><details><summary>What <!-- draft: --> is one?</summary></details>\n\n${folded('Why<!--> is <!---> it <!-- x --> two?')}`;
     expect(titles(text)).toEqual(['What is one?', 'Why is it two?']);
-    expect(bank(text).looseHeadings).toEqual([]);
+    expect(bank(text).questions.map((q) => [q.line, q.column])).toEqual([[5, 26], [8, 1]]);
+  });
+
+  it('places each summary of an HTML block, line after line, and none after a comment left open', () => {
+    const node = { type: 'html' as const, value: '<div>\n<summary>a</summary>\n\nx <summary>b</summary> <summary>c</summary>\n<!-- <summary>d</summary>\n', position: { start: { line: 7, column: 3, offset: 0 }, end: { line: 12, column: 1, offset: 0 } } };
+    expect(summariesOf(node).map((s) => [s.text, s.position.start.line, s.position.start.column])).toEqual([['a', 8, 1], ['b', 10, 3], ['c', 10, 24]]);
   });
 
   it('places the question at its summary: the line and column the scan reports', () => {

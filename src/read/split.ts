@@ -42,9 +42,6 @@ const HTML_BLOCKS: [open: RegExp, close: RegExp][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 const HTML_UNTIL_BLANK = /^ {0,3}<[A-Za-z/]/;
-
-/** Whether an HTML block is of kinds 1 to 5 (`<pre>`, a comment, ...): the scan reads no summary in one. */
-export const isRawHtmlBlock = (html: string) => HTML_BLOCKS.some(([open]) => open.test(html));
 const ATX_HEADING = /^#{1,6}(?:[ \t]|\r?$)/;
 /**
  * A line that may start a link reference definition, also inside a quote or a list item: a label, then a

@@ -24,9 +24,10 @@ const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 
 const rows = [];
 for (const name of names.length > 0 ? names : Object.keys(GROUPS)) {
-  const { target, mutate, tests } = GROUPS[name];
+  const { target, mutate, tests, isolate = false } = GROUPS[name];
   const started = Date.now();
   process.env.MLQ_MUTATE_TESTS = tests.join(',');
+  process.env.MLQ_MUTATE_ISOLATE = String(isolate);
   const results = await new Stryker({
     // MLQ_MUTATE_ONLY=file,file: mutate only these of the group's modules (while working on them; CI runs whole groups).
     mutate: process.env.MLQ_MUTATE_ONLY ? process.env.MLQ_MUTATE_ONLY.split(',') : mutate,

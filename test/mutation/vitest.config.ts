@@ -18,8 +18,9 @@ export default defineConfig({
   test: {
     include: tests.split(','),
     // One worker runs a run's test files, and is kept for the next run (patches/: vitest's pool, Stryker's vitest
-    // runner): a runtime-activated mutant's run loads nothing again but its test files.
-    isolate: false,
+    // runner): a runtime-activated mutant's run loads nothing again but its test files. A group whose modules set
+    // process-wide state runs each test file in a fresh worker (stryker.config.mjs).
+    isolate: process.env.MLQ_MUTATE_ISOLATE === 'true',
     testTimeout: 60_000,
     deps: { optimizer: { ssr: { enabled: true, include: UNIFIED_FAMILY } } },
   },

@@ -5,7 +5,7 @@ import type { Html, RootContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { plural } from '../../plural.js';
-import { detailsBalance, isRawHtmlBlock, SUMMARY_OPEN } from '../split.js';
+import { detailsBalance, SUMMARY_OPEN } from '../split.js';
 import { depthAbove, ENDS_AS_QUESTION, linesForm, numberedAsks, numberIn, opensAsQuestion, type Layout } from './layout.js';
 
 const SUMMARY_CLOSE = /<\/summary\s*>/i;
@@ -31,24 +31,28 @@ function findSummary(html: string, from = 0): { index: number; length: number; i
   return { index: open.index, length: close.index + close[0].length - open.index, inner: html.slice(contentStart, close.index) };
 }
 
-/** HTML without its comments, which a browser does not show (an unclosed one hides the rest); in one pass. */
+/**
+ * HTML with its comments, which a browser does not show, blanked out (an unclosed one hides the rest): the same
+ * length, line breaks kept, so that places in it are places in the HTML. In one pass.
+ */
 function withoutComments(html: string): string {
   let shown = '';
   let at = 0;
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
   for (let open = html.indexOf('<!--'); open !== -1; open = html.indexOf('<!--', at)) {
-    shown += html.slice(at, open);
     // "<!-->" and "<!--->" are empty comments.
     // Stryker disable next-line ArithmeticOperator: a "-->" can start no earlier anyway.
     const close = html.indexOf('-->', open + 2);
-    if (close === -1) return shown;
-    at = close + 3;
+    const end = close === -1 ? html.length : close + 3;
+    shown += html.slice(at, open) + blank(html.slice(open, end));
+    at = end;
   }
   return shown + html.slice(at);
 }
 
-/** The text a summary shows: its HTML without comments and tags, its character references decoded. */
+/** The text a summary shows: its HTML without tags, its character references decoded. */
 function summaryText(html: string): string {
-  return withoutComments(html)
+  return html
     .replace(TAG, '')
     .replace(REFERENCE, (reference, decimal?: string, hex?: string, name?: string) => {
       if (name) return decodeNamedCharacterReference(name) || reference;
@@ -66,18 +70,22 @@ export interface Summary {
   open: number;
 }
 
-/**
- * The `<summary>` elements of an HTML node, each written on one line, up to one that is not; none in a `<pre>`,
- * a comment or another block of HTML kinds 1 to 5, as the scan reads them.
- */
+/** The `<summary>` elements of an HTML node outside its comments, each written on one line, up to one that is not. */
 export function summariesOf(node: Html): Summary[] {
   const found: Summary[] = [];
-  if (isRawHtmlBlock(node.value)) return found;
+  const html = withoutComments(node.value);
   let open = 0;
   let from = 0;
-  for (let summary = findSummary(node.value); summary; summary = findSummary(node.value, from)) {
-    open += detailsBalance(node.value.slice(from, summary.index));
-    found.push({ text: summaryText(summary.inner), position: summaryPosition(node, summary.index, summary.length), open });
+  /** Line breaks before `from`, and where the last of them is: each summary's place counted on from the one before. */
+  let breaks = 0;
+  let lastBreak = -1;
+  for (let summary = findSummary(html); summary; summary = findSummary(html, from)) {
+    const between = html.slice(from, summary.index);
+    open += detailsBalance(between);
+    const inBetween = between.split('\n').length - 1;
+    if (inBetween) lastBreak = from + between.lastIndexOf('\n');
+    breaks += inBetween;
+    found.push({ text: summaryText(summary.inner), position: summaryPosition(node, summary.index, summary.length, breaks, lastBreak), open });
     from = summary.index + summary.length;
   }
   return found;
@@ -90,16 +98,14 @@ function isQuestionText(text: string, form: string | null): boolean {
 
 /** The text of the summary a line of an HTML block holds, written on that line; '' where it holds none. */
 export function lineSummary(line: string): string {
-  const found = findSummary(line);
+  const found = findSummary(withoutComments(line));
   return found ? summaryText(found.inner) : '';
 }
 
-/** Where the summary stands in an HTML node: its line and column, as the scan and the reports see it. */
-function summaryPosition(node: Html, index: number, length: number): Position {
+/** Where the summary stands in an HTML node, after `breaks` line breaks the last of which is at `lastBreak`: its line and column, as the scan and the reports see it. */
+function summaryPosition(node: Html, index: number, length: number, breaks: number, lastBreak: number): Position {
   const { line, column, offset = 0 } = node.position!.start;
-  const before = node.value.slice(0, index);
-  const lines = before.split('\n').length - 1;
-  const start = { line: line + lines, column: lines ? index - before.lastIndexOf('\n') : column + index, offset: offset + index };
+  const start = { line: line + breaks, column: breaks ? index - lastBreak : column + index, offset: offset + index };
   const end = start.offset + length;
   // Stryker disable next-line ArithmeticOperator: nothing reads where a summary ends but by its offset.
   return { start, end: { line: start.line, column: start.column + length, offset: end } };
