@@ -78,6 +78,7 @@ export function summariesOf(node: Html): Summary[] {
   let from = 0;
   /** Line breaks before `from`, and where the last of them is: each summary's place counted on from the one before. */
   let breaks = 0;
+  // Stryker disable next-line UnaryOperator: it is read only once a line break has set it.
   let lastBreak = -1;
   for (let summary = findSummary(html); summary; summary = findSummary(html, from)) {
     const between = html.slice(from, summary.index);
