@@ -244,9 +244,9 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   const headingAt = new Array<number>(8).fill(Infinity);
   for (let i = children.length - 1; i >= 0; i--) {
     const node = children[i]!;
+    questionAfter[i] = questionAt < Infinity;
     // A question heading at the question depth is deeper than every topic: it ends none (a shallower one may).
     // Stryker disable next-line ConditionalExpression: any other node has no depth, and sets nothing.
-    questionAfter[i] = questionAt < Infinity;
     if (node.type === 'heading' && !folded[i]) {
       opensSection[i] = (!found[i] && node.depth === reading.sectionDepth && questionAt < headingAt[node.depth]! && !NAVIGATION_HEADING.test(toString(node))) || topicAtQuestionDepth(i);
       for (let d = node.depth; d <= 6; d++) headingAt[d] = i;

@@ -92,9 +92,11 @@ export const headings: Layout = {
     const headingLines = lines.filter((l) => l.depth >= 2 && !l.inDetails);
     // Questions are searched at depths 2 to 4 where a heading there asks or is numbered as questions are (a book's
     // `## 1.1 Basics` over `###### 1)` questions is not), else at 5 and 6.
-    const shallow = headingLines.some((l) => QUESTION_DEPTHS.includes(l.depth) && ENDS_AS_QUESTION.test(l.title)) || questionForms(headingLines, QUESTION_DEPTHS).length > 0;
+    const shallowForms = questionForms(headingLines, QUESTION_DEPTHS);
+    const shallow = shallowForms.length > 0 || headingLines.some((l) => QUESTION_DEPTHS.includes(l.depth) && ENDS_AS_QUESTION.test(l.title));
     const depths = options.depth ? [options.depth] : shallow ? QUESTION_DEPTHS : DEEP_DEPTHS;
-    const forms = questionForms(headingLines, depths);
+    // Stryker disable next-line ConditionalExpression: computing them again gives the same forms; this only spares the work.
+    const forms = depths === QUESTION_DEPTHS ? shallowForms : questionForms(headingLines, depths);
     const families = mostFrequent(forms.map(formFamily));
     if (families.length) {
       // The family most headings use, written as most of them write it.
