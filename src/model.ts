@@ -42,6 +42,8 @@ export interface Question extends Place {
 export interface Section extends Place {
   id: string;
   title: string;
+  /** What stands under the topic's heading before its first question (the schema its SQL questions share). */
+  introTree: HastRoot;
 }
 
 /** A heading (or bold paragraph) that looks like a question but is not one (e.g. `#### 12 What ...`). */
@@ -126,6 +128,47 @@ export interface Diagnostic extends Place {
   severity: Severity;
   message: string;
   hint: string;
+}
+
+/**
+ * The HTML trees of a bank that readers see, front matter first, each with the place it stands at where its
+ * nodes have none: what the rules check and the writers gather images and math from.
+ */
+export function bankTrees(bank: Bank): { tree: HastRoot; at: Place; answer: boolean }[] {
+  return [
+    { tree: bank.frontMatterTree, at: { file: bank.file, line: bank.titleLine, column: 1 }, answer: false },
+    ...bank.sections.map((section) => ({ tree: section.introTree, at: section, answer: false })),
+    ...bank.questions.flatMap((q) => [
+      { tree: q.titleTree, at: q, answer: false },
+      { tree: q.answerTree, at: q, answer: true },
+    ]),
+  ];
+}
+
+/** The section a question is in: the last section heading above it, where it has a section (both are in bank order). */
+export function sectionOf(bank: Bank, q: Question): Section | null {
+  if (q.section === null) return null;
+  let [low, high] = [0, bank.sections.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (bank.sections[middle]!.line <= q.line) low = middle + 1;
+    else high = middle;
+  }
+  return bank.sections[low - 1] ?? null;
+}
+
+/**
+ * The section whose intro each question is shown after, in a run of a bank's questions in order: the first
+ * question of a section with an intro gets it, the others null.
+ */
+export function introsBefore(bank: Bank, questions: readonly Question[]): (Section | null)[] {
+  let previous: Section | null = null;
+  return questions.map((q) => {
+    const section = sectionOf(bank, q);
+    const opens = section !== previous && section !== null && section.introTree.children.length > 0;
+    previous = section;
+    return opens ? section : null;
+  });
 }
 
 export function allQuestions(book: Book): Question[] {

@@ -119,7 +119,7 @@ describe('mlq build', () => {
     expect(schema.$defs.question.properties.answerHtml.description).toMatch(/MathML/);
     expect(schema.$defs.question.properties.answerText.description).toMatch(/TeX/);
     expect(json.book.sourceDate).toBe('2023-11-14T22:13:20.000Z');
-    expect(json.schemaVersion).toBe(3);
+    expect(json.schemaVersion).toBe(4);
   });
 
   it('gives byte-identical JSON for the same source, from whatever folder it runs', () => {

@@ -422,7 +422,16 @@ describe('epub: math in every place it can stand', () => {
     expect(mathIn('part-1-001.xhtml')).toBe(1 + 7);
     const opf = epub.doc('OEBPS/content.opf');
     const declared = elements(opf, 'item').filter((item) => attr(item, 'properties') === 'mathml').map((item) => attr(item, 'href'));
-    expect(declared).toEqual(['part-1.xhtml', 'part-1-001.xhtml']);
+    // The topic's intro, under its heading before its first question, its sub-head one level below the topic's.
+    expect(declared).toEqual(['part-1.xhtml', 'part-1-001.xhtml', 'part-1-002.xhtml']);
+    const topic = epub.doc('OEBPS/part-1-002.xhtml');
+    expect(elements(topic).filter((e) => /^h[1-6]$/.test(e.tagName)).map((e) => [e.tagName, squash(textOf(e))])).toEqual([
+      ['h2', 'Topic'],
+      ['h3', 'Notation'],
+      ['h3', '2. Why?'],
+    ]);
+    const intro = elements(topic, 'div').find((e) => attr(e, 'class') === 'intro')!;
+    expect(elements(intro, 'annotation').map(textOf)).toEqual(['\\beta^2', '\\gamma_k']);
     const chapter = strFromU8(epub.files['OEBPS/part-1-001.xhtml']!);
     expect(chapter).not.toMatch(/language-math|href="javascript:/);
     expect(chapter).toContain('class="katex-error"');

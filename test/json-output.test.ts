@@ -24,7 +24,7 @@ interface JsonQuestion {
 }
 interface JsonBank {
   id: string;
-  sections: { id: string; title: string }[];
+  sections: { id: string; title: string; introHtml: string }[];
   questions: JsonQuestion[];
 }
 const banksOf = (json: object) => (json as { banks: JsonBank[] }).banks;
@@ -55,6 +55,8 @@ describe('questions.json', () => {
     '',
     '## Topic',
     '',
+    'An intro with [a link](https://a.example/intro).',
+    '',
     '#### 3) Same title, another section? [[src](https://a.example/3)]',
     '```',
     'code()',
@@ -68,6 +70,13 @@ describe('questions.json', () => {
     const [first, second] = json!.sections.map((s) => s.id);
     expect(first).not.toBe(second);
     expect(json!.questions.map((q) => q.section)).toEqual([null, first, second]);
+  });
+
+  it("gives each section's intro as HTML, valid against the schema", () => {
+    const whole = toQuestionsJson(bookOf(bank));
+    expect(banksOf(whole)[0]!.sections.map((s) => s.introHtml)).toEqual(['', '<p>An intro with <a href="https://a.example/intro">a link</a>.</p>']);
+    const validate = validator();
+    expect(validate(whole), JSON.stringify(validate.errors)).toBe(true);
   });
 
   const withForms = (...jsonAnswers: Config['output']['jsonAnswers']): Config => ({ ...DEFAULT_CONFIG, output: { ...DEFAULT_CONFIG.output, jsonAnswers } });

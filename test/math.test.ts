@@ -33,6 +33,14 @@ describe('the model: remark-math into the trees', () => {
     ]);
   });
 
+  it("finds the formulas of a topic's intro, at their lines", () => {
+    expect(findMath(bank.sections[0]!.introTree).map(({ tex, display, line }) => [tex, display, line])).toEqual([
+      ['\\beta^2', false, 27],
+      // `$$...$$` on its own line is inline math to remark-math (GitHub shows it displayed).
+      ['\\gamma_k', false, 31],
+    ]);
+  });
+
   it('keeps the TeX in answerText, between dollars', () => {
     expect(q.answerText).toContain('Inline $a < b \\land c > d$');
     expect(q.answerText).toContain('$$\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n$$');

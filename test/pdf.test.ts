@@ -286,6 +286,10 @@ describe('guide.pdf of a bank with math in every place it can stand', () => {
     // Drawn as pictures, each with its TeX as invisible text for search and copy, without the source's dollars.
     for (const tex of MATH_TEX) expect(text, tex).toContain(tex);
     expect(text).not.toMatch(/\$\$|\$\\sum|\$\\alpha/);
+    // A topic's intro stands under its heading, before its first question.
+    const at = (words: string) => text.lastIndexOf(words);
+    expect([at('Topic'), at("The topic's intro has"), at('Notation'), at('Why?')]).toEqual([...[at('Topic'), at("The topic's intro has"), at('Notation'), at('Why?')]].sort((a, b) => a - b));
+    expect(at('Topic')).toBeGreaterThan(at('stays readable'));
   });
 });
 
@@ -338,6 +342,15 @@ describe('guide.pdf of other banks', () => {
     }
     expect(urls).toContain('https://example.org/x.png');
     await pdf.destroy();
+  });
+
+  it('embeds the local images of the front matter and of a topic\'s intro', async () => {
+    const intro = '# Pictures\n\n![diagram](img/diagram.png)\n\n## Topic\n\nThe topic: ![diagram](img/diagram.png)\n\n#### 1) What?\n\nText.\n';
+    const { bytes, warnings } = await writeGuide(bookOf(intro), DEFAULT_CONFIG, readAsset);
+    expect(warnings).toEqual([]);
+    expect(Buffer.from(bytes).includes('/Subtype /Image')).toBe(true);
+    const text = (await pageTexts(await openPdf(bytes))).join(' ');
+    expect(text).not.toContain('diagram.png');
   });
 
   it('uses the page size of the config', async () => {

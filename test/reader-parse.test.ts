@@ -260,6 +260,30 @@ describe('sections', () => {
     expect(b.questions[0]!.answerText).toBe('x');
   });
 
+  it("what stands under a topic's heading before its first question is the topic's intro, its links kept", () => {
+    const b = bank(
+      '# T\n\nFront.\n\n## SQL\n\nThe schema: [Ads](https://ads).\n\n#### Tables\n\n- Ads(id)\n\n**[⬆ Back to Top](#top)**\n\nAnswer here\n\n### 1) A?\nx\n\n## Two\n\n### 2) B?\ny\n\nlater\n\n## Three\n\n[⬆ Back to Top](#top)\n\n### 3) C?\n',
+    );
+    // Back-to-top links and placeholders are no more an intro than an answer; a section may have none.
+    expect(b.sections.map((s) => [s.title, hastToHtml(s.introTree)])).toEqual([
+      ['SQL', '<p>The schema: <a href="https://ads">Ads</a>.</p>\n<h4>Tables</h4>\n<ul>\n<li>Ads(id)</li>\n</ul>'],
+      ['Two', ''],
+      ['Three', ''],
+    ]);
+    // Only what comes before the first question: text after it is that question's answer.
+    expect(b.questions.map((q) => q.answerText)).toEqual(['x', 'y\n\nlater', '']);
+    expect(hastToHtml(b.frontMatterTree)).toBe('<p>Front.</p>');
+    expect(b.otherLinks.map((l) => [l.url, l.line])).toContainEqual(['https://ads', 7]);
+  });
+
+  it('a topic closed by a shallower heading takes nothing after it as its intro', () => {
+    const b = bank('# T\n\n## S\n\nIntro.\n\n### 1) A?\nx\n\n# Part two\n\nBack matter.\n\n## U\n\n### 2) B?\n');
+    expect(b.sections.map((s) => [s.title, hastToHtml(s.introTree)])).toEqual([
+      ['S', '<p>Intro.</p>'],
+      ['U', ''],
+    ]);
+  });
+
   it('sections get unique ids, "section" where the title has no letters', () => {
     const b = bank('# T\n\n## Basics\n\n### 1) A?\n\n## Basics\n\n### 2) B?\n\n## ???\n\n### 3) C?\n');
     expect(b.sections.map((s) => s.id)).toEqual(['basics', 'basics-2', 'section']);

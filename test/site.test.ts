@@ -65,6 +65,8 @@ print("</script><script>alert(1)</script>")
 
 ## Vision
 
+Every question here reads an image as a grid: ![a grid](img/grid.png) (see [ImageNet](https://example.org/imagenet)).
+
 #### 4) What is a convolution? [[src](https://example.org/conv)]
 
 A convolution slides a kernel. ![a dot](img/dot.png)
@@ -114,6 +116,7 @@ beforeAll(async () => {
   await writeFile(path.join(fixture, 'a.md'), BANK_A);
   await writeFile(path.join(fixture, 'b.md'), BANK_B);
   await writeFile(path.join(fixture, 'img/dot.png'), PNG_1X1);
+  await writeFile(path.join(fixture, 'img/grid.png'), PNG_1X1);
   mlqBuild(['--config', path.join(fixture, 'mlq.yaml'), '--out', path.join(work, 'fixture-dist'), '--formats', 'json,site', '--allow-errors']);
   fixtureSite = path.join(work, 'fixture-dist/site');
 
@@ -244,6 +247,17 @@ describe('the fixture site', () => {
     expect(await htmlPages(fixtureSite)).toEqual(['404.html', 'a.html', 'b.html', 'basics.html', 'index.html', 'vision.html']);
     const titles = (await parsed(fixtureSite, 'vision.html')).filter((e) => e.tagName === 'h1').map(text);
     expect(titles).toEqual(['Vision']);
+  });
+
+  it("shows a topic's intro under its title, before its first question, its image shipped", async () => {
+    const page = await parsed(fixtureSite, 'vision.html');
+    const intro = page.find((e) => e.tagName === 'div' && attr(e, 'class') === 'intro')!;
+    expect(text(intro)).toContain('Every question here reads an image as a grid');
+    expect(page.indexOf(intro)).toBeLessThan(page.findIndex((e) => e.tagName === 'article'));
+    expect(page.indexOf(intro)).toBeGreaterThan(page.findIndex((e) => e.tagName === 'h1'));
+    const image = attr(elements(intro).find((e) => e.tagName === 'img')!, 'src')!;
+    expect(await readFile(path.join(fixtureSite, image))).toEqual(PNG_1X1);
+    expect(elements(intro).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'))).toEqual(['https://example.org/imagenet']);
   });
 
   it('links prev/next between topics and has a breadcrumb, with its BreadcrumbList', async () => {

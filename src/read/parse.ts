@@ -259,7 +259,10 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   const front: RootContent[] = [];
   /** Back matter, navigation, and the title and section headings: kept for their links. */
   const other: RootContent[] = [];
-  const sections: Section[] = [];
+  /** Each section, with the nodes of its intro. */
+  const sectionDrafts: { section: Omit<Section, 'introTree'>; intro: RootContent[] }[] = [];
+  /** The intro of the section just opened, until its first question: what is placed goes there. */
+  let intro: RootContent[] | null = null;
   const drafts: Draft[] = [];
   const looseHeadings: LooseHeading[] = [];
   let current: Draft | null = null;
@@ -283,7 +286,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   const place = (node: RootContent) => {
     if (current) current.body.push(node);
     else if (!started) front.push(node);
-    else other.push(node);
+    else (intro ?? other).push(node);
   };
 
   children.forEach((node, i) => {
@@ -300,6 +303,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
       }
       starts.lead.forEach(place);
       begin();
+      intro = null;
       for (const start of starts.starts) {
         current = { start, section, body: [...start.body] };
         drafts.push(current);
@@ -332,11 +336,13 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
         if (node.depth <= Math.max(reading.sectionDepth, 1) || opensSection[i]) {
           if (leadingQuestions === -1) leadingQuestions = drafts.length;
           section = opensSection[i] ? text.trim() : null;
+          intro = null;
         }
         if (opensSection[i]) {
           begin();
           // Stryker disable next-line StringLiteral: the ids are given once the parts are merged (mergeBankParts).
-          sections.push({ ...placeOf(node, file), id: '', title: text.trim() });
+          intro = [];
+          sectionDrafts.push({ section: { ...placeOf(node, file), id: '', title: text.trim() }, intro });
           other.push(node);
           return;
         }
@@ -378,7 +384,8 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   // Node offsets count from the start of the whole file; the piece holds its text from piece.offset on.
   const sourceOf = (from: number, to: number) => piece.text.slice(from - piece.offset, to - piece.offset);
   const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, reading, sourceOf));
-  const otherLinks = [...front, ...other].flatMap((node) => collectLinks(node, file));
+  const sections = sectionDrafts.map(({ section, intro }): Section => ({ ...section, introTree: toSafeHast(intro.filter(isShown), { file, line: section.line }) }));
+  const otherLinks = [...front, ...sectionDrafts.flatMap((draft) => draft.intro), ...other].flatMap((node) => collectLinks(node, file));
   const frontMatterTree = toSafeHast(front, { file, line: front[0]?.position?.start.line ?? piece.line });
   const firstParagraph = front.find((node) => node.type === 'paragraph');
   const claimed = CLAIMED_COUNT.exec(title);
@@ -568,6 +575,9 @@ function isBlank(node: RootContent): boolean {
   return isIdComment(node);
 }
 
+/** What an answer or a topic's intro shows: no blank paragraph, placeholder, id comment or back-to-top link. */
+const isShown = (node: RootContent) => !isBlank(node) && !isBackToTop(node);
+
 function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: Reading, sourceOf: (from: number, to: number) => string): Question {
   const { start, body } = draft;
   const heading = start.head;
@@ -601,7 +611,7 @@ function buildQuestion(draft: Draft, file: string, found: FoundLink[], reading: 
   const title = toString(titleParagraph, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 
   removeLinks(bodyRoot, new Set(bodyLinks.filter((l) => l.kind === 'source' || l.kind === 'answer').map((l) => l.node)));
-  const answerNodes = bodyRoot.children.filter((node) => !isBlank(node) && !isBackToTop(node));
+  const answerNodes = bodyRoot.children.filter(isShown);
   const answerTree = unwrapAnswerDetails(toSafeHast(answerNodes, placeOf(answerNodes[0] ?? heading, file)));
   const answerText = hastToText(answerTree);
 

@@ -1,6 +1,6 @@
 import type { ElementContent, Root, RootContent } from 'hast';
-import type { Place } from '../model.js';
-import { perBank, treesOf, type Finding, type Rule } from './rule.js';
+import { bankTrees, type Place } from '../model.js';
+import { perBank, type Finding, type Rule } from './rule.js';
 
 /** What a chatbot says to the person who asked, which a reader of the answer should never see. */
 const LEFTOVER = /\b(?:(?:Sure|Certainly|Of course)[,!]? here(?:'s|’s| is)|As an AI\b|I hope (?:this|that) helps)/gi;
@@ -40,7 +40,7 @@ export const generatedText: Rule = {
   description: 'An answer holds what a chatbot says to its user ("Sure, here\'s", "As an AI language model"); a bank that says its answers were generated gets one note.',
   hint: 'Delete the chatbot\'s words and keep the answer; check generated answers against a source.',
   check: perBank((bank) => {
-    const trees = treesOf(bank);
+    const trees = bankTrees(bank);
     const leftovers = trees
       .filter((t) => t.answer)
       .flatMap(({ tree, at }) => matchesIn(tree, LEFTOVER, at).map(({ text, ...place }): Finding => ({ ...place, message: `"${text}" is a chatbot's leftover in an answer.` })));

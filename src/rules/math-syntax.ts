@@ -1,7 +1,8 @@
+import { bankTrees } from '../model.js';
 import { findMath, type MathNode } from '../read/math.js';
 import { texError } from '../writers/shared/math.js';
 import { unsafeTexCommand } from '../writers/shared/unsafe-tex.js';
-import { perBank, shorten, treesOf, type Finding, type Rule } from './rule.js';
+import { perBank, shorten, type Finding, type Rule } from './rule.js';
 
 /** What is wrong with a formula, and the offset in its TeX where, or null. */
 interface Problem {
@@ -28,7 +29,7 @@ export const mathSyntax: Rule = {
   description: 'A formula is TeX that neither KaTeX nor MathJax (GitHub\'s renderer) can parse, or uses a command that can make a link or script (\\href, \\style, \\class...).',
   hint: 'Fix the TeX (an unclosed brace or \\left, an unknown command), write a link outside the formula, or escape a dollar sign that is not math as \\$.',
   check: perBank((bank) =>
-    treesOf(bank).flatMap(({ tree, at }) =>
+    bankTrees(bank).flatMap(({ tree, at }) =>
       findMath(tree).flatMap((math): Finding[] => {
         const problem = refusedCommand(math) ?? renderError(math);
         if (!problem) return [];

@@ -1,4 +1,3 @@
-import type { Root } from 'hast';
 import { sectionRuns, type Bank, type Book, type Place, type Question, type Severity } from '../model.js';
 
 /** What a rule found at one place; severity and rule id are added by `validate`. */
@@ -36,17 +35,6 @@ export function perBank(check: (bank: Bank) => Finding[]): (book: Book) => Findi
 /** Quotes a long text shortened to what fits a one-line message. */
 export function shorten(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
-}
-
-/** The HTML trees of a bank that readers see, each with the place it stands at when its nodes have none. */
-export function treesOf(bank: Bank): { tree: Root; at: Place; answer: boolean }[] {
-  return [
-    { tree: bank.frontMatterTree, at: { file: bank.file, line: bank.titleLine, column: 1 }, answer: false },
-    ...bank.questions.flatMap((q) => [
-      { tree: q.titleTree, at: q, answer: false },
-      { tree: q.answerTree, at: q, answer: true },
-    ]),
-  ];
 }
 
 /**

@@ -24,7 +24,19 @@ export const MATH_BANK = [
   '',
   'Broken $\\frac{1}{$ stays readable.', // 23
   '',
+  '## Topic', // 25
+  '',
+  'The topic\'s intro has $\\beta^2$ and a sub-head:', // 27
+  '',
+  '#### Notation', // 29
+  '',
+  '$$\\gamma_k$$', // 31
+  '',
+  '#### 2) Why?', // 33
+  '',
+  'Because.',
+  '',
 ].join('\n');
 
 /** Every TeX of MATH_BANK, as written (not a rendering of any of them may reach a text layer or a card as-is with its dollars). */
-export const MATH_TEX = ['e^{i\\pi} + 1 = 0', '\\sqrt{x}', 'a < b \\land c > d', '\\sum_{i=1}^{n}', '\\int_0^1', '\\alpha_i', 'x^2'];
+export const MATH_TEX = ['e^{i\\pi} + 1 = 0', '\\sqrt{x}', 'a < b \\land c > d', '\\sum_{i=1}^{n}', '\\int_0^1', '\\alpha_i', 'x^2', '\\beta^2', '\\gamma_k'];

@@ -3,7 +3,7 @@
 // hast-util-to-html, so no text from a bank is ever pasted into markup.
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import type { Bank, Book, BookMeta, Link, Question } from '../../model.js';
-import { allQuestions, numberLabel } from '../../model.js';
+import { allQuestions, introsBefore, numberLabel } from '../../model.js';
 import { hastToText, taskBox } from '../../read/markdown.js';
 import { allowedProperties, anyText, el, integerFrom, joined, textContent, type Allowed, type AttributeTable, type Child } from '../shared/hast.js';
 import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote } from '../shared/links.js';
@@ -300,6 +300,8 @@ export function epubContent(book: Book, configDir = '.'): EpubContent {
     ]);
     pages.push({ filename: partFile, title: partTitle, beforeToc: false, body: partBody, mathml: front.mathml });
 
+    const intros = introsBefore(bank, bank.questions);
+    const introOf = new Map(bank.questions.map((q, i) => [q, intros[i] ?? null]));
     const entries: Element[] = [];
     // The open section's list in the nav: later chunks of the same section add their questions to it.
     let sectionList: Element | null = null;
@@ -312,7 +314,14 @@ export function epubContent(book: Book, configDir = '.'): EpubContent {
       const heading = chunk.section && el('h2', chunk.opens ? { id: chunk.sectionAnchor } : {}, [chunk.opens ? chunk.section : `${chunk.section} (continued)`]);
       const questionLevel = chunk.section ? 3 : 2;
       const body = root([
-        el('section', { className: ['chapter'], 'epub:type': 'chapter', role: 'doc-chapter' }, [heading, ...chunk.questions.map((q) => questionBlock(q, adapter, questionLevel))]),
+        el('section', { className: ['chapter'], 'epub:type': 'chapter', role: 'doc-chapter' }, [
+          heading,
+          ...chunk.questions.flatMap((q) => {
+            const intro = introOf.get(q) ?? null;
+            // Under the section's heading, as the bank writes it: its sub-headings one below the section's.
+            return [intro && el('div', { className: ['intro'] }, nestHeadings(adapter.nodes(intro.introTree.children, intro), questionLevel - 1)), questionBlock(q, adapter, questionLevel)];
+          }),
+        ]),
       ]);
       pages.push({
         filename: chunk.filename,

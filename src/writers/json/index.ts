@@ -8,7 +8,7 @@ import { editAddresses } from '../shared/book-links.js';
 import { noteGuid } from '../anki/notes.js';
 import { planTopics } from '../site/plan.js';
 import { SiteAddresses, siteAddress } from '../site/addresses.js';
-import type { Bank, Book, Link, Question } from '../../model.js';
+import { sectionOf, type Book, type Link, type Question } from '../../model.js';
 import { QUESTIONS_SCHEMA, SCHEMA_FILE, SCHEMA_VERSION } from './schema.js';
 
 const link = ({ label, url, line }: Link) => ({ label, url, line });
@@ -41,20 +41,6 @@ const question = (q: Question, file: string, section: { id: string; title: strin
   line: q.line,
   ...published,
 });
-
-/**
- * The section a question is in: the last section heading above it, if it has a section (sections and
- * questions are both in bank order, and a section's questions follow its heading).
- */
-function sectionOf(bank: Bank, q: Question): { id: string; title: string } | null {
-  if (q.section === null) return null;
-  let found: { id: string; title: string } | null = null;
-  for (const section of bank.sections) {
-    if (section.line > q.line) break;
-    found = section;
-  }
-  return found;
-}
 
 /**
  * Bank files are named relative to mlq.yaml, so the JSON is the same from whatever folder mlq runs. A
@@ -95,7 +81,7 @@ export function toQuestionsJson(book: Book, config: Config = DEFAULT_CONFIG): ob
       claimedCount: bank.claimedCount,
       description: bank.description,
       frontMatterHtml: htmlWithMathML(bank.frontMatterTree),
-      sections: bank.sections.map(({ id, title, line }) => ({ id, title, line })),
+      sections: bank.sections.map(({ id, title, line, introTree }) => ({ id, title, line, introHtml: htmlWithMathML(introTree) })),
       questions: bank.questions.map((q) => question(q, relative(q.file), sectionOf(bank, q), forms, published(q))),
     })),
   };

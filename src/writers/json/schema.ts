@@ -1,5 +1,5 @@
 // JSON Schema (2020-12) of questions.json. Bump SCHEMA_VERSION on any incompatible change.
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The schema's file name, beside every copy of questions.json (which names it in `$schema`). */
 export const SCHEMA_FILE = 'questions.schema.json';
@@ -92,8 +92,13 @@ export const QUESTIONS_SCHEMA = {
             items: {
               type: 'object',
               additionalProperties: false,
-              required: ['id', 'title', 'line'],
-              properties: { id: text('Stable id of the section, unique in the bank; questions refer to it.'), title: text('The section heading.'), line: line('Line of the heading.') },
+              required: ['id', 'title', 'line', 'introHtml'],
+              properties: {
+                id: text('Stable id of the section, unique in the bank; questions refer to it.'),
+                title: text('The section heading.'),
+                line: line('Line of the heading.'),
+                introHtml: html('What stands under the heading before the section\'s first question (a schema its questions share), or "".'),
+              },
             },
           },
           questions: { type: 'array', items: { $ref: '#/$defs/question' }, description: 'The questions, in bank order.' },

@@ -4,7 +4,7 @@ import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfa
 import { visit } from 'unist-util-visit';
 import type { Element, ElementContent } from 'hast';
 import type { Asset, Writer, WriteContext } from '../writer.js';
-import { allQuestions, type Bank, type Book, type Link, numberLabel, type Question } from '../../model.js';
+import { allQuestions, bankTrees, introsBefore, type Bank, type Book, type Link, numberLabel, type Question } from '../../model.js';
 import { COLORS, MIN_LINES, blocks, imageKey, inlineRuns, partId, styledText, type Inline, type RenderContext } from './content.js';
 import { BookLinks } from '../shared/book-links.js';
 import { BODY_STYLE, pageMargins, FONTS, FONT_FILES, describeChars, textWidth } from './fonts.js';
@@ -257,7 +257,8 @@ function bankContent(bank: Bank, index: number, render: RenderContext, partListe
   let section: string | null = null;
   let parentId = bankParent;
   let sections = 0;
-  for (const question of bank.questions) {
+  const intros = introsBefore(bank, bank.questions);
+  bank.questions.forEach((question, i) => {
     if (question.section !== null && question.section !== section) {
       section = question.section;
       const sectionId = `${id}-section-${++sections}`;
@@ -280,8 +281,10 @@ function bankContent(bank: Bank, index: number, render: RenderContext, partListe
         parentId = sectionId;
       }
     }
+    const intro = intros[i];
+    if (intro) content.push(...blocks(intro.introTree.children, render));
     content.push(...questionContent(question, parentId, render, questionEntries));
-  }
+  });
   return content;
 }
 
@@ -303,17 +306,17 @@ function titlePage(book: Book, render: RenderContext): Content[] {
 }
 
 /**
- * Reads the local images of the answers, as data URLs pdfmake embeds; remote ones are links already.
+ * Reads the local images the book shows (answers, front matter, topics' intros), as data URLs pdfmake embeds; remote ones are links already.
  * One file under several spellings (x.png, ./x.png) is embedded once; its header must check out and its
  * pixels fit the limits (limits.ts), or the PDF shows its name instead.
  */
 async function loadImages(book: Book, context: WriteContext, warnings: string[]) {
   const refs = new Map<string, { src: string; file: string }>();
-  for (const question of allQuestions(book)) {
-    visit(question.answerTree, 'element', (node: Element) => {
+  for (const { tree, at: { file } } of book.banks.flatMap(bankTrees)) {
+    visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'img') return;
       const src = String(node.properties.src ?? '');
-      if (src) refs.set(imageKey(question.file, src), { src, file: question.file });
+      if (src) refs.set(imageKey(file, src), { src, file });
     });
   }
   const images: Record<string, string> = {};
@@ -355,8 +358,7 @@ async function loadImages(book: Book, context: WriteContext, warnings: string[])
 export async function writePdf(book: Book, context: WriteContext): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const warnings: string[] = [];
   const { images, keys } = await loadImages(book, context, warnings);
-  const trees = book.banks.flatMap((bank) => [bank.frontMatterTree, ...bank.questions.flatMap((q) => [q.titleTree, q.answerTree])]);
-  if (trees.some(hasMath)) await loadMathJax();
+  if (book.banks.some((bank) => bankTrees(bank).some(({ tree }) => hasMath(tree)))) await loadMathJax();
   const missing = new Set<string>();
   const { meta } = book;
   const heads: RunningHead[] = [];

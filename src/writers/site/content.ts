@@ -4,7 +4,7 @@
 // point at their copy in the site, headings fit under the page's own, and an id is used once per page.
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
-import type { Bank } from '../../model.js';
+import { bankTrees, type Bank } from '../../model.js';
 import type { PatternList } from '../../patterns.js';
 import { decodeFragment, siteOf } from '../shared/links.js';
 import type { BookLinks } from '../shared/book-links.js';
@@ -177,8 +177,7 @@ export async function collectImages(
   const byRealPath = new Map<string, string>();
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (const bank of banks) {
-    const trees = [{ file: bank.file, tree: bank.frontMatterTree }, ...bank.questions.flatMap((q) => [q.titleTree, q.answerTree].map((tree) => ({ file: q.file, tree })))];
-    for (const { file, tree } of trees) {
+    for (const { tree, at: { file } } of bankTrees(bank)) {
       for (const element of elementsOf(tree)) {
         const src = element.tagName === 'img' ? element.properties.src : undefined;
         const key = imageKey(file, String(src));

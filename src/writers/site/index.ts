@@ -3,7 +3,7 @@
 // from site.url, appear only where the web wants them (canonical, Open Graph, JSON-LD, sitemap).
 import type { Element, ElementContent } from 'hast';
 import type { Config } from '../../config.js';
-import { allQuestions, type Book, numberLabel, type Question } from '../../model.js';
+import { allQuestions, type Book, introsBefore, numberLabel, type Question } from '../../model.js';
 import { PatternList } from '../../patterns.js';
 import { hastToText } from '../../read/markdown.js';
 import { el, joined, type Child } from '../shared/hast.js';
@@ -146,7 +146,12 @@ function topicPage(site: Site, topic: TopicPage, index: number): PageSpec {
   const crumbs = crumbsOf(site, topic);
   const answered = topic.questions.filter((q) => q.hasAnswer).length;
   const titles = topic.questions.slice(0, 3).map(plainTitle).join(' ');
-  const blocks = topic.questions.map((q) => questionBlock(site, q, content, file));
+  const intros = introsBefore(topic.bank, topic.questions);
+  // A section's intro stands before its first question, as the bank writes it: its headings under the topic's h1.
+  const blocks = topic.questions.flatMap((q, i) => {
+    const intro = intros[i] ?? null;
+    return [intro && el('div', { className: ['intro'] }, content.nodes(intro.introTree.children, intro.file, 2)), questionBlock(site, q, content, file)];
+  });
   return {
     file,
     root: rootOf(file),
