@@ -59,6 +59,16 @@ export interface LooseHeading extends Place {
   hint?: string;
 }
 
+/**
+ * Content between two questions that neither holds, nor a topic: what follows a heading that ended an answer and
+ * opened no topic (`## Key Points` among `### ` questions). It is in no output, and reported.
+ */
+export interface Unplaced extends Place {
+  lastLine: number;
+  /** Its first line, a heading with its marks. */
+  text: string;
+}
+
 /** Question numbers run through the bank, start again in each section, or are not written. */
 export type Numbering = 'book' | 'section' | 'none';
 
@@ -78,6 +88,7 @@ export interface Bank {
   sections: Section[];
   questions: Question[];
   looseHeadings: LooseHeading[];
+  unplaced: Unplaced[];
   /** How the bank was read (see src/read/layouts/): the layout, the question heading depth, the numbering. */
   layout: string;
   questionDepth: number;

@@ -810,7 +810,17 @@ describe('choosing a layout', () => {
     expect(read('# T\n\n### Topic\n\n#### 1) A?\n').structuralDepth).toBe(3);
     expect(read('# T\n\n#### 1) A?\n').structuralDepth).toBe(2);
     expect(read('# T\n\n## 1) A?\n').structuralDepth).toBe(2);
-    expect(read('# T\n\n1. ### A?\n').structuralDepth).toBe(6);
+    expect(read('# T\n\n1. ### A?\n').structuralDepth).toBe(2);
+    expect(read('# T\n\n1. A?\n').structuralDepth).toBe(6);
+  });
+
+  it('keeps in the answer of a list item opened by a heading the deeper headings written after it', () => {
+    const b = parseBank({ file: 'b.md', text: '# T\n\n1. ### A?\n\n  Text.\n\n  #### Sub\n\n  More.\n\n2. ### B?\n\n   Yes.\n' });
+    expect(b.questions.map((q) => [q.title, q.answerText])).toEqual([
+      ['A?', 'Text.\n\nSub\n\nMore.'],
+      ['B?', 'Yes.'],
+    ]);
+    expect(b.unplaced).toEqual([]);
   });
 
   it('no questions: one line or up to three lines that look like one, and what was tried', () => {

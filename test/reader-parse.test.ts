@@ -258,6 +258,13 @@ describe('sections', () => {
     ]);
     expect(b.questions.map((q) => q.section)).toEqual(['One', 'Two']);
     expect(b.questions[0]!.answerText).toBe('x');
+    // Its text is in no answer and no intro: reported (unplaced-content), never dropped without a word.
+    expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[8, 10, '## Empty']]);
+  });
+
+  it('reports no comment or line break as unplaced, nor the back matter after the last question', () => {
+    const b = bank('# T\n\n## One\n\n### 1) A?\nx\n\n# Part\n\n<!-- marker -->\n\n<br/>\n\n## Two\n\n### 2) B?\n\n# License\n\nMIT.\n');
+    expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[8, 8, '# Part']]);
   });
 
   it("what stands under a topic's heading before its first question is the topic's intro, its links kept", () => {
@@ -282,6 +289,7 @@ describe('sections', () => {
       ['S', '<p>Intro.</p>'],
       ['U', ''],
     ]);
+    expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[10, 12, '# Part two']]);
   });
 
   it('sections get unique ids, "section" where the title has no letters', () => {

@@ -224,3 +224,11 @@ describe('malformed-question-heading messages', () => {
     expect(rule('malformed-question-heading').check(book)[0]!.hint).toBe(`Write it as "${fixed}".`);
   });
 });
+
+describe('unplaced-content', () => {
+  it('says one line in the singular, with the question before it; before the first question, it is front matter', () => {
+    const md = '# T\n\n## A\n\n#### 1) A?\nx\n\n# Part\n\n## B\n\n#### 2) B?\ny\n';
+    expect(check('unplaced-content', md).map((f) => [f.line, f.message])).toEqual([[8, 'Line 8 ("# Part"), after question 1, belongs to no question or topic, and is in no output.']]);
+    expect(check('unplaced-content', '# T\n\nIntro.\n\n## A\n\n#### 1) A?\nx\n')).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { definitions } from 'mdast-util-definitions';
 import { visit } from 'unist-util-visit';
 import type { Html, Link as MdLink, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { allQuestions, sectionRuns, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Numbering, type Place, type Question, type Section } from '../model.js';
+import { allQuestions, sectionRuns, type Bank, type Book, type BookMeta, type Link, type LooseHeading, type Numbering, type Place, type Question, type Section, type Unplaced } from '../model.js';
 import { hastToText, inlineToSafeHast, isPlaceholder, parseMarkdown, PIECE_CHARS, toSafeHast } from './markdown.js';
 import { ID_COMMENT, idFromTitle, slugify, uniqueIds } from './ids.js';
 import type { SourceText } from './source.js';
@@ -283,10 +283,22 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
     titleLine = placeOf(heading!, file).line;
     other.push(heading!);
   };
-  const place = (node: RootContent) => {
+  /** Content between questions that no question or topic holds, a run from where an answer ended (`## Key Points`). */
+  const unplaced: Unplaced[] = [];
+  let unplacedRun: Unplaced | null = null;
+  const place = (node: RootContent, i: number) => {
     if (current) current.body.push(node);
     else if (!started) front.push(node);
-    else (intro ?? other).push(node);
+    else if (intro) intro.push(node);
+    else {
+      other.push(node);
+      // Before a later question, it is neither front nor back matter: reported, never dropped without a word.
+      if (!questionAfter[i] || !isShown(node) || showsNothing(node)) return;
+      // Stryker disable next-line OptionalChaining: every node read from the text has a position.
+      const lastLine = node.position?.end.line ?? 0;
+      if (unplacedRun) unplacedRun.lastLine = lastLine;
+      else unplaced.push((unplacedRun = { ...placeOf(node, file), lastLine, text: firstLineOf(node) }));
+    }
   };
 
   children.forEach((node, i) => {
@@ -301,7 +313,8 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
           looseHeadings.push({ file, ...summary.position.start, text: summary.text, depth: 0, summary: true, hint: UNREAD_HINT.details });
         }
       }
-      starts.lead.forEach(place);
+      starts.lead.forEach((lead) => place(lead, i));
+      unplacedRun = null;
       begin();
       intro = null;
       for (const start of starts.starts) {
@@ -318,7 +331,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
       // A paragraph that closes it is the answer's (`Text.</b></details>`); an HTML block of only `</details>` is not.
       const html = node.type === 'html' ? node.value : null;
       if (html !== null && html.replace(DETAILS_CLOSE, '').trim() === '') other.push(node);
-      else place(node);
+      else place(node, i);
       current = null;
       return;
     }
@@ -342,6 +355,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
           begin();
           // Stryker disable next-line StringLiteral: the ids are given once the parts are merged (mergeBankParts).
           intro = [];
+          unplacedRun = null;
           sectionDrafts.push({ section: { ...placeOf(node, file), id: '', title: text.trim() }, intro });
           other.push(node);
           return;
@@ -350,6 +364,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
     }
     if (inNavigation) {
       other.push(node);
+      unplacedRun = null;
       return;
     }
     // The question before this node: the one whose answer holds it, or in a bank of folded answers, the last one.
@@ -373,7 +388,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
       if (reading.layout !== 'bold' && numberedOn(text)) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, suggestion: asQuestion(text, reading) });
       if (unasked) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, hint: `If it is a question, write it as "${asQuestion(text.replace(TRAILING_MARKS, '?$1'), reading)}"; if not, add to it what is not bold.` });
     }
-    place(node);
+    place(node, i);
   });
   begin();
 
@@ -401,6 +416,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
     sections,
     questions,
     looseHeadings,
+    unplaced,
     layout: reading.layout,
     questionDepth: reading.depth,
     // Stryker disable next-line LogicalOperator,StringLiteral: mergeBankParts sets it, once it is detected.
@@ -489,6 +505,7 @@ export function mergeBankParts([{ bank: first, numbering }, ...rest]: [BankPart,
     sections: [...first.sections],
     questions: [...first.questions],
     looseHeadings: [...first.looseHeadings],
+    unplaced: [...first.unplaced],
   };
   for (const { bank: part, leadingQuestions } of rest) {
     // Stryker disable next-line OptionalChaining: the first part holds the first question (bankPieces never cuts before it).
@@ -498,6 +515,7 @@ export function mergeBankParts([{ bank: first, numbering }, ...rest]: [BankPart,
     bank.sections.push(...part.sections);
     bank.questions.push(...part.questions);
     bank.looseHeadings.push(...part.looseHeadings);
+    bank.unplaced.push(...part.unplaced);
     bank.unsafeLinks.push(...part.unsafeLinks);
   }
   const sectionIds = uniqueIds(bank.sections.map((s) => slugify(s.title) || 'section'));
@@ -573,6 +591,17 @@ function isIdComment(node: RootContent | PhrasingContent): node is Html {
 function isBlank(node: RootContent): boolean {
   if (node.type === 'paragraph') return node.children.every((c) => c.type === 'break' || (c.type === 'text' && !c.value.trim())) || isPlaceholder(toString(node));
   return isIdComment(node);
+}
+
+/** An HTML block that shows nothing: comments and line breaks only (`<!-- QUESTIONS_START -->`, `<br/>`). */
+function showsNothing(node: RootContent): boolean {
+  return node.type === 'html' && !node.value.replace(/<!--[\s\S]*?(?:-->|$)|<br\s*\/?>/gi, '').trim();
+}
+
+/** A node's first line as the bank writes it, for a message: a heading with its marks. */
+function firstLineOf(node: RootContent): string {
+  const text = toString(node, { includeHtml: false }).trim().split('\n')[0]!;
+  return node.type === 'heading' ? `${'#'.repeat(node.depth)} ${text}` : text;
 }
 
 /** What an answer or a topic's intro shows: no blank paragraph, placeholder, id comment or back-to-top link. */

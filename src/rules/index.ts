@@ -16,6 +16,7 @@ import { numberingOrder } from './numbering-order.js';
 import { numberingStart } from './numbering-start.js';
 import { questionRemoved } from './question-removed.js';
 import { titleCount } from './title-count.js';
+import { unplacedContent } from './unplaced-content.js';
 import { unsafeLink } from './unsafe-link.js';
 import type { Rule } from './rule.js';
 
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   insecureLink,
   idCollision,
   malformedQuestionHeading,
+  unplacedContent,
   emptyQuestionTitle,
   unsafeLink,
   mathSyntax,

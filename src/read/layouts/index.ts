@@ -120,8 +120,9 @@ function readingIn(lines: ScanLine[], file: string, options: ReadOptions, how: s
     ],
   };
   draft.sectionDepth = sectionDepth(lines, draft, layout, questionLines);
-  // Headings at the topic depth, or `#`/`##`, end a question; a list item's answer ends with its item.
-  if (id === 'headings') draft.structuralDepth = Math.min(Math.max(draft.sectionDepth, 2), draft.depth);
+  // Headings at the topic depth, or `#`/`##`, end a question, where questions are headings (in list items too:
+  // `#### call` under `3. ### ...` is the answer's); an unheaded list item's answer ends with its item.
+  if (id === 'headings' || (id === 'list' && draft.depth > 0)) draft.structuralDepth = Math.min(Math.max(draft.sectionDepth, 2), draft.depth);
   // Stryker disable next-line ConditionalExpression: for a list bank too it changes nothing (its structural depth is 6).
   if (layout.questionsAre) draft.structuralDepth = Math.max(draft.structuralDepth, 2);
   draft.why.push(

@@ -1,0 +1,19 @@
+import { numberLabel } from '../model.js';
+import { perBank, shorten, type Rule } from './rule.js';
+
+export const unplacedContent: Rule = {
+  id: 'unplaced-content',
+  severity: 'warning',
+  description: 'Text between two questions belongs to neither, nor to a topic: a heading above the questions\' depth ended the answer before it and opened no topic. It is in no output.',
+  hint: 'To keep it in the answer before it, write its headings deeper than the question headings (or indent it under the list item); to make it a topic\'s intro, put a question right under its heading.',
+  check: perBank((bank) =>
+    bank.unplaced.map((text) => {
+      const before = bank.questions.findLast((q) => q.line < text.line);
+      const one = text.lastLine === text.line;
+      const lines = one ? `Line ${text.line}` : `Lines ${text.line}-${text.lastLine}`;
+      // Stryker disable next-line ConditionalExpression: a question always stands before it (what stands before the first is front matter).
+      const after = before ? `, after question ${numberLabel(before)},` : '';
+      return { ...text, message: `${lines} ("${shorten(text.text)}")${after} ${one ? 'belongs' : 'belong'} to no question or topic, and ${one ? 'is' : 'are'} in no output.` };
+    }),
+  ),
+};
