@@ -102,8 +102,9 @@ describe('mixed-heading-depth', () => {
     const hint = (md: string) => check('mixed-heading-depth', `# T\n\n${md}`).map((f) => f.hint);
     expect(hint('### 7. A?\nx\n\n### 8. B?\ny\n\n## Topic\n\n#### 9. C?\nz\n')).toEqual(['Write it as "### 9. ...".']);
     expect(hint('### 1.2.1 What is A?\nx\n\n### 1.2.2 What is B?\ny\n\n## 1.3 Topic\n\n#### 1.3.1 What is C?\nz\n')).toEqual(['Write it as "### 1.3.1 ...".']);
-    // A list of bullets numbers nothing; a second form of the file writes its own numbers.
-    expect(hint('- ### What is A?\n\n  a\n\n- ### What is B?\n\n  b\n\n- #### What is C?\n\n  c\n')).toEqual(['Write it as "### ...".']);
+    // A list item writes its number, or its bullet, before the marks; a second form of the file writes its own numbers.
+    expect(hint('- ### What is A?\n\n  a\n\n- ### What is B?\n\n  b\n\n- #### What is C?\n\n  c\n')).toEqual(['Write it as "- ### ...".']);
+    expect(hint('1. ### What is A?\n\n   a\n\n2. ### What is B?\n\n   b\n\n3. #### What is C?\n\n   c\n')).toEqual(['Write it as "3. ### ...".']);
     const list = '1. ### A?\n\n   a\n\n2. ### B?\n\n   b\n\n3. ### C?\n\n   c\n\n';
     expect(hint(`${list}## Exercises\n\n#### 1) X?\n\nx\n\n#### 2) Y?\n\ny\n\n### 3) Z?\n\nz\n`)).toEqual(['Write it as "#### 3) ...".']);
   });

@@ -33,7 +33,7 @@ const EXAMPLES: Record<string, Example> = {
   'insecure-link': { bad: q(1, 'A?', 'Yes. [[src]](http://plain.example/page)'), line: 2, message: /Insecure link http:\/\/plain.example\/page/ },
   'id-collision': { bad: q(1, 'A? <!-- id: same -->') + q(2, 'B? <!-- id: same -->'), line: 4, message: /"same" is already taken; it gets "same-2"/ },
   'malformed-question-heading': { bad: q(1, 'A?') + '#### 2 What is missing here?\nText.\n', line: 4, message: /looks like a question but is not one/ },
-  'unplaced-content': { bad: `# T\n\n## Basics\n\n${q(1, 'A?')}# Part two\n\nText.\n\n## More\n\n${q(2, 'B?')}`, line: 8, message: /^Lines 8-10 \("# Part two"\), after question 1, belong to no question or topic/ },
+  'unplaced-content': { bad: `# T\n\n## Basics\n\n${q(1, 'A?')}# Part two\n\nText.\n\n## More\n\n${q(2, 'B?')}`, line: 8, message: /^Lines 8-10 \("# Part two"\), after question 1, belong to no question or topic, and are in no output\.$/ },
   'empty-question-title': { bad: q(1, 'A?') + q(2, '[[src](https://s.example)]'), line: 4, message: /Question 2 has no text/ },
   'math-syntax': { bad: q(1, 'A?', 'A half is $\\frac{1}{$ here. [[src]](https://src.example/a)'), line: 2, message: /Math "\\frac\{1\}\{" cannot be rendered: .*expected '\}'/ },
   'generated-text': { bad: q(1, 'A?', "Perplexity.\n\nSure, here's the formula for perplexity in LaTeX format:\n\n$2^{H(D)}$ [[src]](https://src.example/a)"), line: 4, message: /"Sure, here's" is a chatbot's leftover/ },

@@ -8,12 +8,12 @@ export const unplacedContent: Rule = {
   hint: 'To keep it in the answer before it, write its headings deeper than the question headings (or indent it under the list item); to make it a topic\'s intro, put a question right under its heading.',
   check: perBank((bank) =>
     bank.unplaced.map((text) => {
-      const before = bank.questions.findLast((q) => q.line < text.line);
+      // A question always stands before it: what stands before the first is front matter. None stands on its line.
+      // Stryker disable next-line EqualityOperator
+      const before = bank.questions.findLast((q) => q.line < text.line)!;
       const one = text.lastLine === text.line;
       const lines = one ? `Line ${text.line}` : `Lines ${text.line}-${text.lastLine}`;
-      // Stryker disable next-line ConditionalExpression: a question always stands before it (what stands before the first is front matter).
-      const after = before ? `, after question ${numberLabel(before)},` : '';
-      return { ...text, message: `${lines} ("${shorten(text.text)}")${after} ${one ? 'belongs' : 'belong'} to no question or topic, and ${one ? 'is' : 'are'} in no output.` };
+      return { ...text, message: `${lines} ("${shorten(text.text)}"), after question ${numberLabel(before)}, ${one ? 'belongs' : 'belong'} to no question or topic, and ${one ? 'is' : 'are'} in no output.` };
     }),
   ),
 };
