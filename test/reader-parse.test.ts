@@ -263,8 +263,23 @@ describe('sections', () => {
   });
 
   it('reports no comment or line break as unplaced, nor the back matter after the last question', () => {
-    const b = bank('# T\n\n## One\n\n### 1) A?\nx\n\n# Part\n\n<!-- marker -->\n\n<br/>\n\n## Two\n\n### 2) B?\n\n# License\n\nMIT.\n');
-    expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[8, 8, '# Part']]);
+    const b = bank('# T\n\n## One\n\n### 1) A?\nx\n\n# Part <b>two</b>\n\n<!-- a -->  <!-- b -->\n\n<br/>\n\n<BR />\n\n<br>\n\n## Two\n\n### 2) B?\n\n# License\n\nMIT.\n');
+    // The heading as the bank writes it, its marks kept and its tags left out.
+    expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[8, 8, '# Part two']]);
+  });
+
+  it('reports the text between two folded answers, as its first line shows it', () => {
+    const b = bank('# T\n\n<details><summary>1. What is A?</summary>\n\nA.\n\n</details>\n\n<br> Read this\nwith care.\n\n<details><summary>2. What is B?</summary>\n\nB.\n\n</details>\n');
+    expect(b.questions.map((q) => q.answerText)).toEqual(['A.', 'B.']);
+    expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[9, 10, 'Read this']]);
+  });
+
+  it("takes the items of a list before its first question into the topic's intro", () => {
+    const b = bank('# T\n\n## One\n\n- [E] What is A?\n\n## Two\n\n- Read this first.\n- [E] What is B?\n');
+    expect(b.sections.map((s) => [s.title, hastToHtml(s.introTree)])).toEqual([
+      ['One', ''],
+      ['Two', '<ul>\n<li>Read this first.</li>\n</ul>'],
+    ]);
   });
 
   it("what stands under a topic's heading before its first question is the topic's intro, its links kept", () => {
@@ -659,10 +674,11 @@ describe('boundaries the mutation test found unstated', () => {
     expect(parseBankPart('b.md', { text: 'x\n\n### 2) B?\n', line: 6, offset: text.indexOf('x\n') }, readingOf(text, 'b.md')).bank.description).toBe('');
   });
 
-  it('HTML nested too deep is refused at the line of its block: in the front matter, a title, an answer', () => {
+  it("HTML nested too deep is refused at the line of its block: in the front matter, a topic's intro, a title, an answer", () => {
     const deep = `${'<span>'.repeat(300)}x${'</span>'.repeat(300)}`;
     const refusal = (text: string) => () => bank(text);
     expect(refusal(`# T\n\nIntro.\n\n${deep}\n\n#### 1) Q?\nA.\n`)).toThrow(/^b\.md:5: HTML tags, emphasis, quotes or lists nested more than 256 levels deep$/);
+    expect(refusal(`# T\n\n## S\n\n${deep}\n\n#### 1) Q?\nA.\n`)).toThrow(/^b\.md:5: HTML tags/);
     expect(refusal(`# T\n\n#### 1) Q? ${deep}\nA.\n`)).toThrow(/^b\.md:3: /);
     expect(refusal(`# T\n\n#### 1) Q?\n\nA.\n\n> ${deep}\n`)).toThrow(/^b\.md:7: /);
   });

@@ -353,9 +353,9 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
         }
         if (opensSection[i]) {
           begin();
-          // Stryker disable next-line StringLiteral: the ids are given once the parts are merged (mergeBankParts).
           intro = [];
           unplacedRun = null;
+          // Stryker disable next-line StringLiteral: the ids are given once the parts are merged (mergeBankParts).
           sectionDrafts.push({ section: { ...placeOf(node, file), id: '', title: text.trim() }, intro });
           other.push(node);
           return;
@@ -595,7 +595,8 @@ function isBlank(node: RootContent): boolean {
 
 /** An HTML block that shows nothing: comments and line breaks only (`<!-- QUESTIONS_START -->`, `<br/>`). */
 function showsNothing(node: RootContent): boolean {
-  return node.type === 'html' && !node.value.replace(/<!--[\s\S]*?(?:-->|$)|<br\s*\/?>/gi, '').trim();
+  // An unclosed comment runs to the end of the file (CommonMark): no question follows it.
+  return node.type === 'html' && !node.value.replace(/<!--[\s\S]*?-->|<br\s*\/?>/gi, '').trim();
 }
 
 /** A node's first line as the bank writes it, for a message: a heading with its marks. */
