@@ -403,6 +403,25 @@ describe('epub: a hostile bank', () => {
   });
 });
 
+describe('epub: sections of one title', () => {
+  it('gives each its heading and file, two in a row too, and the intro of the second under its own heading', async () => {
+    const text = '# SQL bank\n\n## SQL\n\n#### 1) What is A?\nA.\n\n## SQL\n\nThe schema: T(a).\n\n#### 2) What is B?\nB.\n';
+    const epub = unpack((await writeEpub(parseBook({ meta: META, sources: [{ file: 'sql.md', text }] }))).bytes);
+    const outline = (name: string) => elements(epub.doc(`OEBPS/${name}`)).filter((e) => /^h[1-6]$|^div$/.test(e.tagName)).map((e) => [e.tagName, squash(textOf(e))]);
+    expect(outline('part-1-001.xhtml')).toEqual([
+      ['h2', 'SQL'],
+      ['h3', '1. What is A?'],
+      ['div', 'A.'],
+    ]);
+    expect(outline('part-1-002.xhtml')).toEqual([
+      ['h2', 'SQL'],
+      ['div', 'The schema: T(a).'],
+      ['h3', '2. What is B?'],
+      ['div', 'B.'],
+    ]);
+  });
+});
+
 describe('epub: math in every place it can stand', () => {
   let bytes: Uint8Array;
 

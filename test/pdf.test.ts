@@ -353,6 +353,15 @@ describe('guide.pdf of other banks', () => {
     expect(text).not.toContain('diagram.png');
   });
 
+  it('gives two sections of one title in a row a heading each, the intro of the second under its own', async () => {
+    const text = '# SQL bank\n\n## SQL\n\n#### 1) What is A?\nA.\n\n## SQL\n\nThe schema: T(a).\n\n#### 2) What is B?\nB.\n';
+    const pdf = await openPdf((await writeGuide(bookOf(text))).bytes);
+    expect(flatten((await pdf.getOutline()) as OutlineNode[])).toEqual(['SQL', '1. What is A?', 'SQL', '2. What is B?']);
+    const body = squash((await pageTexts(pdf)).at(-1)!);
+    expect(body).toMatch(/^SQLbank2questionsSQL1\.WhatisA\?A\.SQLTheschema:T\(a\)\.2\.WhatisB\?B\./);
+    await pdf.destroy();
+  });
+
   it('uses the page size of the config', async () => {
     const letter: Config = { ...DEFAULT_CONFIG, output: { ...DEFAULT_CONFIG.output, pageSize: 'LETTER' } };
     for (const [config, size] of [

@@ -1094,6 +1094,8 @@ describe('deep headings, titles that ask, several forms in one file', () => {
       [3, 'Z?', 25, 'Exercises'],
     ]);
     expect(bank(text).forms).toEqual([{ line: 15, layout: 'headings', questionDepth: 4, numberForm: '{n}.' }]);
+    // Its topic's intro, and a sub-heading in it, are the later form's: it starts at the shallowest heading between the two.
+    expect(read(`# T\n\n${list}## Exercises\n\nThe schema.\n\n### Setup\n\nLoad it.\n\n${exercises}`).forms![0]!.line).toBe(15);
     // Without a heading between, the later form starts at its first question; a text without a final newline ends on its last line.
     expect(read(`# T\n\n${list}${exercises.trimEnd()}`).why.at(-1)).toBe('forms: lines 1-14 list (3 questions), lines 15-25 headings (3: 3 headings at depth 4 numbered like "12.")');
     // Headings first, then the list: the earlier form is the headings'.

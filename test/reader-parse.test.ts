@@ -274,6 +274,29 @@ describe('sections', () => {
     expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[9, 10, 'Read this']]);
   });
 
+  it('reports unplaced text wherever the bank is cut into pieces, a question in a later piece', () => {
+    const text = '# T\n\n## A\n\n**1. What is A?**\n\nA is a.\n\n## Key Points\n\nLost?\n\n## B\n\n**2. What is B?**\n\nB is b.\n';
+    const reading = readingOf(text, 'b.md');
+    const pieces = bankPieces(text, reading, 20);
+    expect(pieces.map((p) => p.line)).toEqual([1, 9, 13]);
+    const b = finishBank(pieces.map((piece) => parseBankPart('b.md', piece, reading)), reading);
+    expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[9, 11, '## Key Points']]);
+    expect(b.sections.map((s) => s.title)).toEqual(['A', 'B']);
+  });
+
+  it('reports no rule or back-to-top link between folded answers, and takes none into an answer; an intro of a line break is none', () => {
+    const fold = (n: number) => `<details><summary>${n}. What is ${n}?</summary>\n\nIt is ${n}.\n\n</details>\n\n`;
+    const b = bank(`# T\n\n## S\n\n<br>\n\n${fold(1)}---\n\n${fold(2)}<p align="right"><a href="#top">⬆ Back to top</a></p>\n\n${fold(3)}* * *\n\n${fold(4)}`);
+    expect(b.questions.map((q) => q.answerText)).toEqual(['It is 1.', 'It is 2.', 'It is 3.', 'It is 4.']);
+    expect(b.unplaced).toEqual([]);
+    expect(b.sections.map((s) => hastToHtml(s.introTree))).toEqual(['']);
+  });
+
+  it('reports the items of a list before its question as unplaced, the list holding the last question', () => {
+    const b = bank('# Bank\n\n- ### What is A?\n\n  Answer A.\n\n# Notes\n\n- Remember the note.\n- ### What is B?\n\n  Answer B.\n');
+    expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[7, 9, '# Notes']]);
+  });
+
   it("takes the items of a list before its first question into the topic's intro", () => {
     const b = bank('# T\n\n## One\n\n- [E] What is A?\n\n## Two\n\n- Read this first.\n- [E] What is B?\n');
     expect(b.sections.map((s) => [s.title, hastToHtml(s.introTree)])).toEqual([

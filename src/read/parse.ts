@@ -78,17 +78,22 @@ export function bankPieces(text: string, reading: Reading = readingOf(text, ''),
   const forms = [{ line: 1, reading }, ...(reading.forms ?? [])];
   const starts = forms.map((f) => offsetOfLine(text, f.line));
   // Each form's text is cut on its own, as its layout allows.
-  return forms.flatMap((f, form) => {
+  const pieces: FormPiece[] = forms.flatMap((f, form) => {
     const from = starts[form]!;
     return formPieces(text.slice(from, starts[form + 1] ?? text.length), f.reading, f.line - 1, pieceChars).map((p) => ({ ...p, line: p.line + f.line - 1, offset: p.offset + from, ...(form && { form }) }));
   });
+  const lastQuestion = forms.reduce((last, f) => Math.max(last, f.reading.questionLines.at(-1)?.line ?? 0), 0);
+  pieces.forEach((piece, i) => {
+    if (lastQuestion >= (pieces[i + 1]?.line ?? Infinity)) piece.questionsFollow = true;
+  });
+  return pieces;
 }
 
 /**
  * A piece of a bank, and the form of the file it is in (its index in [reading, ...reading.forms]); whether it
- * was cut inside a list, before or after one of its items (see listCuts).
+ * was cut inside a list, before or after one of its items (see listCuts); whether a later piece holds a question.
  */
-export type FormPiece = Piece & { form?: number; opensInList?: true; endsInList?: true };
+export type FormPiece = Piece & { form?: number; opensInList?: true; endsInList?: true; questionsFollow?: true };
 
 function offsetOfLine(text: string, line: number): number {
   let at = 0;
@@ -244,7 +249,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   const headingAt = new Array<number>(8).fill(Infinity);
   for (let i = children.length - 1; i >= 0; i--) {
     const node = children[i]!;
-    questionAfter[i] = questionAt < Infinity;
+    questionAfter[i] = questionAt < Infinity || Boolean(piece.questionsFollow);
     // A question heading at the question depth is deeper than every topic: it ends none (a shallower one may).
     // Stryker disable next-line ConditionalExpression: any other node has no depth, and sets nothing.
     if (node.type === 'heading' && !folded[i]) {
@@ -286,14 +291,15 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   /** Content between questions that no question or topic holds, a run from where an answer ended (`## Key Points`). */
   const unplaced: Unplaced[] = [];
   let unplacedRun: Unplaced | null = null;
-  const place = (node: RootContent, i: number) => {
+  /** `questionFollows`: a question comes after the node, in this piece or a later one. */
+  const place = (node: RootContent, questionFollows: boolean) => {
     if (current) current.body.push(node);
     else if (!started) front.push(node);
     else if (intro) intro.push(node);
     else {
       other.push(node);
       // Before a later question, it is neither front nor back matter: reported, never dropped without a word.
-      if (!questionAfter[i] || !isShown(node) || showsNothing(node)) return;
+      if (!questionFollows || !isShown(node) || showsNothing(node)) return;
       // Stryker disable next-line OptionalChaining: every node read from the text has a position.
       const lastLine = node.position?.end.line ?? 0;
       if (unplacedRun) unplacedRun.lastLine = lastLine;
@@ -313,7 +319,8 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
           looseHeadings.push({ file, ...summary.position.start, text: summary.text, depth: 0, summary: true, hint: UNREAD_HINT.details });
         }
       }
-      starts.lead.forEach((lead) => place(lead, i));
+      // What a list holds before its first question item comes before a question.
+      starts.lead.forEach((lead) => place(lead, true));
       unplacedRun = null;
       begin();
       intro = null;
@@ -331,7 +338,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
       // A paragraph that closes it is the answer's (`Text.</b></details>`); an HTML block of only `</details>` is not.
       const html = node.type === 'html' ? node.value : null;
       if (html !== null && html.replace(DETAILS_CLOSE, '').trim() === '') other.push(node);
-      else place(node, i);
+      else place(node, questionAfter[i]!);
       current = null;
       return;
     }
@@ -388,7 +395,7 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
       if (reading.layout !== 'bold' && numberedOn(text)) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, suggestion: asQuestion(text, reading) });
       if (unasked) looseHeadings.push({ ...placeOf(node, file), text, depth: 0, hint: `If it is a question, write it as "${asQuestion(text.replace(TRAILING_MARKS, '?$1'), reading)}"; if not, add to it what is not bold.` });
     }
-    place(node, i);
+    place(node, questionAfter[i]!);
   });
   begin();
 
@@ -399,7 +406,8 @@ export function parseBankPart(file: string, piece: FormPiece, bankReading: Readi
   // Node offsets count from the start of the whole file; the piece holds its text from piece.offset on.
   const sourceOf = (from: number, to: number) => piece.text.slice(from - piece.offset, to - piece.offset);
   const questions = drafts.map((draft) => buildQuestion(draft, file, questionLinks, reading, sourceOf));
-  const sections = sectionDrafts.map(({ section, intro }): Section => ({ ...section, introTree: toSafeHast(intro.filter(isShown), { file, line: section.line }) }));
+  // An intro of line breaks alone is none.
+  const sections = sectionDrafts.map(({ section, intro }): Section => ({ ...section, introTree: toSafeHast(intro.some((node) => !showsNothing(node)) ? intro.filter(isShown) : [], { file, line: section.line }) }));
   const otherLinks = [...front, ...sectionDrafts.flatMap((draft) => draft.intro), ...other].flatMap((node) => collectLinks(node, file));
   const frontMatterTree = toSafeHast(front, { file, line: front[0]?.position?.start.line ?? piece.line });
   const firstParagraph = front.find((node) => node.type === 'paragraph');
@@ -470,6 +478,8 @@ function isBackToTop(node: RootContent): boolean {
     const text = node.value.replace(INTERNAL_LINK, '');
     return text !== node.value && BACK_TO_TOP.test(text);
   }
+  // `<p align="right"><a href="#top">⬆ Back to top</a></p>`: the link's text, inside the page.
+  if (node.type === 'html') return /href\s*=\s*["']?#/i.test(node.value) && BACK_TO_TOP.test(node.value.replace(/<[^>]*>/g, ''));
   if (node.type !== 'paragraph' || !BACK_TO_TOP.test(toString(node))) return false;
   let internal = false;
   visit(node, 'link', (link: MdLink) => {
@@ -593,10 +603,10 @@ function isBlank(node: RootContent): boolean {
   return isIdComment(node);
 }
 
-/** An HTML block that shows nothing: comments and line breaks only (`<!-- QUESTIONS_START -->`, `<br/>`). */
+/** What shows nothing of its own between two questions: a rule, or HTML of comments and line breaks only (`<br/>`). */
 function showsNothing(node: RootContent): boolean {
   // An unclosed comment runs to the end of the file (CommonMark): no question follows it.
-  return node.type === 'html' && !node.value.replace(/<!--[\s\S]*?-->|<br\s*\/?>/gi, '').trim();
+  return node.type === 'thematicBreak' || (node.type === 'html' && !node.value.replace(/<!--[\s\S]*?-->|<br\s*\/?>/gi, '').trim());
 }
 
 /** A node's first line as the bank writes it, for a message: a heading with its marks. */

@@ -72,8 +72,11 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
   const [earlier, later] = after(other[1]) ? [best, other] : [other, best];
   const end = Math.max(...earlier[1].lines);
   const start = Math.min(...later[1].lines);
-  // The later form starts at the topic heading nearest before its first question, else at that question.
-  const heading = scanned.findLast((l) => l.depth > 0 && l.depth < (later[1].depth || 7) && l.line > end && l.line < start);
+  // The later form starts at its topic heading: the last of the shallowest headings between the two forms (`## Exercises`,
+  // not the `### Setup` of its intro), else at its first question.
+  const between = scanned.filter((l) => l.depth > 0 && l.depth < (later[1].depth || 7) && l.line > end && l.line < start);
+  const top = Math.min(...between.map((l) => l.depth));
+  const heading = between.findLast((l) => l.depth === top);
   const line = heading?.line ?? start;
   const textLines = text.split('\n');
   // Each form's topics are those of the whole file: its title is the file's, not a `##` that opens the form.
@@ -123,7 +126,7 @@ function readingIn(lines: ScanLine[], file: string, options: ReadOptions, how: s
   // Headings at the topic depth, or `#`/`##`, end a question, where questions are headings (in list items too:
   // `#### call` under `3. ### ...` is the answer's); an unheaded list item's answer ends with its item.
   if (id === 'headings' || (id === 'list' && draft.depth > 0)) draft.structuralDepth = Math.min(Math.max(draft.sectionDepth, 2), draft.depth);
-  // Stryker disable next-line ConditionalExpression: for a list bank too it changes nothing (its structural depth is 6).
+  // Stryker disable next-line ConditionalExpression: for a list bank too it changes nothing (its structural depth is 6, or 2 and more where its items open with headings).
   if (layout.questionsAre) draft.structuralDepth = Math.max(draft.structuralDepth, 2);
   draft.why.push(
     draft.sectionDepth ? `topic sections: the depth-${draft.sectionDepth} headings followed by questions` : 'no topic sections',

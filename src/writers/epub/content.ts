@@ -2,8 +2,8 @@
 // Everything a reader sees is built as trees from the model's sanitized trees and serialized by
 // hast-util-to-html, so no text from a bank is ever pasted into markup.
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
-import type { Bank, Book, BookMeta, Link, Question } from '../../model.js';
-import { allQuestions, introsBefore, numberLabel } from '../../model.js';
+import type { Bank, Book, BookMeta, Link, Question, Section } from '../../model.js';
+import { allQuestions, numberLabel, sectionOf } from '../../model.js';
 import { hastToText, taskBox } from '../../read/markdown.js';
 import { allowedProperties, anyText, el, integerFrom, joined, textContent, type Allowed, type AttributeTable, type Child } from '../shared/hast.js';
 import { decodeFragment, followable, linkTarget, linkText, needsNoAnswerNote } from '../shared/links.js';
@@ -191,6 +191,8 @@ interface Chunk {
   sectionAnchor: string;
   /** Whether this chunk opens its section (later chunks of a long section continue it). */
   opens: boolean;
+  /** Its section, whose intro stands under the heading of the chunk that opens it. */
+  owner: Section | null;
   questions: Question[];
 }
 
@@ -198,9 +200,11 @@ interface Chunk {
 function chunksOf(bank: Bank, part: number): Chunk[] {
   const chunks: Chunk[] = [];
   let run = 0;
+  // Each section its own, even where two in a row have the same title: its intro then stands under its heading.
+  const owners = bank.questions.map((q) => sectionOf(bank, q));
   bank.questions.forEach((q, i) => {
     const last = chunks.at(-1);
-    const sameSection = i > 0 && bank.questions[i - 1]!.section === q.section;
+    const sameSection = i > 0 && owners[i - 1] === owners[i];
     if (!sameSection) run++;
     if (last && sameSection && last.questions.length < QUESTIONS_PER_FILE) {
       last.questions.push(q);
@@ -209,6 +213,7 @@ function chunksOf(bank: Bank, part: number): Chunk[] {
     chunks.push({
       filename: `part-${part}-${String(chunks.length + 1).padStart(3, '0')}.xhtml`,
       section: q.section,
+      owner: owners[i]!,
       sectionAnchor: `section-${part}-${run}`,
       opens: !sameSection,
       questions: [q],
@@ -300,8 +305,6 @@ export function epubContent(book: Book, configDir = '.'): EpubContent {
     ]);
     pages.push({ filename: partFile, title: partTitle, beforeToc: false, body: partBody, mathml: front.mathml });
 
-    const intros = introsBefore(bank, bank.questions);
-    const introOf = new Map(bank.questions.map((q, i) => [q, intros[i] ?? null]));
     const entries: Element[] = [];
     // The open section's list in the nav: later chunks of the same section add their questions to it.
     let sectionList: Element | null = null;
@@ -316,11 +319,9 @@ export function epubContent(book: Book, configDir = '.'): EpubContent {
       const body = root([
         el('section', { className: ['chapter'], 'epub:type': 'chapter', role: 'doc-chapter' }, [
           heading,
-          ...chunk.questions.flatMap((q) => {
-            const intro = introOf.get(q) ?? null;
-            // Under the section's heading, as the bank writes it: its sub-headings one below the section's.
-            return [intro && el('div', { className: ['intro'] }, nestHeadings(adapter.nodes(intro.introTree.children, intro), questionLevel - 1)), questionBlock(q, adapter, questionLevel)];
-          }),
+          // Under the section's heading, as the bank writes it: its sub-headings one below the section's.
+          chunk.opens && chunk.owner && chunk.owner.introTree.children.length > 0 && el('div', { className: ['intro'] }, nestHeadings(adapter.nodes(chunk.owner.introTree.children, chunk.owner), questionLevel - 1)),
+          ...chunk.questions.map((q) => questionBlock(q, adapter, questionLevel)),
         ]),
       ]);
       pages.push({

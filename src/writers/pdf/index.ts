@@ -4,7 +4,7 @@ import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfa
 import { visit } from 'unist-util-visit';
 import type { Element, ElementContent } from 'hast';
 import type { Asset, Writer, WriteContext } from '../writer.js';
-import { allQuestions, bankTrees, introsBefore, type Bank, type Book, type Link, numberLabel, type Question } from '../../model.js';
+import { allQuestions, bankTrees, sectionOf, type Bank, type Book, type Link, numberLabel, type Question, type Section } from '../../model.js';
 import { COLORS, MIN_LINES, blocks, imageKey, inlineRuns, partId, styledText, type Inline, type RenderContext } from './content.js';
 import { BookLinks } from '../shared/book-links.js';
 import { BODY_STYLE, pageMargins, FONTS, FONT_FILES, describeChars, textWidth } from './fonts.js';
@@ -254,20 +254,24 @@ function bankContent(bank: Bank, index: number, render: RenderContext, partListe
     ...blocks(bank.frontMatterTree.children, render),
   ];
   const bankParent = partListed ? id : undefined;
-  let section: string | null = null;
+  // Each section its own heading, even where two in a row have the same title: its intro then stands under it.
+  const owners = bank.questions.map((q) => sectionOf(bank, q));
+  const counts = new Map<Section | null, number>();
+  for (const owner of owners) counts.set(owner, (counts.get(owner) ?? 0) + 1);
+  let section: Section | null = null;
   let parentId = bankParent;
   let sections = 0;
-  const intros = introsBefore(bank, bank.questions);
   bank.questions.forEach((question, i) => {
-    if (question.section !== null && question.section !== section) {
-      section = question.section;
+    const own = owners[i]!;
+    if (own !== null && own !== section) {
+      section = own;
       const sectionId = `${id}-section-${++sections}`;
       const heading = bookmark(
         {
-          text: styledText(section, {}, render),
+          text: styledText(own.title, {}, render),
           style: 'section',
           id: sectionId,
-          outlineText: section,
+          outlineText: own.title,
           outlineParentId: bankParent,
         },
         sectionsListed,
@@ -275,14 +279,12 @@ function bankContent(bank: Bank, index: number, render: RenderContext, partListe
       content.push(...keptWithNext(heading, KEEP_WITH_SECTION));
       // A bank's lone section ("Questions") names nothing the bank's title does not: neither listed nor a header.
       if (sectionsListed) {
-        const count = bank.questions.filter((q) => q.section === section).length;
-        entries.push({ id: sectionId, kind: 'section', title: styledText(section, {}, render), count, indent: partListed ? 6 : 0 });
-        heads.push({ node: heading, title: section });
+        entries.push({ id: sectionId, kind: 'section', title: styledText(own.title, {}, render), count: counts.get(own)!, indent: partListed ? 6 : 0 });
+        heads.push({ node: heading, title: own.title });
         parentId = sectionId;
       }
+      content.push(...blocks(own.introTree.children, render));
     }
-    const intro = intros[i];
-    if (intro) content.push(...blocks(intro.introTree.children, render));
     content.push(...questionContent(question, parentId, render, questionEntries));
   });
   return content;
