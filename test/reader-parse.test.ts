@@ -274,14 +274,14 @@ describe('sections', () => {
     expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[9, 10, 'Read this']]);
   });
 
-  it('reports unplaced text wherever the bank is cut into pieces, a question in a later piece', () => {
-    const text = '# T\n\n## A\n\n**1. What is A?**\n\nA is a.\n\n## Key Points\n\nLost?\n\n## B\n\n**2. What is B?**\n\nB is b.\n';
+  it('reports unplaced text wherever the bank is cut into pieces, a question in a later piece; not the back matter', () => {
+    const text = '# T\n\n## A\n\n**1. What is A?**\n\nA is a.\n\n## B\n\n**2. What is B?**\n\nB is b.\n\n## Key Points\n\nLost?\n\n## C\n\n**3. What is C?**\n\nC is c.\n\n# License\n\nMIT.\n';
     const reading = readingOf(text, 'b.md');
     const pieces = bankPieces(text, reading, 20);
-    expect(pieces.map((p) => p.line)).toEqual([1, 9, 13]);
+    expect(pieces.map((p) => p.line)).toEqual([1, 9, 15, 19, 25]);
     const b = finishBank(pieces.map((piece) => parseBankPart('b.md', piece, reading)), reading);
-    expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[9, 11, '## Key Points']]);
-    expect(b.sections.map((s) => s.title)).toEqual(['A', 'B']);
+    expect(b.unplaced.map((u) => [u.line, u.lastLine, u.text])).toEqual([[15, 17, '## Key Points']]);
+    expect(b.sections.map((s) => s.title)).toEqual(['A', 'B', 'C']);
   });
 
   it('reports no rule or back-to-top link between folded answers, and takes none into an answer; an intro of a line break is none', () => {
@@ -290,6 +290,7 @@ describe('sections', () => {
     expect(b.questions.map((q) => q.answerText)).toEqual(['It is 1.', 'It is 2.', 'It is 3.', 'It is 4.']);
     expect(b.unplaced).toEqual([]);
     expect(b.sections.map((s) => hastToHtml(s.introTree))).toEqual(['']);
+    expect(hastToHtml(bank('# T\n\n## S\n\n<br>\n\nThe schema.\n\n### 1) A?\nx\n').sections[0]!.introTree)).toBe('<br>\n<p>The schema.</p>');
   });
 
   it('reports the items of a list before its question as unplaced, the list holding the last question', () => {

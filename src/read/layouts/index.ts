@@ -74,6 +74,7 @@ export function readingOf(text: string, file: string, options: ReadOptions = {})
   const start = Math.min(...later[1].lines);
   // The later form starts at its topic heading: the last of the shallowest headings between the two forms (`## Exercises`,
   // not the `### Setup` of its intro), else at its first question.
+  // Stryker disable next-line EqualityOperator: the later form's first question is no heading shallower than its questions.
   const between = scanned.filter((l) => l.depth > 0 && l.depth < (later[1].depth || 7) && l.line > end && l.line < start);
   const top = Math.min(...between.map((l) => l.depth));
   const heading = between.findLast((l) => l.depth === top);
