@@ -19,7 +19,7 @@ export const LIMITS = {
   imagePixelsTotal: { value: 100_000_000, unit: 'pixels', doc: 'of all distinct images of a book' },
   lineChars: { value: 1_000_000, unit: 'characters', doc: 'per line of a bank' },
   nesting: { value: 100, unit: 'levels', doc: 'of nested quotes and lists' },
-  elementNesting: { value: 256, unit: 'levels', doc: 'of nested elements in a title, an answer or a bank\'s front matter (HTML tags, emphasis, quotes and lists together), which the writers walk recursively' },
+  elementNesting: { value: 256, unit: 'levels', doc: 'of nested elements in a title, an answer, a bank\'s front matter or a topic\'s intro (HTML tags, emphasis, quotes and lists together), which the writers walk recursively' },
   wordChars: { value: 64, unit: 'characters', doc: 'of an unbroken word (or code) in the PDF between two places where a line may break (64 fit any line)' },
   markupChars: { value: 50_000, unit: 'characters', doc: 'that are pipes, square brackets or less-than signs outside code, from one heading at the margin to the next (in the whole bank when it has link definitions), which the parser takes at once: each can open a table cell, a link or a tag, and costs it kilobytes of memory (the real lists have up to 5,382)' },
   answerChars: { value: 1_000_000, unit: 'characters', doc: 'from one heading to the next (an answer is parsed in one piece)' },

@@ -87,7 +87,10 @@ describe('mlq serve', () => {
     // A bank mlq cannot read: the page stays, with the error over it; the server keeps serving.
     writeFileSync(path.join(dir, 'bank.md'), '# Small Bank\n\nNo questions any more.\n');
     const overlay = page.locator('#mlq-overlay');
-    await overlay.waitFor({ timeout: 60_000 });
+    // A build may read the file while it is being written (empty): the overlay then says so until the next one.
+    await page.waitForFunction(() => /no questions found/.test(document.getElementById('mlq-overlay')?.textContent ?? ''), null, { timeout: 60_000 }).catch(async (error) => {
+      throw new Error(`${error.message}\noverlay: ${await overlay.textContent().catch(() => 'none')}\nmlq serve said: ${stderr.join('')}`);
+    });
     expect(await overlay.textContent()).toMatch(/the last build failed[\s\S]*bank\.md: no questions found/);
     expect((await fetch(url)).status).toBe(200);
     expect(stderr.join('')).toMatch(/mlq serve: rebuilt with errors:\nbank\.md: no questions found/);

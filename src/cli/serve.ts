@@ -85,6 +85,7 @@ export async function serve(values: Values, io: Io): Promise<number> {
   let running: Promise<void> | null = null;
   let again = false;
   let stopWatching = watchInputs(state.inputs, () => void rebuild());
+  let watched = state.inputs.join('\0');
   async function rebuild(): Promise<void> {
     if (running) {
       again = true;
@@ -95,8 +96,13 @@ export async function serve(values: Values, io: Io): Promise<number> {
       // Let an editor finish writing (several events for one save).
       await new Promise((resolve) => setTimeout(resolve, 50));
       state = await preview(values);
-      stopWatching();
-      stopWatching = watchInputs(state.inputs, () => void rebuild());
+      // The watchers are replaced only where the inputs changed (a bank added to mlq.yaml): closing one drops the
+      // change it has not yet reported, an edit made while this build was finishing.
+      if (state.inputs.join('\0') !== watched) {
+        stopWatching();
+        stopWatching = watchInputs(state.inputs, () => void rebuild());
+        watched = state.inputs.join('\0');
+      }
       if (state.files) server.update(state.files, state.error);
       else server.fail(state.error!);
       say(state.error ? `rebuilt with errors:\n${state.error}` : `rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
