@@ -187,11 +187,10 @@ const questionLabel = (q: Question) => `${numberLabel(q)}. ${hastToText(q.titleT
 
 interface Chunk {
   filename: string;
-  section: string | null;
   sectionAnchor: string;
   /** Whether this chunk opens its section (later chunks of a long section continue it). */
   opens: boolean;
-  /** Its section, whose intro stands under the heading of the chunk that opens it. */
+  /** Its section (null for questions outside any), whose intro stands under the heading of the chunk that opens it. */
   owner: Section | null;
   questions: Question[];
 }
@@ -212,7 +211,6 @@ function chunksOf(bank: Bank, part: number): Chunk[] {
     }
     chunks.push({
       filename: `part-${part}-${String(chunks.length + 1).padStart(3, '0')}.xhtml`,
-      section: q.section,
       owner: owners[i]!,
       sectionAnchor: `section-${part}-${run}`,
       opens: !sameSection,
@@ -314,8 +312,9 @@ export function epubContent(book: Book, configDir = '.'): EpubContent {
       for (const q of chunk.questions) adapter.ids.add(questionAnchor(q));
       const first = numberLabel(chunk.questions[0]!);
       const last = numberLabel(chunk.questions.at(-1)!);
-      const heading = chunk.section && el('h2', chunk.opens ? { id: chunk.sectionAnchor } : {}, [chunk.opens ? chunk.section : `${chunk.section} (continued)`]);
-      const questionLevel = chunk.section ? 3 : 2;
+      const section = chunk.owner?.title ?? null;
+      const heading = section && el('h2', chunk.opens ? { id: chunk.sectionAnchor } : {}, [chunk.opens ? section : `${section} (continued)`]);
+      const questionLevel = section ? 3 : 2;
       const body = root([
         el('section', { className: ['chapter'], 'epub:type': 'chapter', role: 'doc-chapter' }, [
           heading,
@@ -326,19 +325,19 @@ export function epubContent(book: Book, configDir = '.'): EpubContent {
       ]);
       pages.push({
         filename: chunk.filename,
-        title: `${chunk.section || partTitle}: ${first === last ? first : `${first}–${last}`}`,
+        title: `${section || partTitle}: ${first === last ? first : `${first}–${last}`}`,
         beforeToc: false,
         body,
         mathml: adapter.mathml,
       });
 
       const items = chunk.questions.map((q) => el('li', {}, [el('a', { href: `${chunk.filename}#${questionAnchor(q)}` }, [questionLabel(q)])]));
-      if (chunk.section === null) {
+      if (section === null) {
         sectionList = null;
         entries.push(...items);
       } else if (chunk.opens || !sectionList) {
         sectionList = el('ol', {}, items);
-        entries.push(el('li', {}, [el('a', { href: `${chunk.filename}#${chunk.sectionAnchor}` }, [chunk.section]), sectionList]));
+        entries.push(el('li', {}, [el('a', { href: `${chunk.filename}#${chunk.sectionAnchor}` }, [section]), sectionList]));
       } else {
         sectionList.children.push(...items);
       }

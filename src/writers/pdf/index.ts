@@ -4,7 +4,7 @@ import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfa
 import { visit } from 'unist-util-visit';
 import type { Element, ElementContent } from 'hast';
 import type { Asset, Writer, WriteContext } from '../writer.js';
-import { allQuestions, bankTrees, sectionOf, type Bank, type Book, type Link, numberLabel, type Question, type Section } from '../../model.js';
+import { bankTrees, sectionOf, type Bank, type Book, type Link, numberLabel, type Question, type Section } from '../../model.js';
 import { COLORS, MIN_LINES, blocks, imageKey, inlineRuns, partId, styledText, type Inline, type RenderContext } from './content.js';
 import { BookLinks } from '../shared/book-links.js';
 import { BODY_STYLE, pageMargins, FONTS, FONT_FILES, describeChars, textWidth } from './fonts.js';
